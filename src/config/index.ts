@@ -1,0 +1,24 @@
+import { appConfig } from './app.config';
+import { ConfigurationError } from './validate-env';
+
+/** Every configuration namespace; each validates its own variables when loaded. */
+export const configNamespaces = [appConfig];
+
+/** Loads every namespace once so that a bad start names every bad variable in one message, not the first. */
+export function validateConfiguration(): void {
+  const problems: string[] = [];
+  for (const load of configNamespaces) {
+    try {
+      load();
+    } catch (e) {
+      if (e instanceof ConfigurationError) {
+        problems.push(...e.problems);
+      } else {
+        throw e;
+      }
+    }
+  }
+  if (problems.length > 0) {
+    throw new ConfigurationError(problems);
+  }
+}

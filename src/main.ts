@@ -1,0 +1,29 @@
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { Logger } from 'nestjs-pino';
+import { AppModule } from './app.module';
+import { configureApp, createAdapter } from './app.setup';
+import { type AppConfig, appConfig } from './config/app.config';
+import { validateConfiguration } from './config';
+import { ConfigurationError } from './config/validate-env';
+
+async function bootstrap(): Promise<void> {
+  try {
+    validateConfiguration();
+  } catch (e) {
+    if (e instanceof ConfigurationError) {
+      process.stderr.write(`${e.message}\n`);
+      process.exit(1);
+    }
+    throw e;
+  }
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule, createAdapter(), { bufferLogs: true });
+  app.useLogger(app.get(Logger));
+  await configureApp(app);
+  const config = app.get<AppConfig>(appConfig.KEY);
+  await app.listen(config.port, config.host);
+  app.get(Logger).log(`streetworks-gateway listening on ${await app.getUrl()}`);
+}
+
+void bootstrap();
