@@ -1,0 +1,34 @@
+/** The contract between the embedded Street Manager sandbox and whoever starts it (gateway, tests, bench). */
+export interface SandboxOptions {
+  /** 0 (default) = an ephemeral loopback port */
+  port?: number;
+  host?: string;
+  /** lifetime of issued Street Manager id/access tokens, seconds (default 3600; tests use a few seconds) */
+  tokenLifetimeSeconds?: number;
+  /** lifetime of inner-API client-credentials tokens, seconds (default 3600) */
+  innerTokenLifetimeSeconds?: number;
+  /** seed for the deterministic data set (default 1) */
+  seed?: number;
+  /** number of seeded works (default 600) */
+  works?: number;
+}
+
+export interface SandboxUser {
+  email: string;
+  password: string;
+  organisationSwaCode: string;
+  organisationName: string;
+  organisationType: 'promoter' | 'highway_authority' | 'contractor';
+}
+
+export interface RunningSandbox {
+  /** origin, e.g. http://127.0.0.1:41234 */
+  url: string;
+  /** Street Manager API bases, as the real service lays them out: `${url}/v3/work`, ... */
+  baseUrls: { work: string; reporting: string; party: string; lookup: string; geojson: string };
+  /** the inner API(s) the sandbox serves and the Azure-AD-shaped token endpoint that guards them */
+  inner: { worksRegisterUrl: string; tokenUrl: string; clientId: string; clientSecret: string; scope: string };
+  /** seeded Street Manager users, one per organisation */
+  users: SandboxUser[];
+  close(): Promise<void>;
+}
