@@ -3,7 +3,7 @@ import { ConfigModule } from '@nestjs/config';
 import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { LoggerModule } from 'nestjs-pino';
 import { AllExceptionsFilter } from './common/errors/all-exceptions.filter';
-import { loggerParams } from './common/logging';
+import { LOG_DESTINATION, type LogDestination, loggerParams } from './common/logging';
 import { RouteTable } from './common/route-table';
 import { createValidationPipe } from './common/validation/validation.pipe';
 import { type AppConfig, appConfig } from './config/app.config';
@@ -13,7 +13,11 @@ import { HealthModule } from './health/health.module';
 @Module({
   imports: [
     ConfigModule.forRoot({ isGlobal: true, ignoreEnvFile: true, load: configNamespaces }),
-    LoggerModule.forRootAsync({ inject: [appConfig.KEY], useFactory: (config: AppConfig) => loggerParams(config) }),
+    LoggerModule.forRootAsync({
+      providers: [{ provide: LOG_DESTINATION, useFactory: (): LogDestination => null }],
+      inject: [appConfig.KEY, LOG_DESTINATION],
+      useFactory: (config: AppConfig, destination: LogDestination) => loggerParams(config, destination),
+    }),
     HealthModule,
   ],
   providers: [

@@ -1,4 +1,6 @@
 import type { Params } from 'nestjs-pino';
+import type { DestinationStream } from 'pino';
+import type { Options } from 'pino-http';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AppConfig } from '../config/app.config';
 
@@ -8,6 +10,13 @@ export interface AccessLogFields {
   clientId?: string;
 }
 type RawRequest = IncomingMessage & AccessLogFields & { id?: string };
+
+/**
+ * Where log lines go. Null means pino's own fast stdout writer; e2e tests override this provider with a stream
+ * they can read, so log assertions never depend on process.env or on patching stdout.
+ */
+export const LOG_DESTINATION = Symbol('LOG_DESTINATION');
+export type LogDestination = DestinationStream | null;
 
 export const REDACTED_PATHS = [
   'req.headers.authorization',
@@ -20,26 +29,25 @@ export const REDACTED_PATHS = [
   'password',
 ];
 
-export function loggerParams(config: AppConfig): Params {
-  return {
-    pinoHttp: {
-      level: config.logLevel,
-      redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
-      genReqId: (req) => (req as RawRequest).id ?? 'unknown',
-      // One access line per request; the query string can hold personal data, so log the route pattern instead.
-      serializers: {
-        req: (req: { id: string; method: string; raw: RawRequest }) => ({
-          id: req.id,
-          method: req.method,
-          route: req.raw.routePattern,
-        }),
-        res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
-      },
-      customProps: (req) => ({ requestId: (req as RawRequest).id, clientId: (req as RawRequest).clientId }),
-      customLogLevel: (_req: IncomingMessage, res: ServerResponse, err?: Error) =>
-        err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info',
-      autoLogging: { ignore: (req) => req.url === '/status' },
-      quietReqLogger: true,
+export function loggerParams(config: AppConfig, destination: LogDestination = null): Params {
+  const options: Options = {
+    level: config.logLevel,
+    redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
+    genReqId: (req) => (req as RawRequest).id ?? 'unknown',
+    // One access line per request; the query string can hold personal data, so log the route pattern instead.
+    serializers: {
+      req: (req: { id: string; method: string; raw: RawRequest }) => ({
+        id: req.id,
+        method: req.method,
+        route: req.raw.routePattern,
+      }),
+      res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
     },
+    customProps: (req) => ({ requestId: (req as RawRequest).id, clientId: (req as RawRequest).clientId }),
+    customLogLevel: (_req: IncomingMessage, res: ServerResponse, err?: Error) =>
+      err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info',
+    autoLogging: { ignore: (req) => req.url === '/status' },
+    quietReqLogger: true,
   };
+  return { pinoHttp: destination ? [options, destination] : options };
 }
