@@ -1,0 +1,33 @@
+import { Permission } from '../../auth/permissions';
+import { links, resourcePath, withQuery } from './link';
+
+describe('links', () => {
+  it('adds write actions only for callers holding their permission', () => {
+    const build = (permissions: Permission[]) =>
+      links({ permissions })
+        .self('/v1/works/A')
+        .related('permits', '/v1/permits?workReferenceNumber=A')
+        .related('street', undefined)
+        .action('create-permit', '/v1/works/A/permits', 'POST', Permission.PROMOTER_WRITE)
+        .action('assess', '/v1/permits/A-01/assessment', 'PUT', Permission.AUTHORITY_WRITE)
+        .action('cancel', '/v1/permits/A-01/status', 'PUT', Permission.PROMOTER_WRITE, false)
+        .build();
+
+    expect(build([Permission.READ])).toEqual([
+      { rel: 'self', href: '/v1/works/A', type: 'GET' },
+      { rel: 'permits', href: '/v1/permits?workReferenceNumber=A', type: 'GET' },
+    ]);
+    expect(build([Permission.READ, Permission.PROMOTER_WRITE]).map((l) => `${l.type} ${l.rel}`)).toEqual([
+      'GET self',
+      'GET permits',
+      'POST create-permit',
+    ]);
+    expect(links(undefined).action('x', '/x', 'PUT', Permission.READ).build()).toEqual([]);
+  });
+
+  it('encodes path segments and query values', () => {
+    expect(resourcePath('/v1/works', 'A B/C')).toBe('/v1/works/A%20B%2FC');
+    expect(withQuery('/v1/permits', { a: 'x&y', b: undefined, c: 3 })).toBe('/v1/permits?a=x%26y&c=3');
+    expect(withQuery('/v1/permits', {})).toBe('/v1/permits');
+  });
+});

@@ -1,0 +1,82 @@
+import { ApiProperty } from '@nestjs/swagger';
+import type { Caller } from '../../auth/caller';
+import type { Permission } from '../../auth/permissions';
+
+export type LinkMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
+
+/** A hypermedia link (DESIGN.md §3): what the relation is, where, and with which method. */
+export interface Link {
+  rel: string;
+  href: string;
+  type: LinkMethod;
+}
+
+export class LinkDto implements Link {
+  @ApiProperty({ description: 'Relation of the target to this resource (self, permits, update-status, next-page, ...)', example: 'self' })
+  rel!: string;
+
+  @ApiProperty({ description: 'Absolute path of the target, including any query string', example: '/v1/works/TSR1591199404915' })
+  href!: string;
+
+  @ApiProperty({ description: 'HTTP method to use on the target', enum: ['GET', 'POST', 'PUT', 'DELETE'], example: 'GET' })
+  type!: LinkMethod;
+}
+
+/** `/v1/works` + ['AB-1'] → `/v1/works/AB-1`, each segment percent-encoded. */
+export function resourcePath(base: string, ...segments: (string | number)[]): string {
+  return [base, ...segments.map((s) => encodeURIComponent(String(s)))].join('/');
+}
+
+/** `/v1/permits` + { workReferenceNumber: 'X' } → `/v1/permits?workReferenceNumber=X` (undefined values dropped). */
+export function withQuery(path: string, query: Record<string, string | number | undefined>): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (value !== undefined) {
+      params.set(key, String(value));
+    }
+  }
+  const qs = params.toString();
+  return qs ? `${path}?${qs}` : path;
+}
+
+/**
+ * Builds a resource's links: itself, related resources, and the writes the caller may make. A write link is
+ * only added when the caller holds its permission, so links never advertise what would answer 403.
+ *
+ *   links(caller)
+ *     .self('/v1/works/ABC')
+ *     .related('permits', '/v1/permits?workReferenceNumber=ABC')
+ *     .action('create-permit', '/v1/works/ABC/permits', 'POST', Permission.PROMOTER_WRITE)
+ *     .build()
+ */
+export class LinkBuilder {
+  private readonly items: Link[] = [];
+
+  constructor(private readonly caller: Pick<Caller, 'permissions'> | undefined) {}
+
+  self(href: string): this {
+    return this.related('self', href);
+  }
+
+  related(rel: string, href: string | undefined): this {
+    if (href !== undefined) {
+      this.items.push({ rel, href, type: 'GET' });
+    }
+    return this;
+  }
+
+  action(rel: string, href: string, type: Exclude<LinkMethod, 'GET'>, permission: Permission, when = true): this {
+    if (when && this.caller?.permissions.includes(permission)) {
+      this.items.push({ rel, href, type });
+    }
+    return this;
+  }
+
+  build(): Link[] {
+    return this.items;
+  }
+}
+
+export function links(caller: Pick<Caller, 'permissions'> | undefined): LinkBuilder {
+  return new LinkBuilder(caller);
+}
