@@ -3,6 +3,7 @@ import { ConfigModule } from '@nestjs/config';
 import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { LoggerModule } from 'nestjs-pino';
 import { AllExceptionsFilter } from './common/errors/all-exceptions.filter';
+import { IdempotencyModule } from './common/idempotency/idempotency.module';
 import { LOG_DESTINATION, type LogDestination, loggerParams } from './common/logging';
 import { RouteTable } from './common/route-table';
 import { createValidationPipe } from './common/validation/validation.pipe';
@@ -19,6 +20,7 @@ import { HealthModule } from './health/health.module';
       useFactory: (config: AppConfig, destination: LogDestination) => loggerParams(config, destination),
     }),
     HealthModule,
+    IdempotencyModule,
   ],
   providers: [
     RouteTable,

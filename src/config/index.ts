@@ -1,8 +1,9 @@
 import { appConfig } from './app.config';
+import { idempotencyConfig } from './idempotency.config';
 import { ConfigurationError } from './validate-env';
 
 /** Every configuration namespace; each validates its own variables when loaded. */
-export const configNamespaces = [appConfig];
+export const configNamespaces = [appConfig, idempotencyConfig];
 
 /** Loads every namespace once so that a bad start names every bad variable in one message, not the first. */
 export function validateConfiguration(): void {

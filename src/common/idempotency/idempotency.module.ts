@@ -1,0 +1,32 @@
+import { Inject, Module, type OnModuleDestroy } from '@nestjs/common';
+import { APP_INTERCEPTOR } from '@nestjs/core';
+import { type IdempotencyConfig, idempotencyConfig } from '../../config/idempotency.config';
+import { IdempotencyInterceptor } from './idempotency.interceptor';
+import { IDEMPOTENCY_STORE, type IdempotencyStore } from './idempotency.store';
+import { MemoryIdempotencyStore } from './memory-idempotency.store';
+
+/**
+ * The one place the idempotency store is chosen. Memory for now; the scale-out work selects Redis here when
+ * REDIS_URL is set, and nothing else changes.
+ */
+@Module({
+  providers: [
+    {
+      provide: IDEMPOTENCY_STORE,
+      inject: [idempotencyConfig.KEY],
+      useFactory: (config: IdempotencyConfig): IdempotencyStore =>
+        new MemoryIdempotencyStore(config.ttlSeconds * 1000, config.lockSeconds * 1000),
+    },
+    { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
+  ],
+  exports: [IDEMPOTENCY_STORE],
+})
+export class IdempotencyModule implements OnModuleDestroy {
+  constructor(@Inject(IDEMPOTENCY_STORE) private readonly store: IdempotencyStore) {}
+
+  onModuleDestroy(): void {
+    if (this.store instanceof MemoryIdempotencyStore) {
+      this.store.close();
+    }
+  }
+}
