@@ -1,0 +1,54 @@
+import { sleep } from './backoff';
+
+/**
+ * Paces outbound calls: at most `ratePerSecond` on average with bursts up to `burst`. Callers wait for a token
+ * (bounded by their own deadline) rather than being refused, because the point is never to exceed Street Manager's
+ * rate, not to fail callers. `pauseFor` holds every caller after the upstream has said 429 + Retry-After.
+ */
+export class TokenBucket {
+  private tokens: number;
+  private updatedAt: number;
+  private pausedUntil = 0;
+  /** reservations are handed out in order, so waiting callers are served first-come first-served */
+  private nextFreeAt = 0;
+
+  constructor(
+    private readonly ratePerSecond: number,
+    private readonly burst: number = Math.max(1, Math.ceil(ratePerSecond)),
+    private readonly now: () => number = Date.now,
+  ) {
+    this.tokens = this.burst;
+    this.updatedAt = now();
+  }
+
+  /** Reserves a slot and returns how long the caller must wait before sending (0 = now). */
+  reserve(): number {
+    const now = this.now();
+    this.refill(now);
+    const start = Math.max(now, this.pausedUntil, this.nextFreeAt);
+    if (start === now && this.tokens >= 1) {
+      this.tokens -= 1;
+      return 0;
+    }
+    // Borrow against the future: the token this caller will use is the one that refills at `at`.
+    const deficitMs = this.tokens >= 1 ? 0 : ((1 - this.tokens) / this.ratePerSecond) * 1000;
+    const at = Math.max(start, now + deficitMs);
+    this.tokens -= 1;
+    this.nextFreeAt = at;
+    return at - now;
+  }
+
+  async take(signal?: AbortSignal): Promise<void> {
+    await sleep(this.reserve(), signal);
+  }
+
+  pauseFor(ms: number): void {
+    this.pausedUntil = Math.max(this.pausedUntil, this.now() + ms);
+  }
+
+  private refill(now: number): void {
+    const elapsed = Math.max(0, now - this.updatedAt) / 1000;
+    this.tokens = Math.min(this.burst, this.tokens + elapsed * this.ratePerSecond);
+    this.updatedAt = now;
+  }
+}

@@ -1,0 +1,101 @@
+import { ApiError, ErrorCode, type ErrorDetail } from '../../common/errors/api-error';
+
+/**
+ * Why an upstream call failed, for logs, metrics and callers that react differently (the session backs off only on
+ * "busy" answers). Never shown to API callers.
+ */
+export type UpstreamFailureReason =
+  | 'timeout'
+  | 'connect'
+  | 'circuit-open'
+  | 'bulkhead-full'
+  | 'throttled'
+  | 'unavailable'
+  | 'bad-status'
+  | 'bad-body'
+  | 'credentials';
+
+const retryAfterHeader = (seconds: number | undefined): Record<string, string> | undefined =>
+  seconds === undefined ? undefined : { 'Retry-After': String(Math.max(1, Math.ceil(seconds))) };
+
+/** Messages are ours: never the upstream's text, URL or token. `upstream` names the dependency for logs only. */
+export class UpstreamTimeoutError extends ApiError {
+  readonly reason: UpstreamFailureReason = 'timeout';
+  constructor(readonly upstream: string) {
+    super(504, ErrorCode.UPSTREAM_TIMEOUT, `${describeUpstream(upstream)} did not answer in time`);
+    this.name = 'UpstreamTimeoutError';
+  }
+}
+
+export class UpstreamUnavailableError extends ApiError {
+  constructor(
+    readonly upstream: string,
+    readonly reason: UpstreamFailureReason,
+    readonly retryAfterSeconds = 5,
+  ) {
+    super(
+      503,
+      ErrorCode.UPSTREAM_UNAVAILABLE,
+      `${describeUpstream(upstream)} is temporarily unavailable; try again later`,
+      undefined,
+      retryAfterHeader(retryAfterSeconds),
+    );
+    this.name = 'UpstreamUnavailableError';
+  }
+}
+
+export class UpstreamBadResponseError extends ApiError {
+  constructor(
+    readonly upstream: string,
+    readonly reason: UpstreamFailureReason = 'bad-status',
+  ) {
+    super(502, ErrorCode.UPSTREAM_ERROR, `${describeUpstream(upstream)} gave an answer the gateway could not use`);
+    this.name = 'UpstreamBadResponseError';
+  }
+}
+
+export class UpstreamNotFoundError extends ApiError {
+  /** e.g. new UpstreamNotFoundError('work', 'ABC123') → "work ABC123 was not found" */
+  constructor(resource: string, reference?: string) {
+    super(404, ErrorCode.NOT_FOUND, reference ? `${resource} ${reference} was not found` : `${resource} was not found`);
+    this.name = 'UpstreamNotFoundError';
+  }
+}
+
+export class UpstreamValidationError extends ApiError {
+  constructor(message = 'Street Manager did not accept the request', details?: ErrorDetail[]) {
+    super(422, ErrorCode.VALIDATION_FAILED, message, details);
+    this.name = 'UpstreamValidationError';
+  }
+}
+
+export class UpstreamForbiddenError extends ApiError {
+  constructor(message = 'you are not allowed to do this') {
+    super(403, ErrorCode.FORBIDDEN, message);
+    this.name = 'UpstreamForbiddenError';
+  }
+}
+
+export class UpstreamConflictError extends ApiError {
+  constructor(message = 'the request conflicts with the current state of the resource') {
+    super(409, ErrorCode.CONFLICT, message);
+    this.name = 'UpstreamConflictError';
+  }
+}
+
+/** Upstream names are internal keys such as `street-manager-work`; callers see a readable name only. */
+function describeUpstream(upstream: string): string {
+  if (upstream.startsWith('street-manager')) {
+    return 'Street Manager';
+  }
+  return 'an upstream service';
+}
+
+/** The errors that mean "the upstream is busy or unreachable", as opposed to "it refused this request". */
+export function isBusyFailure(e: unknown): boolean {
+  return (
+    e instanceof UpstreamTimeoutError ||
+    (e instanceof UpstreamUnavailableError && e.reason !== 'circuit-open' && e.reason !== 'credentials') ||
+    (e instanceof UpstreamBadResponseError && e.reason === 'bad-status')
+  );
+}
