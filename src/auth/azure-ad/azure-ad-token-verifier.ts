@@ -1,0 +1,117 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { createRemoteJWKSet, errors, jwtVerify, type JWTPayload } from 'jose';
+import { type AuthConfig, authConfig, type AzureAdSettings } from '../../config/auth.config';
+import { challenge, KeysUnavailableError, UnauthorizedError } from '../auth-errors';
+import type { Caller } from '../caller';
+import { ALL_PERMISSIONS, type Permission } from '../permissions';
+
+/** jose errors that say the token is bad; anything else (timeouts, a key endpoint down) says we could not check it. */
+const TOKEN_FAULTS = new Set<string>([
+  errors.JOSEAlgNotAllowed.code,
+  errors.JOSENotSupported.code,
+  errors.JWSInvalid.code,
+  errors.JWTInvalid.code,
+  errors.JWSSignatureVerificationFailed.code,
+  errors.JWTClaimValidationFailed.code,
+  errors.JWTExpired.code,
+  errors.JWKSNoMatchingKey.code,
+  errors.JWKSMultipleMatchingKeys.code,
+]);
+
+type AzureAdClaims = JWTPayload & {
+  tid?: unknown;
+  azp?: unknown;
+  appid?: unknown;
+  oid?: unknown;
+  name?: unknown;
+  roles?: unknown;
+  scp?: unknown;
+};
+
+const asString = (v: unknown): string | undefined => (typeof v === 'string' && v.length > 0 && v.length <= 200 ? v : undefined);
+
+/**
+ * Validates Entra ID access tokens with jose against the tenant's JWKS. The key set is cached and refetched when a
+ * token names an unknown `kid`, but at most once per cooldown, so a flood of made-up kids cannot hammer the key
+ * endpoint; a key rotated in at Entra ID is picked up without a restart.
+ */
+@Injectable()
+export class AzureAdTokenVerifier {
+  private readonly logger = new Logger('AzureAd');
+  private readonly settings?: AzureAdSettings;
+  private readonly jwks?: ReturnType<typeof createRemoteJWKSet>;
+
+  constructor(@Inject(authConfig.KEY) config: AuthConfig) {
+    this.settings = config.azureAd;
+    if (this.settings) {
+      this.jwks = createRemoteJWKSet(new URL(this.settings.jwksUri), {
+        cooldownDuration: this.settings.jwksCooldownMs,
+        cacheMaxAge: this.settings.jwksCacheMaxAgeMs,
+        timeoutDuration: 5_000,
+      });
+    }
+  }
+
+  get enabled(): boolean {
+    return this.settings !== undefined;
+  }
+
+  async verify(token: string): Promise<Caller> {
+    const settings = this.settings;
+    if (!settings || !this.jwks) {
+      throw new UnauthorizedError('this gateway does not accept bearer tokens; send a subscription key', challenge(false));
+    }
+    let payload: AzureAdClaims;
+    try {
+      ({ payload } = await jwtVerify<AzureAdClaims>(token, this.jwks, {
+        algorithms: ['RS256'],
+        issuer: settings.issuer,
+        audience: settings.audience,
+        clockTolerance: settings.clockSkewSeconds,
+        requiredClaims: ['exp', 'tid'],
+      }));
+    } catch (e) {
+      throw this.refusal(e);
+    }
+    const clientId = asString(payload.azp) ?? asString(payload.appid);
+    if (payload.tid !== settings.tenantId || !clientId) {
+      this.logger.warn({ reason: payload.tid !== settings.tenantId ? 'tenant' : 'no azp/appid' }, 'bearer token refused');
+      throw invalidToken();
+    }
+    return this.callerOf(payload, clientId, settings);
+  }
+
+  private callerOf(payload: AzureAdClaims, clientId: string, settings: AzureAdSettings): Caller {
+    const client = settings.clients[clientId];
+    const granted = new Set<string>(Array.isArray(payload.roles) ? payload.roles.filter((r): r is string => typeof r === 'string') : []);
+    if (settings.allowDelegated && typeof payload.scp === 'string') {
+      payload.scp.split(' ').forEach((s) => granted.add(s));
+    }
+    const name = client?.name ?? clientId;
+    return {
+      clientId,
+      kind: 'azure-ad',
+      name,
+      product: client?.product ?? settings.defaultProduct,
+      permissions: ALL_PERMISSIONS.filter((p: Permission) => granted.has(p)),
+      organisation: client?.organisation,
+      userIdentifier: asString(payload.oid) ?? asString(payload.sub) ?? clientId,
+      userName: asString(payload.name) ?? name,
+    };
+  }
+
+  private refusal(e: unknown): Error {
+    const code = (e as { code?: unknown } | null)?.code;
+    if (typeof code === 'string' && TOKEN_FAULTS.has(code)) {
+      // Which check failed is for operators; the caller learns only that the token was refused.
+      this.logger.warn({ reason: code, claim: (e as { claim?: string }).claim }, 'bearer token refused');
+      return invalidToken();
+    }
+    this.logger.error({ reason: typeof code === 'string' ? code : 'fetch failed' }, 'the tenant signing keys could not be fetched');
+    return new KeysUnavailableError();
+  }
+}
+
+function invalidToken(): UnauthorizedError {
+  return new UnauthorizedError('the bearer token is not valid', challenge(true, 'invalid_token'));
+}

@@ -1,0 +1,78 @@
+import { type ExecutionContext, Inject, Injectable } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import {
+  InjectThrottlerOptions,
+  InjectThrottlerStorage,
+  ThrottlerGuard,
+  type ThrottlerModuleOptions,
+  type ThrottlerStorage,
+} from '@nestjs/throttler';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { Caller } from '../auth/caller';
+import { IS_PUBLIC } from '../auth/public.decorator';
+import { ANONYMOUS_PRODUCT, DEFAULT_PRODUCT, type ThrottlingConfig, throttlingConfig } from '../config/throttling.config';
+import { rateLimitHeaders, type RateLimitState, type RequestWithRateLimits, tightest, TooManyRequestsError } from './rate-limit-state';
+
+/** @SkipThrottle() sets this key (the library's THROTTLER_SKIP + the default throttler's name). */
+const SKIP_THROTTLE = 'THROTTLER:SKIPdefault';
+
+/**
+ * Throttles per client, not per route: one counter per client and window, whatever route it calls, with the windows
+ * of the client's product. Authenticated clients are keyed by identity (subscription id, azp/appid), so clients behind
+ * one NAT do not share a budget; public routes are keyed by IP. Runs after CredentialsGuard, which sets the caller.
+ */
+@Injectable()
+export class ClientThrottlerGuard extends ThrottlerGuard {
+  constructor(
+    @InjectThrottlerOptions() options: ThrottlerModuleOptions,
+    @InjectThrottlerStorage() storage: ThrottlerStorage,
+    reflector: Reflector,
+    @Inject(throttlingConfig.KEY) private readonly config: ThrottlingConfig,
+  ) {
+    super(options, storage, reflector);
+  }
+
+  // The windows come from the caller's product (THROTTLE_PRODUCTS), not from the module's named throttlers.
+  override onModuleInit(): Promise<void> {
+    return Promise.resolve();
+  }
+
+  override async canActivate(context: ExecutionContext): Promise<boolean> {
+    const targets = [context.getHandler(), context.getClass()];
+    if (!this.config.enabled || this.reflector.getAllAndOverride<boolean>(SKIP_THROTTLE, targets)) {
+      return true;
+    }
+    const http = context.switchToHttp();
+    const request = http.getRequest<FastifyRequest & { caller?: Caller } & RequestWithRateLimits>();
+    const caller = this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets) ? undefined : request.caller;
+    const tracker = caller ? `${caller.kind}:${caller.clientId}` : `ip:${request.ip}`;
+    const product = caller?.product ?? ANONYMOUS_PRODUCT;
+    const windows = this.config.products[product] ?? this.config.products[DEFAULT_PRODUCT] ?? [];
+
+    const now = Date.now();
+    const states: RateLimitState[] = [];
+    let retryAfter = 0;
+    for (const w of windows) {
+      const record = await this.storageService.increment(`${tracker}|${w.name}|${w.windowSeconds}`, w.windowSeconds * 1000, w.limit, 0, w.name);
+      if (record.isBlocked) {
+        retryAfter = Math.max(retryAfter, record.timeToBlockExpire);
+      }
+      states.push({
+        name: w.name,
+        limit: w.limit,
+        windowSeconds: w.windowSeconds,
+        remaining: Math.max(0, w.limit - record.totalHits),
+        resetSeconds: record.timeToExpire,
+        resetsAt: new Date(now + record.timeToExpire * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z'),
+      });
+    }
+    request.rateLimits = states;
+    const shown = tightest(states);
+    const headers = shown ? rateLimitHeaders(shown) : {};
+    if (retryAfter > 0) {
+      throw new TooManyRequestsError(retryAfter, headers);
+    }
+    void http.getResponse<FastifyReply>().headers(headers);
+    return true;
+  }
+}
