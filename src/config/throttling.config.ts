@@ -30,6 +30,11 @@ export const DEFAULT_PRODUCTS: Record<string, RateLimitWindow[]> = {
     { name: 'per-day', limit: 500_000, windowSeconds: 86_400 },
   ],
   internal: [{ name: 'per-second', limit: 200, windowSeconds: 1 }],
+  // The sandbox demo subscriptions: generous, so local tries, e2e suites and benchmarks measure rather than meet it.
+  sandbox: [
+    { name: 'per-second', limit: 100_000, windowSeconds: 1 },
+    { name: 'per-day', limit: 100_000_000, windowSeconds: 86_400 },
+  ],
   [ANONYMOUS_PRODUCT]: [{ name: 'per-second', limit: 20, windowSeconds: 1 }],
 };
 
