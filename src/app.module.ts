@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
 import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { LoggerModule } from 'nestjs-pino';
+import { AuthModule } from './auth/auth.module';
 import { AllExceptionsFilter } from './common/errors/all-exceptions.filter';
 import { IdempotencyModule } from './common/idempotency/idempotency.module';
 import { LOG_DESTINATION, type LogDestination, loggerParams } from './common/logging';
@@ -10,6 +11,7 @@ import { createValidationPipe } from './common/validation/validation.pipe';
 import { type AppConfig, appConfig } from './config/app.config';
 import { configNamespaces } from './config';
 import { HealthModule } from './health/health.module';
+import { MeModule } from './me/me.module';
 
 @Module({
   imports: [
@@ -20,6 +22,8 @@ import { HealthModule } from './health/health.module';
       useFactory: (config: AppConfig, destination: LogDestination) => loggerParams(config, destination),
     }),
     HealthModule,
+    AuthModule,
+    MeModule,
     IdempotencyModule,
   ],
   providers: [

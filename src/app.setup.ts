@@ -7,6 +7,7 @@ import { type AppConfig, appConfig } from './config/app.config';
 import { RouteTable } from './common/route-table';
 import { requestIdFor } from './common/request-id';
 import type { AccessLogFields } from './common/logging';
+import { applyBodyHardening } from './auth/body-hardening';
 
 export const API_VERSIONS = ['1'] as const;
 export const LATEST_VERSION = API_VERSIONS[API_VERSIONS.length - 1];
@@ -87,6 +88,7 @@ export async function configureApp(app: NestFastifyApplication): Promise<void> {
     app.enableCors({ origin: config.corsOrigins, exposedHeaders: ['X-Request-Id', 'Location', 'Retry-After', 'X-RateLimit-Limit', 'X-RateLimit-Remaining', 'X-RateLimit-Reset'] });
   }
 
+  applyBodyHardening(app);
   app.enableVersioning({ type: VersioningType.URI, defaultVersion: LATEST_VERSION });
   app.enableShutdownHooks();
 }

@@ -1,9 +1,11 @@
 import { appConfig } from './app.config';
+import { authConfig } from './auth.config';
 import { idempotencyConfig } from './idempotency.config';
+import { throttlingConfig } from './throttling.config';
 import { ConfigurationError } from './validate-env';
 
 /** Every configuration namespace; each validates its own variables when loaded. */
-export const configNamespaces = [appConfig, idempotencyConfig];
+export const configNamespaces = [appConfig, idempotencyConfig, authConfig, throttlingConfig];
 
 /** Loads every namespace once so that a bad start names every bad variable in one message, not the first. */
 export function validateConfiguration(): void {

@@ -5,8 +5,10 @@ import { HealthCheckService, HealthIndicatorService, type HealthCheckResult } fr
 import type { FastifyReply } from 'fastify';
 import { type AppConfig, appConfig } from '../config/app.config';
 import { HealthRegistry } from './health-registry';
+import { Public } from '../auth/public.decorator';
 
 @ApiTags('health')
+@Public()
 @Controller({ version: VERSION_NEUTRAL })
 export class HealthController {
   constructor(
