@@ -1,6 +1,17 @@
 /** Unit specs sit beside the code; e2e specs live in test/ and boot the real AppModule. */
-const transform = { '^.+\\.ts$': ['ts-jest', {}] };
-const common = { testEnvironment: 'node', rootDir: '.', transform, moduleFileExtensions: ['ts', 'js', 'json'] };
+// Node 20 can require() these ESM-only packages, Jest's module loader cannot: compile them to CommonJS for tests.
+const ESM_ONLY = ['content-disposition'];
+const transform = {
+  '^.+\\.ts$': ['ts-jest', {}],
+  [`/node_modules/(${ESM_ONLY.join('|')})/.+\\.js$`]: ['ts-jest', { tsconfig: { allowJs: true, module: 'commonjs' } }],
+};
+const common = {
+  testEnvironment: 'node',
+  rootDir: '.',
+  transform,
+  transformIgnorePatterns: [`/node_modules/(?!(${ESM_ONLY.join('|')})/)`],
+  moduleFileExtensions: ['ts', 'js', 'json'],
+};
 module.exports = {
   testTimeout: 30000,
   projects: [

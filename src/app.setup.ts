@@ -1,42 +1,25 @@
 import helmet from '@fastify/helmet';
 import { type INestApplication, VersioningType } from '@nestjs/common';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { IncomingMessage } from 'node:http';
 import { type AppConfig, appConfig } from './config/app.config';
 import { RouteTable } from './common/route-table';
 import { requestIdFor } from './common/request-id';
+import { API_VERSIONS, LATEST_VERSION, rewriteUrl } from './common/url-rewrite';
+import { MalformedJsonError } from './common/errors/api-error';
+import { setupDocs } from './docs/docs.setup';
 import type { AccessLogFields } from './common/logging';
 import { applyBodyHardening } from './auth/body-hardening';
 
-export const API_VERSIONS = ['1'] as const;
-export const LATEST_VERSION = API_VERSIONS[API_VERSIONS.length - 1];
-
-/** Paths that are not part of a versioned resource tree and so are never rewritten to the latest version. */
-const UNVERSIONED = /^\/(status|healthcheck|metrics)(\/|\?|$)/;
-const VERSIONED = /^\/v\d+(\/|\?|$)/;
-const FORMAT_SUFFIX = /\.(json|xml)(?=\?|$)/;
-
-/** Where the `.json` / `.xml` suffix, if any, is recorded on the raw request for content negotiation. */
-export const FORMAT_FROM_SUFFIX = Symbol('formatFromSuffix');
-export type RawRequestWithFormat = IncomingMessage & { [FORMAT_FROM_SUFFIX]?: 'json' | 'xml' };
-
-/**
- * A path without a version goes to the latest one (GDS); a format suffix becomes a representation choice.
- * Done as a URL rewrite so routes, docs and logs only ever know the canonical `/v1/...` form.
- */
-export function rewriteUrl(req: RawRequestWithFormat): string {
-  let url = req.url ?? '/';
-  const suffix = FORMAT_SUFFIX.exec(url);
-  if (suffix) {
-    req[FORMAT_FROM_SUFFIX] = suffix[1] as 'json' | 'xml';
-    url = url.replace(FORMAT_SUFFIX, '');
-  }
-  if (!VERSIONED.test(url) && !UNVERSIONED.test(url)) {
-    url = `/v${LATEST_VERSION}${url === '/' ? '' : url}`;
-  }
-  return url;
-}
+// Kept importable from here: other areas import these names from app.setup.
+export {
+  API_VERSIONS,
+  FORMAT_FROM_SUFFIX,
+  LATEST_VERSION,
+  rewriteUrl,
+  type RawRequestWithFormat,
+} from './common/url-rewrite';
 
 export function createAdapter(config: AppConfig = appConfig()): FastifyAdapter {
   return new FastifyAdapter({
@@ -57,7 +40,7 @@ export function createAdapter(config: AppConfig = appConfig()): FastifyAdapter {
  */
 export async function configureApp(app: NestFastifyApplication): Promise<void> {
   const config = app.get<AppConfig>(appConfig.KEY);
-  const fastify = app.getHttpAdapter().getInstance() as unknown as FastifyInstance;
+  const fastify = app.getHttpAdapter().getInstance();
   const routes = app.get(RouteTable);
 
   fastify.addHook('onRoute', (route) => routes.add(route.url, route.method));
@@ -85,12 +68,40 @@ export async function configureApp(app: NestFastifyApplication): Promise<void> {
   });
 
   if (config.corsOrigins.length > 0) {
-    app.enableCors({ origin: config.corsOrigins, exposedHeaders: ['X-Request-Id', 'Location', 'Retry-After', 'X-RateLimit-Limit', 'X-RateLimit-Remaining', 'X-RateLimit-Reset'] });
+    app.enableCors({
+      origin: config.corsOrigins,
+      exposedHeaders: [
+        'X-Request-Id',
+        'Location',
+        'Retry-After',
+        'X-RateLimit-Limit',
+        'X-RateLimit-Remaining',
+        'X-RateLimit-Reset',
+      ],
+    });
   }
 
+  acceptOnlyJsonBodies(app, fastify);
   applyBodyHardening(app);
   app.enableVersioning({ type: VersioningType.URI, defaultVersion: LATEST_VERSION });
-  app.enableShutdownHooks();
+  // After versioning: the documents are built from the routes as versioned.
+  setupDocs(app, API_VERSIONS);
+  // No app.enableShutdownHooks(): main.ts drains HTTP before the modules close their pools (see graceful-shutdown.ts).
+}
+
+/**
+ * Bodies are JSON or nothing: any other content type is a 415 (Fastify's FST_ERR_CTP_INVALID_MEDIA_TYPE), where
+ * Nest would otherwise also accept url-encoded forms and Fastify plain text. Our own parser raises MALFORMED_JSON,
+ * because Nest re-wraps Fastify's parser errors as plain HttpExceptions and loses their codes.
+ */
+function acceptOnlyJsonBodies(app: NestFastifyApplication, fastify: FastifyInstance): void {
+  fastify.removeAllContentTypeParsers();
+  const parseJson = fastify.getDefaultJsonParser('error', 'error');
+  app.useBodyParser('application/json', {}, (request, body, done) => {
+    void parseJson(request as FastifyRequest, body as unknown as string, (error, value) =>
+      error ? done(new MalformedJsonError(), undefined) : done(null, value),
+    );
+  });
 }
 
 export type { INestApplication };

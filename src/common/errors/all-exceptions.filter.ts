@@ -1,8 +1,13 @@
-import { type ArgumentsHost, Catch, type ExceptionFilter, HttpStatus, Logger, NotFoundException } from '@nestjs/common';
+import {
+  type ArgumentsHost,
+  Catch,
+  type ExceptionFilter,
+  Logger,
+  NotFoundException,
+} from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { RouteTable } from '../route-table';
 import { type ErrorResponse, methodNotAllowed, toErrorResponse } from './error-mapping';
-
 
 /** The single owner of error bodies: every exception, framework or ours, leaves through here. */
 @Catch()
@@ -30,17 +35,34 @@ export class AllExceptionsFilter implements ExceptionFilter {
   }
 }
 
-export function sendError(reply: FastifyReply, response: ErrorResponse, exception: unknown, logger: Logger): void {
+export function sendError(
+  reply: FastifyReply,
+  response: ErrorResponse,
+  exception: unknown,
+  logger: Logger,
+): void {
   if (response.internal) {
-    logger.error({ err: exception, requestId: response.body.error.requestId }, 'request failed with an internal error');
-  } else if (response.status >= HttpStatus.INTERNAL_SERVER_ERROR) {
-    logger.warn({ code: response.body.error.code, requestId: response.body.error.requestId }, response.body.error.message);
+    logger.error(
+      { err: exception, requestId: response.body.error.requestId },
+      'request failed with an internal error',
+    );
+  } else if (response.status >= 500) {
+    logger.warn(
+      { code: response.body.error.code, requestId: response.body.error.requestId },
+      response.body.error.message,
+    );
   }
   if (reply.sent) {
     return;
   }
+  // Errors are always JSON, whatever representation negotiation had chosen for the success body.
   void reply
+    .serializer(JSON.stringify)
     .status(response.status)
-    .headers({ ...response.headers, 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' })
+    .headers({
+      ...response.headers,
+      'content-type': 'application/json; charset=utf-8',
+      'cache-control': 'no-store',
+    })
     .send(response.body);
 }

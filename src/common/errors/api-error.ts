@@ -48,6 +48,13 @@ export class BadRequestError extends ApiError {
   }
 }
 
+/** Raised by our JSON body parser (app.setup.ts): Nest re-wraps Fastify's own parser errors and loses their code. */
+export class MalformedJsonError extends ApiError {
+  constructor() {
+    super(400, ErrorCode.MALFORMED_JSON, 'unable to parse request body as JSON');
+  }
+}
+
 export class ValidationFailedError extends ApiError {
   constructor(details: ErrorDetail[], message?: string) {
     const first = details[0];
@@ -63,7 +70,17 @@ export class ValidationFailedError extends ApiError {
 export class NotFoundError extends ApiError {
   /** e.g. new NotFoundError('work', 'ABC123') → "work ABC123 was not found" */
   constructor(resource: string, reference?: string) {
-    super(404, ErrorCode.NOT_FOUND, reference ? `${resource} ${reference} was not found` : `${resource} was not found`);
+    super(
+      404,
+      ErrorCode.NOT_FOUND,
+      reference ? `${resource} ${reference} was not found` : `${resource} was not found`,
+    );
+  }
+}
+
+export class NotAcceptableError extends ApiError {
+  constructor(produced: readonly string[]) {
+    super(406, ErrorCode.NOT_ACCEPTABLE, `this resource can be represented only as ${produced.join(', ')}`);
   }
 }
 

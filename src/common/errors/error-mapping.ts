@@ -1,4 +1,4 @@
-import { HttpException, HttpStatus } from '@nestjs/common';
+import { HttpException } from '@nestjs/common';
 import { ApiError, ErrorCode, type ErrorDetail } from './api-error';
 import { errorBody, type ErrorBody } from './error-body';
 
@@ -48,23 +48,15 @@ interface FrameworkError {
 
 function frameworkError(e: unknown): FrameworkError | undefined {
   if (e instanceof Error && typeof (e as FrameworkError).statusCode === 'number') {
-    return e as FrameworkError;
+    return e;
   }
   return undefined;
 }
 
-function isJsonSyntaxError(e: unknown): boolean {
-  const fe = frameworkError(e);
-  return (
-    fe !== undefined &&
-    fe.statusCode === 400 &&
-    (fe.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || fe.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' || e instanceof SyntaxError)
-  );
-}
-
 function generic(status: number, requestId: string, headers: Record<string, string> = {}): ErrorResponse {
   const code = STATUS_CODES[status] ?? (status >= 500 ? ErrorCode.INTERNAL_ERROR : ErrorCode.BAD_REQUEST);
-  const message = STATUS_MESSAGES[status] ?? (status >= 500 ? 'an internal error occurred' : 'the request failed');
+  const message =
+    STATUS_MESSAGES[status] ?? (status >= 500 ? 'an internal error occurred' : 'the request failed');
   return { status, body: errorBody(code, message, requestId), headers, internal: status >= 500 };
 }
 
@@ -84,21 +76,18 @@ export function toErrorResponse(exception: unknown, requestId: string): ErrorRes
   if (exception instanceof HttpException) {
     const status = exception.getStatus();
     const headers: Record<string, string> = {};
-    if (status === HttpStatus.UNAUTHORIZED) {
+    if (status === 401) {
       headers['WWW-Authenticate'] = 'Bearer, ApiKey header="Ocp-Apim-Subscription-Key"';
     }
-    if (status === HttpStatus.NOT_FOUND) {
-      return { status, body: errorBody(ErrorCode.NOT_FOUND, 'no resource matches this path', requestId), headers, internal: false };
+    if (status === 404) {
+      return {
+        status,
+        body: errorBody(ErrorCode.NOT_FOUND, 'no resource matches this path', requestId),
+        headers,
+        internal: false,
+      };
     }
     return generic(status, requestId, headers);
-  }
-  if (isJsonSyntaxError(exception)) {
-    return {
-      status: 400,
-      body: errorBody(ErrorCode.MALFORMED_JSON, 'unable to parse request body as JSON', requestId),
-      headers: {},
-      internal: false,
-    };
   }
   const fe = frameworkError(exception);
   if (fe?.statusCode && fe.statusCode >= 400 && fe.statusCode < 500) {
@@ -110,7 +99,11 @@ export function toErrorResponse(exception: unknown, requestId: string): ErrorRes
 export function methodNotAllowed(allowed: string[], requestId: string): ErrorResponse {
   return {
     status: 405,
-    body: errorBody(ErrorCode.METHOD_NOT_ALLOWED, `this resource allows only ${allowed.join(', ')}`, requestId),
+    body: errorBody(
+      ErrorCode.METHOD_NOT_ALLOWED,
+      `this resource allows only ${allowed.join(', ')}`,
+      requestId,
+    ),
     headers: { Allow: allowed.join(', ') },
     internal: false,
   };

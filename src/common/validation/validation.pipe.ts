@@ -4,7 +4,10 @@ import { BadRequestError, type ErrorDetail } from '../errors/api-error';
 function flatten(errors: ValidationError[], parent = ''): ErrorDetail[] {
   return errors.flatMap((e) => {
     const field = parent ? `${parent}.${e.property}` : e.property;
-    const own = Object.values(e.constraints ?? {}).map((message) => ({ field, message: stripField(message, e.property) }));
+    const own = Object.values(e.constraints ?? {}).map((message) => ({
+      field,
+      message: stripField(message, e.property),
+    }));
     return [...own, ...flatten(e.children ?? [], field)];
   });
 }
@@ -12,6 +15,11 @@ function flatten(errors: ValidationError[], parent = ''): ErrorDetail[] {
 // class-validator prefixes messages with the property name; the detail already names the field.
 function stripField(message: string, property: string): string {
   return message.startsWith(`${property} `) ? message.slice(property.length + 1) : message;
+}
+
+// "property colour should not exist" already names its field; "must be a string" does not.
+function summary(detail: ErrorDetail): string {
+  return detail.field && !detail.message.includes(detail.field) ? `${detail.field} ${detail.message}` : detail.message;
 }
 
 /**
@@ -28,7 +36,7 @@ export function createValidationPipe(): ValidationPipe {
     exceptionFactory: (errors) => {
       const details = flatten(errors);
       const first = details[0];
-      return new BadRequestError(first ? `${first.field} ${first.message}` : 'the request is not valid', details);
+      return new BadRequestError(first ? summary(first) : 'the request is not valid', details);
     },
   });
 }

@@ -1,0 +1,103 @@
+import type { INestApplication } from '@nestjs/common';
+import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
+import { dump } from 'js-yaml';
+import { ErrorResponseDto } from '../common/errors/error-response.dto';
+import { MediaType } from '../common/negotiation/media-types';
+
+/** Security scheme names; operations reference them through @ApiSecurity(SUBSCRIPTION_KEY_SCHEME) and friends. */
+export const SUBSCRIPTION_KEY_SCHEME = 'subscriptionKey';
+export const AZURE_AD_SCHEME = 'azureAd';
+
+/** Routes outside the versioned tree that belong in every version's document. */
+const UNVERSIONED_PATH = /^\/(status|healthcheck|metrics)$/;
+
+const DESCRIPTION = `A versioned REST API over Street Manager and the organisation's own services.
+
+Representations: JSON by default; XML with \`Accept: application/xml\` or a \`.xml\` suffix; \`.json\` also works.
+Spatial collections also answer \`application/geo+json\`. An Accept that cannot be met is a 406.
+
+Errors: every error, whatever its status, has the ErrorResponse body and content type application/json.
+Every response carries \`X-Request-Id\` (yours, when it is at most 64 letters, digits, \`-\`, \`_\` or \`.\`).`;
+
+export function buildOpenApiDocument(app: INestApplication, version: string): OpenAPIObject {
+  const config = new DocumentBuilder()
+    .setTitle('Street works gateway')
+    .setDescription(DESCRIPTION)
+    .setVersion(version)
+    .addApiKey(
+      {
+        type: 'apiKey',
+        in: 'header',
+        name: 'Ocp-Apim-Subscription-Key',
+        description: 'For external integrators: the subscription key issued for your product.',
+      },
+      SUBSCRIPTION_KEY_SCHEME,
+    )
+    .addBearerAuth(
+      {
+        type: 'http',
+        scheme: 'bearer',
+        bearerFormat: 'JWT',
+        description:
+          "For internal clients: an Azure AD (Entra ID) access token for the gateway's app registration.",
+      },
+      AZURE_AD_SCHEME,
+    )
+    .build();
+  const document = SwaggerModule.createDocument(app, config, { extraModels: [ErrorResponseDto] });
+
+  const prefix = `/v${version}/`;
+  document.paths = Object.fromEntries(
+    Object.entries(document.paths).filter(([path]) => path.startsWith(prefix) || UNVERSIONED_PATH.test(path)),
+  );
+  describeRepresentations(document);
+  return sortKeys(document);
+}
+
+/**
+ * Success bodies are negotiable (JSON, XML, and whatever @Produces added); errors are always JSON. @nestjs/swagger
+ * lists one content map for every response of an operation, so this puts each media type where it belongs.
+ */
+function describeRepresentations(document: OpenAPIObject): void {
+  for (const item of Object.values(document.paths)) {
+    for (const operation of Object.values(item)) {
+      const responses = (operation as { responses?: Record<string, { content?: Record<string, unknown> }> })
+        .responses;
+      for (const [status, response] of Object.entries(responses ?? {})) {
+        const content = response.content;
+        if (!content) {
+          continue;
+        }
+        const schema = Object.values(content)[0];
+        if (status.startsWith('2')) {
+          content[MediaType.XML] ??= schema;
+        } else {
+          response.content = { [MediaType.JSON]: content[MediaType.JSON] ?? schema };
+        }
+      }
+    }
+  }
+}
+
+/** Object keys in code-point order at every depth (arrays keep their order), so the output is stable. */
+export function sortKeys<T>(value: T): T {
+  if (Array.isArray(value)) {
+    return value.map((v: unknown) => sortKeys(v)) as T;
+  }
+  if (value !== null && typeof value === 'object') {
+    return Object.fromEntries(
+      Object.keys(value)
+        .sort()
+        .map((k) => [k, sortKeys((value as Record<string, unknown>)[k])]),
+    ) as T;
+  }
+  return value;
+}
+
+const BLUEPRINT_HEADER =
+  '# The committed OpenAPI blueprint of this version, generated from the code: `npm run openapi:write`.\n' +
+  '# Do not edit by hand; test/foundation/blueprint.e2e-spec.ts fails when it differs from the code.\n';
+
+export function renderBlueprint(document: OpenAPIObject): string {
+  return BLUEPRINT_HEADER + dump(document, { noRefs: true, lineWidth: 120, sortKeys: true });
+}
