@@ -1,11 +1,12 @@
 import { Module } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
-import { APP_FILTER, APP_PIPE } from '@nestjs/core';
+import { APP_FILTER, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
 import { LoggerModule } from 'nestjs-pino';
 import { AuthModule } from './auth/auth.module';
 import { AllExceptionsFilter } from './common/errors/all-exceptions.filter';
 import { IdempotencyModule } from './common/idempotency/idempotency.module';
 import { LOG_DESTINATION, type LogDestination, loggerParams } from './common/logging';
+import { NegotiationInterceptor } from './common/negotiation/negotiation.interceptor';
 import { RouteTable } from './common/route-table';
 import { createValidationPipe } from './common/validation/validation.pipe';
 import { type AppConfig, appConfig } from './config/app.config';
@@ -30,6 +31,7 @@ import { MeModule } from './me/me.module';
     RouteTable,
     { provide: APP_FILTER, useClass: AllExceptionsFilter },
     { provide: APP_PIPE, useFactory: createValidationPipe },
+    { provide: APP_INTERCEPTOR, useClass: NegotiationInterceptor },
   ],
 })
 export class AppModule {}
