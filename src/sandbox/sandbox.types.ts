@@ -1,3 +1,5 @@
+import type { FaultRule } from './sandbox-faults';
+
 /** The contract between the embedded Street Manager sandbox and whoever starts it (gateway, tests, bench). */
 export interface SandboxOptions {
   /** 0 (default) = an ephemeral loopback port */
@@ -11,6 +13,12 @@ export interface SandboxOptions {
   seed?: number;
   /** number of seeded works (default 600) */
   works?: number;
+  /** the "now" the seeded dates are spread around (default: the start of the current UTC day) */
+  referenceTime?: string | number | Date;
+  /** lifetime of issued refresh tokens, seconds (default 86400, as Street Manager) */
+  refreshTokenLifetimeSeconds?: number;
+  /** faults active from the start; the same rules as `POST /__admin/faults` */
+  faults?: FaultRule[];
 }
 
 export interface SandboxUser {

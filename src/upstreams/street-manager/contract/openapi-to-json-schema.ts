@@ -1,0 +1,45 @@
+/**
+ * Turns an OpenAPI 3.0 schema from the Street Manager specs into JSON Schema that ajv understands.
+ * - `nullable: true` becomes `anyOf [schema, null]` (ajv's own `nullable` needs a sibling `type`, which
+ *   `allOf`-wrapped nullable references in these specs do not have);
+ * - siblings of `$ref` are dropped, as OpenAPI 3.0 says (the reporting spec puts `type: array` beside object refs);
+ * - an enum that lists `upcoming_enum` is open: Street Manager adds values in minor releases, so any string passes;
+ * - `#/components/schemas/X` references point into the schema registered under `refBase`.
+ */
+export function toJsonSchema(schema: unknown, refBase: string): unknown {
+  if (Array.isArray(schema)) {
+    return schema.map((s) => toJsonSchema(s, refBase));
+  }
+  if (schema === null || typeof schema !== 'object') {
+    return schema;
+  }
+  const source = schema as Record<string, unknown>;
+  if (typeof source.$ref === 'string') {
+    return { $ref: rewriteRef(source.$ref, refBase) };
+  }
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(source)) {
+    if (key === 'nullable' || key === 'example' || key === 'examples' || key === 'xml' || key === 'discriminator') {
+      continue;
+    }
+    if (key === 'properties' && value && typeof value === 'object') {
+      out.properties = Object.fromEntries(Object.entries(value).map(([name, sub]) => [name, toJsonSchema(sub, refBase)]));
+    } else if (key === 'items' || key === 'additionalProperties' || key === 'not') {
+      out[key] = typeof value === 'object' ? toJsonSchema(value, refBase) : value;
+    } else if (key === 'allOf' || key === 'anyOf' || key === 'oneOf') {
+      out[key] = toJsonSchema(value, refBase);
+    } else {
+      out[key] = value;
+    }
+  }
+  if (Array.isArray(out.enum) && out.enum.includes('upcoming_enum')) {
+    delete out.enum;
+    out.type = 'string';
+  }
+  return source.nullable === true ? { anyOf: [out, { type: 'null' }] } : out;
+}
+
+function rewriteRef(ref: string, refBase: string): string {
+  const prefix = '#/components/schemas/';
+  return ref.startsWith(prefix) ? `${refBase}#/definitions/${ref.slice(prefix.length)}` : ref;
+}
