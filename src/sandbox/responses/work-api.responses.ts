@@ -349,6 +349,30 @@ export function section81Response(state: SandboxState, work: WorkRecord, s: Sect
   };
 }
 
+/** the work API's own, shorter summaries (the reporting API's rows of the same name carry more) */
+function workForwardPlanSummary(work: WorkRecord, fp: ForwardPlanRecord): Record<string, unknown> {
+  return {
+    work_reference_number: work.reference,
+    forward_plan_reference_number: fp.reference,
+    start_date: fp.start,
+    end_date: fp.end,
+    forward_plan_status: fp.status,
+    forward_plan_status_string: label(fp.status),
+  };
+}
+
+function workSection81Summary(s: Section81Record): Record<string, unknown> {
+  return {
+    section_81_reference_number: s.reference,
+    date_created: s.dateCreated,
+    location_description: s.locationDescription,
+    section_81_severity: s.severity,
+    section_81_severity_string: label(s.severity),
+    section_81_status: s.status,
+    section_81_status_string: label(s.status),
+  };
+}
+
 export function workResponse(state: SandboxState, work: WorkRecord): Record<string, unknown> {
   const street = streetOf(state, work);
   const active = activePermit(work);
@@ -376,7 +400,7 @@ export function workResponse(state: SandboxState, work: WorkRecord): Record<stri
     work_end_time: null,
     description_of_work: work.description,
     active_permit: active ? permitResponse(state, work, active) : null,
-    forward_plan: work.forwardPlans.length > 0 ? forwardPlanSummary(state, work, work.forwardPlans[work.forwardPlans.length - 1]) : null,
+    forward_plan: work.forwardPlans.length > 0 ? workForwardPlanSummary(work, work.forwardPlans[work.forwardPlans.length - 1]) : null,
     permits: work.permits.map(permitSummary),
     history: work.history.map((h) => ({
       action_date: h.at,
@@ -393,7 +417,7 @@ export function workResponse(state: SandboxState, work: WorkRecord): Record<stri
     sites: [],
     inspections: latest(work.inspections).map(inspectionSummary),
     fpns: latest(work.fpns).map(fpnSummary),
-    section_81: work.section81s.length > 0 ? section81Summary(state, work, work.section81s[0]) : null,
+    section_81: work.section81s.length > 0 ? workSection81Summary(work.section81s[0]) : null,
     files: [],
     sample_inspections: [],
     number_of_sites: 0,
