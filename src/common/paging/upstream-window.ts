@@ -90,7 +90,18 @@ export async function fetchWindow<T>(
   const lastPage = pages[pages.length - 1];
   const windowEndInLastPage = window.offset + window.limit - offsets[offsets.length - 1];
   const hasMore = countIsLowerBound
-    ? lastPage !== undefined && (lastPage.rows.length > windowEndInLastPage || (lastPage.hasNextPage && lastPage.rows.length > 0))
+    ? lastPage !== undefined &&
+      (lastPage.rows.length > windowEndInLastPage || (lastPage.hasNextPage && lastPage.rows.length > 0))
     : window.offset + window.limit < count;
   return { rows, count, countIsLowerBound, hasMore };
+}
+
+/** A window of a list the upstream returns whole (Party and Street Lookup APIs do not page): an exact slice and count. */
+export function sliceWindow<T>(window: PageWindow, all: readonly T[]): WindowResult<T> {
+  return {
+    rows: all.slice(window.offset, window.offset + window.limit),
+    count: all.length,
+    countIsLowerBound: false,
+    hasMore: window.offset + window.limit < all.length,
+  };
 }

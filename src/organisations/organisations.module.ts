@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { PartyApiClient } from '../upstreams/street-manager/party-api.client';
+import { StreetManagerModule } from '../upstreams/street-manager/street-manager.module';
+import { OrganisationsController } from './organisations.controller';
+import { OrganisationsService } from './organisations.service';
+
+@Module({
+  imports: [StreetManagerModule],
+  controllers: [OrganisationsController],
+  providers: [OrganisationsService, PartyApiClient],
+})
+export class OrganisationsModule {}
