@@ -5,6 +5,7 @@ import { LoggerModule } from 'nestjs-pino';
 import { AuthModule } from './auth/auth.module';
 import { AllExceptionsFilter } from './common/errors/all-exceptions.filter';
 import { IdempotencyModule } from './common/idempotency/idempotency.module';
+import { WorksModule } from './works/works.module';
 import { LOG_DESTINATION, type LogDestination, loggerParams } from './common/logging';
 import { NegotiationInterceptor } from './common/negotiation/negotiation.interceptor';
 import { RouteTable } from './common/route-table';
@@ -26,6 +27,7 @@ import { MeModule } from './me/me.module';
     AuthModule,
     MeModule,
     IdempotencyModule,
+    WorksModule,
   ],
   providers: [
     RouteTable,

@@ -6,8 +6,14 @@ const KNOWN = ['workReferenceNumber', 'status', 'geometry'] as const;
 describe('sparse fieldsets', () => {
   it('keeps only the selected properties and always the links', () => {
     const item = { workReferenceNumber: 'A', status: 'planned', geometry: null, links: [{ rel: 'self' }] };
-    expect(selectFields(item, parseFields('status', KNOWN))).toEqual({ status: 'planned', links: [{ rel: 'self' }] });
-    expect(selectFields(item, parseFields('status,links', KNOWN))).toEqual({ status: 'planned', links: [{ rel: 'self' }] });
+    expect(selectFields(item, parseFields('status', KNOWN))).toEqual({
+      status: 'planned',
+      links: [{ rel: 'self' }],
+    });
+    expect(selectFields(item, parseFields('status,links', KNOWN))).toEqual({
+      status: 'planned',
+      links: [{ rel: 'self' }],
+    });
   });
 
   it('returns everything without a selection', () => {

@@ -14,7 +14,9 @@ export function FieldsProperty(example = 'workReferenceNumber,status'): Property
     IsOptional(),
     IsString(),
     MaxLength(1000),
-    Matches(/^[A-Za-z0-9]+(,[A-Za-z0-9]+)*$/, { message: 'must be a comma-separated list of property names' }),
+    Matches(/^[A-Za-z0-9]+(,[A-Za-z0-9]+)*$/, {
+      message: 'must be a comma-separated list of property names',
+    }),
   );
 }
 
@@ -40,7 +42,10 @@ export function parseFields(raw: string | undefined, known: readonly string[]): 
   if (unknown.length > 0) {
     throw new BadRequestError(
       `fields names unknown ${unknown.length === 1 ? 'property' : 'properties'} ${unknown.join(', ')}`,
-      unknown.map((f) => ({ field: 'fields', message: `unknown property '${f}'; known properties: ${known.join(', ')}` })),
+      unknown.map((f) => ({
+        field: 'fields',
+        message: `unknown property '${f}'; known properties: ${known.join(', ')}`,
+      })),
     );
   }
   return new Set(requested);

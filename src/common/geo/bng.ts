@@ -42,5 +42,5 @@ export const GREAT_BRITAIN_WGS84 = { minLon: -8.8, minLat: 49.8, maxLon: 1.9, ma
 
 export function isInGreatBritain([lon, lat]: readonly number[]): boolean {
   const b = GREAT_BRITAIN_WGS84;
-  return (lon) >= b.minLon && (lon) <= b.maxLon && (lat) >= b.minLat && (lat) <= b.maxLat;
+  return lon >= b.minLon && lon <= b.maxLon && lat >= b.minLat && lat <= b.maxLat;
 }

@@ -40,7 +40,13 @@ describe('geometry conversion', () => {
   });
 
   it('round-trips WGS84 → BNG → WGS84', () => {
-    const wgs = { type: 'LineString', coordinates: [[-1.5, 52.5], [-1.49, 52.51]] };
+    const wgs = {
+      type: 'LineString',
+      coordinates: [
+        [-1.5, 52.5],
+        [-1.49, 52.51],
+      ],
+    };
     const back = geometryToWgs84(geometryToBng(wgs));
     expect(back).toEqual(wgs);
   });

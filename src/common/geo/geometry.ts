@@ -1,6 +1,7 @@
 import { bngToWgs84, type Position, wgs84ToBng } from './bng';
 
-export type GeometryType = 'Point' | 'LineString' | 'Polygon' | 'MultiPoint' | 'MultiLineString' | 'MultiPolygon';
+export type GeometryType =
+  'Point' | 'LineString' | 'Polygon' | 'MultiPoint' | 'MultiLineString' | 'MultiPolygon';
 
 /** An RFC 7946 geometry. Coordinates nest one level per type: position, line/ring, polygon. */
 export type Geometry =
@@ -20,7 +21,12 @@ const DEPTH: Record<GeometryType, number> = {
 };
 
 function isPosition(value: unknown): value is number[] {
-  return Array.isArray(value) && value.length >= 2 && value.length <= 3 && value.every((n) => typeof n === 'number' && Number.isFinite(n));
+  return (
+    Array.isArray(value) &&
+    value.length >= 2 &&
+    value.length <= 3 &&
+    value.every((n) => typeof n === 'number' && Number.isFinite(n))
+  );
 }
 
 function mapPositions(coordinates: unknown, depth: number, convert: (p: number[]) => Position): unknown {

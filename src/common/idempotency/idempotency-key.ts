@@ -33,21 +33,32 @@ export function canonicalJson(value: unknown): string {
 
 /** What makes two POSTs "the same request": the target and the body. */
 export function requestFingerprint(method: string, path: string, body: unknown): string {
-  return createHash('sha256').update(`${method} ${path}\n${canonicalJson(body)}`).digest('base64url');
+  return createHash('sha256')
+    .update(`${method} ${path}\n${canonicalJson(body)}`)
+    .digest('base64url');
 }
 
 export class IdempotencyKeyReusedError extends ApiError {
   constructor() {
     super(422, ErrorCode.VALIDATION_FAILED, 'this Idempotency-Key was already used for a different request', [
-      { field: 'Idempotency-Key', message: 'was used before with another request body or target; use a new key for a new request' },
+      {
+        field: 'Idempotency-Key',
+        message: 'was used before with another request body or target; use a new key for a new request',
+      },
     ]);
   }
 }
 
 export class IdempotencyKeyInFlightError extends ApiError {
   constructor() {
-    super(409, ErrorCode.CONFLICT, 'a request with this Idempotency-Key is still being processed; retry after it finishes', undefined, {
-      'Retry-After': '1',
-    });
+    super(
+      409,
+      ErrorCode.CONFLICT,
+      'a request with this Idempotency-Key is still being processed; retry after it finishes',
+      undefined,
+      {
+        'Retry-After': '1',
+      },
+    );
   }
 }

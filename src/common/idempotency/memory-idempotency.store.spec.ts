@@ -52,9 +52,17 @@ describe('idempotency keys and fingerprints', () => {
   });
 
   it('treats reordered keys as the same body and any change as another', () => {
-    expect(canonicalJson({ b: 1, a: { d: [1, { y: 2, x: 1 }], c: null } })).toBe('{"a":{"c":null,"d":[1,{"x":1,"y":2}]},"b":1}');
-    expect(requestFingerprint('POST', '/v1/works', { a: 1, b: 2 })).toBe(requestFingerprint('POST', '/v1/works', { b: 2, a: 1 }));
-    expect(requestFingerprint('POST', '/v1/works', { a: 1 })).not.toBe(requestFingerprint('POST', '/v1/works', { a: 2 }));
-    expect(requestFingerprint('POST', '/v1/works', { a: 1 })).not.toBe(requestFingerprint('POST', '/v1/permits', { a: 1 }));
+    expect(canonicalJson({ b: 1, a: { d: [1, { y: 2, x: 1 }], c: null } })).toBe(
+      '{"a":{"c":null,"d":[1,{"x":1,"y":2}]},"b":1}',
+    );
+    expect(requestFingerprint('POST', '/v1/works', { a: 1, b: 2 })).toBe(
+      requestFingerprint('POST', '/v1/works', { b: 2, a: 1 }),
+    );
+    expect(requestFingerprint('POST', '/v1/works', { a: 1 })).not.toBe(
+      requestFingerprint('POST', '/v1/works', { a: 2 }),
+    );
+    expect(requestFingerprint('POST', '/v1/works', { a: 1 })).not.toBe(
+      requestFingerprint('POST', '/v1/permits', { a: 1 }),
+    );
   });
 });

@@ -28,11 +28,20 @@ export class MemoryIdempotencyStore implements IdempotencyStore {
       return Promise.resolve({ state: 'in-flight', fingerprint: entry.fingerprint });
     }
     // A copy, so a replay can never be altered by whoever serialises it.
-    return Promise.resolve({ state: 'completed', fingerprint: entry.fingerprint, response: structuredClone(entry.response) });
+    return Promise.resolve({
+      state: 'completed',
+      fingerprint: entry.fingerprint,
+      response: structuredClone(entry.response),
+    });
   }
 
   complete(key: string, fingerprint: string, response: StoredResponse): Promise<void> {
-    this.entries.set(key, { state: 'completed', fingerprint, response: structuredClone(response), expiresAt: this.now() + this.ttlMs });
+    this.entries.set(key, {
+      state: 'completed',
+      fingerprint,
+      response: structuredClone(response),
+      expiresAt: this.now() + this.ttlMs,
+    });
     return Promise.resolve();
   }
 

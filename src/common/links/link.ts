@@ -12,13 +12,23 @@ export interface Link {
 }
 
 export class LinkDto implements Link {
-  @ApiProperty({ description: 'Relation of the target to this resource (self, permits, update-status, next-page, ...)', example: 'self' })
+  @ApiProperty({
+    description: 'Relation of the target to this resource (self, permits, update-status, next-page, ...)',
+    example: 'self',
+  })
   rel!: string;
 
-  @ApiProperty({ description: 'Absolute path of the target, including any query string', example: '/v1/works/TSR1591199404915' })
+  @ApiProperty({
+    description: 'Absolute path of the target, including any query string',
+    example: '/v1/works/TSR1591199404915',
+  })
   href!: string;
 
-  @ApiProperty({ description: 'HTTP method to use on the target', enum: ['GET', 'POST', 'PUT', 'DELETE'], example: 'GET' })
+  @ApiProperty({
+    description: 'HTTP method to use on the target',
+    enum: ['GET', 'POST', 'PUT', 'DELETE'],
+    example: 'GET',
+  })
   type!: LinkMethod;
 }
 
@@ -65,7 +75,13 @@ export class LinkBuilder {
     return this;
   }
 
-  action(rel: string, href: string, type: Exclude<LinkMethod, 'GET'>, permission: Permission, when = true): this {
+  action(
+    rel: string,
+    href: string,
+    type: Exclude<LinkMethod, 'GET'>,
+    permission: Permission,
+    when = true,
+  ): this {
     if (when && this.caller?.permissions.includes(permission)) {
       this.items.push({ rel, href, type });
     }

@@ -1,5 +1,11 @@
 import { applyDecorators, type Type } from '@nestjs/common';
-import { ApiExtraModels, ApiOkResponse, ApiProperty, ApiPropertyOptional, getSchemaPath } from '@nestjs/swagger';
+import {
+  ApiExtraModels,
+  ApiOkResponse,
+  ApiProperty,
+  ApiPropertyOptional,
+  getSchemaPath,
+} from '@nestjs/swagger';
 import { LinkDto } from '../links/link';
 
 export class ResultsetDto {
@@ -12,7 +18,8 @@ export class ResultsetDto {
   count!: number;
 
   @ApiProperty({
-    description: 'True when `count` is a lower bound rather than the exact total; there is then no `last-page` link.',
+    description:
+      'True when `count` is a lower bound rather than the exact total; there is then no `last-page` link.',
     example: false,
   })
   countIsLowerBound!: boolean;
@@ -23,7 +30,10 @@ export class ResultsetDto {
   @ApiProperty({ description: 'Maximum number of items in this response', example: 20 })
   limit!: number;
 
-  @ApiPropertyOptional({ description: '1-based page number, when the offset falls on a page boundary', example: 3 })
+  @ApiPropertyOptional({
+    description: '1-based page number, when the offset falls on a page boundary',
+    example: 3,
+  })
   page?: number;
 }
 
@@ -36,7 +46,10 @@ export class CollectionMetadataDto {
  * Documents a 200 collection envelope of `item` (metadata, results, paging links). Pair with a query DTO that
  * extends PagingQueryDto, so the parameters and the response cannot drift apart.
  */
-export function ApiCollectionResponse(item: Type<unknown>, description: string): MethodDecorator & ClassDecorator {
+export function ApiCollectionResponse(
+  item: Type<unknown>,
+  description: string,
+): MethodDecorator & ClassDecorator {
   return applyDecorators(
     ApiExtraModels(item, CollectionMetadataDto, LinkDto),
     ApiOkResponse({

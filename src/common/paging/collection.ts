@@ -29,9 +29,19 @@ const PAGING_PARAMS = ['offset', 'page', 'limit'];
  * (e.g. request.url): links keep every filter and only change the paging parameters, in the caller's terms
  * (page numbers if they used `page`, offsets otherwise).
  */
-export function collection<T>(results: T[], window: PageWindow, counts: CollectionCounts, requestUrl: string): Collection<T> {
+export function collection<T>(
+  results: T[],
+  window: PageWindow,
+  counts: CollectionCounts,
+  requestUrl: string,
+): Collection<T> {
   const { offset, limit } = window;
-  const resultset: Resultset = { count: counts.count, countIsLowerBound: counts.countIsLowerBound, offset, limit };
+  const resultset: Resultset = {
+    count: counts.count,
+    countIsLowerBound: counts.countIsLowerBound,
+    offset,
+    limit,
+  };
   if (offset % limit === 0) {
     resultset.page = offset / limit + 1;
   }

@@ -23,7 +23,11 @@ describe('PagingQueryDto', () => {
   });
 
   it('turns page + limit into an offset', async () => {
-    expect(pageWindow(await validate({ page: '3', limit: '50' }))).toEqual({ offset: 100, limit: 50, mode: 'page' });
+    expect(pageWindow(await validate({ page: '3', limit: '50' }))).toEqual({
+      offset: 100,
+      limit: 50,
+      mode: 'page',
+    });
   });
 
   it('refuses page and offset together, naming both', async () => {
@@ -52,6 +56,8 @@ describe('PagingQueryDto', () => {
   });
 
   it('refuses unknown parameters', async () => {
-    expect((await failure({ size: '10' })).details).toEqual([{ field: 'size', message: 'property size should not exist' }]);
+    expect((await failure({ size: '10' })).details).toEqual([
+      { field: 'size', message: 'property size should not exist' },
+    ]);
   });
 });

@@ -42,7 +42,12 @@ describe('fetchWindow', () => {
 
   it('gives the tail of the last page and no next page', async () => {
     const r = await fetchWindow({ offset: 220, limit: 20, mode: 'offset' }, upstream(227).fetchPage);
-    expect(r).toEqual({ rows: [220, 221, 222, 223, 224, 225, 226], count: 227, countIsLowerBound: false, hasMore: false });
+    expect(r).toEqual({
+      rows: [220, 221, 222, 223, 224, 225, 226],
+      count: 227,
+      countIsLowerBound: false,
+      hasMore: false,
+    });
   });
 
   it('answers an offset past the end with no rows and the right count', async () => {
@@ -57,7 +62,12 @@ describe('fetchWindow', () => {
 
   it('pins the exact count when the capped list ends inside the fetched pages', async () => {
     const r = await fetchWindow({ offset: 700, limit: 20, mode: 'offset' }, upstream(712).fetchPage);
-    expect(r).toEqual({ rows: Array.from({ length: 12 }, (_, i) => 700 + i), count: 712, countIsLowerBound: false, hasMore: false });
+    expect(r).toEqual({
+      rows: Array.from({ length: 12 }, (_, i) => 700 + i),
+      count: 712,
+      countIsLowerBound: false,
+      hasMore: false,
+    });
   });
 
   it('knows more rows follow a capped window that ends mid-page', async () => {

@@ -1,0 +1,190 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  ArrayUnique,
+  IsBoolean,
+  IsEmail,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+} from 'class-validator';
+import type { Geometry } from '../../common/geo/geometry';
+import { IsWorksGeometry } from './geometry-input';
+import {
+  ACTIVITY_TYPES,
+  APPLICATION_TYPES,
+  CLOSE_FOOTWAY,
+  LOCATION_TYPES,
+  TRAFFIC_MANAGEMENT_TYPES,
+  WORK_TYPES,
+} from './work-enums';
+
+const DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
+const SWA_CODE = /^\d{1,4}$/;
+
+/**
+ * The permit application fields shared by a new work (its first permit) and a further permit on a work.
+ * Street Manager's rules that need no data (types, lengths, lists) are checked here (400); rules about
+ * meaning (dates in order, in the future) are checked by the service (422).
+ */
+export class PermitApplicationDto {
+  @ApiProperty({ description: 'First day of the works', format: 'date', example: '2026-09-01' })
+  @Matches(DATE, { message: 'must be a date as YYYY-MM-DD' })
+  proposedStartDate!: string;
+
+  @ApiProperty({
+    description: 'Last day of the works; on or after proposedStartDate',
+    format: 'date',
+    example: '2026-09-05',
+  })
+  @Matches(DATE, { message: 'must be a date as YYYY-MM-DD' })
+  proposedEndDate!: string;
+
+  @ApiProperty({ description: 'What is being done', maxLength: 500, example: 'Replace 20 m of gas main' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(500)
+  description!: string;
+
+  @ApiProperty({
+    description: 'Where on the street, in words',
+    maxLength: 500,
+    example: 'Outside number 12, north footway',
+  })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(500)
+  locationDescription!: string;
+
+  @ApiProperty({ enum: WORK_TYPES, example: 'planned' })
+  @IsIn(WORK_TYPES)
+  workType!: string;
+
+  @ApiProperty({ enum: ACTIVITY_TYPES, example: 'utility_repair_and_maintenance_works' })
+  @IsIn(ACTIVITY_TYPES)
+  activityType!: string;
+
+  @ApiProperty({ enum: TRAFFIC_MANAGEMENT_TYPES, example: 'two_way_signals' })
+  @IsIn(TRAFFIC_MANAGEMENT_TYPES)
+  trafficManagementType!: string;
+
+  @ApiProperty({ enum: APPLICATION_TYPES, example: 'permit' })
+  @IsIn(APPLICATION_TYPES)
+  applicationType!: string;
+
+  @ApiProperty({ enum: LOCATION_TYPES, isArray: true, example: ['carriageway'] })
+  @ArrayMinSize(1)
+  @ArrayMaxSize(LOCATION_TYPES.length)
+  @ArrayUnique()
+  @IsIn(LOCATION_TYPES, { each: true })
+  locationTypes!: string[];
+
+  @ApiProperty({ enum: CLOSE_FOOTWAY, example: 'no' })
+  @IsIn(CLOSE_FOOTWAY)
+  closeFootway!: string;
+
+  @ApiProperty({ description: 'Whether an excavation is needed', example: true })
+  @IsBoolean()
+  excavation!: boolean;
+
+  @ApiPropertyOptional({
+    description: 'Whether a traffic management plan is provided (default false)',
+    example: false,
+  })
+  @IsOptional()
+  @IsBoolean()
+  trafficManagementPlan?: boolean;
+
+  @ApiPropertyOptional({ description: 'Whether lane rental applies (default false)', example: false })
+  @IsOptional()
+  @IsBoolean()
+  laneRentalApplicable?: boolean;
+
+  @ApiPropertyOptional({
+    description: 'Whether environmental health must be notified (default false)',
+    example: false,
+  })
+  @IsOptional()
+  @IsBoolean()
+  environmentalHealthNotifiable?: boolean;
+
+  @ApiPropertyOptional({
+    description: 'Required for planned works: whether a temporary traffic regulation order is needed',
+    example: false,
+  })
+  @IsOptional()
+  @IsBoolean()
+  ttroRequired?: boolean;
+
+  @ApiPropertyOptional({
+    description: 'Required for immediate works: whether there is an immediate risk',
+    example: false,
+  })
+  @IsOptional()
+  @IsBoolean()
+  immediateRisk?: boolean;
+
+  @ApiProperty({ description: 'Contact for the works', maxLength: 100, example: 'Site manager' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(100)
+  secondaryContact!: string;
+
+  @ApiProperty({ maxLength: 100, example: '0113 496 0000' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(100)
+  secondaryContactNumber!: string;
+
+  @ApiPropertyOptional({ maxLength: 100, example: 'site.manager@example.com' })
+  @IsOptional()
+  @IsEmail()
+  @MaxLength(100)
+  secondaryContactEmail?: string;
+
+  @ApiPropertyOptional({ description: 'Why the works start early, when they do', maxLength: 500 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  earlyStartReason?: string;
+}
+
+/** A new work and its first permit application. */
+export class CreateWorkDto extends PermitApplicationDto {
+  @ApiPropertyOptional({
+    description:
+      'Your own reference for the work (≤ 24 letters, digits, - or _); Street Manager makes one when absent',
+    example: 'NGN-2026-000412',
+  })
+  @IsOptional()
+  @Matches(/^[A-Za-z0-9_-]{1,24}$/, { message: 'must be 1 to 24 letters, digits, - or _' })
+  workReferenceNumber?: string;
+
+  @ApiProperty({ description: 'SWA code of the promoter', example: '7001' })
+  @Matches(SWA_CODE, { message: 'must be a SWA code of up to 4 digits' })
+  promoterSwaCode!: string;
+
+  @ApiProperty({ description: 'SWA code of the highway authority for the street', example: '4720' })
+  @Matches(SWA_CODE, { message: 'must be a SWA code of up to 4 digits' })
+  highwayAuthoritySwaCode!: string;
+
+  @ApiProperty({
+    description: 'Unique Street Reference Number of the street',
+    example: 10104523,
+    type: 'integer',
+  })
+  @IsInt()
+  @Min(1_000_001)
+  @Max(99_999_999)
+  usrn!: number;
+
+  @IsWorksGeometry()
+  geometry!: Geometry;
+}

@@ -1,0 +1,58 @@
+import { applyDecorators } from '@nestjs/common';
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { ArrayMaxSize, IsIn, IsOptional, Matches } from 'class-validator';
+
+/** `a,b` or repeated `x=a&x=b` → ['a', 'b']. */
+export const toList = ({ value }: { value: unknown }): unknown => {
+  const items: unknown[] =
+    typeof value === 'string' ? [value] : Array.isArray(value) ? (value as unknown[]) : [];
+  if (items.length === 0) {
+    return value;
+  }
+  return items.flatMap((v) => (typeof v === 'string' ? v.split(',').filter((s) => s !== '') : [v]));
+};
+
+/** A filter taking one or more values of a closed list, comma-separated. */
+export function EnumListFilter(
+  values: readonly string[],
+  description: string,
+  example: string,
+): PropertyDecorator {
+  return applyDecorators(
+    ApiPropertyOptional({
+      description: `${description} One or more of the values, comma-separated.`,
+      type: String,
+      enum: values,
+      example,
+      isArray: true,
+    }),
+    IsOptional(),
+    Transform(toList),
+    ArrayMaxSize(values.length),
+    IsIn(values, { each: true, message: `each value must be one of: ${values.join(', ')}` }),
+  );
+}
+
+/** A calendar-date filter, `YYYY-MM-DD`. */
+export function DateFilter(description: string, example: string): PropertyDecorator {
+  return applyDecorators(
+    ApiPropertyOptional({ description, type: String, format: 'date', example }),
+    IsOptional(),
+    Matches(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, { message: 'must be a date as YYYY-MM-DD' }),
+  );
+}
+
+/** `sort=field` ascending or `sort=-field` descending, from a fixed list. */
+export function SortParam(fields: readonly string[], example: string): PropertyDecorator {
+  const allowed = fields.flatMap((f) => [f, `-${f}`]);
+  return applyDecorators(
+    ApiPropertyOptional({
+      description: 'Sort order: a field name, ascending, or with a leading `-`, descending.',
+      enum: allowed,
+      example,
+    }),
+    IsOptional(),
+    IsIn(allowed, { message: `must be one of: ${allowed.join(', ')}` }),
+  );
+}

@@ -1,0 +1,132 @@
+import { Body, Controller, Get, Param, Post, Query, Req, Res } from '@nestjs/common';
+import {
+  ApiCreatedResponse,
+  ApiExtraModels,
+  ApiHeader,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { Caller } from '../auth/caller';
+import { CurrentCaller } from '../auth/current-caller.decorator';
+import { Permission } from '../auth/permissions';
+import { RequirePermission } from '../auth/require-permission.decorator';
+import { ApiErrorResponses } from '../common/errors/api-error-responses.decorator';
+import { FieldsQueryDto, parseFields, selectFields } from '../common/fields/fields';
+import { toFeatureCollection } from '../common/geo/feature-collection';
+import { ApiIdempotencyKey } from '../common/idempotency/api-idempotency-key.decorator';
+import { MediaType } from '../common/negotiation/media-types';
+import { Produces } from '../common/negotiation/produces.decorator';
+import { Representation } from '../common/negotiation/representation';
+import { ApiCollectionResponse } from '../common/paging/collection.dto';
+import { CreateWorkDto } from './dto/create-work.dto';
+import { ListWorksQueryDto } from './dto/list-works-query.dto';
+import { WorkDto, WorkSummaryDto } from './dto/work.dto';
+import { WorkReferenceParamDto } from './dto/work-reference-param.dto';
+import { ENRICHMENT_UNAVAILABLE_HEADER, WORKS_REGISTER } from './organisation-record';
+import { WORK_FIELDS, WORK_SUMMARY_FIELDS, worksPath } from './works.mapper';
+import { WorksService } from './works.service';
+
+const ENRICHMENT_HEADER_DOC = {
+  [ENRICHMENT_UNAVAILABLE_HEADER]: {
+    description:
+      'Present (`works-register`) when the organisation record could not be fetched; the work itself is complete',
+    schema: { type: 'string' },
+  },
+};
+
+@ApiTags('works')
+@ApiExtraModels(WorkSummaryDto)
+@Controller({ path: 'works', version: '1' })
+export class WorksController {
+  constructor(private readonly works: WorksService) {}
+
+  @Get()
+  @RequirePermission(Permission.READ)
+  @Produces(MediaType.GEO_JSON)
+  @ApiOperation({
+    summary: 'List and search works',
+    description:
+      'Works the caller’s organisation may see, newest first unless `sort` says otherwise, 20 at a time (at most 100). ' +
+      'Filters combine with AND. `Accept: application/geo+json` returns a GeoJSON FeatureCollection whose feature ' +
+      'properties are the same fields. With `bbox`, works come from Street Manager’s map search, which knows fewer ' +
+      'fields (the others are null) and cannot be combined with status, highwayAuthority, usrn, street or sort.',
+  })
+  @ApiCollectionResponse(WorkSummaryDto, 'A page of works')
+  @ApiErrorResponses(400, 401, 403, 406, 422, 429, 502, 503, 504)
+  async list(
+    @Query() query: ListWorksQueryDto,
+    @CurrentCaller() caller: Caller,
+    @Representation() representation: string,
+    @Req() request: FastifyRequest,
+  ): Promise<unknown> {
+    const fields = parseFields(query.fields, WORK_SUMMARY_FIELDS);
+    const page = await this.works.list(caller, query, fields, request.url);
+    return representation === MediaType.GEO_JSON
+      ? toFeatureCollection(page, 'geometry', 'workReferenceNumber')
+      : page;
+  }
+
+  @Get(':workReferenceNumber')
+  @RequirePermission(Permission.READ)
+  @ApiOperation({
+    summary: 'Read a work',
+    description:
+      'The work from Street Manager, enriched with the organisation’s own record from its works register (asked in ' +
+      'parallel). If the register fails, the work is still returned with `organisationRecord.available: false` and ' +
+      'the `X-Enrichment-Unavailable` header. A work of another organisation is a 404, like one that does not exist.',
+  })
+  @ApiOkResponse({ type: WorkDto, description: 'The work', headers: ENRICHMENT_HEADER_DOC })
+  @ApiErrorResponses(400, 401, 403, 404, 406, 429, 502, 503, 504)
+  async get(
+    @Param() params: WorkReferenceParamDto,
+    @Query() query: FieldsQueryDto,
+    @CurrentCaller() caller: Caller,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<Partial<WorkDto>> {
+    const fields = parseFields(query.fields, WORK_FIELDS);
+    const { work, enriched } = await this.works.get(caller, params.workReferenceNumber);
+    if (!enriched) {
+      void reply.header(ENRICHMENT_UNAVAILABLE_HEADER, WORKS_REGISTER);
+    }
+    return selectFields(work, fields);
+  }
+
+  @Post()
+  @RequirePermission(Permission.PROMOTER_WRITE)
+  @ApiIdempotencyKey()
+  @ApiOperation({
+    summary: 'Create a work with its first permit application',
+    description:
+      'Submits a new work and its permit application to Street Manager in the caller’s name. Shape errors are 400; ' +
+      'meaning errors (end before start, a planned start in the past, a location outside Great Britain, an unknown ' +
+      'highway authority) are 422 with one detail per field.',
+  })
+  @ApiCreatedResponse({
+    type: WorkDto,
+    description: 'The created work; `Location` is its URL',
+    headers: {
+      Location: { description: 'URL of the new work', schema: { type: 'string' } },
+      ...ENRICHMENT_HEADER_DOC,
+    },
+  })
+  @ApiHeader({
+    name: 'Idempotent-Replayed',
+    required: false,
+    description: 'In the response: `true` when this is the replay of an earlier identical request',
+  })
+  @ApiErrorResponses(400, 401, 403, 406, 409, 413, 415, 422, 429, 502, 503, 504)
+  async create(
+    @Body() body: CreateWorkDto,
+    @CurrentCaller() caller: Caller,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<WorkDto> {
+    const { work, enriched } = await this.works.create(caller, body);
+    void reply.header('Location', worksPath(work.workReferenceNumber));
+    if (!enriched) {
+      void reply.header(ENRICHMENT_UNAVAILABLE_HEADER, WORKS_REGISTER);
+    }
+    return work;
+  }
+}
