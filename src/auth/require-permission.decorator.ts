@@ -6,6 +6,7 @@ import {
   ApiTooManyRequestsResponse,
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
+import { ErrorResponseDto } from '../common/errors/error-response.dto';
 import type { Permission } from './permissions';
 import { AZURE_AD_SCHEME, SUBSCRIPTION_KEY_SCHEME } from './swagger-security';
 
@@ -15,8 +16,11 @@ function documented(): MethodDecorator & ClassDecorator {
   return applyDecorators(
     ApiSecurity(SUBSCRIPTION_KEY_SCHEME),
     ApiBearerAuth(AZURE_AD_SCHEME),
-    ApiUnauthorizedResponse({ description: 'credentials are missing or not valid (see WWW-Authenticate)' }),
-    ApiTooManyRequestsResponse({ description: "the client's rate limit is spent; Retry-After says when to try again" }),
+    ApiUnauthorizedResponse({ description: 'credentials are missing or not valid (see WWW-Authenticate)', type: ErrorResponseDto }),
+    ApiTooManyRequestsResponse({
+      description: "the client's rate limit is spent; Retry-After says when to try again",
+      type: ErrorResponseDto,
+    }),
   );
 }
 
@@ -28,7 +32,7 @@ export function RequirePermission(permission: Permission): MethodDecorator & Cla
   return applyDecorators(
     SetMetadata(REQUIRED_PERMISSION, permission),
     documented(),
-    ApiForbiddenResponse({ description: `the caller lacks the ${permission} permission` }),
+    ApiForbiddenResponse({ description: `the caller lacks the ${permission} permission`, type: ErrorResponseDto }),
   );
 }
 

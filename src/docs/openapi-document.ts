@@ -1,12 +1,10 @@
 import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { dump } from 'js-yaml';
+import { AZURE_AD_SCHEME, SUBSCRIPTION_KEY_SCHEME } from '../auth/swagger-security';
 import { ErrorResponseDto } from '../common/errors/error-response.dto';
 import { MediaType } from '../common/negotiation/media-types';
 
-/** Security scheme names; operations reference them through @ApiSecurity(SUBSCRIPTION_KEY_SCHEME) and friends. */
-export const SUBSCRIPTION_KEY_SCHEME = 'subscriptionKey';
-export const AZURE_AD_SCHEME = 'azureAd';
 
 /** Routes outside the versioned tree that belong in every version's document. */
 const UNVERSIONED_PATH = /^\/(status|healthcheck|metrics)$/;
@@ -24,6 +22,7 @@ export function buildOpenApiDocument(app: INestApplication, version: string): Op
     .setTitle('Street works gateway')
     .setDescription(DESCRIPTION)
     .setVersion(version)
+    .addServer('/', 'this gateway')
     .addApiKey(
       {
         type: 'apiKey',
@@ -51,6 +50,7 @@ export function buildOpenApiDocument(app: INestApplication, version: string): Op
     Object.entries(document.paths).filter(([path]) => path.startsWith(prefix) || UNVERSIONED_PATH.test(path)),
   );
   describeRepresentations(document);
+  defineTags(document);
   return sortKeys(document);
 }
 
@@ -77,6 +77,20 @@ function describeRepresentations(document: OpenAPIObject): void {
       }
     }
   }
+}
+
+/** Every tag an operation uses is declared, so controllers only need @ApiTags. */
+function defineTags(document: OpenAPIObject): void {
+  const used = new Set<string>();
+  for (const item of Object.values(document.paths)) {
+    for (const operation of Object.values(item)) {
+      for (const tag of (operation as { tags?: string[] }).tags ?? []) {
+        used.add(tag);
+      }
+    }
+  }
+  const declared = new Map((document.tags ?? []).map((t) => [t.name, t]));
+  document.tags = [...used].sort().map((name) => declared.get(name) ?? { name });
 }
 
 /** Object keys in code-point order at every depth (arrays keep their order), so the output is stable. */
