@@ -11,6 +11,7 @@ import { MalformedJsonError } from './common/errors/api-error';
 import { setupDocs } from './docs/docs.setup';
 import type { AccessLogFields } from './common/logging';
 import { applyBodyHardening } from './auth/body-hardening';
+import { clientErrors, frameworkErrors } from './auth/framework-errors';
 
 // Kept importable from here: other areas import these names from app.setup.
 export {
@@ -31,6 +32,8 @@ export function createAdapter(config: AppConfig = appConfig()): FastifyAdapter {
     return503OnClosing: true,
     forceCloseConnections: 'idle',
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
+    frameworkErrors,
+    clientErrorHandler: clientErrors,
   });
 }
 

@@ -1,5 +1,4 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import type { FastifyInstance } from 'fastify';
 import { BadRequestError } from '../common/errors/api-error';
 import { type AuthConfig, authConfig } from '../config/auth.config';
 
@@ -45,7 +44,7 @@ export function bodyProblem(body: unknown, maxDepth: number): string | undefined
  */
 export function applyBodyHardening(app: NestFastifyApplication): void {
   const { bodyMaxDepth } = app.get<AuthConfig>(authConfig.KEY);
-  const fastify = app.getHttpAdapter().getInstance() as unknown as FastifyInstance;
+  const fastify = app.getHttpAdapter().getInstance();
   fastify.addHook('preValidation', (request, _reply, done) => {
     const problem = bodyProblem(request.body, bodyMaxDepth);
     done(problem ? new BadRequestError(problem) : undefined);

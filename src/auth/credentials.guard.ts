@@ -90,7 +90,7 @@ export class CredentialsGuard implements CanActivate {
   private authenticate(strategy: Strategy, request: FastifyRequest, reply: FastifyReply): Promise<Caller> {
     return new Promise<Caller>((resolve, reject) => {
       const perRequest = Object.create(strategy) as Strategy;
-      passport.authenticate(perRequest, { session: false }, (err: unknown, user: Caller | false) => {
+      const middleware = passport.authenticate(perRequest, { session: false }, (err: unknown, user: Caller | false) => {
         if (err) {
           reject(err instanceof Error ? err : new Error('authentication failed'));
         } else if (!user) {
@@ -98,7 +98,8 @@ export class CredentialsGuard implements CanActivate {
         } else {
           resolve(user);
         }
-      })(request, reply, (err?: unknown) => reject(err instanceof Error ? err : new Error('authentication failed')));
+      }) as (req: unknown, res: unknown, next: (err?: unknown) => void) => void;
+      middleware(request, reply, (err?: unknown) => reject(err instanceof Error ? err : new Error('authentication failed')));
     });
   }
 }

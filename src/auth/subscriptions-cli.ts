@@ -82,7 +82,7 @@ export function setEnabled(file: string, id: string, enabled: boolean): void {
 function options(args: string[]): Record<string, string> {
   const parsed: Record<string, string> = {};
   for (let i = 0; i < args.length; i++) {
-    const arg = args[i]!;
+    const arg = args[i];
     if (!arg.startsWith('--') || args[i + 1] === undefined) {
       throw new CliError(`unexpected argument ${arg}`);
     }
