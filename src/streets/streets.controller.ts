@@ -1,0 +1,58 @@
+import { Controller, Get, Param, Query, Req } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { FastifyRequest } from 'fastify';
+import type { Caller } from '../auth/caller';
+import { CurrentCaller } from '../auth/current-caller.decorator';
+import { Permission } from '../auth/permissions';
+import { RequirePermission } from '../auth/require-permission.decorator';
+import { ApiErrorResponses } from '../common/errors/api-error-responses.decorator';
+import { FieldsQueryDto, parseFields, selectFields } from '../common/fields/fields';
+import { toFeatureCollection } from '../common/geo/feature-collection';
+import { MediaType } from '../common/negotiation/media-types';
+import { Produces } from '../common/negotiation/produces.decorator';
+import { Representation } from '../common/negotiation/representation';
+import { ApiCollectionResponse } from '../common/paging/collection.dto';
+import { ListStreetsQueryDto } from './dto/list-streets-query.dto';
+import { StreetDto } from './dto/street.dto';
+import { UsrnParamDto } from './dto/usrn-param.dto';
+import { STREET_FIELDS } from './streets.mapper';
+import { StreetsService } from './streets.service';
+
+@ApiTags('streets')
+@Controller({ path: 'streets', version: '1' })
+export class StreetsController {
+  constructor(private readonly streets: StreetsService) {}
+
+  @Get()
+  @RequirePermission(Permission.READ)
+  @Produces(MediaType.GEO_JSON)
+  @ApiOperation({
+    summary: 'Find the streets at a point',
+    description:
+      'National Street Gazetteer streets near a WGS84 point (converted to British National Grid for Street Manager), ' +
+      'nearest first. A point outside Great Britain is a 422; a point with no street near is an empty page. ' +
+      '`Accept: application/geo+json` returns a FeatureCollection of the street lines.',
+  })
+  @ApiCollectionResponse(StreetDto, 'A page of streets')
+  @ApiErrorResponses(400, 401, 403, 406, 422, 429, 502, 503, 504)
+  async list(
+    @Query() query: ListStreetsQueryDto,
+    @CurrentCaller() caller: Caller,
+    @Representation() representation: string,
+    @Req() request: FastifyRequest,
+  ): Promise<unknown> {
+    const fields = parseFields(query.fields, STREET_FIELDS);
+    const page = await this.streets.near(caller, query, fields, request.url);
+    return representation === MediaType.GEO_JSON ? toFeatureCollection(page, 'geometry') : page;
+  }
+
+  @Get(':usrn')
+  @RequirePermission(Permission.READ)
+  @ApiOperation({ summary: 'Read a street', description: 'One street by its USRN, with its authorities, designations and line in WGS84.' })
+  @ApiOkResponse({ type: StreetDto, description: 'The street' })
+  @ApiErrorResponses(400, 401, 403, 404, 406, 429, 502, 503, 504)
+  async get(@Param() params: UsrnParamDto, @Query() query: FieldsQueryDto, @CurrentCaller() caller: Caller): Promise<Partial<StreetDto>> {
+    const fields = parseFields(query.fields, STREET_FIELDS);
+    return selectFields(await this.streets.get(caller, params.usrn), fields);
+  }
+}
