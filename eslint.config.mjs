@@ -12,6 +12,8 @@ export default tseslint.config(
   {
     plugins: { 'import-x': importX },
     languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    // Why: import-x's resolver crashes on @azure/msal-node's type:module + require-condition exports; it is a leaf.
+    settings: { 'import-x/core-modules': ['@azure/msal-node'] },
     rules: {
       '@typescript-eslint/no-floating-promises': 'error',
       '@typescript-eslint/no-misused-promises': 'error',

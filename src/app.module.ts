@@ -14,6 +14,13 @@ import { type AppConfig, appConfig } from './config/app.config';
 import { configNamespaces } from './config';
 import { HealthModule } from './health/health.module';
 import { MeModule } from './me/me.module';
+import { CacheModule } from './cache/cache.module';
+import { RedisModule } from './redis/redis.module';
+import { OrganisationsModule } from './organisations/organisations.module';
+import { StreetsModule } from './streets/streets.module';
+import { MetricsModule } from './metrics/metrics.module';
+import { InnerApisModule } from './upstreams/inner-apis/inner-apis.module';
+import { StreetManagerModule } from './upstreams/street-manager/street-manager.module';
 
 @Module({
   imports: [
@@ -24,10 +31,17 @@ import { MeModule } from './me/me.module';
       useFactory: (config: AppConfig, destination: LogDestination) => loggerParams(config, destination),
     }),
     HealthModule,
+    RedisModule,
     AuthModule,
     MeModule,
     IdempotencyModule,
+    OrganisationsModule,
+    StreetsModule,
     WorksModule,
+    MetricsModule,
+    StreetManagerModule,
+    InnerApisModule,
+    CacheModule,
   ],
   providers: [
     RouteTable,

@@ -1,0 +1,68 @@
+/** A Street Manager session for one credential, as kept between calls. */
+export interface SessionTokens {
+  /** sent as the `token` header on every data call */
+  idToken: string;
+  /** needed for logout */
+  accessToken: string;
+  refreshToken: string;
+  /** epoch ms, from the id token's `exp` */
+  idTokenExpiresAt: number;
+  /** epoch ms; after this only a full sign-in helps */
+  refreshTokenExpiresAt: number;
+  obtainedAt: number;
+  via: 'authenticate' | 'refresh' | 'reauthenticate';
+}
+
+/**
+ * Where sessions live. In memory per instance today; a Redis implementation (scale-out issue) lets N instances
+ * share one sign-in per credential, so `withLock` must then be a distributed lock.
+ */
+export interface SessionStore {
+  /** true when other instances share these sessions: then one instance's shutdown must not log them out */
+  readonly shared: boolean;
+  get(credentialId: string): Promise<SessionTokens | undefined>;
+  set(credentialId: string, tokens: SessionTokens | undefined): Promise<void>;
+  /** runs `fn` while holding the credential's lock, so only one sign-in or refresh per credential runs at a time */
+  withLock<T>(credentialId: string, fn: () => Promise<T>): Promise<T>;
+  /** every credential that currently has a session, for logout at shutdown */
+  credentialIds(): Promise<string[]>;
+}
+
+export const SESSION_STORE = Symbol('SESSION_STORE');
+
+export class InMemorySessionStore implements SessionStore {
+  readonly shared = false;
+  private readonly sessions = new Map<string, SessionTokens>();
+  private readonly locks = new Map<string, Promise<unknown>>();
+
+  get(credentialId: string): Promise<SessionTokens | undefined> {
+    return Promise.resolve(this.sessions.get(credentialId));
+  }
+
+  set(credentialId: string, tokens: SessionTokens | undefined): Promise<void> {
+    if (tokens) {
+      this.sessions.set(credentialId, tokens);
+    } else {
+      this.sessions.delete(credentialId);
+    }
+    return Promise.resolve();
+  }
+
+  async withLock<T>(credentialId: string, fn: () => Promise<T>): Promise<T> {
+    const previous = this.locks.get(credentialId) ?? Promise.resolve();
+    const run = previous.catch(() => undefined).then(fn);
+    const tail = run.catch(() => undefined);
+    this.locks.set(credentialId, tail);
+    try {
+      return await run;
+    } finally {
+      if (this.locks.get(credentialId) === tail) {
+        this.locks.delete(credentialId);
+      }
+    }
+  }
+
+  credentialIds(): Promise<string[]> {
+    return Promise.resolve([...this.sessions.keys()]);
+  }
+}

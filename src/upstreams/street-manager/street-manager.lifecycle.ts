@@ -1,0 +1,47 @@
+import { Inject, Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
+import { STREET_MANAGER_APIS } from '../../config/street-manager.config';
+import { HealthRegistry } from '../../health/health-registry';
+import { UpstreamHttp } from '../http/upstream-http.service';
+import { STREET_MANAGER_ENDPOINTS, type StreetManagerEndpoints } from './street-manager-endpoints';
+import { streetManagerUpstream } from './street-manager-upstreams';
+
+/**
+ * Health checks for every Street Manager API's `/status`, and the shutdown order that logout needs: sessions sign
+ * out in beforeApplicationShutdown, then the pools close, then (if we started it) the sandbox.
+ */
+@Injectable()
+export class StreetManagerLifecycle implements OnModuleInit, OnApplicationShutdown {
+  private readonly logger = new Logger('StreetManager');
+
+  constructor(
+    @Inject(STREET_MANAGER_ENDPOINTS) private readonly endpoints: StreetManagerEndpoints,
+    private readonly http: UpstreamHttp,
+    private readonly health: HealthRegistry,
+  ) {}
+
+  onModuleInit(): void {
+    for (const api of STREET_MANAGER_APIS) {
+      this.health.register(`street-manager-${api}`, async (signal) => {
+        const response = await this.http.request({
+          upstream: streetManagerUpstream(api),
+          operation: 'status',
+          method: 'GET',
+          url: `${this.endpoints.baseUrls[api]}/status`,
+          signal,
+        });
+        if (response.status !== 200) {
+          throw new Error(`status answered ${response.status}`);
+        }
+        return this.endpoints.sandbox ? { sandbox: true } : undefined;
+      });
+    }
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.http.close();
+    if (this.endpoints.ownsSandbox && this.endpoints.sandbox) {
+      await this.endpoints.sandbox.close();
+      this.logger.log('embedded sandbox stopped');
+    }
+  }
+}
