@@ -72,12 +72,12 @@ export class SandboxFaults {
       const status = rule.errorStatus ?? 503;
       if (rule.errorNext && rule.errorNext > 0) {
         rule.errorNext -= 1;
-        return { status, message: 'Service unavailable' };
+        return { status, message: messageFor(status) };
       }
       if (rule.errorRate && rule.errorRate > 0) {
         rule.calls += 1;
         if (Math.ceil(rule.calls * rule.errorRate) > Math.ceil((rule.calls - 1) * rule.errorRate)) {
-          return { status, message: 'Service unavailable' };
+          return { status, message: messageFor(status) };
         }
       }
     }
@@ -102,6 +102,10 @@ export class SandboxFaults {
   malformed(api: string): MalformedKind | undefined {
     return this.applicable(api).find((r) => r.malformed)?.malformed;
   }
+}
+
+function messageFor(status: number): string {
+  return { 500: 'Internal server error', 502: 'Bad gateway', 503: 'Service unavailable', 504: 'Gateway timeout' }[status] ?? 'Request failed';
 }
 
 /** Spoils a JSON payload the way a broken upstream would. */
