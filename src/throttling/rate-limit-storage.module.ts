@@ -1,7 +1,9 @@
 import { Module } from '@nestjs/common';
 import type { ThrottlerStorage } from '@nestjs/throttler';
 import { type ThrottlingConfig, throttlingConfig } from '../config/throttling.config';
+import { RedisService } from '../redis/redis.service';
 import { FixedWindowThrottlerStorage } from './fixed-window.storage';
+import { RedisThrottlerStorage } from './redis-throttler.storage';
 
 export const RATE_LIMIT_STORAGE = Symbol('RATE_LIMIT_STORAGE');
 
@@ -13,8 +15,10 @@ export const RATE_LIMIT_STORAGE = Symbol('RATE_LIMIT_STORAGE');
   providers: [
     {
       provide: RATE_LIMIT_STORAGE,
-      inject: [throttlingConfig.KEY],
-      useFactory: (_config: ThrottlingConfig): ThrottlerStorage => new FixedWindowThrottlerStorage(),
+      inject: [throttlingConfig.KEY, RedisService],
+      // With REDIS_URL every instance counts in Redis, so a client's limit is global (scale-out).
+      useFactory: (_config: ThrottlingConfig, redis: RedisService): ThrottlerStorage =>
+        redis.client ? new RedisThrottlerStorage(redis.client, redis.alarm) : new FixedWindowThrottlerStorage(),
     },
   ],
   exports: [RATE_LIMIT_STORAGE],

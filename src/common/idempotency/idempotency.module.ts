@@ -4,6 +4,8 @@ import { type IdempotencyConfig, idempotencyConfig } from '../../config/idempote
 import { IdempotencyInterceptor } from './idempotency.interceptor';
 import { IDEMPOTENCY_STORE, type IdempotencyStore } from './idempotency.store';
 import { MemoryIdempotencyStore } from './memory-idempotency.store';
+import { RedisService } from '../../redis/redis.service';
+import { RedisIdempotencyStore } from './redis-idempotency.store';
 
 /**
  * The one place the idempotency store is chosen. Memory for now; the scale-out work selects Redis here when
@@ -13,9 +15,12 @@ import { MemoryIdempotencyStore } from './memory-idempotency.store';
   providers: [
     {
       provide: IDEMPOTENCY_STORE,
-      inject: [idempotencyConfig.KEY],
-      useFactory: (config: IdempotencyConfig): IdempotencyStore =>
-        new MemoryIdempotencyStore(config.ttlSeconds * 1000, config.lockSeconds * 1000),
+      inject: [idempotencyConfig.KEY, RedisService],
+      // With REDIS_URL a retried POST that lands on another instance still replays (scale-out).
+      useFactory: (config: IdempotencyConfig, redis: RedisService): IdempotencyStore =>
+        redis.client
+          ? new RedisIdempotencyStore(redis.client, redis.alarm, config.ttlSeconds * 1000, config.lockSeconds * 1000)
+          : new MemoryIdempotencyStore(config.ttlSeconds * 1000, config.lockSeconds * 1000),
     },
     { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
   ],

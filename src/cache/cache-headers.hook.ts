@@ -1,0 +1,38 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { CACHE_STATE, cacheControl, type RawWithCacheState, VARY } from './cache-state';
+import { ifNoneMatchHits, strongEtag } from './etag';
+import type { ResponseCacheStore } from './response-cache.store';
+
+/**
+ * Fastify onSend hook: finishes every authenticated GET the ResponseCacheInterceptor saw (hits are already finished).
+ * Works on the serialised payload, so the ETag is the hash of exactly the bytes sent, for JSON, XML and GeoJSON alike,
+ * and the cache stores those bytes.
+ */
+export function cacheHeadersHook(store: ResponseCacheStore, maxBodyBytes: number) {
+  return (request: FastifyRequest, reply: FastifyReply, payload: unknown, done: (err: null, payload: unknown) => void): void => {
+    const state = (request.raw as RawWithCacheState)[CACHE_STATE];
+    if (state === undefined || state.hit) {
+      done(null, payload);
+      return;
+    }
+    void reply.header('vary', VARY);
+    if (reply.statusCode !== 200 || (typeof payload !== 'string' && !Buffer.isBuffer(payload))) {
+      void reply.header('cache-control', 'no-store');
+      done(null, payload);
+      return;
+    }
+    const body = typeof payload === 'string' ? Buffer.from(payload) : payload;
+    const etag = strongEtag(body);
+    void reply.header('etag', etag).header('cache-control', cacheControl(state.ttl));
+    if (state.key !== undefined && body.length <= maxBodyBytes) {
+      const contentType = String(reply.getHeader('content-type') ?? 'application/json; charset=utf-8');
+      void store.set(state.key, { body, contentType, etag, storedAt: Date.now() }, state.ttl);
+    }
+    if (ifNoneMatchHits(request.headers['if-none-match'], etag)) {
+      void reply.code(304).removeHeader('content-type').removeHeader('content-length');
+      done(null, null);
+      return;
+    }
+    done(null, body);
+  };
+}

@@ -1,0 +1,42 @@
+import { Inject, Module, type OnModuleInit } from '@nestjs/common';
+import { APP_INTERCEPTOR, HttpAdapterHost } from '@nestjs/core';
+import type { FastifyInstance } from 'fastify';
+import { type CacheConfig, cacheConfig } from '../config/cache.config';
+import { RedisService } from '../redis/redis.service';
+import { cacheHeadersHook } from './cache-headers.hook';
+import { MemoryResponseCacheStore } from './memory-response-cache.store';
+import { RedisResponseCacheStore } from './redis-response-cache.store';
+import { ResponseCacheInterceptor } from './response-cache.interceptor';
+import { RESPONSE_CACHE, type ResponseCacheStore } from './response-cache.store';
+
+/**
+ * Response caching, ETags and Cache-Control for authenticated GETs. Import it after the modules whose interceptors
+ * must run first (content negotiation): the representation is part of the key.
+ */
+@Module({
+  providers: [
+    {
+      provide: RESPONSE_CACHE,
+      inject: [cacheConfig.KEY, RedisService],
+      useFactory: (config: CacheConfig, redis: RedisService): ResponseCacheStore =>
+        redis.client ? new RedisResponseCacheStore(redis.client, redis.alarm) : new MemoryResponseCacheStore(config.maxEntries),
+    },
+    { provide: APP_INTERCEPTOR, useClass: ResponseCacheInterceptor },
+  ],
+  exports: [RESPONSE_CACHE],
+})
+export class CacheModule implements OnModuleInit {
+  constructor(
+    private readonly adapterHost: HttpAdapterHost,
+    @Inject(RESPONSE_CACHE) private readonly store: ResponseCacheStore,
+    @Inject(cacheConfig.KEY) private readonly config: CacheConfig,
+  ) {}
+
+  onModuleInit(): void {
+    const fastify = this.adapterHost.httpAdapter?.getInstance<FastifyInstance>();
+    if (!fastify || typeof fastify.addHook !== 'function') {
+      return;
+    }
+    fastify.addHook('onSend', cacheHeadersHook(this.store, this.config.maxBodyBytes));
+  }
+}

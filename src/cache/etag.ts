@@ -1,0 +1,24 @@
+import { createHash } from 'node:crypto';
+
+/** A strong validator: the same bytes, and only the same bytes, give the same tag. */
+export function strongEtag(body: Buffer | string): string {
+  return `"${createHash('sha256').update(body).digest('base64url').slice(0, 32)}"`;
+}
+
+/**
+ * Whether `If-None-Match` names this tag (RFC 9110 §13.1.2: weak comparison, `*` matches any current
+ * representation, a list is comma-separated). A weak form of our strong tag matches too.
+ */
+export function ifNoneMatchHits(header: string | string[] | undefined, etag: string): boolean {
+  if (header === undefined) {
+    return false;
+  }
+  const value = Array.isArray(header) ? header.join(',') : header;
+  if (value.trim() === '*') {
+    return true;
+  }
+  return value.split(',').some((candidate) => {
+    const tag = candidate.trim();
+    return (tag.startsWith('W/') ? tag.slice(2) : tag) === etag;
+  });
+}
