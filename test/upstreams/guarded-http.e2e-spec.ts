@@ -182,7 +182,7 @@ describe('guarded HTTP core (e2e against fault servers)', () => {
     const results = await Promise.allSettled(
       Array.from({ length: 6 }, () => http.request({ upstream: name, operation: 'probe', method: 'GET', url: `${s.url}/x` })),
     );
-    const rejected = results.filter((r) => r.status === 'rejected').map((r) => (r as PromiseRejectedResult).reason as UpstreamUnavailableError);
+    const rejected = results.filter((r) => r.status === 'rejected').map((r) => (r).reason as UpstreamUnavailableError);
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(3);
     expect(rejected).toHaveLength(3);
     for (const e of rejected) {
