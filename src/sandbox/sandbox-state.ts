@@ -43,8 +43,12 @@ export class SandboxState {
   private addWork(work: WorkRecord): void {
     this.works.set(work.reference, work);
     this.workList.push(work);
-    const n = Number(work.reference.slice(work.workstreamPrefix.length, work.workstreamPrefix.length + 6));
-    this.workSequence.set(work.workstreamPrefix, Math.max(this.workSequence.get(work.workstreamPrefix) ?? 0, n));
+    if (work.reference.startsWith(work.workstreamPrefix)) {
+      const n = Number(work.reference.slice(work.workstreamPrefix.length, work.workstreamPrefix.length + 6));
+      if (Number.isInteger(n)) {
+        this.workSequence.set(work.workstreamPrefix, Math.max(this.workSequence.get(work.workstreamPrefix) ?? 0, n));
+      }
+    }
   }
 
   insertWork(work: WorkRecord): void {
@@ -52,9 +56,13 @@ export class SandboxState {
   }
 
   nextWorkReference(prefix: string): string {
-    const n = (this.workSequence.get(prefix) ?? 0) + 1;
-    this.workSequence.set(prefix, n);
-    return `${prefix}${String(n).padStart(6, '0')}0000`;
+    let reference: string;
+    do {
+      const n = (this.workSequence.get(prefix) ?? 0) + 1;
+      this.workSequence.set(prefix, n);
+      reference = `${prefix}${String(n).padStart(6, '0')}0000`;
+    } while (this.works.has(reference));
+    return reference;
   }
 
   nextActivityReference(prefix: string): string {

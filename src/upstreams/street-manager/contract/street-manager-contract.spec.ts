@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { checkRequest, checkResponse, matchOperation, type StreetManagerApi } from './street-manager-contract';
+import { checkRequest, checkResponse, matchOperation, precompile, type StreetManagerApi } from './street-manager-contract';
 import { findProjectRoot } from './spec-files';
 
 describe('Street Manager contract', () => {
@@ -83,5 +83,12 @@ describe('Street Manager contract', () => {
         }
       }
     }
+  });
+});
+
+describe('precompile', () => {
+  it('compiles named operations ahead of use without throwing', () => {
+    expect(() => precompile('reporting', [{ method: 'GET', pathTemplate: '/works/updates' }])).not.toThrow();
+    expect(checkResponse('reporting', 'GET', '/works/updates', 200, []).valid).toBe(true);
   });
 });
