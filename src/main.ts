@@ -4,6 +4,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import { configureApp, createAdapter } from './app.setup';
+import { installGracefulShutdown } from './common/graceful-shutdown';
 import { type AppConfig, appConfig } from './config/app.config';
 import { validateConfiguration } from './config';
 import { ConfigurationError } from './config/validate-env';
@@ -18,12 +19,16 @@ async function bootstrap(): Promise<void> {
     }
     throw e;
   }
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule, createAdapter(), { bufferLogs: true });
-  app.useLogger(app.get(Logger));
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule, createAdapter(), {
+    bufferLogs: true,
+  });
+  const logger = app.get(Logger);
+  app.useLogger(logger);
   await configureApp(app);
   const config = app.get<AppConfig>(appConfig.KEY);
+  installGracefulShutdown(app, { graceMs: config.shutdownGraceMs, logger });
   await app.listen(config.port, config.host);
-  app.get(Logger).log(`streetworks-gateway listening on ${await app.getUrl()}`);
+  logger.log(`streetworks-gateway listening on ${await app.getUrl()}`);
 }
 
 void bootstrap();

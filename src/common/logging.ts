@@ -36,12 +36,10 @@ export function loggerParams(config: AppConfig, destination: LogDestination = nu
     genReqId: (req) => (req as RawRequest).id ?? 'unknown',
     // One access line per request; the query string can hold personal data, so log the route pattern instead.
     serializers: {
-      req: (req: { id: string; method: string; raw: RawRequest }) => ({
-        id: req.id,
-        method: req.method,
-        route: req.raw.routePattern,
-      }),
-      res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+      // Anything else logged under `req` or `res` is left to the redaction paths below.
+      req: (req: { id: string; method: string; raw?: RawRequest }) =>
+        req.raw ? { id: req.id, method: req.method, route: req.raw.routePattern } : req,
+      res: (res: { statusCode: number; raw?: unknown }) => (res.raw ? { statusCode: res.statusCode } : res),
     },
     customProps: (req) => ({ requestId: (req as RawRequest).id, clientId: (req as RawRequest).clientId }),
     customLogLevel: (_req: IncomingMessage, res: ServerResponse, err?: Error) =>

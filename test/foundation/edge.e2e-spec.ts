@@ -1,0 +1,143 @@
+import { type AddressInfo, connect } from 'node:net';
+import { type BootedApp, bootApp } from '../helpers/boot-app';
+import { ProbesModule } from './support/probes.module';
+
+describe('edge: versions, request ids, headers (e2e)', () => {
+  let booted: BootedApp;
+
+  beforeAll(async () => {
+    booted = await bootApp({ imports: [ProbesModule] });
+  });
+  afterAll(async () => {
+    await booted.close();
+  });
+
+  describe('versioning', () => {
+    it('serves /v1/... and the same resource without a version (latest)', async () => {
+      const versioned = await booted.http.get('/v1/probes/p-1').expect(200);
+      const unversioned = await booted.http.get('/probes/p-1').expect(200);
+      expect(unversioned.body).toEqual(versioned.body);
+    });
+
+    it.each(['/v9/probes', '/v9/probes/p-1', '/v0/status', '/v2/docs'])('404 with the error body for %s', async (path) => {
+      const res = await booted.http.get(path).expect(404);
+      expect(res.body).toEqual({
+        error: { code: 'NOT_FOUND', message: 'no resource matches this path', requestId: res.headers['x-request-id'] },
+      });
+    });
+
+    it('keeps /status and /healthcheck outside the versions', async () => {
+      await booted.http.get('/status').expect(200);
+      await booted.http.get('/v1/status').expect(404);
+    });
+
+    it('ignores a trailing slash', async () => {
+      await booted.http.get('/v1/probes/').expect(200);
+    });
+  });
+
+  describe('request ids', () => {
+    it('echoes a safe X-Request-Id on success and error alike', async () => {
+      const ok = await booted.http.get('/status').set('x-request-id', 'client-123_abc.DEF').expect(200);
+      expect(ok.headers['x-request-id']).toBe('client-123_abc.DEF');
+      const missing = await booted.http.get('/v1/nothing-here').set('x-request-id', 'trace-42').expect(404);
+      expect(missing.headers['x-request-id']).toBe('trace-42');
+      expect(missing.body.error.requestId).toBe('trace-42');
+    });
+
+    it('generates one when none is given', async () => {
+      const res = await booted.http.get('/status').expect(200);
+      expect(res.headers['x-request-id']).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
+    });
+
+    it.each([
+      ['too long', 'a'.repeat(65)],
+      ['with spaces', 'a b'],
+      ['with a slash', 'a/b'],
+      ['with markup', '<script>'],
+      ['with a colon', 'id:1'],
+    ])('replaces an unsafe id (%s)', async (_name, id) => {
+      const res = await booted.http.get('/status').set('x-request-id', id).expect(200);
+      expect(res.headers['x-request-id']).not.toBe(id);
+      expect(res.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
+    });
+
+    it('never echoes CR/LF smuggled into the id, encoded or raw (response splitting)', async () => {
+      const server = booted.app.getHttpServer();
+      if (!server.listening) {
+        await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+      }
+      const { port } = server.address() as AddressInfo;
+      const raw = (id: string): Promise<string> =>
+        new Promise((done, fail) => {
+          const socket = connect(port, '127.0.0.1', () =>
+            socket.end(`GET /status HTTP/1.1\r\nHost: x\r\nConnection: close\r\nX-Request-Id: ${id}\r\n\r\n`),
+          );
+          let text = '';
+          socket.on('data', (chunk: Buffer) => (text += chunk.toString('latin1')));
+          socket.on('end', () => done(text));
+          socket.on('error', fail);
+        });
+      for (const id of ['abc%0d%0aSet-Cookie:%20x=1', 'abc\rSet-Cookie: x=1', 'abc\tdef']) {
+        const response = await raw(id);
+        expect(response).not.toMatch(/set-cookie/i);
+        const echoed = /^x-request-id: (.*)$/im.exec(response)?.[1];
+        if (echoed !== undefined) {
+          expect(echoed.trim()).toMatch(/^[0-9a-f-]{36}$/);
+        }
+      }
+      await new Promise<void>((done) => server.close(() => done()));
+    });
+
+    it('accepts an id of exactly 64 characters', async () => {
+      const id = 'b'.repeat(64);
+      const res = await booted.http.get('/status').set('x-request-id', id).expect(200);
+      expect(res.headers['x-request-id']).toBe(id);
+    });
+  });
+
+  describe('headers', () => {
+    it('sends helmet headers and no X-Powered-By', async () => {
+      const res = await booted.http.get('/v1/probes').expect(200);
+      expect(res.headers).toEqual(
+        expect.objectContaining({
+          'x-content-type-options': 'nosniff',
+          'x-frame-options': 'SAMEORIGIN',
+          'strict-transport-security': expect.stringContaining('max-age='),
+          'referrer-policy': 'no-referrer',
+          'cross-origin-opener-policy': 'same-origin',
+          'cross-origin-resource-policy': 'same-origin',
+          'content-security-policy': expect.stringContaining("frame-ancestors 'none'"),
+        }),
+      );
+      expect(res.headers['x-powered-by']).toBeUndefined();
+    });
+
+    it('sends no CORS headers when no origins are configured', async () => {
+      const res = await booted.http.get('/v1/probes').set('origin', 'https://elsewhere.example').expect(200);
+      expect(res.headers['access-control-allow-origin']).toBeUndefined();
+    });
+  });
+});
+
+describe('edge: CORS when origins are configured (e2e)', () => {
+  let booted: BootedApp;
+
+  beforeAll(async () => {
+    booted = await bootApp({ imports: [ProbesModule], app: { corsOrigins: ['https://portal.example'] } });
+  });
+  afterAll(async () => {
+    await booted.close();
+  });
+
+  it('allows a configured origin and exposes the request id', async () => {
+    const res = await booted.http.get('/v1/probes').set('origin', 'https://portal.example').expect(200);
+    expect(res.headers['access-control-allow-origin']).toBe('https://portal.example');
+    expect(res.headers['access-control-expose-headers']).toContain('X-Request-Id');
+  });
+
+  it('does not allow another origin', async () => {
+    const res = await booted.http.get('/v1/probes').set('origin', 'https://elsewhere.example').expect(200);
+    expect(res.headers['access-control-allow-origin']).toBeUndefined();
+  });
+});
