@@ -6,6 +6,7 @@ import { AuthModule } from './auth/auth.module';
 import { AllExceptionsFilter } from './common/errors/all-exceptions.filter';
 import { IdempotencyModule } from './common/idempotency/idempotency.module';
 import { WorksModule } from './works/works.module';
+import { PermitsModule } from './permits/permits.module';
 import { LOG_DESTINATION, type LogDestination, loggerParams } from './common/logging';
 import { NegotiationInterceptor } from './common/negotiation/negotiation.interceptor';
 import { RouteTable } from './common/route-table';
@@ -38,6 +39,7 @@ import { StreetManagerModule } from './upstreams/street-manager/street-manager.m
     OrganisationsModule,
     StreetsModule,
     WorksModule,
+    PermitsModule,
     MetricsModule,
     StreetManagerModule,
     InnerApisModule,
