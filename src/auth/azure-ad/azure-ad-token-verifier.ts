@@ -28,6 +28,10 @@ type AzureAdClaims = JWTPayload & {
   scp?: unknown;
 };
 
+/** Verified tokens are remembered this long at most (and never past their exp), so a key withdrawn from the JWKS stops working soon. */
+const REMEMBER_MS = 60_000;
+const REMEMBER_MAX = 5_000;
+
 const asString = (v: unknown): string | undefined => (typeof v === 'string' && v.length > 0 && v.length <= 200 ? v : undefined);
 
 /**
@@ -40,6 +44,8 @@ export class AzureAdTokenVerifier {
   private readonly logger = new Logger('AzureAd');
   private readonly settings?: AzureAdSettings;
   private readonly jwks?: ReturnType<typeof createRemoteJWKSet>;
+  /** An RS256 verification costs tens of microseconds; a client sends the same token for up to an hour. */
+  private readonly verified = new Map<string, { caller: Caller; until: number }>();
 
   constructor(@Inject(authConfig.KEY) config: AuthConfig) {
     this.settings = config.azureAd;
@@ -61,6 +67,11 @@ export class AzureAdTokenVerifier {
     if (!settings || !this.jwks) {
       throw new UnauthorizedError('this gateway does not accept bearer tokens; send a subscription key', challenge(false));
     }
+    const now = Date.now();
+    const remembered = this.verified.get(token);
+    if (remembered && remembered.until > now) {
+      return remembered.caller;
+    }
     let payload: AzureAdClaims;
     try {
       ({ payload } = await jwtVerify<AzureAdClaims>(token, this.jwks, {
@@ -78,7 +89,23 @@ export class AzureAdTokenVerifier {
       this.logger.warn({ reason: payload.tid !== settings.tenantId ? 'tenant' : 'no azp/appid' }, 'bearer token refused');
       throw invalidToken();
     }
-    return this.callerOf(payload, clientId, settings);
+    const caller = this.callerOf(payload, clientId, settings);
+    this.remember(token, caller, Math.min((payload.exp ?? 0) * 1000, now + REMEMBER_MS), now);
+    return caller;
+  }
+
+  private remember(token: string, caller: Caller, until: number, now: number): void {
+    if (until <= now) {
+      return;
+    }
+    if (this.verified.size >= REMEMBER_MAX) {
+      // Maps iterate in insertion order: drop the oldest entry, expired or not.
+      const oldest = this.verified.keys().next();
+      if (!oldest.done) {
+        this.verified.delete(oldest.value);
+      }
+    }
+    this.verified.set(token, { caller, until });
   }
 
   private callerOf(payload: AzureAdClaims, clientId: string, settings: AzureAdSettings): Caller {
@@ -88,16 +115,17 @@ export class AzureAdTokenVerifier {
       payload.scp.split(' ').forEach((s) => granted.add(s));
     }
     const name = client?.name ?? clientId;
-    return {
+    // Frozen: the same caller object is handed to every request that presents this token.
+    return Object.freeze({
       clientId,
       kind: 'azure-ad',
       name,
       product: client?.product ?? settings.defaultProduct,
-      permissions: ALL_PERMISSIONS.filter((p: Permission) => granted.has(p)),
+      permissions: Object.freeze(ALL_PERMISSIONS.filter((p: Permission) => granted.has(p))) as Permission[],
       organisation: client?.organisation,
       userIdentifier: asString(payload.oid) ?? asString(payload.sub) ?? clientId,
       userName: asString(payload.name) ?? name,
-    };
+    });
   }
 
   private refusal(e: unknown): Error {
