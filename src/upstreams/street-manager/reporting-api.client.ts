@@ -63,4 +63,57 @@ export class ReportingApiClient {
     });
     return response.body;
   }
+
+  /** One 25-row page of a reporting list other than permits (inspections, FPNs, comments, ...), ready for fetchWindow(). */
+  async listPage<K extends keyof SmReportingLists>(
+    caller: Caller,
+    list: K,
+    query: SmReportingLists[K]['query'],
+    offset: number,
+  ): Promise<UpstreamPage<SmReportingLists[K]['row']>> {
+    const response = await this.transport.request<SmReportingPage<SmReportingLists[K]['row']>>({
+      api: 'reporting',
+      operation: REPORTING_LIST_OPERATIONS[list],
+      method: 'GET',
+      pathTemplate: list,
+      query: { ...query, offset },
+      caller,
+    });
+    return toPage(response.body);
+  }
 }
+
+/** The reporting lists behind the outer resources other than works and permits: path → query and row types. */
+export interface SmReportingLists {
+  '/inspections': { query: NonNullable<operations['GetInspections']['parameters']['query']>; row: Schemas['InspectionSummaryResponse'] };
+  '/fixed-penalty-notices': { query: NonNullable<operations['GetFPNs']['parameters']['query']>; row: Schemas['FPNSummaryResponse'] };
+  '/comments': { query: NonNullable<operations['GetComments']['parameters']['query']>; row: Schemas['CommentSummaryResponse'] };
+  '/forward-plans': { query: NonNullable<operations['GetForwardPlans']['parameters']['query']>; row: Schemas['ForwardPlanSummaryResponse'] };
+  '/section-81s': { query: NonNullable<operations['GetSection81s']['parameters']['query']>; row: Schemas['Section81SummaryResponse'] };
+  '/alterations': { query: NonNullable<operations['GetAlterations']['parameters']['query']>; row: Schemas['AlterationSummaryResponse'] };
+}
+
+const REPORTING_LIST_OPERATIONS: Record<keyof SmReportingLists, string> = {
+  '/inspections': 'getInspections',
+  '/fixed-penalty-notices': 'getFixedPenaltyNotices',
+  '/comments': 'getComments',
+  '/forward-plans': 'getForwardPlans',
+  '/section-81s': 'getSection81s',
+  '/alterations': 'getAlterations',
+};
+
+/** `sort=field` / `sort=-field` in our names → Street Manager's sort column and direction. */
+export function reportingSort<C extends string>(
+  sort: string | undefined,
+  columns: Record<string, C>,
+): { sort_column?: C; sort_direction?: 'asc' | 'desc' } {
+  if (!sort) {
+    return {};
+  }
+  const descending = sort.startsWith('-');
+  return { sort_column: columns[descending ? sort.slice(1) : sort], sort_direction: descending ? 'desc' : 'asc' };
+}
+
+/** A calendar-date filter's bounds as Street Manager date-times (UTC), inclusive of the whole day. */
+export const startOfDay = (date: string | undefined): string | undefined => (date ? `${date}T00:00:00.000Z` : undefined);
+export const endOfDay = (date: string | undefined): string | undefined => (date ? `${date}T23:59:59.999Z` : undefined);

@@ -1,0 +1,26 @@
+import { applyDecorators } from '@nestjs/common';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsISO8601, IsOptional, Matches } from 'class-validator';
+
+/** RFC 3339 date-time with an explicit zone: a time without one would be read in the server's zone. */
+const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
+const DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
+
+/** A request body date-time (`2026-08-09T13:58:07Z`), required unless `optional`; shape errors are a 400. */
+export function DateTimeProperty(description: string, example: string, optional = false): PropertyDecorator {
+  const checks = [
+    IsISO8601({ strict: true }, { message: 'must be an ISO 8601 date-time such as 2026-08-09T13:58:07Z' }),
+    Matches(DATE_TIME, { message: 'must be an ISO 8601 date-time with a zone, such as 2026-08-09T13:58:07Z' }),
+  ];
+  return optional
+    ? applyDecorators(ApiPropertyOptional({ description, example, type: String, format: 'date-time' }), IsOptional(), ...checks)
+    : applyDecorators(ApiProperty({ description, example, type: String, format: 'date-time' }), ...checks);
+}
+
+/** A request body calendar date (`2026-08-09`). */
+export function DateProperty(description: string, example: string, optional = false): PropertyDecorator {
+  const check = Matches(DATE, { message: 'must be a date as YYYY-MM-DD' });
+  return optional
+    ? applyDecorators(ApiPropertyOptional({ description, example, type: String, format: 'date' }), IsOptional(), check)
+    : applyDecorators(ApiProperty({ description, example, type: String, format: 'date' }), check);
+}

@@ -1,0 +1,77 @@
+import { Body, Controller, Get, Param, Post, Query, Req, Res } from '@nestjs/common';
+import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { Caller } from '../auth/caller';
+import { CurrentCaller } from '../auth/current-caller.decorator';
+import { Permission } from '../auth/permissions';
+import { RequirePermission } from '../auth/require-permission.decorator';
+import { ApiErrorResponses } from '../common/errors/api-error-responses.decorator';
+import { FieldsQueryDto, parseFields, selectFields } from '../common/fields/fields';
+import { ApiIdempotencyKey } from '../common/idempotency/api-idempotency-key.decorator';
+import type { Collection } from '../common/paging/collection';
+import { ApiCollectionResponse } from '../common/paging/collection.dto';
+import { CreateInspectionDto } from './dto/create-inspection.dto';
+import { InspectionDto, InspectionSummaryDto } from './dto/inspection.dto';
+import { InspectionReferenceParamDto } from './dto/inspection-reference-param.dto';
+import { ListInspectionsQueryDto } from './dto/list-inspections-query.dto';
+import { INSPECTION_FIELDS, INSPECTION_SUMMARY_FIELDS, inspectionPath } from './inspections.mapper';
+import { InspectionsService } from './inspections.service';
+
+@ApiTags('inspections')
+@Controller({ path: 'inspections', version: '1' })
+export class InspectionsController {
+  constructor(private readonly inspections: InspectionsService) {}
+
+  @Get()
+  @RequirePermission(Permission.READ)
+  @ApiOperation({
+    summary: 'List and search inspections',
+    description:
+      'Inspections of the works the caller’s organisation may see, latest inspection first unless `sort` says otherwise, ' +
+      '20 at a time (at most 100). Filters combine with AND.',
+  })
+  @ApiCollectionResponse(InspectionSummaryDto, 'A page of inspections')
+  @ApiErrorResponses(400, 401, 403, 406, 429, 502, 503, 504)
+  list(
+    @Query() query: ListInspectionsQueryDto,
+    @CurrentCaller() caller: Caller,
+    @Req() request: FastifyRequest,
+  ): Promise<Collection<Partial<InspectionSummaryDto>>> {
+    return this.inspections.list(caller, query, parseFields(query.fields, INSPECTION_SUMMARY_FIELDS), request.url);
+  }
+
+  @Get(':inspectionReferenceNumber')
+  @RequirePermission(Permission.READ)
+  @ApiOperation({
+    summary: 'Read an inspection',
+    description: 'One inspection in full, linked to its work and the work’s permits. Another organisation’s inspection is a 404, like one that does not exist.',
+  })
+  @ApiOkResponse({ type: InspectionDto, description: 'The inspection' })
+  @ApiErrorResponses(400, 401, 403, 404, 406, 429, 502, 503, 504)
+  async get(@Param() params: InspectionReferenceParamDto, @Query() query: FieldsQueryDto, @CurrentCaller() caller: Caller): Promise<Partial<InspectionDto>> {
+    const fields = parseFields(query.fields, INSPECTION_FIELDS);
+    return selectFields(await this.inspections.get(caller, params.inspectionReferenceNumber), fields);
+  }
+
+  @Post()
+  @RequirePermission(Permission.AUTHORITY_WRITE)
+  @ApiIdempotencyKey()
+  @ApiOperation({
+    summary: 'Record an inspection',
+    description:
+      'A highway authority records an inspection of a work on its streets, in the caller’s name. Shape errors are 400; ' +
+      'Street Manager’s rules (an inspection date in the past, details an outcome requires, a work you cannot see) are 422.',
+  })
+  @ApiCreatedResponse({
+    type: InspectionDto,
+    description: 'The recorded inspection; `Location` is its URL',
+    headers: { Location: { description: 'URL of the new inspection', schema: { type: 'string' } } },
+  })
+  @ApiHeader({ name: 'Idempotent-Replayed', required: false, description: 'In the response: `true` when this is the replay of an earlier identical request' })
+  @ApiErrorResponses(400, 401, 403, 406, 409, 413, 415, 422, 429, 502, 503, 504)
+  async create(@Body() body: CreateInspectionDto, @CurrentCaller() caller: Caller, @Res({ passthrough: true }) reply: FastifyReply): Promise<InspectionDto> {
+    const inspection = await this.inspections.create(caller, body);
+    void reply.header('Location', inspectionPath(inspection.inspectionReferenceNumber));
+    return inspection;
+  }
+}

@@ -1,0 +1,98 @@
+import { Injectable } from '@nestjs/common';
+import type { Caller } from '../auth/caller';
+import { type ErrorDetail, NotFoundError, ValidationFailedError } from '../common/errors/api-error';
+import { type FieldSelection, selectFields } from '../common/fields/fields';
+import { type Collection, collection } from '../common/paging/collection';
+import { pageWindow } from '../common/paging/page-window';
+import { fetchWindow } from '../common/paging/upstream-window';
+import { endOfDay, ReportingApiClient, reportingSort, type SmReportingLists, startOfDay } from '../upstreams/street-manager/reporting-api.client';
+import { asBodyReference, WorkApiClient } from '../upstreams/street-manager/work-api.client';
+import type { CreateInspectionDto } from './dto/create-inspection.dto';
+import type { InspectionDto, InspectionSummaryDto } from './dto/inspection.dto';
+import type { ListInspectionsQueryDto } from './dto/list-inspections-query.dto';
+import { INSPECTION_FIELD_NAMES, inspectionFromStreetManager, inspectionSummaryFromReporting, inspectionToStreetManager, workOfInspection } from './inspections.mapper';
+
+type SmQuery = SmReportingLists['/inspections']['query'];
+
+@Injectable()
+export class InspectionsService {
+  constructor(
+    private readonly reporting: ReportingApiClient,
+    private readonly works: WorkApiClient,
+  ) {}
+
+  async list(caller: Caller, query: ListInspectionsQueryDto, fields: FieldSelection, requestUrl: string): Promise<Collection<Partial<InspectionSummaryDto>>> {
+    const window = pageWindow(query);
+    const upstream: SmQuery = {
+      query: query.workReferenceNumber,
+      inspection_type: query.type as SmQuery['inspection_type'],
+      inspection_outcome: query.outcome as SmQuery['inspection_outcome'],
+      inspection_response_type: query.responseType as SmQuery['inspection_response_type'],
+      start_date: startOfDay(query.inspectionDateFrom),
+      end_date: endOfDay(query.inspectionDateTo),
+      start_date_created: startOfDay(query.createdFrom),
+      end_date_created: endOfDay(query.createdTo),
+      ...reportingSort(query.sort, { inspectionDate: 'inspection_date' as const }),
+    };
+    const result = await fetchWindow(window, (offset) => this.reporting.listPage(caller, '/inspections', upstream, offset));
+    return collection(
+      result.rows.map((row) => selectFields(inspectionSummaryFromReporting(row, caller), fields)),
+      window,
+      result,
+      requestUrl,
+    );
+  }
+
+  async get(caller: Caller, inspectionReferenceNumber: string): Promise<InspectionDto> {
+    const work = workOfInspection(inspectionReferenceNumber);
+    if (work === undefined) {
+      throw new NotFoundError('inspection', inspectionReferenceNumber);
+    }
+    return inspectionFromStreetManager(await this.works.getInspection(caller, work, inspectionReferenceNumber), caller);
+  }
+
+  async create(caller: Caller, dto: CreateInspectionDto): Promise<InspectionDto> {
+    const details = checkInspection(dto, new Date());
+    if (details.length > 0) {
+      throw new ValidationFailedError(details);
+    }
+    const created = await asBodyReference(
+      'workReferenceNumber',
+      this.works.createInspection(caller, dto.workReferenceNumber, inspectionToStreetManager(dto, caller), INSPECTION_FIELD_NAMES),
+    );
+    return this.get(caller, created.inspection_reference_number);
+  }
+}
+
+/** Street Manager's rules that join fields (business rules §10), as 422 details in our words. */
+export function checkInspection(dto: CreateInspectionDto, now: Date): ErrorDetail[] {
+  const details: ErrorDetail[] = [];
+  if (Date.parse(dto.inspectionDate) > now.getTime()) {
+    details.push({ field: 'inspectionDate', message: 'must be in the past' });
+  }
+  if (dto.reinspectionDate !== undefined && dto.reinspectionDate.slice(0, 10) < now.toISOString().slice(0, 10)) {
+    details.push({ field: 'reinspectionDate', message: 'must be today or later' });
+  }
+  if ((dto.outcome === 'unable_to_complete_inspection' || dto.outcome === 'non_compliant_with_conditions') && dto.outcomeDetails === undefined) {
+    details.push({ field: 'outcomeDetails', message: `is required when the outcome is ${dto.outcome}` });
+  }
+  if (dto.type === 'live_site' && dto.outcome === 'failed_high') {
+    if (dto.wasCallLogged === undefined) {
+      details.push({ field: 'wasCallLogged', message: 'is required for a live-site inspection that failed high' });
+    }
+    if (dto.defectFixedOnSite === undefined) {
+      details.push({ field: 'defectFixedOnSite', message: 'is required for a live-site inspection that failed high' });
+    }
+  }
+  if (dto.wasCallLogged === true) {
+    for (const field of ['callLoggedTo', 'callLoggedReference', 'callLoggedSummary'] as const) {
+      if (dto[field] === undefined) {
+        details.push({ field, message: 'is required when wasCallLogged is true' });
+      }
+    }
+  }
+  if (dto.type === 'section_81' && (dto.outcome === 'failed_high' || dto.outcome === 'failed_low') && dto.madeSafeByHighwayAuthority === undefined) {
+    details.push({ field: 'madeSafeByHighwayAuthority', message: 'is required for a section 81 inspection that failed' });
+  }
+  return details;
+}
