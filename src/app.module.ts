@@ -7,6 +7,7 @@ import { AllExceptionsFilter } from './common/errors/all-exceptions.filter';
 import { IdempotencyModule } from './common/idempotency/idempotency.module';
 import { WorksModule } from './works/works.module';
 import { PermitsModule } from './permits/permits.module';
+import { WorkUpdatesModule } from './work-updates/work-updates.module';
 import { LOG_DESTINATION, type LogDestination, loggerParams } from './common/logging';
 import { NegotiationInterceptor } from './common/negotiation/negotiation.interceptor';
 import { RouteTable } from './common/route-table';
@@ -40,6 +41,7 @@ import { StreetManagerModule } from './upstreams/street-manager/street-manager.m
     StreetsModule,
     WorksModule,
     PermitsModule,
+    WorkUpdatesModule,
     MetricsModule,
     StreetManagerModule,
     InnerApisModule,

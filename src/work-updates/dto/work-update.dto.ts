@@ -1,0 +1,128 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsInt, IsISO8601, IsOptional, Max, Min } from 'class-validator';
+import { LinkDto } from '../../common/links/link';
+import { NotWith } from '../../common/paging/not-with.validator';
+
+export const OBJECT_TYPES = [
+  'permit',
+  'reinstatement',
+  'inspection',
+  'fpn',
+  'paa',
+  'workstream',
+  'work',
+  'organisation',
+  'activity',
+  'forward_plan',
+  'comment',
+  'scheduled_inspection',
+  'section_81',
+  'user',
+  'geographical_area',
+  'change_request',
+  'application',
+] as const;
+
+export const DEFAULT_UPDATES_LIMIT = 100;
+/** Street Manager answers at most 500 updates per poll. */
+export const MAX_UPDATES_LIMIT = 500;
+
+export class WorkUpdatesQueryDto {
+  @ApiPropertyOptional({
+    description:
+      'Cursor: only updates after this update id. Follow the `next` link rather than building it. Cannot be combined with `since`.',
+    example: 104233,
+    type: 'integer',
+    minimum: 0,
+  })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(Number.MAX_SAFE_INTEGER)
+  @NotWith('since')
+  after?: number;
+
+  @ApiPropertyOptional({
+    description:
+      'Where to start the feed: updates at or after this instant (ISO 8601 date-time). Cannot be combined with `after`.',
+    example: '2026-08-09T13:58:07Z',
+    format: 'date-time',
+  })
+  @IsOptional()
+  @IsISO8601({ strict: true }, { message: 'must be an ISO 8601 date-time' })
+  @NotWith('after')
+  since?: string;
+
+  @ApiPropertyOptional({
+    description: `Maximum updates in this response, default ${DEFAULT_UPDATES_LIMIT}, at most ${MAX_UPDATES_LIMIT}`,
+    minimum: 1,
+    maximum: MAX_UPDATES_LIMIT,
+    default: DEFAULT_UPDATES_LIMIT,
+    type: 'integer',
+  })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(MAX_UPDATES_LIMIT)
+  limit?: number;
+}
+
+export class WorkUpdateDto {
+  @ApiProperty({ description: 'Increasing id of the update; the feed’s cursor', example: 104234 })
+  updateId!: number;
+
+  @ApiProperty({ example: 'NGN0000847560' })
+  workReferenceNumber!: string;
+
+  @ApiProperty({
+    description:
+      'What happened, in Street Manager’s event vocabulary (e.g. permit_granted, work_start_logged); `unknown` for placeholders',
+    example: 'permit_granted',
+  })
+  eventType!: string;
+
+  @ApiProperty({ enum: [...OBJECT_TYPES, 'unknown'], example: 'permit' })
+  objectType!: string;
+
+  @ApiProperty({ format: 'date-time', example: '2026-08-09T13:58:07Z' })
+  updatedAt!: string | null;
+
+  @ApiProperty({ type: [LinkDto] })
+  links!: LinkDto[];
+}
+
+export class WorkUpdatesCursorDto {
+  @ApiProperty({ description: 'Updates in this response', example: 100 })
+  count!: number;
+
+  @ApiProperty({
+    nullable: true,
+    type: Number,
+    description: 'The id the next request continues after (the last update id seen)',
+    example: 104333,
+  })
+  nextAfter!: number | null;
+}
+
+export class WorkUpdatesMetadataDto {
+  @ApiProperty({ type: WorkUpdatesCursorDto })
+  cursor!: WorkUpdatesCursorDto;
+}
+
+export class WorkUpdatesPageDto {
+  @ApiProperty({ type: WorkUpdatesMetadataDto })
+  metadata!: WorkUpdatesMetadataDto;
+
+  @ApiProperty({ type: [WorkUpdateDto] })
+  results!: WorkUpdateDto[];
+
+  @ApiProperty({
+    type: [LinkDto],
+    description:
+      '`self`, and `next`: follow it for ever (an empty page keeps the same cursor; poll again later) to see every update once, in order',
+  })
+  links!: LinkDto[];
+}
