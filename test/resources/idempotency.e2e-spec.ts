@@ -1,0 +1,165 @@
+import { randomUUID } from 'node:crypto';
+import { bootApp, type BootedApp } from '../helpers/boot-app';
+import { clearFaults, day, KEY, sandboxUrl, setFault } from './support';
+
+function work(description: string): Record<string, unknown> {
+  return {
+    promoterSwaCode: '7374',
+    highwayAuthoritySwaCode: '4720',
+    usrn: 10104523,
+    geometry: { type: 'Point', coordinates: [-1.5486, 53.7975] },
+    proposedStartDate: day(40),
+    proposedEndDate: day(41),
+    description,
+    locationDescription: 'Outside number 9',
+    workType: 'planned',
+    ttroRequired: false,
+    activityType: 'utility_repair_and_maintenance_works',
+    trafficManagementType: 'two_way_signals',
+    applicationType: 'permit',
+    locationTypes: ['carriageway'],
+    closeFootway: 'no',
+    excavation: false,
+    secondaryContact: 'Site manager',
+    secondaryContactNumber: '0113 496 0000',
+  };
+}
+
+async function partyCalls(booted: BootedApp): Promise<number> {
+  const res = await fetch(`${sandboxUrl(booted)}/__admin/stats`);
+  const stats = (await res.json()) as { requests: Record<string, number> };
+  return stats.requests.party ?? 0;
+}
+
+describe('Idempotency-Key on POST', () => {
+  let booted: BootedApp;
+
+  beforeAll(async () => {
+    booted = await bootApp();
+  });
+  afterAll(() => booted.close());
+  afterEach(() => clearFaults(booted));
+
+  it('replays the first response for the same key and body, creating once', async () => {
+    const key = randomUUID();
+    const first = await booted.http
+      .post('/v1/works')
+      .set(KEY.promoter)
+      .set('Idempotency-Key', key)
+      .send(work('Replay me'))
+      .expect(201);
+    expect(first.headers['idempotent-replayed']).toBeUndefined();
+
+    // Same body with its properties in another order is the same request.
+    const reordered = Object.fromEntries(Object.entries(work('Replay me')).reverse());
+    const again = await booted.http
+      .post('/v1/works')
+      .set(KEY.promoter)
+      .set('Idempotency-Key', key)
+      .send(reordered)
+      .expect(201);
+    expect(again.headers['idempotent-replayed']).toBe('true');
+    expect(again.headers.location).toBe(first.headers.location);
+    expect(again.body).toEqual(first.body);
+
+    const listed = await booted.http
+      .get(`/v1/permits?workReferenceNumber=${first.body.workReferenceNumber as string}`)
+      .set(KEY.promoter)
+      .expect(200);
+    expect(listed.body.metadata.resultset.count).toBe(1);
+  });
+
+  it('refuses the same key with another body with a 422', async () => {
+    const key = randomUUID();
+    await booted.http
+      .post('/v1/works')
+      .set(KEY.promoter)
+      .set('Idempotency-Key', key)
+      .send(work('First'))
+      .expect(201);
+    const res = await booted.http
+      .post('/v1/works')
+      .set(KEY.promoter)
+      .set('Idempotency-Key', key)
+      .send(work('Second'))
+      .expect(422);
+    expect(res.body.error).toEqual({
+      code: 'VALIDATION_FAILED',
+      message: 'this Idempotency-Key was already used for a different request',
+      details: [
+        {
+          field: 'Idempotency-Key',
+          message: 'was used before with another request body or target; use a new key for a new request',
+        },
+      ],
+      requestId: expect.any(String),
+    });
+  });
+
+  it('answers 409 while the first request with the key is still running', async () => {
+    const key = randomUUID();
+    await setFault(booted, { api: 'party', latencyMs: 1500 });
+    const before = await partyCalls(booted);
+    const slow = booted.http
+      .post('/v1/works')
+      .set(KEY.promoter)
+      .set('Idempotency-Key', key)
+      .send(work('Slow one'))
+      .then((r) => r);
+    // Wait until the first request is inside Street Manager (it holds the key by then).
+    while ((await partyCalls(booted)) === before) {
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    const second = await booted.http
+      .post('/v1/works')
+      .set(KEY.promoter)
+      .set('Idempotency-Key', key)
+      .send(work('Slow one'))
+      .expect(409);
+    expect(second.body.error.code).toBe('CONFLICT');
+    expect(second.headers['retry-after']).toBe('1');
+    expect((await slow).status).toBe(201);
+  });
+
+  it('keeps keys per client: another client’s identical key is a new request', async () => {
+    const key = randomUUID();
+    const mine = await booted.http
+      .post('/v1/works')
+      .set(KEY.promoter)
+      .set('Idempotency-Key', key)
+      .send(work('Per client'))
+      .expect(201);
+    const theirs = await booted.http
+      .post('/v1/works')
+      .set(KEY.demo)
+      .set('Idempotency-Key', key)
+      .send(work('Per client'))
+      .expect(201);
+    expect(theirs.headers['idempotent-replayed']).toBeUndefined();
+    expect(theirs.body.workReferenceNumber).not.toBe(mine.body.workReferenceNumber);
+  });
+
+  it('forgets a key whose request failed, so it can be retried', async () => {
+    const key = randomUUID();
+    const body = work('Retry after fix');
+    await booted.http
+      .post('/v1/works')
+      .set(KEY.promoter)
+      .set('Idempotency-Key', key)
+      .send({ ...body, excavation: 'no' })
+      .expect(400);
+    await booted.http.post('/v1/works').set(KEY.promoter).set('Idempotency-Key', key).send(body).expect(201);
+  });
+
+  it.each([['x'.repeat(256)], ['naïve-key']])('refuses a malformed key (%#) with a 400', async (key) => {
+    const res = await booted.http
+      .post('/v1/works')
+      .set(KEY.promoter)
+      .set('Idempotency-Key', key)
+      .send(work('Bad key'))
+      .expect(400);
+    expect(res.body.error.details).toEqual([
+      { field: 'Idempotency-Key', message: 'must be 1 to 255 printable ASCII characters, sent once' },
+    ]);
+  });
+});
