@@ -8,9 +8,6 @@ class ThrottlingEnv {
 
   @IsOptional() @IsString()
   THROTTLE_PRODUCTS?: string;
-
-  @IsOptional() @IsIn(['memory'])
-  THROTTLE_STORAGE?: string;
 }
 
 /** One counting window of a product, e.g. 50 requests per second or 500 000 per day. */
@@ -87,7 +84,6 @@ export const throttlingConfig = registerAs('throttling', () => {
     enabled: env.THROTTLE_ENABLED !== 'false',
     /** products named in THROTTLE_PRODUCTS replace the built-in ones of the same name; the others stay */
     products: parseProducts(env.THROTTLE_PRODUCTS),
-    storage: (env.THROTTLE_STORAGE ?? 'memory') as 'memory',
   };
 });
 export type ThrottlingConfig = ReturnType<typeof throttlingConfig>;

@@ -36,7 +36,6 @@ export function throttlingSettings(products: Record<string, RateLimitWindow[]> =
   const roomy = [{ name: 'per-second', limit: 10_000, windowSeconds: 1 }];
   return {
     enabled,
-    storage: 'memory',
     products: { default: roomy, internal: roomy, anonymous: roomy, sandbox: roomy, ...products },
   };
 }
