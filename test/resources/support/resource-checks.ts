@@ -1,5 +1,7 @@
 import { DEFAULT_SANDBOX_KEYS } from '../../../src/config/auth.config';
-import type { BootedApp } from '../../helpers/boot-app';
+import { createSandbox } from '../../../src/sandbox/sandbox';
+import { endpointsFromSandbox, STREET_MANAGER_ENDPOINTS } from '../../../src/upstreams/street-manager/street-manager-endpoints';
+import { bootApp, type BootedApp } from '../../helpers/boot-app';
 
 export const KEY_HEADER = 'Ocp-Apim-Subscription-Key';
 /** The demo subscription: every permission, bound to no organisation (the sandbox's first promoter, 7374). */
@@ -15,7 +17,7 @@ export interface CollectionBody<T = Record<string, unknown>> {
   links: { rel: string; href: string; type: string }[];
 }
 
-export function client(booted: BootedApp, key = DEMO_KEY) {
+export function client(booted: BootedApp, key: string = DEMO_KEY) {
   return {
     get: (url: string) => booted.http.get(url).set(KEY_HEADER, key),
     post: (url: string, body: object, idempotencyKey?: string) => {
@@ -30,7 +32,7 @@ export function client(booted: BootedApp, key = DEMO_KEY) {
  * The list defaults (20 rows, metadata, paging links) and an exact window across Street Manager's 25-row pages:
  * `offset=20&limit=30` must be rows 20–49 of the same list read 100 at a time.
  */
-export async function expectDefaultsAndExactWindows(booted: BootedApp, path: string, idKey: string, key = DEMO_KEY): Promise<CollectionBody> {
+export async function expectDefaultsAndExactWindows(booted: BootedApp, path: string, idKey: string, key: string = DEMO_KEY): Promise<CollectionBody> {
   const api = client(booted, key);
   const first = (await api.get(path).expect(200)).body as CollectionBody;
   expect(first.results).toHaveLength(20);
@@ -49,4 +51,20 @@ export async function expectDefaultsAndExactWindows(booted: BootedApp, path: str
   expect(window.metadata.resultset.page).toBeUndefined();
   expect(window.links).toContainEqual({ rel: 'prev-page', href: `${path}?offset=0&limit=30`, type: 'GET' });
   return hundred;
+}
+
+/**
+ * The gateway over a sandbox seeded with `works` works (default 600), for lists that need more rows than the default
+ * data set gives one organisation. Closing it closes the sandbox too.
+ */
+export async function bootWithSandbox(works: number): Promise<BootedApp> {
+  const sandbox = await createSandbox({ works });
+  const booted = await bootApp({ overrides: [{ provide: STREET_MANAGER_ENDPOINTS, useValue: endpointsFromSandbox(sandbox) }] });
+  return {
+    ...booted,
+    close: async () => {
+      await booted.close();
+      await sandbox.close();
+    },
+  };
 }
