@@ -59,7 +59,29 @@ export function negotiate(
   if (accept === MediaType.JSON) {
     return produced.includes(MediaType.JSON) ? MediaType.JSON : undefined;
   }
+  // Clients send few distinct Accept headers (axios's "application/json, text/plain, */*", browsers'), and parsing
+  // one costs microseconds: remember the answers per set of produced types, boundedly.
+  let answers = cache.get(produced);
+  if (!answers) {
+    answers = new Map();
+    cache.set(produced, answers);
+  }
+  const known = answers.get(accept);
+  if (known !== undefined || answers.has(accept)) {
+    return known;
+  }
+  if (answers.size >= MAX_CACHED_ACCEPTS) {
+    answers.clear();
+  }
+  const chosen = choose(accept, produced);
+  answers.set(accept, chosen);
+  return chosen;
+}
 
+const MAX_CACHED_ACCEPTS = 64;
+const cache = new WeakMap<readonly string[], Map<string, string | undefined>>();
+
+function choose(accept: string, produced: readonly string[]): string | undefined {
   const ranges = parseAccept(accept);
   let best: { mediaType: string; q: number; specificity: number; order: number; ours: number } | undefined;
   produced.forEach((mediaType, ours) => {
