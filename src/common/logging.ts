@@ -41,7 +41,9 @@ export function loggerParams(config: AppConfig, destination: LogDestination = nu
         req.raw ? { id: req.id, method: req.method, route: req.raw.routePattern } : req,
       res: (res: { statusCode: number; raw?: unknown }) => (res.raw ? { statusCode: res.statusCode } : res),
     },
-    customProps: (req) => ({ requestId: (req as RawRequest).id, clientId: (req as RawRequest).clientId }),
+    // pino-http binds the id to every line of the request; name it as the error body and the header do.
+    customAttributeKeys: { reqId: 'requestId' },
+    customProps: (req) => ({ clientId: (req as RawRequest).clientId }),
     customLogLevel: (_req: IncomingMessage, res: ServerResponse, err?: Error) =>
       err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info',
     autoLogging: { ignore: (req) => req.url === '/status' },

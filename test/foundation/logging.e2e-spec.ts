@@ -33,7 +33,7 @@ describe('logging (e2e)', () => {
     expect(logs.text()).not.toContain('alice@example.com');
   });
 
-  it('names the client once authentication has set it (absent for anonymous calls)', async () => {
+  it('carries no clientId for an anonymous call (authentication sets it on the raw request)', async () => {
     await booted.http.get('/status').set('x-request-id', 'log-anon').expect(200);
     await booted.http.get('/v1/probes').set('x-request-id', 'log-anon-2').expect(200);
     const line = await logs.waitFor((l) => l.requestId === 'log-anon-2' && typeof l.responseTime === 'number');
