@@ -102,8 +102,9 @@ function readCredentialsFile(path: string): StreetManagerCredential[] {
   return credentials;
 }
 
-export const streetManagerConfig = registerAs('streetManager', () => {
-  const env = validateEnv(StreetManagerEnv);
+/** Exported for unit tests, which pass an environment instead of touching process.env. */
+export function buildStreetManagerConfig(source: NodeJS.ProcessEnv = process.env) {
+  const env = validateEnv(StreetManagerEnv, source);
   const problems: string[] = [];
   const version = env.STREET_MANAGER_VERSION ?? 'v3';
   const host = env.STREET_MANAGER_URL?.replace(/\/$/, '');
@@ -183,5 +184,7 @@ export const streetManagerConfig = registerAs('streetManager', () => {
       credentialsFailureCooldownSeconds: env.STREET_MANAGER_AUTH_FAILURE_COOLDOWN_SECONDS ?? 900,
     },
   };
-});
-export type StreetManagerConfig = ReturnType<typeof streetManagerConfig>;
+}
+
+export const streetManagerConfig = registerAs('streetManager', () => buildStreetManagerConfig());
+export type StreetManagerConfig = ReturnType<typeof buildStreetManagerConfig>;

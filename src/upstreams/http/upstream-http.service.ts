@@ -250,12 +250,12 @@ export class UpstreamHttp implements OnApplicationShutdown {
 
   private async attempt(upstream: GuardedUpstream, call: UpstreamCall, signal: AbortSignal): Promise<UpstreamResponse> {
     await call.pacer?.take(signal);
-    const url = new URL(call.url);
+    const { origin, path } = splitUrl(call.url);
     let response;
     try {
-      response = await this.pool(upstream, url.origin).request({
+      response = await this.pool(upstream, origin).request({
         method: call.method,
-        path: url.pathname + url.search,
+        path,
         headers: call.headers,
         body: call.body,
         signal,
@@ -323,6 +323,19 @@ export class UpstreamHttp implements OnApplicationShutdown {
       'upstream attempt failed',
     );
   }
+}
+
+/**
+ * Splits without WHATWG normalisation: `new URL()` would resolve `..` and `%2e%2e` segments, letting a reference
+ * such as `..` climb out of the API's path. The upstream receives exactly the path we built.
+ */
+function splitUrl(url: string): { origin: string; path: string } {
+  const match = /^(https?:\/\/[^/?#]+)(.*)$/i.exec(url);
+  if (!match) {
+    throw new Error('upstream URL must be absolute http(s)');
+  }
+  const path = match[2] || '/';
+  return { origin: match[1], path: path.startsWith('/') ? path : `/${path}` };
 }
 
 async function readLimited(body: AsyncIterable<Buffer>, maxBytes: number): Promise<Buffer> {

@@ -214,6 +214,10 @@ export function fillPath(template: string, params: Record<string, string | numbe
     if (value === undefined || value === '') {
       throw new Error(`path parameter ${name} missing for ${template}`);
     }
+    // `.` and `..` survive encodeURIComponent and would be dot-segments; no Street Manager reference looks like them.
+    if (value === '.' || value === '..') {
+      throw new UpstreamNotFoundError('the resource');
+    }
     return encodeURIComponent(String(value));
   });
 }
