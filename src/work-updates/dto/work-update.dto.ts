@@ -87,7 +87,7 @@ export class WorkUpdateDto {
   @ApiProperty({ enum: [...OBJECT_TYPES, 'unknown'], example: 'permit' })
   objectType!: string;
 
-  @ApiProperty({ format: 'date-time', example: '2026-08-09T13:58:07Z' })
+  @ApiProperty({ type: String, nullable: true, format: 'date-time', example: '2026-08-09T13:58:07Z' })
   updatedAt!: string | null;
 
   @ApiProperty({ type: [LinkDto] })

@@ -24,7 +24,7 @@ export function EnumListFilter(
       description: `${description} One or more of the values, comma-separated.`,
       type: String,
       enum: values,
-      example,
+      example: example.split(','),
       isArray: true,
     }),
     IsOptional(),
