@@ -12,12 +12,12 @@ export type SmWorksInBoxQuery = operations['GetWorksIntersectBoundingBox']['para
 export const GEOJSON_FEATURE_LIMIT = 100;
 
 export class BoundingBoxTooLargeError extends ApiError {
-  constructor() {
+  constructor(items = 'works') {
     super(
       422,
       ErrorCode.VALIDATION_FAILED,
-      `bbox holds more than ${GEOJSON_FEATURE_LIMIT} works; use a smaller box or other filters`,
-      [{ field: 'bbox', message: `covers more than ${GEOJSON_FEATURE_LIMIT} works; use a smaller box` }],
+      `bbox holds more than ${GEOJSON_FEATURE_LIMIT} ${items}; use a smaller box or other filters`,
+      [{ field: 'bbox', message: `covers more than ${GEOJSON_FEATURE_LIMIT} ${items}; use a smaller box` }],
     );
   }
 }
@@ -45,4 +45,24 @@ export class GeojsonApiClient {
     }
     return response.body;
   }
+
+  async activitiesInBox(caller: Caller, query: SmActivitiesInBoxQuery): Promise<SmActivityFeatureCollection> {
+    const response = await this.transport.request<SmActivityFeatureCollection>({
+      api: 'geojson',
+      operation: 'getActivitiesInBox',
+      method: 'GET',
+      pathTemplate: '/activities',
+      query,
+      caller,
+      passThroughStatuses: [403],
+    });
+    if (response.status === 403) {
+      throw new BoundingBoxTooLargeError('activities');
+    }
+    return response.body;
+  }
 }
+
+export type SmActivityFeatureCollection = components['schemas']['ActivityResponse'];
+export type SmActivityFeature = components['schemas']['ActivityFeature'];
+export type SmActivitiesInBoxQuery = operations['GetActivitiesIntersectingBounds']['parameters']['query'];

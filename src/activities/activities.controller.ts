@@ -1,0 +1,89 @@
+import { Body, Controller, Get, Param, Post, Put, Query, Req, Res } from '@nestjs/common';
+import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { Caller } from '../auth/caller';
+import { CurrentCaller } from '../auth/current-caller.decorator';
+import { Permission } from '../auth/permissions';
+import { RequirePermission } from '../auth/require-permission.decorator';
+import { ApiErrorResponses } from '../common/errors/api-error-responses.decorator';
+import { FieldsQueryDto, parseFields, selectFields } from '../common/fields/fields';
+import { toFeatureCollection } from '../common/geo/feature-collection';
+import { ApiIdempotencyKey } from '../common/idempotency/api-idempotency-key.decorator';
+import { MediaType } from '../common/negotiation/media-types';
+import { Produces } from '../common/negotiation/produces.decorator';
+import { Representation } from '../common/negotiation/representation';
+import { ApiCollectionResponse } from '../common/paging/collection.dto';
+import { ACTIVITY_FIELDS, ACTIVITY_SUMMARY_FIELDS, activityPath } from './activities.mapper';
+import { ActivitiesService } from './activities.service';
+import { ActivityDto, ActivitySummaryDto } from './dto/activity.dto';
+import { ActivityReferenceParamDto } from './dto/activity-reference-param.dto';
+import { CreateActivityDto, UpdateActivityStatusDto } from './dto/create-activity.dto';
+import { ListActivitiesQueryDto } from './dto/list-activities-query.dto';
+
+@ApiTags('activities')
+@Controller({ path: 'activities', version: '1' })
+export class ActivitiesController {
+  constructor(private readonly activities: ActivitiesService) {}
+
+  @Get()
+  @RequirePermission(Permission.READ)
+  @Produces(MediaType.GEO_JSON)
+  @ApiOperation({
+    summary: 'List activities in an area',
+    description:
+      'Activities (skips, scaffolding, events, ...) intersecting a WGS84 box, 20 at a time (at most 100). Like Street ' +
+      'Manager’s map, every organisation’s activities are shown. `Accept: application/geo+json` returns a FeatureCollection.',
+  })
+  @ApiCollectionResponse(ActivitySummaryDto, 'A page of activities')
+  @ApiErrorResponses(400, 401, 403, 406, 422, 429, 502, 503, 504)
+  async list(
+    @Query() query: ListActivitiesQueryDto,
+    @CurrentCaller() caller: Caller,
+    @Representation() representation: string,
+    @Req() request: FastifyRequest,
+  ): Promise<unknown> {
+    const page = await this.activities.list(caller, query, parseFields(query.fields, ACTIVITY_SUMMARY_FIELDS), request.url);
+    return representation === MediaType.GEO_JSON ? toFeatureCollection(page, 'geometry', 'activityReferenceNumber') : page;
+  }
+
+  @Get(':activityReferenceNumber')
+  @RequirePermission(Permission.READ)
+  @ApiOperation({ summary: 'Read an activity', description: 'One activity in full, with its geometry in WGS84 and links to its street and highway authority.' })
+  @ApiOkResponse({ type: ActivityDto, description: 'The activity' })
+  @ApiErrorResponses(400, 401, 403, 404, 406, 429, 502, 503, 504)
+  async get(@Param() params: ActivityReferenceParamDto, @Query() query: FieldsQueryDto, @CurrentCaller() caller: Caller): Promise<Partial<ActivityDto>> {
+    const fields = parseFields(query.fields, ACTIVITY_FIELDS);
+    return selectFields(await this.activities.get(caller, params.activityReferenceNumber), fields);
+  }
+
+  @Post()
+  @RequirePermission(Permission.AUTHORITY_WRITE)
+  @ApiIdempotencyKey()
+  @ApiOperation({
+    summary: 'Record an activity',
+    description:
+      'A highway authority records an activity on one of its streets, in the caller’s name. Shape errors are 400; a start ' +
+      'in the past, an end before the start, or a location outside Great Britain are 422.',
+  })
+  @ApiCreatedResponse({
+    type: ActivityDto,
+    description: 'The recorded activity; `Location` is its URL',
+    headers: { Location: { description: 'URL of the new activity', schema: { type: 'string' } } },
+  })
+  @ApiHeader({ name: 'Idempotent-Replayed', required: false, description: 'In the response: `true` when this is the replay of an earlier identical request' })
+  @ApiErrorResponses(400, 401, 403, 406, 409, 413, 415, 422, 429, 502, 503, 504)
+  async create(@Body() body: CreateActivityDto, @CurrentCaller() caller: Caller, @Res({ passthrough: true }) reply: FastifyReply): Promise<ActivityDto> {
+    const activity = await this.activities.create(caller, body);
+    void reply.header('Location', activityPath(activity.activityReferenceNumber));
+    return activity;
+  }
+
+  @Put(':activityReferenceNumber/status')
+  @RequirePermission(Permission.AUTHORITY_WRITE)
+  @ApiOperation({ summary: 'Cancel an activity', description: 'Sets the activity’s status to `cancelled` (the one change Street Manager offers). Answers the activity as it now is.' })
+  @ApiOkResponse({ type: ActivityDto, description: 'The cancelled activity' })
+  @ApiErrorResponses(400, 401, 403, 404, 406, 409, 413, 415, 422, 429, 502, 503, 504)
+  updateStatus(@Param() params: ActivityReferenceParamDto, @Body() body: UpdateActivityStatusDto, @CurrentCaller() caller: Caller): Promise<ActivityDto> {
+    return this.activities.updateStatus(caller, params.activityReferenceNumber, body);
+  }
+}
