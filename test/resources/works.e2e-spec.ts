@@ -159,6 +159,27 @@ describe('/v1/works', () => {
       );
     });
 
+    it('filters by USRN and by street name', async () => {
+      const sample = await booted.http
+        .get('/v1/works?limit=1&fields=usrn,streetName')
+        .set(KEY.demo)
+        .expect(200);
+      const { usrn, streetName } = sample.body.results[0] as { usrn: number; streetName: string };
+      const byUsrn = await booted.http.get(`/v1/works?usrn=${usrn}&limit=100`).set(KEY.demo).expect(200);
+      const usrnRows = byUsrn.body.results as { usrn: number }[];
+      expect(usrnRows.length).toBeGreaterThan(0);
+      expect(usrnRows.every((r) => r.usrn === usrn)).toBe(true);
+      const word = streetName.split(' ')[0];
+      const byStreet = await booted.http
+        .get(`/v1/works?street=${encodeURIComponent(word)}&limit=100`)
+        .set(KEY.demo)
+        .expect(200);
+      const streetRows = byStreet.body.results as { streetName: string }[];
+      expect(streetRows.length).toBeGreaterThan(0);
+      expect(streetRows.every((r) => r.streetName.toLowerCase().includes(word.toLowerCase()))).toBe(true);
+      await booted.http.get(`/v1/works?usrn=${usrn}&street=${word}`).set(KEY.demo).expect(400);
+    });
+
     it('filters by highway authority and by a date range', async () => {
       const byHa = await booted.http
         .get('/v1/works?highwayAuthority=4720&limit=100')

@@ -72,7 +72,7 @@ export function registerReportingRoutes(ctx: SandboxContext): void {
           !overlaps(p.proposedStart, p.proposedEnd, from, to) ||
           !within(p.dateCreated, createdFrom, createdTo) ||
           (trafficSensitive !== undefined && streetOf(state, work).trafficSensitive !== trafficSensitive) ||
-          !matchesQuery(q, work, p.reference)
+          !matchesQuery(q, work, p.reference, state)
         ) {
           continue;
         }
@@ -104,7 +104,7 @@ export function registerReportingRoutes(ctx: SandboxContext): void {
             (workStatus && !workStatus.includes(work.status)) ||
             (category && !category.includes(p.category)) ||
             !within(a.dateCreated, createdFrom, createdTo) ||
-            !matchesQuery(q, work, a.reference)
+            !matchesQuery(q, work, a.reference, state)
           ) {
             continue;
           }
@@ -354,9 +354,17 @@ function overlaps(start: string, end: string, from: number | undefined, to: numb
   return (from === undefined || Date.parse(end) >= from) && (to === undefined || Date.parse(start) <= to);
 }
 
-function matchesQuery(q: Query, work: WorkRecord, reference: string): boolean {
+// Street Manager's free-text `query` searches references, the street name and the USRN.
+function matchesQuery(q: Query, work: WorkRecord, reference: string, state?: SandboxState): boolean {
   const text = single(q.query)?.toLowerCase();
-  return !text || work.reference.toLowerCase().includes(text) || reference.toLowerCase().includes(text);
+  if (!text) {
+    return true;
+  }
+  if (work.reference.toLowerCase().includes(text) || reference.toLowerCase().includes(text)) {
+    return true;
+  }
+  const street = state ? streetOf(state, work) : undefined;
+  return String(work.usrn) === text || (street !== undefined && street.name.toLowerCase().includes(text));
 }
 
 function permitRow(state: SandboxState, work: WorkRecord, p: PermitRecord, isActive: boolean): Record<string, unknown> {
