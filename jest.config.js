@@ -16,6 +16,13 @@ module.exports = {
   testTimeout: 30000,
   projects: [
     { ...common, displayName: 'unit', roots: ['<rootDir>/src'], testMatch: ['**/*.spec.ts'] },
-    { ...common, displayName: 'e2e', roots: ['<rootDir>/test'], testMatch: ['**/*.e2e-spec.ts'] },
+    {
+      ...common,
+      displayName: 'e2e',
+      roots: ['<rootDir>/test'],
+      testMatch: ['**/*.e2e-spec.ts'],
+      // The scale-out suites run dist/main.js as separate processes: build it first when src/ is newer.
+      globalSetup: '<rootDir>/test/helpers/build-dist.global-setup.ts',
+    },
   ],
 };
