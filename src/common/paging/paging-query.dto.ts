@@ -1,5 +1,5 @@
+import { QueryInteger } from '../validation/query-number';
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
 import { NotWith } from './not-with.validator';
 
@@ -23,7 +23,7 @@ export class PagingQueryDto {
     type: 'integer',
   })
   @IsOptional()
-  @Type(() => Number)
+  @QueryInteger()
   @IsInt()
   @Min(0)
   @Max(MAX_OFFSET)
@@ -38,7 +38,7 @@ export class PagingQueryDto {
     type: 'integer',
   })
   @IsOptional()
-  @Type(() => Number)
+  @QueryInteger()
   @IsInt()
   @Min(1)
   @Max(MAX_PAGE)
@@ -54,7 +54,7 @@ export class PagingQueryDto {
     type: 'integer',
   })
   @IsOptional()
-  @Type(() => Number)
+  @QueryInteger()
   @IsInt()
   @Min(1)
   @Max(MAX_LIMIT)

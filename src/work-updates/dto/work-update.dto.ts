@@ -1,5 +1,5 @@
+import { QueryInteger } from '../../common/validation/query-number';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
 import { IsInt, IsISO8601, IsOptional, Max, Min } from 'class-validator';
 import { LinkDto } from '../../common/links/link';
 import { NotWith } from '../../common/paging/not-with.validator';
@@ -37,7 +37,7 @@ export class WorkUpdatesQueryDto {
     minimum: 0,
   })
   @IsOptional()
-  @Type(() => Number)
+  @QueryInteger()
   @IsInt()
   @Min(0)
   @Max(Number.MAX_SAFE_INTEGER)
@@ -63,7 +63,7 @@ export class WorkUpdatesQueryDto {
     type: 'integer',
   })
   @IsOptional()
-  @Type(() => Number)
+  @QueryInteger()
   @IsInt()
   @Min(1)
   @Max(MAX_UPDATES_LIMIT)

@@ -1,5 +1,5 @@
+import { QueryInteger } from '../../common/validation/query-number';
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Matches, Max, MaxLength, Min } from 'class-validator';
 import { CollectionQueryDto } from '../../common/paging/collection-query.dto';
 import { NotWith } from '../../common/paging/not-with.validator';
@@ -47,7 +47,7 @@ export class ListWorksQueryDto extends CollectionQueryDto {
     type: 'integer',
   })
   @IsOptional()
-  @Type(() => Number)
+  @QueryInteger()
   @IsInt()
   @Min(1)
   @Max(99_999_999)
