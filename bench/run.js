@@ -1,0 +1,255 @@
+'use strict';
+/**
+ * npm run bench — measures, in one run on this machine, the full gateway against the floor of facade work.
+ * Starts (as child processes, so the load generator does not share their event loops):
+ *   the standalone Street Manager sandbox, a bare undici mapping proxy (bench/bare-proxy.js), and the gateway
+ *   (auth, throttling, validation, mapping, coordinate conversion, logging all on), then drives each with autocannon.
+ * Prints requests/s, p50, p99, peak RSS and the ratios the issues set as targets. Figures, not assertions.
+ *   node bench/run.js [--duration 10] [--connections 50] [--only single,list,...]
+ */
+const { spawn } = require('node:child_process');
+const { createHash, randomBytes } = require('node:crypto');
+const { mkdtempSync, writeFileSync, readFileSync } = require('node:fs');
+const { tmpdir } = require('node:os');
+const { join } = require('node:path');
+const net = require('node:net');
+const autocannon = require('autocannon');
+
+const arg = (name, fallback) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? process.argv[i + 1] : fallback;
+};
+const DURATION = Number(arg('duration', '10'));
+const CONNECTIONS = Number(arg('connections', '50'));
+const ONLY = arg('only', '').split(',').filter(Boolean);
+const root = join(__dirname, '..');
+const children = [];
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const s = net.createServer();
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address();
+      s.close(() => resolve(port));
+    });
+    s.on('error', reject);
+  });
+}
+
+function start(name, args, env, ready) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, args, { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    children.push(child);
+    let out = '';
+    const timer = setTimeout(() => reject(new Error(`${name} did not start:\n${out.slice(-2000)}`)), 30_000);
+    const onData = (d) => {
+      out += d;
+      if (ready.test(out)) {
+        clearTimeout(timer);
+        // keep draining so a chatty child never blocks on a full pipe
+        child.stdout.removeAllListeners('data').on('data', () => {});
+        resolve({ child, out });
+      }
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', (d) => (out += d));
+    child.on('exit', (code) => reject(new Error(`${name} exited with ${code}:\n${out.slice(-2000)}`)));
+  });
+}
+
+function peakRssMb(pid) {
+  try {
+    const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return m ? Math.round(Number(m[1]) / 1024) : NaN;
+  } catch {
+    return NaN;
+  }
+}
+
+async function load(title, url, headers) {
+  // a short warm-up so JIT and pools are settled before the measured run
+  await autocannon({ url, headers, connections: CONNECTIONS, duration: 2 });
+  const r = await autocannon({ url, headers, connections: CONNECTIONS, duration: DURATION });
+  const non2xx = r.non2xx + r.errors + r.timeouts;
+  return { title, rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, non2xx, total: r.requests.total };
+}
+
+async function json(url, init) {
+  const res = await fetch(url, init);
+  return { status: res.status, body: await res.json().catch(() => null) };
+}
+
+function row(r, baseline, rss) {
+  const ratio = baseline ? (r.rps / baseline.rps).toFixed(2) + '×' : '';
+  const p99ratio = baseline ? (r.p99 / Math.max(baseline.p99, 1)).toFixed(2) + '×' : '';
+  return `| ${r.title} | ${Math.round(r.rps)} | ${r.p50} | ${r.p99} | ${ratio} | ${p99ratio} | ${rss ?? ''} | ${r.non2xx} |`;
+}
+
+let coalescing;
+let lb;
+
+function which(cmd) {
+  return require('node:child_process').spawnSync('sh', ['-c', `command -v ${cmd}`]).status === 0;
+}
+
+/**
+ * Two gateway instances sharing a real redis-server behind nginx, against one instance, same upstream. On a 2-core
+ * machine that also runs the upstream and the load generator, this shows the balancing overhead more than the gain.
+ */
+async function twoInstances(gatewayEnv, auth, ref) {
+  if (!which('nginx') || !which('redis-server')) {
+    return 'skipped: needs nginx and redis-server on PATH (apt-get install nginx-light redis-server)';
+  }
+  const dir = mkdtempSync(join(tmpdir(), 'sw-lb-'));
+  const redisPort = await freePort();
+  const redis = spawn('redis-server', ['--port', String(redisPort), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
+  children.push(redis);
+  await new Promise((r) => setTimeout(r, 300));
+  const redisEnv = { REDIS_URL: `redis://127.0.0.1:${redisPort}`, CACHE_TTL_SECONDS: '{}' };
+  const ports = [await freePort(), await freePort()];
+  for (const p of ports) {
+    await start(`gateway :${p}`, ['dist/main.js'], gatewayEnv(p, redisEnv), /listening on/);
+  }
+  const lbPort = await freePort();
+  writeFileSync(
+    join(dir, 'nginx.conf'),
+    `worker_processes 1; daemon off; pid ${dir}/nginx.pid; error_log ${dir}/error.log;
+events { worker_connections 4096; }
+http { access_log off; upstream gw { ${ports.map((p) => `server 127.0.0.1:${p};`).join(' ')} keepalive 64; }
+  server { listen 127.0.0.1:${lbPort}; location / { proxy_pass http://gw; proxy_http_version 1.1; proxy_set_header Connection ""; } } }`,
+  );
+  const nginx = spawn('nginx', ['-c', join(dir, 'nginx.conf'), '-p', dir], { stdio: 'ignore' });
+  children.push(nginx);
+  await new Promise((r) => setTimeout(r, 500));
+  const one = await load('one instance (Redis-backed), direct', `http://127.0.0.1:${ports[0]}/v1/works/${ref}`, auth);
+  const two = await load('two instances (Redis-backed) behind nginx', `http://127.0.0.1:${lbPort}/v1/works/${ref}`, auth);
+  return `| what | req/s | p50 ms | p99 ms | ratio |\n|---|--:|--:|--:|--:|\n| ${one.title} | ${Math.round(one.rps)} | ${one.p50} | ${one.p99} | 1.00× |\n| ${two.title} | ${Math.round(two.rps)} | ${two.p50} | ${two.p99} | ${(two.rps / one.rps).toFixed(2)}× |`;
+}
+
+async function main() {
+  const sandboxPort = await freePort();
+  const sandbox = await start('sandbox', ['dist/sandbox/standalone.js', '--port', String(sandboxPort)], {}, /Seeded users:[\s\S]*\n\s*\S+ \S+ \S+ \/ \S+\n/);
+  const users = [...sandbox.out.matchAll(/^\s+(\S+) (\S+) (\S+) \/ (\S+)$/gm)].map((m) => ({ type: m[1], swa: m[2], email: m[3], password: m[4] }));
+  const user = users.find((u) => u.type === 'promoter');
+  const sm = `http://127.0.0.1:${sandboxPort}`;
+
+  const login = await json(`${sm}/v3/work/authenticate`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ emailAddress: user.email, password: user.password }),
+  });
+  const token = login.body.idToken;
+  const list = await json(`${sm}/v3/reporting/permits`, { headers: { token } });
+  const ref = list.body.rows[0].work_reference_number;
+
+  const proxyPort = await freePort();
+  const proxy = await start('bare proxy', ['bench/bare-proxy.js', sm, String(proxyPort), user.email, user.password], {}, /ready/);
+
+  const key = randomBytes(24).toString('base64url');
+  const dir = mkdtempSync(join(tmpdir(), 'sw-bench-'));
+  const subscriptions = join(dir, 'subscriptions.json');
+  writeFileSync(
+    subscriptions,
+    JSON.stringify({
+      subscriptions: [
+        {
+          id: 'bench',
+          name: 'Benchmark client',
+          product: 'bench',
+          roles: ['streetworks.read', 'streetworks.promoter.write'],
+          enabled: true,
+          primaryKeyHash: createHash('sha256').update(key).digest('hex'),
+        },
+      ],
+    }),
+  );
+  const gatewayEnv = (port, extra = {}) => ({
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    NODE_ENV: 'development',
+    LOG_LEVEL: 'info',
+    STREET_MANAGER_URL: sm,
+    STREET_MANAGER_EMAIL: user.email,
+    STREET_MANAGER_PASSWORD: user.password,
+    SUBSCRIPTIONS_FILE: subscriptions,
+    // Throttling stays on (every request is counted) with limits the benchmark does not reach.
+    THROTTLE_PRODUCTS: JSON.stringify({ bench: [{ name: 'per-second', limit: 10_000_000, windowSeconds: 1 }, { name: 'per-day', limit: 1_000_000_000, windowSeconds: 86_400 }] }),
+    ...extra,
+  });
+  // The main comparison runs with the response cache off, so every request really goes upstream.
+  const gatewayPort = await freePort();
+  const gateway = await start('gateway', ['dist/main.js'], gatewayEnv(gatewayPort, { CACHE_TTL_SECONDS: '{}' }), /listening on/);
+  const auth = { 'ocp-apim-subscription-key': key };
+
+  const check = await json(`http://127.0.0.1:${gatewayPort}/v1/works/${ref}`, { headers: auth });
+  if (check.status !== 200) {
+    throw new Error(`gateway GET /v1/works/${ref} answered ${check.status}: ${JSON.stringify(check.body)}`);
+  }
+
+  const results = [];
+  const want = (name) => ONLY.length === 0 || ONLY.includes(name);
+  if (want('single')) {
+    const direct = await load('Street Manager sandbox, direct: GET /v3/work/works/{ref}', `${sm}/v3/work/works/${ref}`, { token });
+    const bare = await load('bare undici mapping proxy: GET /works/{ref}', `http://127.0.0.1:${proxyPort}/works/${ref}`, {});
+    const full = await load('gateway: GET /v1/works/{ref}', `http://127.0.0.1:${gatewayPort}/v1/works/${ref}`, auth);
+    results.push({ group: 'single work', rows: [[direct], [bare], [full, bare]] });
+  }
+  if (want('list')) {
+    const direct = await load('Street Manager sandbox, direct: GET /v3/reporting/permits', `${sm}/v3/reporting/permits`, { token });
+    const bare = await load('bare undici mapping proxy: GET /works', `http://127.0.0.1:${proxyPort}/works`, {});
+    const full = await load('gateway: GET /v1/works?limit=20', `http://127.0.0.1:${gatewayPort}/v1/works?limit=20`, auth);
+    results.push({ group: 'list of works', rows: [[direct], [bare], [full, bare]] });
+  }
+
+  if (want('cache')) {
+    const port = await freePort();
+    const cached = await start('gateway (cache on)', ['dist/main.js'], gatewayEnv(port, { CACHE_TTL_SECONDS: '{"works":3600}' }), /listening on/);
+    const bare = await load('bare undici mapping proxy: GET /works/{ref}', `http://127.0.0.1:${proxyPort}/works/${ref}`, {});
+    const hit = await load('gateway, cache hit: GET /v1/works/{ref}', `http://127.0.0.1:${port}/v1/works/${ref}`, auth);
+    results.push({ group: 'cache hit (issue 5 target ≥ 1.0× the bare proxy)', rows: [[bare], [hit, bare]] });
+    cached.child.kill('SIGTERM');
+  }
+  if (want('coalescing')) {
+    // 200 identical requests at once with the cache off: how many reach Street Manager?
+    const before = (await json(`${sm}/__admin/stats`)).body.requests.work;
+    const answers = await Promise.all(
+      Array.from({ length: 200 }, () => fetch(`http://127.0.0.1:${gatewayPort}/v1/works/${ref}`, { headers: auth }).then((r) => r.status)),
+    );
+    const after = (await json(`${sm}/__admin/stats`)).body.requests.work;
+    coalescing = { requests: answers.length, ok: answers.filter((s) => s === 200).length, upstreamCalls: after - before };
+  }
+  if (want('instances')) {
+    lb = await twoInstances(gatewayEnv, auth, ref);
+  }
+
+  const rss = { sandbox: peakRssMb(sandbox.child.pid), proxy: peakRssMb(proxy.child.pid), gateway: peakRssMb(gateway.child.pid) };
+  console.log(`\nstreetworks-gateway benchmark — ${new Date().toISOString()}, node ${process.version}, ${CONNECTIONS} connections, ${DURATION} s per run`);
+  for (const g of results) {
+    console.log(`\n### ${g.group}\n| what | req/s | p50 ms | p99 ms | req/s ÷ bare proxy | p99 ÷ bare proxy | peak RSS MB | non-2xx |\n|---|--:|--:|--:|--:|--:|--:|--:|`);
+    for (const [r, base] of g.rows) {
+      const who = r.title.startsWith('gateway') ? rss.gateway : r.title.startsWith('bare') ? rss.proxy : rss.sandbox;
+      console.log(row(r, base, who));
+    }
+  }
+  if (coalescing) {
+    console.log(`\n### coalescing\n${coalescing.requests} identical concurrent GET /v1/works/{ref} (cache off): ${coalescing.ok} answered 200, ${coalescing.upstreamCalls} Street Manager work-API call(s).`);
+  }
+  if (lb) {
+    console.log(`\n### two instances behind a load balancer vs one\n${lb}`);
+  }
+  console.log('\nTargets: gateway ≥ 0.6× the bare proxy\'s req/s, p99 ≤ 2× (issue 3).');
+}
+
+function stopAll() {
+  for (const c of children) {
+    if (c.exitCode === null) c.kill('SIGTERM');
+  }
+}
+process.on('exit', stopAll);
+process.on('SIGINT', () => process.exit(130));
+main()
+  .then(() => process.exit(0))
+  .catch((e) => {
+    console.error(e);
+    process.exit(1);
+  });
