@@ -28,7 +28,7 @@ export function createAdapter(config: AppConfig = appConfig()): FastifyAdapter {
     genReqId: (req: IncomingMessage) => requestIdFor(req),
     requestIdHeader: false,
     rewriteUrl,
-    trustProxy: true,
+    trustProxy: config.trustProxyHops > 0 ? config.trustProxyHops : false,
     return503OnClosing: true,
     forceCloseConnections: 'idle',
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },

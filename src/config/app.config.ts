@@ -32,6 +32,9 @@ class AppEnv {
 
   @IsOptional() @Transform(toInt) @IsInt() @Min(50) @Max(60_000)
   HEALTH_CHECK_TIMEOUT_MS?: number;
+
+  @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(10)
+  TRUST_PROXY_HOPS?: number;
 }
 
 export const appConfig = registerAs('app', () => {
@@ -46,6 +49,11 @@ export const appConfig = registerAs('app', () => {
     corsOrigins: splitList(env.CORS_ORIGINS),
     shutdownGraceMs: env.SHUTDOWN_GRACE_MS ?? 10_000,
     healthCheckTimeoutMs: env.HEALTH_CHECK_TIMEOUT_MS ?? 3_000,
+    /**
+     * Proxies in front of the gateway whose X-Forwarded-For may be believed (the load balancer = 1). 0 trusts none,
+     * so a client cannot choose the IP that keys its anonymous rate limit by sending the header itself.
+     */
+    trustProxyHops: env.TRUST_PROXY_HOPS ?? 0,
   };
 });
 export type AppConfig = ReturnType<typeof appConfig>;

@@ -121,6 +121,8 @@ describe('throttling per client', () => {
     await booted.http.get('/v1/security-probes/public').expect(200).expect('x-ratelimit-remaining', '1');
     await booted.http.get('/v1/security-probes/public').set(HEADER, KEYS.other).expect(200).expect('x-ratelimit-remaining', '0');
     await booted.http.get('/v1/security-probes/public').expect(429);
+    // with no trusted proxy configured, a forged X-Forwarded-For does not buy a fresh per-IP budget
+    await booted.http.get('/v1/security-probes/public').set('X-Forwarded-For', '203.0.113.9').expect(429);
     for (let i = 0; i < 5; i++) {
       const status = await booted.http.get('/status').expect(200);
       expect(status.headers['x-ratelimit-limit']).toBeUndefined();
