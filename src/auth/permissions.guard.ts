@@ -4,7 +4,7 @@ import { ForbiddenError } from './auth-errors';
 import type { RequestWithCaller } from './current-caller.decorator';
 import type { Permission } from './permissions';
 import { IS_PUBLIC } from './public.decorator';
-import { REQUIRED_PERMISSION } from './require-permission.decorator';
+import { REQUIRED_ANY_PERMISSION, REQUIRED_PERMISSION } from './require-permission.decorator';
 
 /** 403 when the authenticated caller lacks the permission the route declares with @RequirePermission(). */
 @Injectable()
@@ -20,6 +20,10 @@ export class PermissionsGuard implements CanActivate {
     const caller = context.switchToHttp().getRequest<RequestWithCaller>().caller;
     if (permission && !caller?.permissions.includes(permission)) {
       throw new ForbiddenError(permission);
+    }
+    const anyOf = this.reflector.getAllAndOverride<Permission[] | undefined>(REQUIRED_ANY_PERMISSION, targets);
+    if (anyOf && !anyOf.some((p) => caller?.permissions.includes(p))) {
+      throw new ForbiddenError(anyOf.join(' or ') as Permission);
     }
     return true;
   }

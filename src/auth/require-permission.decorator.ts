@@ -11,6 +11,7 @@ import type { Permission } from './permissions';
 import { AZURE_AD_SCHEME, SUBSCRIPTION_KEY_SCHEME } from './swagger-security';
 
 export const REQUIRED_PERMISSION = 'auth:permission';
+export const REQUIRED_ANY_PERMISSION = 'auth:anyPermission';
 
 function documented(): MethodDecorator & ClassDecorator {
   return applyDecorators(
@@ -33,6 +34,16 @@ export function RequirePermission(permission: Permission): MethodDecorator & Cla
     SetMetadata(REQUIRED_PERMISSION, permission),
     documented(),
     ApiForbiddenResponse({ description: `the caller lacks the ${permission} permission`, type: ErrorResponseDto }),
+  );
+}
+
+/** Like RequirePermission, for writes either party may make (a comment on a work): any one of the permissions will do. */
+export function RequireAnyPermission(...permissions: Permission[]): MethodDecorator & ClassDecorator {
+  const names = permissions.join(' or ');
+  return applyDecorators(
+    SetMetadata(REQUIRED_ANY_PERMISSION, permissions),
+    documented(),
+    ApiForbiddenResponse({ description: `the caller lacks the ${names} permission`, type: ErrorResponseDto }),
   );
 }
 

@@ -1,0 +1,78 @@
+import { Body, Controller, Get, Param, Post, Query, Req, Res } from '@nestjs/common';
+import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { Caller } from '../auth/caller';
+import { CurrentCaller } from '../auth/current-caller.decorator';
+import { Permission } from '../auth/permissions';
+import { RequireAnyPermission, RequirePermission } from '../auth/require-permission.decorator';
+import { ApiErrorResponses } from '../common/errors/api-error-responses.decorator';
+import { FieldsQueryDto, parseFields, selectFields } from '../common/fields/fields';
+import { ApiIdempotencyKey } from '../common/idempotency/api-idempotency-key.decorator';
+import type { Collection } from '../common/paging/collection';
+import { ApiCollectionResponse } from '../common/paging/collection.dto';
+import { WorkReferenceParamDto } from '../works/dto/work-reference-param.dto';
+import { COMMENT_FIELDS, commentPath } from './comments.mapper';
+import { COMMENT_SCAN_LIMIT, CommentsService } from './comments.service';
+import { CommentDto, CommentParamsDto, CreateCommentDto, ListCommentsQueryDto } from './dto/comment.dto';
+
+/** Comments live under their work: `/v1/works/{workReferenceNumber}/comments`. */
+@ApiTags('comments')
+@Controller({ path: 'works/:workReferenceNumber/comments', version: '1' })
+export class CommentsController {
+  constructor(private readonly comments: CommentsService) {}
+
+  @Get()
+  @RequirePermission(Permission.READ)
+  @ApiOperation({
+    summary: 'List the comments on a work',
+    description:
+      `Comments on the work, newest first, 20 at a time (at most 100). Street Manager cannot list comments by work, so the ` +
+      `gateway looks through the caller’s organisation’s ${COMMENT_SCAN_LIMIT} newest comments (after the filters); when ` +
+      'older ones may exist, `countIsLowerBound` is true. Internal comments of other organisations are never shown.',
+  })
+  @ApiCollectionResponse(CommentDto, 'A page of comments')
+  @ApiErrorResponses(400, 401, 403, 404, 406, 429, 502, 503, 504)
+  list(
+    @Param() params: WorkReferenceParamDto,
+    @Query() query: ListCommentsQueryDto,
+    @CurrentCaller() caller: Caller,
+    @Req() request: FastifyRequest,
+  ): Promise<Collection<Partial<CommentDto>>> {
+    return this.comments.list(caller, params.workReferenceNumber, query, parseFields(query.fields, COMMENT_FIELDS), request.url);
+  }
+
+  @Get(':commentReferenceNumber')
+  @RequirePermission(Permission.READ)
+  @ApiOperation({ summary: 'Read a comment on a work', description: 'One comment; 404 when the work or the comment is unknown or not visible to the caller.' })
+  @ApiOkResponse({ type: CommentDto, description: 'The comment' })
+  @ApiErrorResponses(400, 401, 403, 404, 406, 429, 502, 503, 504)
+  async get(@Param() params: CommentParamsDto, @Query() query: FieldsQueryDto, @CurrentCaller() caller: Caller): Promise<Partial<CommentDto>> {
+    const fields = parseFields(query.fields, COMMENT_FIELDS);
+    return selectFields(await this.comments.get(caller, params.workReferenceNumber, params.commentReferenceNumber), fields);
+  }
+
+  @Post()
+  @RequireAnyPermission(Permission.PROMOTER_WRITE, Permission.AUTHORITY_WRITE)
+  @ApiIdempotencyKey()
+  @ApiOperation({
+    summary: 'Comment on a work',
+    description: 'Adds a comment to the work in the caller’s name; promoters and highway authorities may both comment. Street Manager’s refusals (for example a promoter commenting on `overrun`) are 422.',
+  })
+  @ApiCreatedResponse({
+    type: CommentDto,
+    description: 'The comment; `Location` is its URL',
+    headers: { Location: { description: 'URL of the new comment', schema: { type: 'string' } } },
+  })
+  @ApiHeader({ name: 'Idempotent-Replayed', required: false, description: 'In the response: `true` when this is the replay of an earlier identical request' })
+  @ApiErrorResponses(400, 401, 403, 404, 406, 409, 413, 415, 422, 429, 502, 503, 504)
+  async create(
+    @Param() params: WorkReferenceParamDto,
+    @Body() body: CreateCommentDto,
+    @CurrentCaller() caller: Caller,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<CommentDto> {
+    const comment = await this.comments.create(caller, params.workReferenceNumber, body);
+    void reply.header('Location', commentPath(comment.workReferenceNumber, comment.commentReferenceNumber));
+    return comment;
+  }
+}

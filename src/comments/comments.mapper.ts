@@ -1,0 +1,42 @@
+import type { Caller } from '../auth/caller';
+import { isoDateTime, openEnum } from '../common/fields/representation';
+import { links, resourcePath } from '../common/links/link';
+import type { SmReportingLists } from '../upstreams/street-manager/reporting-api.client';
+import { COMMENT_TOPICS, type CommentDto } from './dto/comment.dto';
+
+type SmCommentRow = SmReportingLists['/comments']['row'];
+
+export const COMMENT_FIELDS = [
+  'commentReferenceNumber',
+  'workReferenceNumber',
+  'topic',
+  'detail',
+  'internal',
+  'authorOrganisationSwaCode',
+  'authorEmailAddress',
+  'dateCreated',
+  'read',
+  'readOn',
+] as const;
+
+export const commentsPath = (workReferenceNumber: string): string => `${resourcePath('/v1/works', workReferenceNumber)}/comments`;
+export const commentPath = (workReferenceNumber: string, reference: string): string => resourcePath(commentsPath(workReferenceNumber), reference);
+
+export function commentFromReporting(row: SmCommentRow, caller: Caller | undefined): CommentDto {
+  return {
+    commentReferenceNumber: row.comment_reference_number,
+    workReferenceNumber: row.work_reference_number,
+    topic: openEnum(row.topic.toLowerCase(), COMMENT_TOPICS),
+    detail: row.detail,
+    internal: row.is_internal,
+    authorOrganisationSwaCode: row.author_organisation_reference,
+    authorEmailAddress: row.author_email_address,
+    dateCreated: isoDateTime(row.date_created),
+    read: row.is_read,
+    readOn: isoDateTime(row.read_on),
+    links: links(caller)
+      .self(commentPath(row.work_reference_number, row.comment_reference_number))
+      .related('work', resourcePath('/v1/works', row.work_reference_number))
+      .build(),
+  };
+}
