@@ -20,6 +20,10 @@ import { CacheModule } from './cache/cache.module';
 import { RedisModule } from './redis/redis.module';
 import { OrganisationsModule } from './organisations/organisations.module';
 import { StreetsModule } from './streets/streets.module';
+import { InspectionsModule } from './inspections/inspections.module';
+import { FixedPenaltyNoticesModule } from './fixed-penalty-notices/fixed-penalty-notices.module';
+import { ActivitiesModule } from './activities/activities.module';
+import { CommentsModule } from './comments/comments.module';
 import { MetricsModule } from './metrics/metrics.module';
 import { InnerApisModule } from './upstreams/inner-apis/inner-apis.module';
 import { StreetManagerModule } from './upstreams/street-manager/street-manager.module';
@@ -39,6 +43,10 @@ import { StreetManagerModule } from './upstreams/street-manager/street-manager.m
     IdempotencyModule,
     OrganisationsModule,
     StreetsModule,
+    InspectionsModule,
+    FixedPenaltyNoticesModule,
+    ActivitiesModule,
+    CommentsModule,
     WorksModule,
     PermitsModule,
     WorkUpdatesModule,

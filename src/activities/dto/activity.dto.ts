@@ -41,7 +41,7 @@ export class ActivitySummaryDto {
 }
 
 export class ActivityDto extends ActivitySummaryDto {
-  @ApiProperty({ example: 10104523 })
+  @ApiProperty({ nullable: true, type: Number, example: 10104523 })
   usrn!: number | null;
 
   @ApiProperty({ nullable: true, type: String, example: 'Leeds' })

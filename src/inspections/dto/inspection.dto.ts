@@ -95,7 +95,7 @@ export class InspectionDto extends InspectionCoreDto {
   @ApiProperty({ nullable: true, type: String, example: null })
   callLoggedSummary!: string | null;
 
-  @ApiProperty({ nullable: true, enum: withUnknown(DEFECT_FIXED_ON_SITE), example: null })
+  @ApiProperty({ nullable: true, enum: withUnknown(DEFECT_FIXED_ON_SITE), example: 'no' })
   defectFixedOnSite!: string | null;
 
   @ApiProperty({ nullable: true, type: String, example: null })
