@@ -1,5 +1,5 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { CACHE_STATE, cacheControl, type RawWithCacheState, VARY } from './cache-state';
+import { CACHE_STATE, cacheControl, DEGRADED_HEADER, type RawWithCacheState, VARY } from './cache-state';
 import { ifNoneMatchHits, strongEtag } from './etag';
 import type { ResponseCacheStore } from './response-cache.store';
 
@@ -23,8 +23,10 @@ export function cacheHeadersHook(store: ResponseCacheStore, maxBodyBytes: number
     }
     const body = typeof payload === 'string' ? Buffer.from(payload) : payload;
     const etag = strongEtag(body);
-    void reply.header('etag', etag).header('cache-control', cacheControl(state.ttl));
-    if (state.key !== undefined && body.length <= maxBodyBytes) {
+    // A degraded answer (an enrichment source was down) must not outlive the outage in anyone's cache.
+    const degraded = reply.hasHeader(DEGRADED_HEADER);
+    void reply.header('etag', etag).header('cache-control', cacheControl(degraded ? 0 : state.ttl));
+    if (state.key !== undefined && !degraded && body.length <= maxBodyBytes) {
       const contentType = String(reply.getHeader('content-type') ?? 'application/json; charset=utf-8');
       void store.set(state.key, { body, contentType, etag, storedAt: Date.now() }, state.ttl);
     }

@@ -19,6 +19,9 @@ export type RawWithCacheState = IncomingMessage & { [CACHE_STATE]?: CacheState }
  */
 export const VARY = 'Accept, Authorization, Ocp-Apim-Subscription-Key';
 
+/** Set by a resource whose answer lacks data from a source that failed (e.g. the works register). */
+export const DEGRADED_HEADER = 'x-enrichment-unavailable';
+
 export function cacheControl(ttlSeconds: number): string {
   return ttlSeconds > 0 ? `private, max-age=${ttlSeconds}` : 'no-store';
 }

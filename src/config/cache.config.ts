@@ -18,10 +18,12 @@ class CacheEnv {
 
 /**
  * Seconds a GET answer of each resource (the first path segment after the version: `/v1/works/...` → `works`) may be
- * served from the cache and kept by clients. Street Manager's reference data changes rarely; works change during the
- * day, so they are kept briefly. A resource not named here is never cached.
+ * served from the cache and kept by clients. By default only reference data that no caller writes through the
+ * gateway is cached: a cached work or permit would hide a caller's own write for up to its TTL (writes do not
+ * invalidate), so those are opt-in, e.g. {"works":30}, for read-heavy deployments that accept that staleness.
+ * A resource not named here is never cached.
  */
-export const DEFAULT_CACHE_TTLS: Record<string, number> = { works: 30, organisations: 300, streets: 3600 };
+export const DEFAULT_CACHE_TTLS: Record<string, number> = { organisations: 300, streets: 3600 };
 
 const RESOURCE = /^[a-z][a-z0-9-]{0,63}$/;
 const MAX_TTL_SECONDS = 86_400;

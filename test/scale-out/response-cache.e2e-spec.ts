@@ -43,6 +43,19 @@ describe('response cache, ETag and Cache-Control (memory store)', () => {
     expect((await stats(booted)).requests).toEqual(before.requests);
   });
 
+  it('never keeps a degraded answer: once the works register is back, the next read has its record', async () => {
+    const other = await booted.http.get('/v1/works?limit=1&offset=5').set(KEY.promoter).expect(200);
+    const wrn = other.body.results[0].workReferenceNumber as string;
+    await setFault(booted, { api: 'inner', errorRate: 1 });
+    const degraded = await booted.http.get(`/v1/works/${wrn}`).set(KEY.promoter).expect(200);
+    expect(degraded.headers['x-enrichment-unavailable']).toBe('works-register');
+    expect(degraded.headers['cache-control']).toBe('no-store');
+    await clearFaults(booted);
+    const healed = await booted.http.get(`/v1/works/${wrn}`).set(KEY.promoter).expect(200);
+    expect(healed.headers['x-enrichment-unavailable']).toBeUndefined();
+    expect(healed.body.organisationRecord.available).toBe(true);
+  });
+
   it('answers If-None-Match with 304 and no body, on a miss and on a hit', async () => {
     const first = await booted.http.get(`/v1/works/${ref}`).set(KEY.promoter).expect(200);
     const etag = first.headers.etag;
