@@ -24,6 +24,7 @@ import { InspectionsModule } from './inspections/inspections.module';
 import { FixedPenaltyNoticesModule } from './fixed-penalty-notices/fixed-penalty-notices.module';
 import { ActivitiesModule } from './activities/activities.module';
 import { CommentsModule } from './comments/comments.module';
+import { ForwardPlansModule } from './forward-plans/forward-plans.module';
 import { MetricsModule } from './metrics/metrics.module';
 import { InnerApisModule } from './upstreams/inner-apis/inner-apis.module';
 import { StreetManagerModule } from './upstreams/street-manager/street-manager.module';
@@ -47,6 +48,7 @@ import { StreetManagerModule } from './upstreams/street-manager/street-manager.m
     FixedPenaltyNoticesModule,
     ActivitiesModule,
     CommentsModule,
+    ForwardPlansModule,
     WorksModule,
     PermitsModule,
     WorkUpdatesModule,

@@ -1,0 +1,97 @@
+import { Injectable } from '@nestjs/common';
+import type { Caller } from '../auth/caller';
+import { type ErrorDetail, NotFoundError, ValidationFailedError } from '../common/errors/api-error';
+import { type FieldSelection, selectFields } from '../common/fields/fields';
+import { isInGreatBritain } from '../common/geo/bng';
+import { geometryToBng, positionsOf } from '../common/geo/geometry';
+import { type Collection, collection } from '../common/paging/collection';
+import { pageWindow } from '../common/paging/page-window';
+import { fetchWindow } from '../common/paging/upstream-window';
+import { endOfDay, ReportingApiClient, type SmReportingLists, startOfDay } from '../upstreams/street-manager/reporting-api.client';
+import { type SmForwardPlanCreateRequest, WorkApiClient } from '../upstreams/street-manager/work-api.client';
+import type { CreateForwardPlanDto, ForwardPlanDto, ForwardPlanSummaryDto, ListForwardPlansQueryDto, UpdateForwardPlanStatusDto } from './dto/forward-plan.dto';
+import { FORWARD_PLAN_FIELD_NAMES, forwardPlanFromStreetManager, forwardPlanSummaryFromReporting, workOfForwardPlan } from './forward-plans.mapper';
+
+type SmQuery = SmReportingLists['/forward-plans']['query'];
+
+@Injectable()
+export class ForwardPlansService {
+  constructor(
+    private readonly reporting: ReportingApiClient,
+    private readonly works: WorkApiClient,
+  ) {}
+
+  async list(caller: Caller, query: ListForwardPlansQueryDto, fields: FieldSelection, requestUrl: string): Promise<Collection<Partial<ForwardPlanSummaryDto>>> {
+    const window = pageWindow(query);
+    const upstream: SmQuery = {
+      query: query.workReferenceNumber,
+      forward_plan_status: query.status as SmQuery['forward_plan_status'],
+      proposed_start_date: startOfDay(query.dateFrom),
+      proposed_end_date: endOfDay(query.dateTo),
+    };
+    const result = await fetchWindow(window, (offset) => this.reporting.listPage(caller, '/forward-plans', upstream, offset));
+    return collection(
+      result.rows.map((row) => selectFields(forwardPlanSummaryFromReporting(row, caller), fields)),
+      window,
+      result,
+      requestUrl,
+    );
+  }
+
+  async get(caller: Caller, reference: string): Promise<ForwardPlanDto> {
+    return forwardPlanFromStreetManager(await this.works.getForwardPlan(caller, this.workOf(reference), reference), caller);
+  }
+
+  async create(caller: Caller, dto: CreateForwardPlanDto): Promise<ForwardPlanDto> {
+    const details = checkForwardPlan(dto, new Date());
+    if (details.length > 0) {
+      throw new ValidationFailedError(details);
+    }
+    const created = await this.works.createForwardPlan(
+      caller,
+      {
+        work_reference_number: dto.workReferenceNumber,
+        promoter_swa_code: dto.promoterSwaCode.padStart(4, '0'),
+        highway_authority_swa_code: dto.highwayAuthoritySwaCode.padStart(4, '0'),
+        usrn: dto.usrn,
+        works_coordinates: geometryToBng(dto.geometry),
+        start_date: `${dto.proposedStartDate}T00:00:00.000Z`,
+        end_date: `${dto.proposedEndDate}T00:00:00.000Z`,
+        description_of_work: dto.description,
+        works_location_description: dto.locationDescription,
+        traffic_management_type: dto.trafficManagementType as SmForwardPlanCreateRequest['traffic_management_type'],
+        project_reference_number: dto.projectReferenceNumber,
+        additional_info: dto.additionalInfo,
+      },
+      FORWARD_PLAN_FIELD_NAMES,
+    );
+    return this.get(caller, created.forward_plan_reference_number);
+  }
+
+  async updateStatus(caller: Caller, reference: string, dto: UpdateForwardPlanStatusDto): Promise<ForwardPlanDto> {
+    await this.works.cancelForwardPlan(caller, this.workOf(reference), reference, { cancelled_reason: dto.reason });
+    return this.get(caller, reference);
+  }
+
+  private workOf(reference: string): string {
+    const work = workOfForwardPlan(reference);
+    if (work === undefined) {
+      throw new NotFoundError('forward plan', reference);
+    }
+    return work;
+  }
+}
+
+export function checkForwardPlan(dto: CreateForwardPlanDto, now: Date): ErrorDetail[] {
+  const details: ErrorDetail[] = [];
+  if (dto.proposedStartDate < now.toISOString().slice(0, 10)) {
+    details.push({ field: 'proposedStartDate', message: 'must be today or later' });
+  }
+  if (dto.proposedEndDate < dto.proposedStartDate) {
+    details.push({ field: 'proposedEndDate', message: 'must be on or after proposedStartDate' });
+  }
+  if (!positionsOf(dto.geometry).every((p) => isInGreatBritain(p))) {
+    details.push({ field: 'geometry', message: 'must lie in Great Britain' });
+  }
+  return details;
+}
