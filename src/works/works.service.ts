@@ -22,7 +22,7 @@ import { permitApplicationToStreetManager, STREET_MANAGER_FIELD_NAMES } from './
 
 export interface WorkRead {
   work: WorkDto;
-  /** false when the works register could not be asked; the controller says so in a header */
+  /** false when a configured works register could not be asked; the controller says so in a header */
   enriched: boolean;
 }
 
@@ -101,25 +101,31 @@ export class WorksService {
 
   /** Street Manager and the works register are asked at the same time; the register may fail without failing the read. */
   async get(caller: Caller, workReferenceNumber: string): Promise<WorkRead> {
-    const [work, record] = await Promise.all([
+    const [work, { record, enriched }] = await Promise.all([
       this.works.getWork(caller, workReferenceNumber),
       this.organisationRecord(workReferenceNumber),
     ]);
-    return { work: workFromStreetManager(work, record, caller), enriched: record.available };
+    return { work: workFromStreetManager(work, record, caller), enriched };
   }
 
-  private async organisationRecord(workReferenceNumber: string): Promise<OrganisationRecordDto> {
+  private async organisationRecord(
+    workReferenceNumber: string,
+  ): Promise<{ record: OrganisationRecordDto; enriched: boolean }> {
+    // A gateway without a works register lacks nothing it was meant to have: no degradation to report.
     if (!this.register.configured) {
-      return { available: false };
+      return { record: { available: false }, enriched: true };
     }
     try {
-      return organisationRecordFrom(await this.register.getWork(workReferenceNumber));
+      return {
+        record: organisationRecordFrom(await this.register.getWork(workReferenceNumber)),
+        enriched: true,
+      };
     } catch (e) {
       this.logger.warn(
         { err: e instanceof Error ? e.name : 'unknown', workReferenceNumber },
         'works register unavailable; work returned without it',
       );
-      return { available: false };
+      return { record: { available: false }, enriched: false };
     }
   }
 

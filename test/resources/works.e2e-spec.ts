@@ -7,6 +7,7 @@ import {
 import { bngToWgs84 } from '../../src/common/geo/bng';
 import { bootApp, type BootedApp } from '../helpers/boot-app';
 import { clearFaults, day, KEY, setFault } from './support';
+import { INNER_APIS } from '../../src/upstreams/inner-apis/inner-apis-endpoints';
 
 interface Row {
   workReferenceNumber: string;
@@ -485,5 +486,22 @@ describe('/v1/works when Street Manager stops counting', () => {
     });
     expect(rels(res.body.links)).toContain('last-page');
     expect(rels(res.body.links)).not.toContain('next-page');
+  });
+});
+
+describe('/v1/works on a gateway with no works register configured', () => {
+  let booted: BootedApp;
+
+  beforeAll(async () => {
+    booted = await bootApp({ overrides: [{ provide: INNER_APIS, useValue: [] }] });
+  });
+  afterAll(() => booted.close());
+
+  it('answers without the organisation record and reports no degradation, so the answer may be cached', async () => {
+    const list = await booted.http.get('/v1/works?limit=1').set(KEY.demo).expect(200);
+    const wrn = list.body.results[0].workReferenceNumber as string;
+    const res = await booted.http.get(`/v1/works/${wrn}`).set(KEY.demo).expect(200);
+    expect(res.body.organisationRecord).toEqual({ available: false });
+    expect(res.headers['x-enrichment-unavailable']).toBeUndefined();
   });
 });

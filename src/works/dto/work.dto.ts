@@ -121,7 +121,7 @@ export class PermitSummaryDto {
 export class OrganisationRecordDto {
   @ApiProperty({
     description:
-      'False when the works register could not be reached (the response then carries `X-Enrichment-Unavailable: works-register`); the rest of the work is still current',
+      'False when the works register could not be reached (the response then carries `X-Enrichment-Unavailable: works-register`), or when this gateway has no works register configured (no header); the rest of the work is still current',
     example: true,
   })
   available!: boolean;
