@@ -25,6 +25,7 @@ import { FixedPenaltyNoticesModule } from './fixed-penalty-notices/fixed-penalty
 import { ActivitiesModule } from './activities/activities.module';
 import { CommentsModule } from './comments/comments.module';
 import { ForwardPlansModule } from './forward-plans/forward-plans.module';
+import { Section81sModule } from './section-81s/section-81s.module';
 import { MetricsModule } from './metrics/metrics.module';
 import { InnerApisModule } from './upstreams/inner-apis/inner-apis.module';
 import { StreetManagerModule } from './upstreams/street-manager/street-manager.module';
@@ -49,6 +50,7 @@ import { StreetManagerModule } from './upstreams/street-manager/street-manager.m
     ActivitiesModule,
     CommentsModule,
     ForwardPlansModule,
+    Section81sModule,
     WorksModule,
     PermitsModule,
     WorkUpdatesModule,

@@ -6,7 +6,8 @@ const VERBS = new Set([
   'make', 'submit', 'send', 'cancel', 'approve', 'reject', 'grant', 'refuse', 'start', 'stop', 'run', 'execute',
   'process', 'calculate', 'generate', 'validate', 'check', 'assess', 'close', 'open', 'revert', 'query', 'lookup',
 ]);
-const KEBAB = /^[a-z]+(-[a-z]+)*$/;
+// Words may carry digits after the first letter (section-81s: NRSWA section 81 is a proper name).
+const KEBAB = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
 const PARAM = /^\{[A-Za-z][A-Za-z0-9]*\}$/;
 
 module.exports = function pathNaming(paths, options) {

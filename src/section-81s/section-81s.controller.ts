@@ -1,0 +1,79 @@
+import { Body, Controller, Get, Param, Post, Put, Query, Req, Res } from '@nestjs/common';
+import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { Caller } from '../auth/caller';
+import { CurrentCaller } from '../auth/current-caller.decorator';
+import { Permission } from '../auth/permissions';
+import { RequirePermission } from '../auth/require-permission.decorator';
+import { ApiErrorResponses } from '../common/errors/api-error-responses.decorator';
+import { FieldsQueryDto, parseFields, selectFields } from '../common/fields/fields';
+import { ApiIdempotencyKey } from '../common/idempotency/api-idempotency-key.decorator';
+import type { Collection } from '../common/paging/collection';
+import { ApiCollectionResponse } from '../common/paging/collection.dto';
+import { ListSection81sQueryDto } from './dto/list-section-81s-query.dto';
+import { Section81Dto, Section81SummaryDto } from './dto/section-81.dto';
+import { Section81ReferenceParamDto } from './dto/section-81-reference-param.dto';
+import { CreateSection81Dto, UpdateSection81StatusDto } from './dto/section-81-writes.dto';
+import { SECTION_81_FIELDS, SECTION_81_SUMMARY_FIELDS, section81Path } from './section-81s.mapper';
+import { Section81sService } from './section-81s.service';
+
+@ApiTags('section-81s')
+@Controller({ path: 'section-81s', version: '1' })
+export class Section81sController {
+  constructor(private readonly section81s: Section81sService) {}
+
+  @Get()
+  @RequirePermission(Permission.READ)
+  @ApiOperation({
+    summary: 'List and search section 81s',
+    description: 'Section 81 notices (defective apparatus) the caller’s organisation may see, latest status change first unless `sort` says otherwise, 20 at a time (at most 100).',
+  })
+  @ApiCollectionResponse(Section81SummaryDto, 'A page of section 81s')
+  @ApiErrorResponses(400, 401, 403, 406, 429, 502, 503, 504)
+  list(@Query() query: ListSection81sQueryDto, @CurrentCaller() caller: Caller, @Req() request: FastifyRequest): Promise<Collection<Partial<Section81SummaryDto>>> {
+    return this.section81s.list(caller, query, parseFields(query.fields, SECTION_81_SUMMARY_FIELDS), request.url);
+  }
+
+  @Get(':section81ReferenceNumber')
+  @RequirePermission(Permission.READ)
+  @ApiOperation({ summary: 'Read a section 81', description: 'One section 81 in full, with where the apparatus is in WGS84. Another organisation’s section 81 is a 404.' })
+  @ApiOkResponse({ type: Section81Dto, description: 'The section 81' })
+  @ApiErrorResponses(400, 401, 403, 404, 406, 429, 502, 503, 504)
+  async get(@Param() params: Section81ReferenceParamDto, @Query() query: FieldsQueryDto, @CurrentCaller() caller: Caller): Promise<Partial<Section81Dto>> {
+    const fields = parseFields(query.fields, SECTION_81_FIELDS);
+    return selectFields(await this.section81s.get(caller, params.section81ReferenceNumber), fields);
+  }
+
+  @Post()
+  @RequirePermission(Permission.AUTHORITY_WRITE)
+  @ApiIdempotencyKey()
+  @ApiOperation({
+    summary: 'Issue a section 81',
+    description:
+      'A highway authority tells a promoter that its apparatus in the street is defective; Street Manager opens a section 81 work for it. Shape errors are 400; an inspection date in the future, `type: other` without `otherTypeDetails`, a location outside Great Britain or an organisation Street Manager does not accept are 422.',
+  })
+  @ApiCreatedResponse({
+    type: Section81Dto,
+    description: 'The section 81; `Location` is its URL',
+    headers: { Location: { description: 'URL of the new section 81', schema: { type: 'string' } } },
+  })
+  @ApiHeader({ name: 'Idempotent-Replayed', required: false, description: 'In the response: `true` when this is the replay of an earlier identical request' })
+  @ApiErrorResponses(400, 401, 403, 406, 409, 413, 415, 422, 429, 502, 503, 504)
+  async create(@Body() body: CreateSection81Dto, @CurrentCaller() caller: Caller, @Res({ passthrough: true }) reply: FastifyReply): Promise<Section81Dto> {
+    const section81 = await this.section81s.create(caller, body);
+    void reply.header('Location', section81Path(section81.section81ReferenceNumber));
+    return section81;
+  }
+
+  @Put(':section81ReferenceNumber/status')
+  @RequirePermission(Permission.AUTHORITY_WRITE)
+  @ApiOperation({
+    summary: 'Resolve or cancel a section 81',
+    description: 'The highway authority marks an open section 81 `resolved_by_ha` or `cancelled`, with a reason. A section 81 already resolved or cancelled is a 409. Answers the section 81 as it now is.',
+  })
+  @ApiOkResponse({ type: Section81Dto, description: 'The section 81 with its new status' })
+  @ApiErrorResponses(400, 401, 403, 404, 406, 409, 413, 415, 422, 429, 502, 503, 504)
+  updateStatus(@Param() params: Section81ReferenceParamDto, @Body() body: UpdateSection81StatusDto, @CurrentCaller() caller: Caller): Promise<Section81Dto> {
+    return this.section81s.updateStatus(caller, params.section81ReferenceNumber, body);
+  }
+}

@@ -1,0 +1,91 @@
+import { Injectable } from '@nestjs/common';
+import type { Caller } from '../auth/caller';
+import { ConflictError, type ErrorDetail, NotFoundError, ValidationFailedError } from '../common/errors/api-error';
+import { type FieldSelection, selectFields } from '../common/fields/fields';
+import { isInGreatBritain } from '../common/geo/bng';
+import { positionsOf } from '../common/geo/geometry';
+import { type Collection, collection } from '../common/paging/collection';
+import { pageWindow } from '../common/paging/page-window';
+import { fetchWindow } from '../common/paging/upstream-window';
+import { ReportingApiClient, reportingSort, type SmReportingLists } from '../upstreams/street-manager/reporting-api.client';
+import { type SmSection81StatusUpdateRequest, WorkApiClient } from '../upstreams/street-manager/work-api.client';
+import type { ListSection81sQueryDto } from './dto/list-section-81s-query.dto';
+import type { Section81Dto, Section81SummaryDto } from './dto/section-81.dto';
+import { CLOSED_SECTION_81_STATUSES } from './dto/section-81-enums';
+import type { CreateSection81Dto, UpdateSection81StatusDto } from './dto/section-81-writes.dto';
+import { SECTION_81_FIELD_NAMES, section81FromStreetManager, section81SummaryFromReporting, section81ToStreetManager, workOfSection81 } from './section-81s.mapper';
+
+type SmQuery = SmReportingLists['/section-81s']['query'];
+
+@Injectable()
+export class Section81sService {
+  constructor(
+    private readonly reporting: ReportingApiClient,
+    private readonly works: WorkApiClient,
+  ) {}
+
+  async list(caller: Caller, query: ListSection81sQueryDto, fields: FieldSelection, requestUrl: string): Promise<Collection<Partial<Section81SummaryDto>>> {
+    const window = pageWindow(query);
+    const upstream: SmQuery = {
+      query: query.workReferenceNumber,
+      section_81_status: query.status as SmQuery['section_81_status'],
+      section_81_severity: query.severity as SmQuery['section_81_severity'],
+      ...reportingSort(query.sort, { statusChangedDate: 'status_changed_date' as const }),
+    };
+    const result = await fetchWindow(window, (offset) => this.reporting.listPage(caller, '/section-81s', upstream, offset));
+    return collection(
+      result.rows.map((row) => selectFields(section81SummaryFromReporting(row, caller), fields)),
+      window,
+      result,
+      requestUrl,
+    );
+  }
+
+  async get(caller: Caller, reference: string): Promise<Section81Dto> {
+    return section81FromStreetManager(await this.works.getSection81(caller, this.workOf(reference), reference), caller);
+  }
+
+  async create(caller: Caller, dto: CreateSection81Dto): Promise<Section81Dto> {
+    const details = checkSection81(dto, new Date());
+    if (details.length > 0) {
+      throw new ValidationFailedError(details);
+    }
+    const created = await this.works.createSection81(caller, section81ToStreetManager(dto), SECTION_81_FIELD_NAMES);
+    return this.get(caller, created.section_81_reference_number);
+  }
+
+  async updateStatus(caller: Caller, reference: string, dto: UpdateSection81StatusDto): Promise<Section81Dto> {
+    // Street Manager would overwrite a closed notice's status; a closed notice stays closed.
+    const current = await this.get(caller, reference);
+    if (CLOSED_SECTION_81_STATUSES.includes(current.status)) {
+      throw new ConflictError(`section 81 ${reference} is ${current.status} and can no longer change`);
+    }
+    await this.works.updateSection81Status(caller, current.workReferenceNumber, reference, {
+      section_81_status: dto.status as SmSection81StatusUpdateRequest['section_81_status'],
+      status_reason: dto.reason,
+    });
+    return this.get(caller, reference);
+  }
+
+  private workOf(reference: string): string {
+    const work = workOfSection81(reference);
+    if (work === undefined) {
+      throw new NotFoundError('section 81', reference);
+    }
+    return work;
+  }
+}
+
+export function checkSection81(dto: CreateSection81Dto, now: Date): ErrorDetail[] {
+  const details: ErrorDetail[] = [];
+  if (Date.parse(dto.inspectionDate) > now.getTime()) {
+    details.push({ field: 'inspectionDate', message: 'must not be in the future' });
+  }
+  if (dto.type === 'other' && dto.otherTypeDetails === undefined) {
+    details.push({ field: 'otherTypeDetails', message: 'is required when type is other' });
+  }
+  if (!positionsOf(dto.geometry).every((p) => isInGreatBritain(p))) {
+    details.push({ field: 'geometry', message: 'must lie in Great Britain' });
+  }
+  return details;
+}
