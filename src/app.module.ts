@@ -26,6 +26,7 @@ import { ActivitiesModule } from './activities/activities.module';
 import { CommentsModule } from './comments/comments.module';
 import { ForwardPlansModule } from './forward-plans/forward-plans.module';
 import { Section81sModule } from './section-81s/section-81s.module';
+import { PermitAlterationsModule } from './permit-alterations/permit-alterations.module';
 import { MetricsModule } from './metrics/metrics.module';
 import { InnerApisModule } from './upstreams/inner-apis/inner-apis.module';
 import { StreetManagerModule } from './upstreams/street-manager/street-manager.module';
@@ -51,6 +52,7 @@ import { StreetManagerModule } from './upstreams/street-manager/street-manager.m
     CommentsModule,
     ForwardPlansModule,
     Section81sModule,
+    PermitAlterationsModule,
     WorksModule,
     PermitsModule,
     WorkUpdatesModule,

@@ -1,0 +1,83 @@
+import { Body, Controller, Get, Param, Post, Put, Query, Req, Res } from '@nestjs/common';
+import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { Caller } from '../auth/caller';
+import { CurrentCaller } from '../auth/current-caller.decorator';
+import { Permission } from '../auth/permissions';
+import { RequirePermission } from '../auth/require-permission.decorator';
+import { ApiErrorResponses } from '../common/errors/api-error-responses.decorator';
+import { FieldsQueryDto, parseFields, selectFields } from '../common/fields/fields';
+import { ApiIdempotencyKey } from '../common/idempotency/api-idempotency-key.decorator';
+import type { Collection } from '../common/paging/collection';
+import { ApiCollectionResponse } from '../common/paging/collection.dto';
+import { AlterationReferenceParamDto } from './dto/alteration-reference-param.dto';
+import { ListPermitAlterationsQueryDto } from './dto/list-permit-alterations-query.dto';
+import { PermitAlterationDto, PermitAlterationSummaryDto } from './dto/permit-alteration.dto';
+import { CreatePermitAlterationDto, UpdatePermitAlterationStatusDto } from './dto/permit-alteration-writes.dto';
+import { ALTERATION_FIELDS, ALTERATION_SUMMARY_FIELDS, alterationPath } from './permit-alterations.mapper';
+import { PermitAlterationsService } from './permit-alterations.service';
+
+@ApiTags('permit-alterations')
+@Controller({ path: 'permit-alterations', version: '1' })
+export class PermitAlterationsController {
+  constructor(private readonly alterations: PermitAlterationsService) {}
+
+  @Get()
+  @RequirePermission(Permission.READ)
+  @ApiOperation({
+    summary: 'List and search permit alterations',
+    description: 'Alterations of the permits the caller’s organisation may see, newest first unless `sort` says otherwise, 20 at a time (at most 100).',
+  })
+  @ApiCollectionResponse(PermitAlterationSummaryDto, 'A page of permit alterations')
+  @ApiErrorResponses(400, 401, 403, 406, 429, 502, 503, 504)
+  list(@Query() query: ListPermitAlterationsQueryDto, @CurrentCaller() caller: Caller, @Req() request: FastifyRequest): Promise<Collection<Partial<PermitAlterationSummaryDto>>> {
+    return this.alterations.list(caller, query, parseFields(query.fields, ALTERATION_SUMMARY_FIELDS), request.url);
+  }
+
+  @Get(':alterationReferenceNumber')
+  @RequirePermission(Permission.READ)
+  @ApiOperation({
+    summary: 'Read a permit alteration',
+    description: 'One alteration in full: the permit’s terms before and as proposed. Another organisation’s alteration is a 404.',
+  })
+  @ApiOkResponse({ type: PermitAlterationDto, description: 'The permit alteration' })
+  @ApiErrorResponses(400, 401, 403, 404, 406, 429, 502, 503, 504)
+  async get(@Param() params: AlterationReferenceParamDto, @Query() query: FieldsQueryDto, @CurrentCaller() caller: Caller): Promise<Partial<PermitAlterationDto>> {
+    const fields = parseFields(query.fields, ALTERATION_FIELDS);
+    return selectFields(await this.alterations.get(caller, params.alterationReferenceNumber), fields);
+  }
+
+  @Post()
+  @RequirePermission(Permission.PROMOTER_WRITE)
+  @ApiIdempotencyKey()
+  @ApiOperation({
+    summary: 'Request an alteration of a permit',
+    description:
+      'A promoter asks the highway authority to change a permit’s dates, description, location description or traffic management; every other term stays as the permit has it. Shape errors are 400; dates in the past or out of order, or a permit you cannot see, are 422; a permit with an alteration still awaiting assessment is 409.',
+  })
+  @ApiCreatedResponse({
+    type: PermitAlterationDto,
+    description: 'The alteration, awaiting assessment; `Location` is its URL',
+    headers: { Location: { description: 'URL of the new alteration', schema: { type: 'string' } } },
+  })
+  @ApiHeader({ name: 'Idempotent-Replayed', required: false, description: 'In the response: `true` when this is the replay of an earlier identical request' })
+  @ApiErrorResponses(400, 401, 403, 406, 409, 413, 415, 422, 429, 502, 503, 504)
+  async create(@Body() body: CreatePermitAlterationDto, @CurrentCaller() caller: Caller, @Res({ passthrough: true }) reply: FastifyReply): Promise<PermitAlterationDto> {
+    const alteration = await this.alterations.create(caller, body);
+    void reply.header('Location', alterationPath(alteration.alterationReferenceNumber));
+    return alteration;
+  }
+
+  @Put(':alterationReferenceNumber/status')
+  @RequirePermission(Permission.AUTHORITY_WRITE)
+  @ApiOperation({
+    summary: 'Assess a permit alteration',
+    description:
+      'The highway authority grants (with a fee discount, 0 to 100 %), refuses (with comments) or grants with a duration challenge (with comments and the reasonable end date) an alteration awaiting assessment; a missing condition is a 422, an alteration already assessed a 409. Answers the alteration as it now is.',
+  })
+  @ApiOkResponse({ type: PermitAlterationDto, description: 'The assessed alteration' })
+  @ApiErrorResponses(400, 401, 403, 404, 406, 409, 413, 415, 422, 429, 502, 503, 504)
+  updateStatus(@Param() params: AlterationReferenceParamDto, @Body() body: UpdatePermitAlterationStatusDto, @CurrentCaller() caller: Caller): Promise<PermitAlterationDto> {
+    return this.alterations.assess(caller, params.alterationReferenceNumber, body);
+  }
+}
