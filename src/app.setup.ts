@@ -1,4 +1,4 @@
-import helmet from '@fastify/helmet';
+import helmet from 'helmet';
 import { type INestApplication, VersioningType } from '@nestjs/common';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
@@ -41,7 +41,7 @@ export function createAdapter(config: AppConfig = appConfig()): FastifyAdapter {
  * Everything the app needs outside Nest's module graph, shared by main.ts and the e2e tests so that
  * tests run the production pipeline. Must be called before app.init().
  */
-export async function configureApp(app: NestFastifyApplication): Promise<void> {
+export function configureApp(app: NestFastifyApplication): void {
   const config = app.get<AppConfig>(appConfig.KEY);
   const fastify = app.getHttpAdapter().getInstance();
   const routes = app.get(RouteTable);
@@ -56,7 +56,8 @@ export async function configureApp(app: NestFastifyApplication): Promise<void> {
     done();
   });
 
-  await app.register(helmet, {
+  // helmet's middleware built once: @fastify/helmet rebuilds it (and re-parses the CSP) on every request.
+  const securityHeaders = helmet({
     // A JSON API has no pages of its own; only the Swagger UI needs scripts, styles and images.
     contentSecurityPolicy: {
       directives: {
@@ -69,6 +70,9 @@ export async function configureApp(app: NestFastifyApplication): Promise<void> {
     },
     crossOriginEmbedderPolicy: false,
   });
+  fastify.addHook('onRequest', (request, reply, done) =>
+    securityHeaders(request.raw, reply.raw, (err?: unknown) => done(err instanceof Error ? err : undefined)),
+  );
 
   if (config.corsOrigins.length > 0) {
     app.enableCors({

@@ -24,7 +24,7 @@ async function bootstrap(): Promise<void> {
   });
   const logger = app.get(Logger);
   app.useLogger(logger);
-  await configureApp(app);
+  configureApp(app);
   const config = app.get<AppConfig>(appConfig.KEY);
   installGracefulShutdown(app, { graceMs: config.shutdownGraceMs, logger });
   await app.listen(config.port, config.host);

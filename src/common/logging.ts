@@ -29,6 +29,16 @@ export const REDACTED_PATHS = [
   'password',
 ];
 
+// req and res go through the serializers above, which keep only the id, method, route pattern and status.
+function accessLine(req: RawRequest, res: ServerResponse, responseTime: number): Record<string, unknown> {
+  return {
+    req,
+    res,
+    responseTime,
+    ...(req.clientId ? { clientId: req.clientId } : {}),
+  };
+}
+
 export function loggerParams(config: AppConfig, destination: LogDestination = null): Params {
   const options: Options = {
     level: config.logLevel,
@@ -43,7 +53,14 @@ export function loggerParams(config: AppConfig, destination: LogDestination = nu
     },
     // pino-http binds the id to every line of the request; name it as the error body and the header do.
     customAttributeKeys: { reqId: 'requestId' },
-    customProps: (req) => ({ clientId: (req as RawRequest).clientId }),
+    // The access line is built once, at the end, from the raw request: pino-http's per-request child loggers for
+    // the request object and custom props cost more than the line itself, and the client id is only known late.
+    quietResLogger: true,
+    customSuccessObject: (req, res, val: { responseTime: number }) => accessLine(req as RawRequest, res, val.responseTime),
+    customErrorObject: (req, res, err, val: { responseTime: number }) => ({
+      ...accessLine(req as RawRequest, res, val.responseTime),
+      err,
+    }),
     customLogLevel: (_req: IncomingMessage, res: ServerResponse, err?: Error) =>
       err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info',
     autoLogging: { ignore: (req) => req.url === '/status' },

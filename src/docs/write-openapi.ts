@@ -14,7 +14,7 @@ import { buildOpenApiDocument, renderBlueprint } from './openapi-document';
  */
 async function main(): Promise<void> {
   const app = await NestFactory.create<NestFastifyApplication>(AppModule, createAdapter(), { logger: false });
-  await configureApp(app);
+  configureApp(app);
   for (const version of API_VERSIONS) {
     const file = resolve(__dirname, '..', '..', 'openapi', `v${version}.yaml`);
     writeFileSync(file, renderBlueprint(buildOpenApiDocument(app, version)));

@@ -18,6 +18,8 @@ export class SandboxState {
   readonly activities = new Map<string, ActivityRecord>();
   readonly register = new Map<string, WorksRegisterRecord>();
   readonly updates: UpdateRecord[] = [];
+  /** bumped by every write, so responses built from the state can be memoised until something changes */
+  version = 0;
   private nextUpdateId = 1;
   private activitySequence = 0;
   private workSequence = new Map<string, number>();

@@ -115,6 +115,13 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Runni
     return kind ? spoil(payload, kind) : payload;
   });
 
+  app.addHook('onResponse', (request, _reply, done) => {
+    if (request.method !== 'GET' && request.method !== 'HEAD') {
+      state.version += 1;
+    }
+    done();
+  });
+
   app.setErrorHandler((error: Error & { statusCode?: number }, _request, reply) => {
     if (error instanceof SmError) {
       return sendError(reply, error.status, error.message);

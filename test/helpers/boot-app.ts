@@ -77,7 +77,7 @@ export async function bootApp(options: BootOptions = {}): Promise<BootedApp> {
   const module = await builder.compile();
   const app = module.createNestApplication<NestFastifyApplication>(createAdapter(config), { bufferLogs: true });
   app.useLogger(app.get(Logger));
-  await configureApp(app);
+  configureApp(app);
   await app.init();
   await app.getHttpAdapter().getInstance().ready();
 
