@@ -1,3 +1,4 @@
+import { cacheConfig, type CacheConfig } from '../../src/config/cache.config';
 import Redis from 'ioredis';
 import { redisConfig, type RedisConfig } from '../../src/config/redis.config';
 import { bootApp, type BootedApp } from '../helpers/boot-app';
@@ -24,7 +25,14 @@ describeWithRedis('Redis down: each shared store degrades as documented (README 
     inspect.on('error', () => undefined);
     await inspect.connect();
     const config: RedisConfig = { url: redis.url, keyPrefix: 'down:', commandTimeoutMs: 300, connectTimeoutMs: 500 };
-    booted = await bootApp({ overrides: [{ provide: redisConfig.KEY, useValue: config }], logs });
+    booted = await bootApp({
+      overrides: [
+        { provide: redisConfig.KEY, useValue: config },
+        // works are not cached by default (writes do not invalidate); this test needs a cached resource
+        { provide: cacheConfig.KEY, useValue: { ttls: { works: 30 }, maxEntries: 1000, maxBodyBytes: 1024 * 1024 } satisfies CacheConfig },
+      ],
+      logs,
+    });
     const list = await booted.http.get('/v1/works?limit=1').set(KEY.promoter).expect(200);
     ref = list.body.results[0].workReferenceNumber as string;
   });
