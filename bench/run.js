@@ -49,9 +49,9 @@ function start(name, args, env, ready) {
   children.push(child);
   const started = Date.now();
   return new Promise((resolve, reject) => {
-    const poll = () => {
+    const poll = async () => {
       const out = readFileSync(logFile, 'utf8');
-      if (ready.test(out)) {
+      if (typeof ready === 'string' ? await answers(ready) : ready.test(out)) {
         resolve({ child, out });
       } else if (child.exitCode !== null || Date.now() - started > 30_000) {
         reject(new Error(`${name} did not start:\n${out.slice(-2000)}`));
@@ -59,8 +59,16 @@ function start(name, args, env, ready) {
         setTimeout(poll, 100);
       }
     };
-    poll();
+    void poll();
   });
+}
+
+async function answers(url) {
+  try {
+    return (await fetch(url)).ok;
+  } catch {
+    return false;
+  }
 }
 
 function peakRssMb(pid) {
@@ -133,7 +141,7 @@ async function twoInstances(gatewayEnv, auth, ref) {
   const ports = [await freePort(), await freePort()];
   const pids = [];
   for (const p of ports) {
-    pids.push((await start(`gateway :${p}`, ['dist/main.js'], gatewayEnv(p, redisEnv), /listening on/)).child.pid);
+    pids.push((await start(`gateway :${p}`, ['dist/main.js'], gatewayEnv(p, redisEnv), `http://127.0.0.1:${p}/status`)).child.pid);
   }
   const lbPort = await freePort();
   writeFileSync(
@@ -192,7 +200,7 @@ async function main() {
     PORT: String(port),
     HOST: '127.0.0.1',
     NODE_ENV: 'development',
-    LOG_LEVEL: 'info',
+    LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'info',
     STREET_MANAGER_URL: sm,
     STREET_MANAGER_EMAIL: user.email,
     STREET_MANAGER_PASSWORD: user.password,
@@ -208,7 +216,7 @@ async function main() {
   });
   // The main comparison runs with the response cache off, so every request really goes upstream.
   const gatewayPort = await freePort();
-  const gateway = await start('gateway', ['dist/main.js'], gatewayEnv(gatewayPort, { CACHE_TTL_SECONDS: '{}' }), /listening on/);
+  const gateway = await start('gateway', ['dist/main.js'], gatewayEnv(gatewayPort, { CACHE_TTL_SECONDS: "{}" }), `http://127.0.0.1:${gatewayPort}/status`);
   const auth = { 'ocp-apim-subscription-key': key };
 
   const check = await json(`http://127.0.0.1:${gatewayPort}/v1/works/${ref}`, { headers: auth });
@@ -233,7 +241,7 @@ async function main() {
 
   if (want('cache')) {
     const port = await freePort();
-    const cached = await start('gateway (cache on)', ['dist/main.js'], gatewayEnv(port, { CACHE_TTL_SECONDS: '{"works":3600}' }), /listening on/);
+    const cached = await start('gateway (cache on)', ['dist/main.js'], gatewayEnv(port, { CACHE_TTL_SECONDS: '{"works":3600}' }), `http://127.0.0.1:${port}/status`);
     const bare = await load('bare undici mapping proxy: GET /works/{ref}', `http://127.0.0.1:${proxyPort}/works/${ref}`, {}, proxy.child.pid);
     const hit = await load('gateway, cache hit: GET /v1/works/{ref}', `http://127.0.0.1:${port}/v1/works/${ref}`, auth, cached.child.pid);
     results.push({ group: 'cache hit (issue 5 target ≥ 1.0× the bare proxy)', rows: [[bare], [hit, bare]] });
