@@ -1,7 +1,7 @@
 import type Redis from 'ioredis';
 import type { RedisAlarm } from '../../redis/redis-alarm';
 import { LockNotAcquiredError, RedisLock } from '../../redis/redis-lock';
-import { InMemorySessionStore, type SessionStore, type SessionTokens } from './session-store';
+import { InMemorySessionStore, type SessionStore, type SessionTokens, type StoredRefusal } from './session-store';
 
 /** A sign-in with its busy-answer retries can take a while; the lease outlives it so a second instance never overlaps. */
 const LOCK_LEASE_MS = 30_000;
@@ -76,10 +76,33 @@ export class RedisSessionStore implements SessionStore {
   credentialIds(): Promise<string[]> {
     return this.local.credentialIds();
   }
+
+  async getRefusal(credentialId: string): Promise<StoredRefusal | undefined> {
+    try {
+      const text = await this.redis.get(refusalKey(credentialId));
+      return text ? (JSON.parse(text) as StoredRefusal) : this.local.getRefusal(credentialId);
+    } catch (e) {
+      this.alarm.raise('session', e, 'refused sign-ins are remembered per instance only');
+      return this.local.getRefusal(credentialId);
+    }
+  }
+
+  async setRefusal(credentialId: string, refusal: StoredRefusal): Promise<void> {
+    await this.local.setRefusal(credentialId, refusal);
+    try {
+      await this.redis.set(refusalKey(credentialId), JSON.stringify(refusal), 'PX', Math.max(1, refusal.blockedUntil - Date.now()));
+    } catch (e) {
+      this.alarm.raise('session', e, 'refused sign-ins are remembered per instance only');
+    }
+  }
 }
 
 function sessionKey(credentialId: string): string {
   return `sm:session:${credentialId}`;
+}
+
+function refusalKey(credentialId: string): string {
+  return `sm:session:${credentialId}:refused`;
 }
 
 function lockKey(credentialId: string): string {

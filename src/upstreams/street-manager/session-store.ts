@@ -26,6 +26,19 @@ export interface SessionStore {
   withLock<T>(credentialId: string, fn: () => Promise<T>): Promise<T>;
   /** every credential that currently has a session, for logout at shutdown */
   credentialIds(): Promise<string[]>;
+  /**
+   * A refused sign-in, kept until its cool-down ends. Shared like the sessions: five failed sign-ins in five minutes
+   * lock the organisation's account, so N instances must not each try a refused credential once.
+   */
+  getRefusal(credentialId: string): Promise<StoredRefusal | undefined>;
+  setRefusal(credentialId: string, refusal: StoredRefusal): Promise<void>;
+}
+
+export interface StoredRefusal {
+  /** why Street Manager refused the sign-in, e.g. 'bad-credentials' or 'locked' */
+  reason: string;
+  /** epoch ms; no sign-in is tried for this credential before then */
+  blockedUntil: number;
 }
 
 export const SESSION_STORE = Symbol('SESSION_STORE');
@@ -34,6 +47,7 @@ export class InMemorySessionStore implements SessionStore {
   readonly shared = false;
   private readonly sessions = new Map<string, SessionTokens>();
   private readonly locks = new Map<string, Promise<unknown>>();
+  private readonly refusals = new Map<string, StoredRefusal>();
 
   get(credentialId: string): Promise<SessionTokens | undefined> {
     return Promise.resolve(this.sessions.get(credentialId));
@@ -64,5 +78,15 @@ export class InMemorySessionStore implements SessionStore {
 
   credentialIds(): Promise<string[]> {
     return Promise.resolve([...this.sessions.keys()]);
+  }
+
+  getRefusal(credentialId: string): Promise<StoredRefusal | undefined> {
+    const refusal = this.refusals.get(credentialId);
+    return Promise.resolve(refusal && refusal.blockedUntil > Date.now() ? refusal : undefined);
+  }
+
+  setRefusal(credentialId: string, refusal: StoredRefusal): Promise<void> {
+    this.refusals.set(credentialId, refusal);
+    return Promise.resolve();
   }
 }

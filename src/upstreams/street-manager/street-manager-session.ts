@@ -210,7 +210,7 @@ export class StreetManagerSessions implements OnModuleInit, BeforeApplicationShu
   }
 
   private async authenticate(credential: StreetManagerCredential, via: 'authenticate' | 'reauthenticate'): Promise<SessionTokens> {
-    this.assertMaySignIn(credential);
+    await this.assertMaySignIn(credential);
     const { authAttempts, authBaseDelayMs, authMaxDelayMs } = this.config.session;
     for (let attempt = 1; ; attempt++) {
       let response: UpstreamResponse;
@@ -232,7 +232,7 @@ export class StreetManagerSessions implements OnModuleInit, BeforeApplicationShu
       }
       const refusal = REFUSALS[response.status];
       if (refusal) {
-        this.refuse(credential, refusal);
+        await this.refuse(credential, refusal);
       }
       const body = response.status === 200 ? parseObject(response.body) : undefined;
       const { idToken, accessToken, refreshToken } = body ?? {};
@@ -266,11 +266,12 @@ export class StreetManagerSessions implements OnModuleInit, BeforeApplicationShu
     return { idTokenExpiresAt: exp ?? now + 3_600_000, obtainedAt: now };
   }
 
-  private refuse(credential: StreetManagerCredential, refusal: Refusal): never {
+  private async refuse(credential: StreetManagerCredential, refusal: Refusal): Promise<never> {
     const state = this.state(credential);
     const cooldownMs = this.config.session.credentialsFailureCooldownSeconds * 1000;
     state.refusal = refusal;
     state.blockedUntil = Date.now() + cooldownMs;
+    await this.store.setRefusal(credential.id, { reason: refusal, blockedUntil: state.blockedUntil });
     state.lastProblem = REFUSAL_TEXT[refusal];
     this.metrics.upstreamAuthentications.inc({ credential: credential.id, kind: 'authenticate', result: refusal });
     this.logger.error(
@@ -280,8 +281,15 @@ export class StreetManagerSessions implements OnModuleInit, BeforeApplicationShu
     throw new UpstreamUnavailableError('street-manager', 'credentials', cooldownMs / 1000);
   }
 
-  private assertMaySignIn(credential: StreetManagerCredential): void {
+  /** Refusals are shared through the store, so another instance's refused sign-in blocks this one too. */
+  private async assertMaySignIn(credential: StreetManagerCredential): Promise<void> {
     const state = this.state(credential);
+    const shared = await this.store.getRefusal(credential.id);
+    if (shared && (!state.blockedUntil || state.blockedUntil < shared.blockedUntil)) {
+      state.refusal = (shared.reason in REFUSAL_TEXT ? shared.reason : 'bad-credentials') as Refusal;
+      state.blockedUntil = shared.blockedUntil;
+      state.lastProblem = REFUSAL_TEXT[state.refusal];
+    }
     if (state.blockedUntil && Date.now() < state.blockedUntil) {
       throw new UpstreamUnavailableError('street-manager', 'credentials', (state.blockedUntil - Date.now()) / 1000);
     }
