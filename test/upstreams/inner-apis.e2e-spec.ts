@@ -68,6 +68,16 @@ describe('inner APIs (e2e against the sandbox works register)', () => {
     expect((await admin.stats()).innerTokensIssued - before.innerTokensIssued).toBe(1);
   });
 
+  it('fetches one new token and retries once when the register answers 401 to a cached token', async () => {
+    await register.getWork(wrn);
+    const before = (await admin.stats()) as { innerTokensIssued: number };
+    await admin.faults({ api: 'inner', unauthorizedNext: 1 });
+    await expect(register.getWork(wrn)).resolves.toMatchObject({ workReferenceNumber: wrn });
+    const after = (await admin.stats()) as { innerTokensIssued: number };
+    expect(after.innerTokensIssued - before.innerTokensIssued).toBe(1);
+    await admin.clearFaults();
+  });
+
   it('turns a malformed register answer into 502', async () => {
     await admin.faults({ api: 'inner', malformed: 'not-json' });
     await expect(register.getWork(wrn)).rejects.toBeInstanceOf(UpstreamBadResponseError);

@@ -70,7 +70,13 @@ export function registerInnerRoutes(ctx: SandboxContext, tokenLifetimeSeconds: n
         void reply.header('www-authenticate', 'Bearer error="invalid_token"');
         return innerError(reply, 401, 'UNAUTHORIZED', 'A valid bearer token is required');
       }
-      if (faults.afterAuthentication('inner', 0)) {
+      const refused = faults.afterAuthentication('inner', 0);
+      if (refused?.message === 'Authentication failed') {
+        // unauthorizedNext: the token is treated as revoked, as after a key rollover at the identity provider
+        void reply.header('www-authenticate', 'Bearer error="invalid_token"');
+        return innerError(reply, 401, 'UNAUTHORIZED', 'A valid bearer token is required');
+      }
+      if (refused) {
         return innerError(reply, 403, 'FORBIDDEN', 'The client may not read this record');
       }
       const { workReferenceNumber } = request.params as { workReferenceNumber: string };
