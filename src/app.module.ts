@@ -1,18 +1,16 @@
 import { Module } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
 import { APP_FILTER, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
-import { LoggerModule } from 'nestjs-pino';
 import { AuthModule } from './auth/auth.module';
 import { AllExceptionsFilter } from './common/errors/all-exceptions.filter';
 import { IdempotencyModule } from './common/idempotency/idempotency.module';
 import { WorksModule } from './works/works.module';
 import { PermitsModule } from './permits/permits.module';
 import { WorkUpdatesModule } from './work-updates/work-updates.module';
-import { LOG_DESTINATION, type LogDestination, loggerParams } from './common/logging';
+import { LoggerModule } from './common/logger.module';
 import { NegotiationInterceptor } from './common/negotiation/negotiation.interceptor';
 import { RouteTable } from './common/route-table';
 import { createValidationPipe } from './common/validation/validation.pipe';
-import { type AppConfig, appConfig } from './config/app.config';
 import { configNamespaces } from './config';
 import { HealthModule } from './health/health.module';
 import { MeModule } from './me/me.module';
@@ -34,11 +32,7 @@ import { StreetManagerModule } from './upstreams/street-manager/street-manager.m
 @Module({
   imports: [
     ConfigModule.forRoot({ isGlobal: true, ignoreEnvFile: true, load: configNamespaces }),
-    LoggerModule.forRootAsync({
-      providers: [{ provide: LOG_DESTINATION, useFactory: (): LogDestination => null }],
-      inject: [appConfig.KEY, LOG_DESTINATION],
-      useFactory: (config: AppConfig, destination: LogDestination) => loggerParams(config, destination),
-    }),
+    LoggerModule.forRoot(),
     HealthModule,
     RedisModule,
     AuthModule,

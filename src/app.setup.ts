@@ -9,7 +9,8 @@ import { requestIdFor } from './common/request-id';
 import { API_VERSIONS, LATEST_VERSION, rewriteUrl } from './common/url-rewrite';
 import { MalformedJsonError } from './common/errors/api-error';
 import { setupDocs } from './docs/docs.setup';
-import type { AccessLogFields } from './common/logging';
+import { type AccessLogFields, installRequestLogging } from './common/logging';
+import { PARAMS_PROVIDER_TOKEN, type Params } from 'nestjs-pino';
 import { applyBodyHardening } from './auth/body-hardening';
 import { clientErrors, frameworkErrors } from './auth/framework-errors';
 
@@ -28,6 +29,8 @@ export function createAdapter(config: AppConfig = appConfig()): FastifyAdapter {
     genReqId: (req: IncomingMessage) => requestIdFor(req),
     requestIdHeader: false,
     rewriteUrl,
+    // No Nest middleware (request logging is a Fastify hook), so no @fastify/middie on every request.
+    skipMiddie: true,
     trustProxy: config.trustProxyHops > 0 ? config.trustProxyHops : false,
     return503OnClosing: true,
     forceCloseConnections: 'idle',
@@ -73,6 +76,7 @@ export function configureApp(app: NestFastifyApplication): void {
   fastify.addHook('onRequest', (request, reply, done) =>
     securityHeaders(request.raw, reply.raw, (err?: unknown) => done(err instanceof Error ? err : undefined)),
   );
+  installRequestLogging(fastify, app.get<Params>(PARAMS_PROVIDER_TOKEN));
 
   if (config.corsOrigins.length > 0) {
     app.enableCors({

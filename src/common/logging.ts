@@ -1,6 +1,8 @@
-import type { Params } from 'nestjs-pino';
+import type { FastifyInstance } from 'fastify';
+import { type Params, PinoLogger } from 'nestjs-pino';
+import { Store, storage } from 'nestjs-pino/storage';
 import type { DestinationStream } from 'pino';
-import type { Options } from 'pino-http';
+import { type Options, pinoHttp } from 'pino-http';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AppConfig } from '../config/app.config';
 
@@ -67,4 +69,19 @@ export function loggerParams(config: AppConfig, destination: LogDestination = nu
     quietReqLogger: true,
   };
   return { pinoHttp: destination ? [options, destination] : options };
+}
+
+/**
+ * pino-http as a Fastify hook rather than a Nest middleware (see logger.module.ts): the same access line, and
+ * every application log line of the request carries its id, through nestjs-pino's own AsyncLocalStorage.
+ */
+export function installRequestLogging(fastify: FastifyInstance, params: Params): void {
+  const options = params.pinoHttp as Options | [Options, DestinationStream];
+  const httpLogger = Array.isArray(options) ? pinoHttp(...options) : pinoHttp(options);
+  // nestjs-pino's middleware sets the same; PinoLogger.root is the documented way to reach the request logger's parent.
+  (PinoLogger as { root: unknown }).root = httpLogger.logger;
+  fastify.addHook('onRequest', (request, reply, done) => {
+    httpLogger(request.raw, reply.raw);
+    storage.run(new Store(request.raw.log), done);
+  });
 }
