@@ -51,7 +51,7 @@ export function configureApp(app: NestFastifyApplication): void {
 
   fastify.addHook('onRoute', (route) => routes.add(route.url, route.method));
   fastify.addHook('onRequest', (request, reply, done) => {
-    // pino-http reads the id from the raw request, so every log line of this request carries it.
+    // Request logging reads the id from the raw request, so every log line of this request carries it.
     const raw = request.raw as IncomingMessage & AccessLogFields & { id?: string };
     raw.id = String(request.id);
     raw.routePattern = request.routeOptions.url;

@@ -1,9 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import { type Params, PinoLogger } from 'nestjs-pino';
-import { Store, storage } from 'nestjs-pino/storage';
-import type { DestinationStream } from 'pino';
-import { type Options, pinoHttp } from 'pino-http';
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import { type Store, storage } from 'nestjs-pino/storage';
+import { type DestinationStream, type Logger, type LoggerOptions, pino, stdSerializers } from 'pino';
+import { IncomingMessage, ServerResponse } from 'node:http';
 import type { AppConfig } from '../config/app.config';
 
 /** Set on the raw request by later stages so the single access line can name them. */
@@ -31,7 +30,7 @@ export const REDACTED_PATHS = [
   'password',
 ];
 
-// req and res go through the serializers above, which keep only the id, method, route pattern and status.
+// req and res go through the serializers below, which keep only the id, method, route pattern and status.
 function accessLine(req: RawRequest, res: ServerResponse, responseTime: number): Record<string, unknown> {
   return {
     req,
@@ -42,46 +41,111 @@ function accessLine(req: RawRequest, res: ServerResponse, responseTime: number):
 }
 
 export function loggerParams(config: AppConfig, destination: LogDestination = null): Params {
-  const options: Options = {
+  const options: LoggerOptions = {
     level: config.logLevel,
     redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
-    genReqId: (req) => (req as RawRequest).id ?? 'unknown',
     // One access line per request; the query string can hold personal data, so log the route pattern instead.
     serializers: {
-      // Anything else logged under `req` or `res` is left to the redaction paths below.
+      // Anything else logged under `req` or `res` is left to the redaction paths above.
       req: (req: { id: string; method: string; raw?: RawRequest }) =>
         req.raw ? { id: req.id, method: req.method, route: req.raw.routePattern } : req,
       res: (res: { statusCode: number; raw?: unknown }) => (res.raw ? { statusCode: res.statusCode } : res),
     },
-    // pino-http binds the id to every line of the request; name it as the error body and the header do.
-    customAttributeKeys: { reqId: 'requestId' },
-    // The access line is built once, at the end, from the raw request: pino-http's per-request child loggers for
-    // the request object and custom props cost more than the line itself, and the client id is only known late.
-    quietResLogger: true,
-    customSuccessObject: (req, res, val: { responseTime: number }) => accessLine(req as RawRequest, res, val.responseTime),
-    customErrorObject: (req, res, err, val: { responseTime: number }) => ({
-      ...accessLine(req as RawRequest, res, val.responseTime),
-      err,
-    }),
-    customLogLevel: (_req: IncomingMessage, res: ServerResponse, err?: Error) =>
-      err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info',
-    autoLogging: { ignore: (req) => req.url === '/status' },
-    quietReqLogger: true,
   };
   return { pinoHttp: destination ? [options, destination] : options };
 }
 
 /**
- * pino-http as a Fastify hook rather than a Nest middleware (see logger.module.ts): the same access line, and
- * every application log line of the request carries its id, through nestjs-pino's own AsyncLocalStorage.
+ * The request logger's root: pino-http's serializer wrapping (a request line's `req`/`res` first go through pino's
+ * standard request/response mapping), plus a short cut for the raw request and response the access line logs,
+ * giving the same fields without mapping every header first.
+ */
+function requestRootLogger(params: Params): Logger {
+  const [options, destination] = Array.isArray(params.pinoHttp)
+    ? (params.pinoHttp as [LoggerOptions, DestinationStream])
+    : [params.pinoHttp as LoggerOptions, undefined];
+  const { wrapRequestSerializer, wrapResponseSerializer, wrapErrorSerializer, err } = stdSerializers;
+  const own = options.serializers ?? {};
+  const req = wrapRequestSerializer(own.req as Parameters<typeof wrapRequestSerializer>[0]);
+  const res = wrapResponseSerializer(own.res as Parameters<typeof wrapResponseSerializer>[0]);
+  const serializers = {
+    ...own,
+    req: (value: unknown) =>
+      value instanceof IncomingMessage
+        ? { id: (value as RawRequest).id || undefined, method: value.method, route: (value as RawRequest).routePattern }
+        : req(value as IncomingMessage),
+    res: (value: unknown) =>
+      value instanceof ServerResponse
+        ? { statusCode: value.headersSent ? value.statusCode : null }
+        : res(value as ServerResponse),
+    err: wrapErrorSerializer((own.err as Parameters<typeof wrapErrorSerializer>[0]) ?? err),
+  };
+  return pino({ ...options, serializers }, destination);
+}
+
+/**
+ * Per-request log store for nestjs-pino's PinoLogger. Most requests never write an application line, so the
+ * child logger carrying the request id is only made when one is.
+ */
+class RequestLogStore implements Store {
+  private child?: Logger;
+  responseLogger?: Logger;
+
+  constructor(
+    private readonly root: Logger,
+    private readonly requestId: string,
+  ) {}
+
+  get logger(): Logger {
+    return (this.child ??= this.root.child({ requestId: this.requestId }));
+  }
+
+  // PinoLogger.assign() replaces the request's logger with a child carrying more fields.
+  set logger(logger: Logger) {
+    this.child = logger;
+  }
+}
+
+function accessLevel(res: ServerResponse, err?: Error): 'error' | 'warn' | 'info' {
+  return err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info';
+}
+
+/**
+ * Request logging as a Fastify hook rather than nestjs-pino's Nest middleware (see logger.module.ts): every
+ * application line of the request carries its id, through nestjs-pino's own AsyncLocalStorage, and one access line
+ * is written when the response finishes, with pino-http's fields, messages and levels.
  */
 export function installRequestLogging(fastify: FastifyInstance, params: Params): void {
-  const options = params.pinoHttp as Options | [Options, DestinationStream];
-  const httpLogger = Array.isArray(options) ? pinoHttp(...options) : pinoHttp(options);
-  // nestjs-pino's middleware sets the same; PinoLogger.root is the documented way to reach the request logger's parent.
-  (PinoLogger as { root: unknown }).root = httpLogger.logger;
+  const root = requestRootLogger(params);
+  // PinoLogger.root is the documented way to reach the request logger's parent; nestjs-pino's middleware sets it.
+  (PinoLogger as { root: unknown }).root = root;
+
   fastify.addHook('onRequest', (request, reply, done) => {
-    httpLogger(request.raw, reply.raw);
-    storage.run(new Store(request.raw.log), done);
+    const req = request.raw as RawRequest;
+    const res = reply.raw;
+    const requestId = (req.id ??= 'unknown');
+    const start = Date.now();
+    const finished = (err?: Error): void => {
+      res.removeListener('close', finished);
+      res.removeListener('finish', finished);
+      res.removeListener('error', finished);
+      const level = accessLevel(res, err);
+      if (!root.isLevelEnabled(level)) {
+        return;
+      }
+      // The id is written as the request child logger's binding would be, just before the line's own fields.
+      const line = { requestId, ...accessLine(req, res, Date.now() - start) };
+      if (err || res.statusCode >= 500) {
+        root[level]({ ...line, err: err ?? new Error(`failed with status code ${res.statusCode}`) }, 'request errored');
+      } else {
+        root[level](line, !req.readableAborted && res.writableEnded ? 'request completed' : 'request aborted');
+      }
+    };
+    if (req.url !== '/status') {
+      res.on('close', finished);
+      res.on('finish', finished);
+    }
+    res.on('error', finished);
+    storage.run(new RequestLogStore(root, requestId), done);
   });
 }
