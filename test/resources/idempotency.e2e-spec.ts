@@ -40,6 +40,17 @@ describe('Idempotency-Key on POST', () => {
   afterAll(() => booted.close());
   afterEach(() => clearFaults(booted));
 
+  it('applies to every POST: each documents the header, and @ApiIdempotencyKey() both documents and binds it', async () => {
+    const { body } = await booted.http.get('/v1/openapi.json').expect(200);
+    const paths = (body as { paths: Record<string, { post?: { parameters?: { name: string; in: string }[] } }> }).paths;
+    const posts = Object.entries(paths).filter(([, operations]) => operations.post);
+    expect(posts.length).toBeGreaterThan(0);
+    for (const [path, operations] of posts) {
+      const header = operations.post!.parameters?.some((p) => p.in === 'header' && p.name === 'Idempotency-Key');
+      expect({ path, header }).toEqual({ path, header: true });
+    }
+  });
+
   it('replays the first response for the same key and body, creating once', async () => {
     const key = randomUUID();
     const first = await booted.http

@@ -1,12 +1,15 @@
-import { applyDecorators } from '@nestjs/common';
+import { applyDecorators, UseInterceptors } from '@nestjs/common';
 import { ApiHeader } from '@nestjs/swagger';
+import { IdempotencyInterceptor } from './idempotency.interceptor';
 
 /**
- * Documents the Idempotency-Key header of a POST. The behaviour itself applies to every POST (the global
- * IdempotencyInterceptor); the 409 and 422 it can cause are documented by the operation's error responses.
+ * The Idempotency-Key behaviour of a POST and its documentation, together so they cannot drift. Every POST route
+ * carries it; bound per route rather than globally, so a GET does not pay for an interceptor that does nothing.
+ * The 409 and 422 it can cause are documented by the operation's error responses.
  */
 export function ApiIdempotencyKey(): MethodDecorator {
   return applyDecorators(
+    UseInterceptors(IdempotencyInterceptor),
     ApiHeader({
       name: 'Idempotency-Key',
       required: false,

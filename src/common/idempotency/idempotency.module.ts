@@ -1,5 +1,4 @@
-import { Inject, Module, type OnModuleDestroy } from '@nestjs/common';
-import { APP_INTERCEPTOR } from '@nestjs/core';
+import { Global, Inject, Module, type OnModuleDestroy } from '@nestjs/common';
 import { type IdempotencyConfig, idempotencyConfig } from '../../config/idempotency.config';
 import { IdempotencyInterceptor } from './idempotency.interceptor';
 import { IDEMPOTENCY_STORE, type IdempotencyStore } from './idempotency.store';
@@ -9,8 +8,10 @@ import { RedisIdempotencyStore } from './redis-idempotency.store';
 
 /**
  * The one place the idempotency store is chosen. Memory for now; the scale-out work selects Redis here when
- * REDIS_URL is set, and nothing else changes.
+ * REDIS_URL is set, and nothing else changes. Global: the IdempotencyInterceptor is bound by @ApiIdempotencyKey()
+ * on each POST route, so it is resolved in every resource module.
  */
+@Global()
 @Module({
   providers: [
     {
@@ -22,9 +23,9 @@ import { RedisIdempotencyStore } from './redis-idempotency.store';
           ? new RedisIdempotencyStore(redis.client, redis.alarm, config.ttlSeconds * 1000, config.lockSeconds * 1000)
           : new MemoryIdempotencyStore(config.ttlSeconds * 1000, config.lockSeconds * 1000),
     },
-    { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
+    IdempotencyInterceptor,
   ],
-  exports: [IDEMPOTENCY_STORE],
+  exports: [IDEMPOTENCY_STORE, IdempotencyInterceptor],
 })
 export class IdempotencyModule implements OnModuleDestroy {
   constructor(@Inject(IDEMPOTENCY_STORE) private readonly store: IdempotencyStore) {}
