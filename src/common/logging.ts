@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { type Params, PinoLogger } from 'nestjs-pino';
 import { type Store, storage } from 'nestjs-pino/storage';
-import { type DestinationStream, type Logger, type LoggerOptions, pino, stdSerializers } from 'pino';
+import { type DestinationStream, type Logger, type LoggerOptions, pino, stdSerializers, symbols } from 'pino';
 import { IncomingMessage, ServerResponse } from 'node:http';
 import type { AppConfig } from '../config/app.config';
 
@@ -30,14 +30,17 @@ export const REDACTED_PATHS = [
   'password',
 ];
 
-// req and res go through the serializers below, which keep only the id, method, route pattern and status.
-function accessLine(req: RawRequest, res: ServerResponse, responseTime: number): Record<string, unknown> {
-  return {
-    req,
-    res,
-    responseTime,
-    ...(req.clientId ? { clientId: req.clientId } : {}),
-  };
+// What the serializers below keep of the raw request and response: the id, method, route pattern and status.
+function requestFields(req: RawRequest): Record<string, unknown> {
+  return { id: req.id || undefined, method: req.method, route: req.routePattern };
+}
+
+function responseFields(res: ServerResponse): Record<string, unknown> {
+  return { statusCode: res.headersSent ? res.statusCode : null };
+}
+
+function accessLine(req: unknown, res: unknown, responseTime: number, clientId: string | undefined): Record<string, unknown> {
+  return { req, res, responseTime, ...(clientId ? { clientId } : {}) };
 }
 
 export function loggerParams(config: AppConfig, destination: LogDestination = null): Params {
@@ -70,14 +73,8 @@ function requestRootLogger(params: Params): Logger {
   const res = wrapResponseSerializer(own.res as Parameters<typeof wrapResponseSerializer>[0]);
   const serializers = {
     ...own,
-    req: (value: unknown) =>
-      value instanceof IncomingMessage
-        ? { id: (value as RawRequest).id || undefined, method: value.method, route: (value as RawRequest).routePattern }
-        : req(value as IncomingMessage),
-    res: (value: unknown) =>
-      value instanceof ServerResponse
-        ? { statusCode: value.headersSent ? value.statusCode : null }
-        : res(value as ServerResponse),
+    req: (value: unknown) => (value instanceof IncomingMessage ? requestFields(value as RawRequest) : req(value as IncomingMessage)),
+    res: (value: unknown) => (value instanceof ServerResponse ? responseFields(value as ServerResponse) : res(value as ServerResponse)),
     err: wrapErrorSerializer((own.err as Parameters<typeof wrapErrorSerializer>[0]) ?? err),
   };
   return pino({ ...options, serializers }, destination);
@@ -119,6 +116,9 @@ export function installRequestLogging(fastify: FastifyInstance, params: Params):
   const root = requestRootLogger(params);
   // PinoLogger.root is the documented way to reach the request logger's parent; nestjs-pino's middleware sets it.
   (PinoLogger as { root: unknown }).root = root;
+  // A success line holds only the fields built here (no headers, bodies or errors), which no redaction path can
+  // match: a sibling logger on the same stream writes it without redaction's clone and walk of every line.
+  const unredacted = pino({ level: 'trace' }, (root as unknown as Record<symbol, DestinationStream>)[symbols.streamSym]);
 
   fastify.addHook('onRequest', (request, reply, done) => {
     const req = request.raw as RawRequest;
@@ -133,12 +133,14 @@ export function installRequestLogging(fastify: FastifyInstance, params: Params):
       if (!root.isLevelEnabled(level)) {
         return;
       }
+      const responseTime = Date.now() - start;
       // The id is written as the request child logger's binding would be, just before the line's own fields.
-      const line = { requestId, ...accessLine(req, res, Date.now() - start) };
       if (err || res.statusCode >= 500) {
+        const line = { requestId, ...accessLine(req, res, responseTime, req.clientId) };
         root[level]({ ...line, err: err ?? new Error(`failed with status code ${res.statusCode}`) }, 'request errored');
       } else {
-        root[level](line, !req.readableAborted && res.writableEnded ? 'request completed' : 'request aborted');
+        const line = { requestId, ...accessLine(requestFields(req), responseFields(res), responseTime, req.clientId) };
+        unredacted[level](line, !req.readableAborted && res.writableEnded ? 'request completed' : 'request aborted');
       }
     };
     if (req.url !== '/status') {
