@@ -20,31 +20,50 @@ export async function shutDownGracefully(
   options: ShutdownOptions,
 ): Promise<void> {
   const exit = options.exit ?? ((code: number) => process.exit(code));
-  options.logger.log(`${reason}: draining in-flight requests for up to ${options.graceMs} ms`, 'Shutdown');
+  // The deadline is armed before anything else: a log write that throws (stdout gone: EPIPE) must not leave the
+  // process running with the shutdown half-started and every later signal ignored.
   const force = setTimeout(() => {
-    options.logger.error(
-      `requests still in flight after ${options.graceMs} ms: exiting anyway`,
-      undefined,
-      'Shutdown',
-    );
+    safely(() => {
+      options.logger.error(
+        `requests still in flight after ${options.graceMs} ms: exiting anyway`,
+        undefined,
+        'Shutdown',
+      );
+    });
     exit(1);
   }, options.graceMs);
   force.unref();
+  safely(() => {
+    options.logger.log(`${reason}: draining in-flight requests for up to ${options.graceMs} ms`, 'Shutdown');
+  });
   try {
     // Fastify stops accepting, closes idle keep-alive sockets, answers 503 on busy ones and waits for in-flight replies.
     await app.getHttpAdapter().getInstance().close();
     await app.close();
     clearTimeout(force);
-    options.logger.log('drained and closed', 'Shutdown');
+    safely(() => {
+      options.logger.log('drained and closed', 'Shutdown');
+    });
     exit(0);
   } catch (e) {
     clearTimeout(force);
-    options.logger.error(
-      `shutdown failed: ${e instanceof Error ? e.message : String(e)}`,
-      undefined,
-      'Shutdown',
-    );
+    safely(() => {
+      options.logger.error(
+        `shutdown failed: ${e instanceof Error ? e.message : String(e)}`,
+        undefined,
+        'Shutdown',
+      );
+    });
     exit(1);
+  }
+}
+
+/** Logging is best effort during shutdown: the log's destination may be what is going away. */
+function safely(write: () => void): void {
+  try {
+    write();
+  } catch {
+    // nothing left to tell it to
   }
 }
 
@@ -55,7 +74,9 @@ export function installGracefulShutdown(app: NestFastifyApplication, options: Sh
       return;
     }
     started = true;
-    void shutDownGracefully(app, `${signal} received`, options);
+    shutDownGracefully(app, `${signal} received`, options).catch(() => {
+      (options.exit ?? process.exit)(1);
+    });
   };
   process.on('SIGTERM', onSignal);
   process.on('SIGINT', onSignal);
