@@ -5,7 +5,6 @@ import { AZURE_AD_SCHEME, SUBSCRIPTION_KEY_SCHEME } from '../auth/swagger-securi
 import { ErrorResponseDto } from '../common/errors/error-response.dto';
 import { MediaType } from '../common/negotiation/media-types';
 
-
 /** Routes outside the versioned tree that belong in every version's document. */
 const UNVERSIONED_PATH = /^\/(status|healthcheck|metrics)$/;
 
@@ -50,6 +49,7 @@ export function buildOpenApiDocument(app: INestApplication, version: string): Op
     Object.entries(document.paths).filter(([path]) => path.startsWith(prefix) || UNVERSIONED_PATH.test(path)),
   );
   describeRepresentations(document);
+  describeHeaders(document);
   defineTags(document);
   return sortKeys(document);
 }
@@ -74,6 +74,94 @@ function describeRepresentations(document: OpenAPIObject): void {
         } else {
           response.content = { [MediaType.JSON]: content[MediaType.JSON] ?? schema };
         }
+      }
+    }
+  }
+}
+
+type Header = { description: string; schema: { type: string } };
+type Response = { description?: string; headers?: Record<string, unknown>; content?: unknown };
+type Operation = {
+  security?: unknown[];
+  parameters?: unknown[];
+  responses?: Record<string, Response>;
+};
+
+const HEADERS: Record<string, Header> = {
+  XRequestId: {
+    description:
+      'The request id: yours when safe (at most 64 of A-Z a-z 0-9 - _ .), else generated; in every log line',
+    schema: { type: 'string' },
+  },
+  XRateLimitLimit: {
+    description: "Requests allowed in the client's window closest to running out",
+    schema: { type: 'integer' },
+  },
+  XRateLimitRemaining: { description: 'Requests left in that window', schema: { type: 'integer' } },
+  XRateLimitReset: { description: 'Seconds until that window resets', schema: { type: 'integer' } },
+  RetryAfter: { description: 'Seconds to wait before trying again', schema: { type: 'integer' } },
+  ETag: {
+    description: 'Strong validator of this representation; send it back in If-None-Match',
+    schema: { type: 'string' },
+  },
+  CacheControl: {
+    description: '`private, max-age=N` for resources the gateway caches, else `no-store`',
+    schema: { type: 'string' },
+  },
+};
+
+const ref = (name: string) => ({ $ref: `#/components/headers/${name}` });
+
+/**
+ * Headers the whole pipeline sets (request id, rate limits, Retry-After, ETag and Cache-Control on GETs) are
+ * documented once here rather than on every controller, so the document cannot drift from the pipeline.
+ */
+function describeHeaders(document: OpenAPIObject): void {
+  document.components = { ...document.components, headers: { ...document.components?.headers, ...HEADERS } };
+  document.components.parameters = {
+    ...document.components.parameters,
+    IfNoneMatch: {
+      name: 'If-None-Match',
+      in: 'header',
+      required: false,
+      description: 'An ETag from an earlier answer: 304 Not Modified, with no body, while it still matches',
+      schema: { type: 'string' },
+    },
+  };
+  for (const [path, item] of Object.entries(document.paths)) {
+    for (const [method, value] of Object.entries(item)) {
+      const operation = value as Operation;
+      const secured = (operation.security ?? []).length > 0;
+      const responses = operation.responses ?? {};
+      if (secured && method === 'get' && !UNVERSIONED_PATH.test(path) && responses['200']) {
+        operation.parameters = [
+          ...(operation.parameters ?? []),
+          { $ref: '#/components/parameters/IfNoneMatch' },
+        ];
+        responses['200'].headers = {
+          ...responses['200'].headers,
+          ETag: ref('ETag'),
+          'Cache-Control': ref('CacheControl'),
+        };
+        responses['304'] = {
+          description: 'Not modified: the If-None-Match ETag still matches; no body',
+          headers: { ETag: ref('ETag'), 'Cache-Control': ref('CacheControl') },
+        };
+      }
+      for (const [status, response] of Object.entries(responses)) {
+        const headers: Record<string, unknown> = { ...response.headers, 'X-Request-Id': ref('XRequestId') };
+        // Throttling counts authenticated clients only: a 401 is refused before it.
+        if (secured && status !== '401') {
+          Object.assign(headers, {
+            'X-RateLimit-Limit': ref('XRateLimitLimit'),
+            'X-RateLimit-Remaining': ref('XRateLimitRemaining'),
+            'X-RateLimit-Reset': ref('XRateLimitReset'),
+          });
+        }
+        if (status === '429' || status === '503') {
+          headers['Retry-After'] = ref('RetryAfter');
+        }
+        response.headers = headers;
       }
     }
   }

@@ -9,6 +9,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { load } from 'js-yaml';
 import { renderBlueprint } from '../../src/docs/openapi-document';
+import { DEFAULT_SANDBOX_KEYS } from '../../src/config/auth.config';
 import { type BootedApp, bootApp } from '../helpers/boot-app';
 
 describe('OpenAPI documents (e2e)', () => {
@@ -41,14 +42,56 @@ describe('OpenAPI documents (e2e)', () => {
     const { body } = await booted.http.get('/v1/openapi.json').expect(200);
     expect(body.openapi).toMatch(/^3\./);
     expect(body.components.securitySchemes).toEqual({
-      subscriptionKey: expect.objectContaining({ type: 'apiKey', in: 'header', name: 'Ocp-Apim-Subscription-Key' }),
+      subscriptionKey: expect.objectContaining({
+        type: 'apiKey',
+        in: 'header',
+        name: 'Ocp-Apim-Subscription-Key',
+      }),
       azureAd: expect.objectContaining({ type: 'http', scheme: 'bearer' }),
     });
     expect(body.components.schemas.ErrorResponse).toEqual(
-      expect.objectContaining({ type: 'object', required: ['error'], properties: { error: { $ref: '#/components/schemas/Error' } } }),
+      expect.objectContaining({
+        type: 'object',
+        required: ['error'],
+        properties: { error: { $ref: '#/components/schemas/Error' } },
+      }),
     );
     expect(Object.keys(body.paths)).toEqual(expect.arrayContaining(['/status', '/healthcheck']));
-    expect(Object.keys(body.paths).every((p) => p.startsWith('/v1/') || ['/status', '/healthcheck', '/metrics'].includes(p))).toBe(true);
+    expect(
+      Object.keys(body.paths).every(
+        (p) => p.startsWith('/v1/') || ['/status', '/healthcheck', '/metrics'].includes(p),
+      ),
+    ).toBe(true);
+  });
+
+  it('documents the headers the pipeline really sends: request id, rate limits, ETag, Cache-Control and 304', async () => {
+    const { body } = await booted.http.get('/v1/openapi.json').expect(200);
+    const read = body.paths['/v1/works/{workReferenceNumber}'].get;
+    const pipeline = [
+      'cache-control',
+      'etag',
+      'x-ratelimit-limit',
+      'x-ratelimit-remaining',
+      'x-ratelimit-reset',
+      'x-request-id',
+    ];
+    const documented = Object.keys(read.responses['200'].headers).map((h: string) => h.toLowerCase());
+    // the works resource adds its own, sent only when the works register is down
+    expect(documented.sort()).toEqual([...pipeline, 'x-enrichment-unavailable'].sort());
+    expect(read.responses['304']).toBeDefined();
+    expect(read.parameters).toContainEqual({ $ref: '#/components/parameters/IfNoneMatch' });
+    expect(body.paths['/status'].get.responses['200'].headers).toEqual({
+      'X-Request-Id': { $ref: '#/components/headers/XRequestId' },
+    });
+
+    const key = { 'Ocp-Apim-Subscription-Key': DEFAULT_SANDBOX_KEYS.demo };
+    const list = await booted.http.get('/v1/works?limit=1').set(key).expect(200);
+    const ref = list.body.results[0].workReferenceNumber as string;
+    const res = await booted.http.get(`/v1/works/${ref}`).set(key).expect(200);
+    for (const header of pipeline) {
+      expect(res.headers[header]).toBeDefined();
+    }
+    await booted.http.get(`/v1/works/${ref}`).set(key).set('If-None-Match', res.headers.etag).expect(304);
   });
 
   it('has no document for an unknown version', async () => {
