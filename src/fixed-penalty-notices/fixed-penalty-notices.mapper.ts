@@ -29,11 +29,6 @@ export const FPN_FIELDS = [
 
 export const fpnPath = (reference: string): string => resourcePath('/v1/fixed-penalty-notices', reference);
 
-/** `NGN0000123-FPN-01` → `NGN0000123`. */
-export function workOfFpn(fpnReferenceNumber: string): string | undefined {
-  return /^(.+)-FPN-\d+$/.exec(fpnReferenceNumber)?.[1];
-}
-
 function fpnLinks(caller: Caller | undefined, reference: string, workReferenceNumber: string, permitReferenceNumber: string | null): FixedPenaltyNoticeDto['links'] {
   return links(caller)
     .self(fpnPath(reference))

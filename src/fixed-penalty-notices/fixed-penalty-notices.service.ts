@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Caller } from '../auth/caller';
-import { type ErrorDetail, NotFoundError, ValidationFailedError } from '../common/errors/api-error';
+import { requireWorkReferenceIn } from '../common/child-reference';
+import { type ErrorDetail, ValidationFailedError } from '../common/errors/api-error';
 import { type FieldSelection, selectFields } from '../common/fields/fields';
 import { type Collection, collection } from '../common/paging/collection';
 import { pageWindow } from '../common/paging/page-window';
@@ -10,7 +11,7 @@ import { asBodyReference, type SmFpnStatusUpdateRequest, WorkApiClient } from '.
 import type { CreateFixedPenaltyNoticeDto, UpdateFixedPenaltyNoticeStatusDto } from './dto/create-fixed-penalty-notice.dto';
 import type { FixedPenaltyNoticeDto, FixedPenaltyNoticeSummaryDto } from './dto/fixed-penalty-notice.dto';
 import type { ListFixedPenaltyNoticesQueryDto } from './dto/list-fixed-penalty-notices-query.dto';
-import { FPN_FIELD_NAMES, fpnFromStreetManager, fpnSummaryFromReporting, fpnToStreetManager, workOfFpn } from './fixed-penalty-notices.mapper';
+import { FPN_FIELD_NAMES, fpnFromStreetManager, fpnSummaryFromReporting, fpnToStreetManager } from './fixed-penalty-notices.mapper';
 
 type SmQuery = SmReportingLists['/fixed-penalty-notices']['query'];
 
@@ -43,7 +44,7 @@ export class FixedPenaltyNoticesService {
   }
 
   async get(caller: Caller, fpnReferenceNumber: string): Promise<FixedPenaltyNoticeDto> {
-    return fpnFromStreetManager(await this.works.getFixedPenaltyNotice(caller, this.workOf(fpnReferenceNumber), fpnReferenceNumber), caller);
+    return fpnFromStreetManager(await this.works.getFixedPenaltyNotice(caller, requireWorkReferenceIn(fpnReferenceNumber, 'FPN', 'fixed penalty notice'), fpnReferenceNumber), caller);
   }
 
   async create(caller: Caller, dto: CreateFixedPenaltyNoticeDto): Promise<FixedPenaltyNoticeDto> {
@@ -65,19 +66,11 @@ export class FixedPenaltyNoticesService {
     if (details.length > 0) {
       throw new ValidationFailedError(details);
     }
-    const work = this.workOf(fpnReferenceNumber);
+    const work = requireWorkReferenceIn(fpnReferenceNumber, 'FPN', 'fixed penalty notice');
     await this.works.updateFixedPenaltyNoticeStatus(caller, work, fpnReferenceNumber, {
       fpn_status: dto.status as SmFpnStatusUpdateRequest['fpn_status'],
       status_reason: dto.reason,
     });
     return this.get(caller, fpnReferenceNumber);
-  }
-
-  private workOf(fpnReferenceNumber: string): string {
-    const work = workOfFpn(fpnReferenceNumber);
-    if (work === undefined) {
-      throw new NotFoundError('fixed penalty notice', fpnReferenceNumber);
-    }
-    return work;
   }
 }

@@ -39,11 +39,6 @@ export const FORWARD_PLAN_FIELDS = [
 
 export const forwardPlanPath = (reference: string): string => resourcePath('/v1/forward-plans', reference);
 
-/** `NGN0000123-FP-01` → `NGN0000123`. */
-export function workOfForwardPlan(reference: string): string | undefined {
-  return /^(.+)-FP-\d+$/.exec(reference)?.[1];
-}
-
 function planLinks(caller: Caller | undefined, reference: string, workReferenceNumber: string, status: string): ForwardPlanDto['links'] {
   return links(caller)
     .self(forwardPlanPath(reference))

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Caller } from '../auth/caller';
-import { type ErrorDetail, NotFoundError, ValidationFailedError } from '../common/errors/api-error';
+import { requireWorkReferenceIn } from '../common/child-reference';
+import { type ErrorDetail, ValidationFailedError } from '../common/errors/api-error';
 import { type FieldSelection, selectFields } from '../common/fields/fields';
 import { isInGreatBritain } from '../common/geo/bng';
 import { geometryToBng, positionsOf } from '../common/geo/geometry';
@@ -10,7 +11,7 @@ import { fetchWindow } from '../common/paging/upstream-window';
 import { endOfDay, ReportingApiClient, type SmReportingLists, startOfDay } from '../upstreams/street-manager/reporting-api.client';
 import { type SmForwardPlanCreateRequest, WorkApiClient } from '../upstreams/street-manager/work-api.client';
 import type { CreateForwardPlanDto, ForwardPlanDto, ForwardPlanSummaryDto, ListForwardPlansQueryDto, UpdateForwardPlanStatusDto } from './dto/forward-plan.dto';
-import { FORWARD_PLAN_FIELD_NAMES, forwardPlanFromStreetManager, forwardPlanSummaryFromReporting, workOfForwardPlan } from './forward-plans.mapper';
+import { FORWARD_PLAN_FIELD_NAMES, forwardPlanFromStreetManager, forwardPlanSummaryFromReporting } from './forward-plans.mapper';
 
 type SmQuery = SmReportingLists['/forward-plans']['query'];
 
@@ -39,7 +40,7 @@ export class ForwardPlansService {
   }
 
   async get(caller: Caller, reference: string): Promise<ForwardPlanDto> {
-    return forwardPlanFromStreetManager(await this.works.getForwardPlan(caller, this.workOf(reference), reference), caller);
+    return forwardPlanFromStreetManager(await this.works.getForwardPlan(caller, requireWorkReferenceIn(reference, 'FP', 'forward plan'), reference), caller);
   }
 
   async create(caller: Caller, dto: CreateForwardPlanDto): Promise<ForwardPlanDto> {
@@ -69,16 +70,8 @@ export class ForwardPlansService {
   }
 
   async updateStatus(caller: Caller, reference: string, dto: UpdateForwardPlanStatusDto): Promise<ForwardPlanDto> {
-    await this.works.cancelForwardPlan(caller, this.workOf(reference), reference, { cancelled_reason: dto.reason });
+    await this.works.cancelForwardPlan(caller, requireWorkReferenceIn(reference, 'FP', 'forward plan'), reference, { cancelled_reason: dto.reason });
     return this.get(caller, reference);
-  }
-
-  private workOf(reference: string): string {
-    const work = workOfForwardPlan(reference);
-    if (work === undefined) {
-      throw new NotFoundError('forward plan', reference);
-    }
-    return work;
   }
 }
 

@@ -43,11 +43,6 @@ export const INSPECTION_FIELDS = [
 
 export const inspectionPath = (reference: string): string => resourcePath('/v1/inspections', reference);
 
-/** `NGN0000123-INSP-01` → `NGN0000123`: Street Manager builds inspection references from their work's. */
-export function workOfInspection(inspectionReferenceNumber: string): string | undefined {
-  return /^(.+)-INSP-\d+$/.exec(inspectionReferenceNumber)?.[1];
-}
-
 function inspectionLinks(caller: Caller | undefined, reference: string, workReferenceNumber: string): InspectionDto['links'] {
   return links(caller)
     .self(inspectionPath(reference))

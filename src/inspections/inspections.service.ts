@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Caller } from '../auth/caller';
-import { type ErrorDetail, NotFoundError, ValidationFailedError } from '../common/errors/api-error';
+import { requireWorkReferenceIn } from '../common/child-reference';
+import { type ErrorDetail, ValidationFailedError } from '../common/errors/api-error';
 import { type FieldSelection, selectFields } from '../common/fields/fields';
 import { type Collection, collection } from '../common/paging/collection';
 import { pageWindow } from '../common/paging/page-window';
@@ -10,7 +11,7 @@ import { asBodyReference, WorkApiClient } from '../upstreams/street-manager/work
 import type { CreateInspectionDto } from './dto/create-inspection.dto';
 import type { InspectionDto, InspectionSummaryDto } from './dto/inspection.dto';
 import type { ListInspectionsQueryDto } from './dto/list-inspections-query.dto';
-import { INSPECTION_FIELD_NAMES, inspectionFromStreetManager, inspectionSummaryFromReporting, inspectionToStreetManager, workOfInspection } from './inspections.mapper';
+import { INSPECTION_FIELD_NAMES, inspectionFromStreetManager, inspectionSummaryFromReporting, inspectionToStreetManager } from './inspections.mapper';
 
 type SmQuery = SmReportingLists['/inspections']['query'];
 
@@ -44,10 +45,7 @@ export class InspectionsService {
   }
 
   async get(caller: Caller, inspectionReferenceNumber: string): Promise<InspectionDto> {
-    const work = workOfInspection(inspectionReferenceNumber);
-    if (work === undefined) {
-      throw new NotFoundError('inspection', inspectionReferenceNumber);
-    }
+    const work = requireWorkReferenceIn(inspectionReferenceNumber, 'INSP', 'inspection');
     return inspectionFromStreetManager(await this.works.getInspection(caller, work, inspectionReferenceNumber), caller);
   }
 

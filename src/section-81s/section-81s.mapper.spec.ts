@@ -1,6 +1,7 @@
 import { wgs84ToBng } from '../common/geo/bng';
 import { checkSection81 } from './section-81s.service';
-import { section81ToStreetManager, workOfSection81 } from './section-81s.mapper';
+import { workReferenceIn } from '../common/child-reference';
+import { section81ToStreetManager } from './section-81s.mapper';
 import type { CreateSection81Dto } from './dto/section-81-writes.dto';
 
 const dto: CreateSection81Dto = {
@@ -19,8 +20,8 @@ const dto: CreateSection81Dto = {
 
 describe('section 81 mapping', () => {
   it('derives the work from the reference', () => {
-    expect(workOfSection81('NGN0000123-S81-01')).toBe('NGN0000123');
-    expect(workOfSection81('NGN0000123-FP-01')).toBeUndefined();
+    expect(workReferenceIn('NGN0000123-S81-01', 'S81')).toBe('NGN0000123');
+    expect(workReferenceIn('NGN0000123-FP-01', 'S81')).toBeUndefined();
   });
 
   it('sends Street Manager its names, SWA codes padded and the position in British National Grid', () => {

@@ -47,11 +47,6 @@ export const SECTION_81_FIELDS = [
 
 export const section81Path = (reference: string): string => resourcePath('/v1/section-81s', reference);
 
-/** `NGN0000123-S81-01` → `NGN0000123`. */
-export function workOfSection81(reference: string): string | undefined {
-  return /^(.+)-S81-\d+$/.exec(reference)?.[1];
-}
-
 interface LinkFacts {
   reference: string;
   workReferenceNumber: string;

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Caller } from '../auth/caller';
-import { ConflictError, type ErrorDetail, NotFoundError, ValidationFailedError } from '../common/errors/api-error';
+import { requireWorkReferenceIn } from '../common/child-reference';
+import { ConflictError, type ErrorDetail, ValidationFailedError } from '../common/errors/api-error';
 import { type FieldSelection, selectFields } from '../common/fields/fields';
 import { isInGreatBritain } from '../common/geo/bng';
 import { positionsOf } from '../common/geo/geometry';
@@ -13,7 +14,7 @@ import type { ListSection81sQueryDto } from './dto/list-section-81s-query.dto';
 import type { Section81Dto, Section81SummaryDto } from './dto/section-81.dto';
 import { CLOSED_SECTION_81_STATUSES } from './dto/section-81-enums';
 import type { CreateSection81Dto, UpdateSection81StatusDto } from './dto/section-81-writes.dto';
-import { SECTION_81_FIELD_NAMES, section81FromStreetManager, section81SummaryFromReporting, section81ToStreetManager, workOfSection81 } from './section-81s.mapper';
+import { SECTION_81_FIELD_NAMES, section81FromStreetManager, section81SummaryFromReporting, section81ToStreetManager } from './section-81s.mapper';
 
 type SmQuery = SmReportingLists['/section-81s']['query'];
 
@@ -42,7 +43,7 @@ export class Section81sService {
   }
 
   async get(caller: Caller, reference: string): Promise<Section81Dto> {
-    return section81FromStreetManager(await this.works.getSection81(caller, this.workOf(reference), reference), caller);
+    return section81FromStreetManager(await this.works.getSection81(caller, requireWorkReferenceIn(reference, 'S81', 'section 81'), reference), caller);
   }
 
   async create(caller: Caller, dto: CreateSection81Dto): Promise<Section81Dto> {
@@ -65,14 +66,6 @@ export class Section81sService {
       status_reason: dto.reason,
     });
     return this.get(caller, reference);
-  }
-
-  private workOf(reference: string): string {
-    const work = workOfSection81(reference);
-    if (work === undefined) {
-      throw new NotFoundError('section 81', reference);
-    }
-    return work;
   }
 }
 
