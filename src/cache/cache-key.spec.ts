@@ -1,7 +1,7 @@
 import { cacheKey, resourceOf } from './cache-key';
 
 describe('cacheKey', () => {
-  const base = { organisation: '0123', permissions: ['streetworks.read'], representation: 'application/json', url: '/v1/works/ABC' };
+  const base = { organisation: '0123', callerKind: 'subscription-key', permissions: ['streetworks.read'], representation: 'application/json', url: '/v1/works/ABC' };
 
   it('never gives two organisations, or an organisation and the default credential, the same key', () => {
     const keys = new Set([
@@ -14,15 +14,16 @@ describe('cacheKey', () => {
     expect(keys.size).toBe(5);
   });
 
-  it('differs by permission set (links depend on it), representation and the full path and query', () => {
+  it('differs by permission set (links depend on it), kind of caller (the works register), representation and the full path and query', () => {
     const keys = new Set([
       cacheKey('works', base),
       cacheKey('works', { ...base, permissions: ['streetworks.read', 'streetworks.promoter.write'] }),
       cacheKey('works', { ...base, representation: 'application/xml' }),
+      cacheKey('works', { ...base, callerKind: 'azure-ad' }),
       cacheKey('works', { ...base, url: '/v1/works/ABC?fields=status' }),
       cacheKey('works', { ...base, url: '/v1/works/ABD' }),
     ]);
-    expect(keys.size).toBe(5);
+    expect(keys.size).toBe(6);
   });
 
   it('is the same for the same permissions in another order', () => {

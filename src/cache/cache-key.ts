@@ -4,6 +4,8 @@ import { createHash } from 'node:crypto';
 export interface CacheKeyParts {
   /** the caller's Street Manager organisation (it selects the credential and scopes the data); undefined = the default credential */
   organisation: string | undefined;
+  /** internal (Azure AD) callers see data that subscriptions of the same organisation do not (the works register) */
+  callerKind: string;
   /** links (actions) depend on these */
   permissions: readonly string[];
   /** the negotiated media type */
@@ -19,6 +21,7 @@ export interface CacheKeyParts {
 export function cacheKey(resource: string, parts: CacheKeyParts): string {
   const fields = [
     parts.organisation === undefined ? '-' : `o${parts.organisation}`,
+    parts.callerKind,
     [...parts.permissions].sort().join(' '),
     parts.representation,
     parts.url,

@@ -40,7 +40,7 @@ export class ResponseCacheInterceptor implements NestInterceptor {
       return next.handle();
     }
     const resource = resourceOf(request.routeOptions.url)!;
-    state.key = cacheKey(resource, { organisation: caller.organisation, permissions: caller.permissions, representation, url: request.url });
+    state.key = cacheKey(resource, { organisation: caller.organisation, callerKind: caller.kind, permissions: caller.permissions, representation, url: request.url });
     return from(this.store.get(state.key)).pipe(
       mergeMap((hit) => {
         if (!hit) {

@@ -30,9 +30,15 @@ export interface InnerApiSettings {
   totalTimeoutMs: number;
   /** relative to baseUrl; registered with /healthcheck */
   healthPath?: string;
+  /**
+   * SWA codes of the organisations whose data this API holds (the works register: whose job numbers and cost
+   * centres it keeps). Callers bound to another organisation never see its answers; none listed = no bound caller.
+   */
+  organisations: string[];
 }
 
 const NAME = /^[a-z][a-z0-9-]{0,40}$/;
+const SWA_CODE = /^[A-Za-z0-9]{1,4}$/;
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
 
 function isUrl(value: unknown): value is string {
@@ -86,6 +92,10 @@ export function parseInnerApis(list: unknown, source: string): InnerApiSettings[
     if (e.healthPath !== undefined && (typeof e.healthPath !== 'string' || !e.healthPath.startsWith('/'))) {
       problems.push(`${where}: healthPath must start with /`);
     }
+    const organisations = e.organisations ?? [];
+    if (!Array.isArray(organisations) || !organisations.every((o) => typeof o === 'string' && SWA_CODE.test(o))) {
+      problems.push(`${where}: organisations must be a list of SWA codes (1 to 4 letters or digits)`);
+    }
     const connectTimeoutMs = positive(e.connectTimeoutMs, 2_000);
     const timeoutMs = positive(e.timeoutMs, 5_000);
     const totalTimeoutMs = positive(e.totalTimeoutMs, 8_000);
@@ -108,6 +118,7 @@ export function parseInnerApis(list: unknown, source: string): InnerApiSettings[
         timeoutMs: timeoutMs!,
         totalTimeoutMs: totalTimeoutMs!,
         healthPath: e.healthPath as string | undefined,
+        organisations: organisations as string[],
       }),
     ];
   });

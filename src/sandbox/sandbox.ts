@@ -156,6 +156,7 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Runni
     },
     inner: {
       worksRegisterUrl: `${url}/inner/works-register`,
+      worksRegisterOrganisations: ['7374'],
       tokenUrl: `${url}/oauth2/v2.0/token`,
       clientId: INNER_CLIENT.clientId,
       clientSecret: INNER_CLIENT.clientSecret,

@@ -35,7 +35,15 @@ export interface RunningSandbox {
   /** Street Manager API bases, as the real service lays them out: `${url}/v3/work`, ... */
   baseUrls: { work: string; reporting: string; party: string; lookup: string; geojson: string };
   /** the inner API(s) the sandbox serves and the Azure-AD-shaped token endpoint that guards them */
-  inner: { worksRegisterUrl: string; tokenUrl: string; clientId: string; clientSecret: string; scope: string };
+  inner: {
+    worksRegisterUrl: string;
+    /** whose register it is: the demo default credential's promoter */
+    worksRegisterOrganisations: string[];
+    tokenUrl: string;
+    clientId: string;
+    clientSecret: string;
+    scope: string;
+  };
   /** seeded Street Manager users, one per organisation */
   users: SandboxUser[];
   close(): Promise<void>;

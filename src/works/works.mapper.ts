@@ -115,7 +115,7 @@ function permitSummary(
 /** One work in full, from the Work API, with the works register's record (or its absence) beside it. */
 export function workFromStreetManager(
   work: SmWork,
-  organisationRecord: OrganisationRecordDto,
+  organisationRecord: OrganisationRecordDto | null,
   caller: Caller | undefined,
 ): WorkDto {
   const active = work.active_permit ?? undefined;

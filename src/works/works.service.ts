@@ -103,14 +103,18 @@ export class WorksService {
   async get(caller: Caller, workReferenceNumber: string): Promise<WorkRead> {
     const [work, { record, enriched }] = await Promise.all([
       this.works.getWork(caller, workReferenceNumber),
-      this.organisationRecord(workReferenceNumber),
+      this.organisationRecord(caller, workReferenceNumber),
     ]);
     return { work: workFromStreetManager(work, record, caller), enriched };
   }
 
   private async organisationRecord(
+    caller: Caller,
     workReferenceNumber: string,
-  ): Promise<{ record: OrganisationRecordDto; enriched: boolean }> {
+  ): Promise<{ record: OrganisationRecordDto | null; enriched: boolean }> {
+    if (this.register.configured && !this.register.mayRead(caller)) {
+      return { record: null, enriched: true };
+    }
     // A gateway without a works register lacks nothing it was meant to have: no degradation to report.
     if (!this.register.configured) {
       return { record: { available: false }, enriched: true };

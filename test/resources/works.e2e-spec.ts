@@ -371,6 +371,16 @@ describe('/v1/works', () => {
         .expect(400);
     });
 
+    it("keeps the works register's record from callers of organisations it does not belong to", async () => {
+      // Before: Leeds (4720) read promoter 7006's job number, cost centre, team and notes.
+      const res = await booted.http.get(`/v1/works/${other}`).set(KEY.authority).expect(200);
+      expect(res.body.workReferenceNumber).toBe(other);
+      expect(res.body.organisationRecord).toBeNull();
+      expect(res.headers['x-enrichment-unavailable']).toBeUndefined();
+      const mine = await booted.http.get(`/v1/works/${own}`).set(KEY.demo).expect(200);
+      expect(mine.body.organisationRecord).toMatchObject({ available: true, found: true });
+    });
+
     it('still answers when the works register is down, and says so', async () => {
       await setFault(booted, { api: 'inner', errorRate: 1 });
       const res = await booted.http.get(`/v1/works/${unread}`).set(KEY.promoter).expect(200);

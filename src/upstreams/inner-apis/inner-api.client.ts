@@ -90,6 +90,11 @@ export class InnerApiClient implements OnModuleInit {
     }
   }
 
+  /** SWA codes of the organisations whose data the API holds (its `organisations` setting). */
+  organisationsOf(name: string): readonly string[] {
+    return this.apis.get(name)?.settings.organisations ?? [];
+  }
+
   has(name: string): boolean {
     return this.apis.has(name);
   }

@@ -21,6 +21,7 @@ export function resolveInnerApis(config: InnerApisConfig, streetManager: StreetM
         timeoutMs: 5_000,
         totalTimeoutMs: 8_000,
         healthPath: '/health',
+        organisations: inner.worksRegisterOrganisations,
       }),
     );
   }

@@ -1,4 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
+import type { Caller } from '../../auth/caller';
 import { UpstreamBadResponseError, UpstreamForbiddenError } from '../http/upstream-errors';
 import { InnerApiClient } from './inner-api.client';
 import { WORKS_REGISTER } from './inner-apis-endpoints';
@@ -26,6 +27,19 @@ export class WorksRegisterClient {
   /** false when no works register is configured: enrichment is then simply skipped */
   get configured(): boolean {
     return this.inner.has(WORKS_REGISTER);
+  }
+
+  /**
+   * The register is the gateway operator's own data, not Street Manager's, so Street Manager's visibility rules do
+   * not cover it: it is shown to internal Azure AD clients, to unbound subscriptions (they act with the operator's
+   * default credential) and to callers bound to one of the organisations the register belongs to.
+   */
+  mayRead(caller: Caller): boolean {
+    return (
+      caller.kind === 'azure-ad' ||
+      caller.organisation === undefined ||
+      this.inner.organisationsOf(WORKS_REGISTER).includes(caller.organisation)
+    );
   }
 
   /** The register's entry, or undefined when the register has none for this work. */

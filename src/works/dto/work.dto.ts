@@ -164,6 +164,13 @@ export class WorkDto extends WorkSummaryDto {
   @ApiProperty({ type: [PermitSummaryDto], description: 'Permits of the work, latest first' })
   permits!: PermitSummaryDto[];
 
-  @ApiProperty({ type: OrganisationRecordDto })
-  organisationRecord!: OrganisationRecordDto;
+  @ApiProperty({
+    type: OrganisationRecordDto,
+    nullable: true,
+    description:
+      "The organisation's own record of the work from its works register. The register is the gateway operator's data, " +
+      'not Street Manager\'s: it is `null` for callers bound to an organisation the register does not belong to ' +
+      '(internal Azure AD clients and unbound subscriptions see it)',
+  })
+  organisationRecord!: OrganisationRecordDto | null;
 }
