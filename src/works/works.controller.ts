@@ -28,11 +28,24 @@ import { ENRICHMENT_UNAVAILABLE_HEADER, WORKS_REGISTER } from './organisation-re
 import { WORK_FIELDS, WORK_SUMMARY_FIELDS, worksPath } from './works.mapper';
 import { WorksService } from './works.service';
 
+/** The work was created but could not be read back: the 201 body holds what was sent and Street Manager's references. */
+const STREET_MANAGER_READ_BACK = 'street-manager';
+
 const ENRICHMENT_HEADER_DOC = {
   [ENRICHMENT_UNAVAILABLE_HEADER]: {
     description:
       'Present (`works-register`) when the organisation record could not be fetched; the work itself is complete',
     schema: { type: 'string' },
+  },
+};
+
+const CREATED_HEADER_DOC = {
+  [ENRICHMENT_UNAVAILABLE_HEADER]: {
+    description:
+      '`works-register` when the organisation record could not be fetched; `street-manager` when Street Manager ' +
+      'confirmed the work but it could not be read back: the work exists, the body holds what was sent and its ' +
+      'references (unknown values `unknown` or null), and `Location` has the rest. Do not send the request again.',
+    schema: { type: 'string', enum: ['works-register', STREET_MANAGER_READ_BACK] },
   },
 };
 
@@ -108,7 +121,7 @@ export class WorksController {
     description: 'The created work; `Location` is its URL',
     headers: {
       Location: { description: 'URL of the new work', schema: { type: 'string' } },
-      ...ENRICHMENT_HEADER_DOC,
+      ...CREATED_HEADER_DOC,
     },
   })
   @ApiHeader({
@@ -122,9 +135,11 @@ export class WorksController {
     @CurrentCaller() caller: Caller,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<WorkDto> {
-    const { work, enriched } = await this.works.create(caller, body);
+    const { work, enriched, readBack } = await this.works.create(caller, body);
     void reply.header('Location', worksPath(work.workReferenceNumber));
-    if (!enriched) {
+    if (readBack === false) {
+      void reply.header(ENRICHMENT_UNAVAILABLE_HEADER, STREET_MANAGER_READ_BACK);
+    } else if (!enriched) {
       void reply.header(ENRICHMENT_UNAVAILABLE_HEADER, WORKS_REGISTER);
     }
     return work;

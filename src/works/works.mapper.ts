@@ -179,3 +179,45 @@ export function workSummaryFromFeature(feature: SmWorkFeature, caller: Caller | 
   };
   return { ...summary, links: workLinks(caller, summary) };
 }
+
+/**
+ * A work Street Manager confirmed creating but that could not be read back: what the caller sent and Street
+ * Manager's references, the rest null or unknown. A success stays a success (a retry would create a second work);
+ * the caller reads the rest at `Location`.
+ */
+export function workFromCreate(
+  created: { work_reference_number: string; permit_reference_number: string },
+  sent: Pick<
+    WorkDto,
+    'description' | 'promoterSwaCode' | 'highwayAuthoritySwaCode' | 'usrn' | 'locationDescription' | 'geometry'
+  > & { proposedStartDate: string; proposedEndDate: string; trafficManagementType: string },
+  caller: Caller,
+): WorkDto {
+  const base: Omit<WorkDto, 'links'> = {
+    workReferenceNumber: created.work_reference_number,
+    status: UNKNOWN,
+    workCategory: UNKNOWN,
+    description: sent.description,
+    promoterSwaCode: sent.promoterSwaCode,
+    promoterName: UNKNOWN,
+    highwayAuthoritySwaCode: sent.highwayAuthoritySwaCode,
+    highwayAuthorityName: null,
+    usrn: sent.usrn,
+    streetName: null,
+    town: null,
+    area: null,
+    locationDescription: sent.locationDescription,
+    proposedStartDate: sent.proposedStartDate,
+    proposedEndDate: sent.proposedEndDate,
+    actualStartDate: null,
+    actualEndDate: null,
+    activePermitReferenceNumber: created.permit_reference_number,
+    activePermitStatus: UNKNOWN,
+    trafficManagementType: sent.trafficManagementType,
+    geometry: sent.geometry,
+    roadCategory: null,
+    permits: [],
+    organisationRecord: null,
+  };
+  return { ...base, links: workLinks(caller, base) };
+}

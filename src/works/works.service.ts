@@ -16,7 +16,7 @@ import type { CreateWorkDto, PermitApplicationDto } from './dto/create-work.dto'
 import type { ListWorksQueryDto } from './dto/list-works-query.dto';
 import type { OrganisationRecordDto, WorkDto, WorkSummaryDto } from './dto/work.dto';
 import { organisationRecordFrom } from './organisation-record';
-import { workFromStreetManager, workSummaryFromFeature, workSummaryFromReporting } from './works.mapper';
+import { workFromCreate, workFromStreetManager, workSummaryFromFeature, workSummaryFromReporting } from './works.mapper';
 import { parseBbox, reportingQueryFor } from './works-query.mapper';
 import { permitApplicationToStreetManager, STREET_MANAGER_FIELD_NAMES } from './works-write.mapper';
 
@@ -24,6 +24,8 @@ export interface WorkRead {
   work: WorkDto;
   /** false when a configured works register could not be asked; the controller says so in a header */
   enriched: boolean;
+  /** false when Street Manager confirmed a create but the work could not be read back: the body holds what is known */
+  readBack?: false;
 }
 
 /** Filters the GeoJSON source cannot answer; with `bbox` they are refused rather than silently ignored. */
@@ -156,7 +158,16 @@ export class WorksService {
       },
       STREET_MANAGER_FIELD_NAMES,
     );
-    return this.get(caller, created.work_reference_number);
+    try {
+      return await this.get(caller, created.work_reference_number);
+    } catch (e) {
+      // Street Manager has the work: failing now would invite a retry that creates a second one.
+      this.logger.warn(
+        { err: e instanceof Error ? e.name : 'unknown', workReferenceNumber: created.work_reference_number },
+        'work created but not read back; answered with what is known',
+      );
+      return { work: workFromCreate(created, dto, caller), enriched: true, readBack: false };
+    }
   }
 }
 

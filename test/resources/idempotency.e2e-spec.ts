@@ -25,11 +25,13 @@ function work(description: string): Record<string, unknown> {
   };
 }
 
-async function partyCalls(booted: BootedApp): Promise<number> {
+async function callsTo(booted: BootedApp, api: string): Promise<number> {
   const res = await fetch(`${sandboxUrl(booted)}/__admin/stats`);
   const stats = (await res.json()) as { requests: Record<string, number> };
-  return stats.requests.party ?? 0;
+  return stats.requests[api] ?? 0;
 }
+
+const partyCalls = (booted: BootedApp) => callsTo(booted, 'party');
 
 describe('Idempotency-Key on POST', () => {
   let booted: BootedApp;
@@ -160,6 +162,50 @@ describe('Idempotency-Key on POST', () => {
       .send({ ...body, excavation: 'no' })
       .expect(400);
     await booted.http.post('/v1/works').set(KEY.promoter).set('Idempotency-Key', key).send(body).expect(201);
+  });
+
+  it('keeps a write whose answer was lost: a retry with the key gets the same answer and sends nothing', async () => {
+    // Before: the 502 released the key, and the retry after the fault created a second work.
+    const key = randomUUID();
+    const body = work('Answer lost');
+    await setFault(booted, { api: 'work', malformed: 'truncated' });
+    const lost = await booted.http.post('/v1/works').set(KEY.promoter).set('Idempotency-Key', key).send(body).expect(502);
+    expect(lost.body.error).toMatchObject({ code: 'WRITE_OUTCOME_UNKNOWN', message: expect.stringContaining('GET /v1/works') });
+    expect(lost.headers.link).toBe('</v1/works>; rel="collection"');
+    await clearFaults(booted);
+    const before = await callsTo(booted, 'work');
+    const retry = await booted.http.post('/v1/works').set(KEY.promoter).set('Idempotency-Key', key).send(body).expect(502);
+    expect(retry.body.error.code).toBe('WRITE_OUTCOME_UNKNOWN');
+    expect(retry.headers['idempotent-replayed']).toBe('true');
+    expect(await callsTo(booted, 'work')).toBe(before);
+  });
+
+  it('answers 201 for a create Street Manager confirmed even when the read-back fails, and replays it', async () => {
+    // Before: the failed read-back was a 503 with Retry-After, the key was released and a retry created a second work.
+    const list = await booted.http.get('/v1/works?limit=1').set(KEY.promoter).expect(200);
+    const existing = list.body.results[0].workReferenceNumber as string;
+    // Counter-based: with errorRate 0.5 every other work call fails, with a 500 that reads are not retried on.
+    await setFault(booted, { api: 'work', errorRate: 0.5, errorStatus: 500 });
+    await booted.http.get(`/v1/works/${existing}`).set(KEY.promoter).expect(502);
+    const key = randomUUID();
+    const body = work('Read-back lost');
+    const created = await booted.http.post('/v1/works').set(KEY.promoter).set('Idempotency-Key', key).send(body).expect(201);
+    expect(created.headers['x-enrichment-unavailable']).toBe('street-manager');
+    expect(created.headers.location).toBe(`/v1/works/${created.body.workReferenceNumber}`);
+    expect(created.body).toMatchObject({
+      workReferenceNumber: expect.any(String),
+      activePermitReferenceNumber: expect.stringMatching(new RegExp(`^${created.body.workReferenceNumber}-`)),
+      status: 'unknown',
+      description: 'Read-back lost',
+      organisationRecord: null,
+    });
+    await clearFaults(booted);
+    const before = await callsTo(booted, 'work');
+    const replay = await booted.http.post('/v1/works').set(KEY.promoter).set('Idempotency-Key', key).send(body).expect(201);
+    expect(replay.headers['idempotent-replayed']).toBe('true');
+    expect(replay.body.workReferenceNumber).toBe(created.body.workReferenceNumber);
+    expect(await callsTo(booted, 'work')).toBe(before);
+    await booted.http.get(created.headers.location).set(KEY.promoter).expect(200);
   });
 
   it.each([['x'.repeat(256)], ['naïve-key']])('refuses a malformed key (%#) with a 400', async (key) => {

@@ -10,6 +10,7 @@ import { Reflector } from '@nestjs/core';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { catchError, from, mergeMap, type Observable, of } from 'rxjs';
 import type { Caller } from '../../auth/caller';
+import { ApiError, ErrorCode } from '../errors/api-error';
 import { IDEMPOTENCY_STORE, type IdempotencyStore, type StoredResponse } from './idempotency.store';
 import {
   IDEMPOTENCY_KEY_HEADER,
@@ -24,9 +25,46 @@ import {
 const REPLAYED_HEADERS = ['location'];
 
 /**
+ * A write whose answer was lost (timeout, unreadable answer, upstream 5xx): Street Manager may have acted. Kept under
+ * the key, so a retry gets this same answer instead of a second write.
+ */
+export class WriteOutcomeUnknownError extends ApiError {
+  constructor(status: number, collectionPath: string) {
+    super(
+      status,
+      ErrorCode.WRITE_OUTCOME_UNKNOWN,
+      `Street Manager may have made this change, but its answer was lost. Look for it (GET ${collectionPath}) ` +
+        'before sending it again with a new Idempotency-Key; a retry with this key gets this same answer',
+      undefined,
+      { Link: `<${collectionPath}>; rel="collection"` },
+    );
+    this.name = 'WriteOutcomeUnknownError';
+  }
+}
+
+/**
+ * Whether a failed write proves that nothing was written, so its key may be released: a 4xx (refused by us or by
+ * Street Manager) or a guard's refusal before sending. Anything else may have reached Street Manager.
+ */
+export function provesNothingWritten(error: unknown): boolean {
+  if (!(error instanceof ApiError)) {
+    return false;
+  }
+  if (error.code === ErrorCode.WRITE_OUTCOME_UNKNOWN) {
+    return false;
+  }
+  return error.status < 500 || (error as ApiError & { sent?: boolean }).sent === false;
+}
+
+/** `/v1/works/ABC/comments?x` → `/v1/works/ABC/comments`: where a lost create's result would be listed. */
+function collectionOf(url: string): string {
+  return url.split('?')[0] ?? url;
+}
+
+/**
  * `Idempotency-Key` on every POST (DESIGN.md §5, Stripe's semantics). Keys are scoped per client, so two
- * clients can never collide or read each other's results. Only successes are kept: a failed POST releases its
- * key so the client can retry it with the same key.
+ * clients can never collide or read each other's results. Once a write may have reached Street Manager its
+ * outcome is kept, errors included; only a failure that proves nothing was written releases the key.
  */
 @Injectable()
 export class IdempotencyInterceptor implements NestInterceptor {
@@ -58,6 +96,9 @@ export class IdempotencyInterceptor implements NestInterceptor {
             throw new IdempotencyKeyReusedError();
           }
           void reply.headers({ ...begun.response.headers, [REPLAYED_HEADER]: 'true' });
+          if (begun.response.outcomeUnknown) {
+            throw new WriteOutcomeUnknownError(begun.response.status, collectionOf(request.url));
+          }
           return of(begun.response.body);
         }
         return next.handle().pipe(
@@ -66,8 +107,13 @@ export class IdempotencyInterceptor implements NestInterceptor {
             return body;
           }),
           catchError(async (error: unknown) => {
-            await this.store.release(key);
-            throw error;
+            if (provesNothingWritten(error)) {
+              await this.store.release(key);
+              throw error;
+            }
+            const status = error instanceof ApiError && error.status >= 500 ? error.status : 500;
+            await this.store.complete(key, fingerprint, { status, body: null, headers: {}, outcomeUnknown: true });
+            throw new WriteOutcomeUnknownError(status, collectionOf(request.url));
           }),
         );
       }),

@@ -4,6 +4,8 @@ export interface StoredResponse {
   body: unknown;
   /** response headers worth replaying (Location) */
   headers: Record<string, string>;
+  /** the write may have reached Street Manager but its answer was lost: replays repeat that, never send again */
+  outcomeUnknown?: true;
 }
 
 export type BeginResult =

@@ -27,7 +27,15 @@ export class UpstreamTimeoutError extends ApiError {
   }
 }
 
+/** Refusals that prove the upstream did not act: the gateway's own guards (nothing sent) or the upstream's 429. */
+const NOT_SENT: ReadonlySet<UpstreamFailureReason> = new Set(['circuit-open', 'bulkhead-full', 'throttled']);
+
 export class UpstreamUnavailableError extends ApiError {
+  /** false when the upstream cannot have acted on the call (idempotency may then release the key) */
+  get sent(): boolean {
+    return !NOT_SENT.has(this.reason);
+  }
+
   constructor(
     readonly upstream: string,
     readonly reason: UpstreamFailureReason,
