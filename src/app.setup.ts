@@ -24,6 +24,9 @@ export {
   type RawRequestWithFormat,
 } from './common/url-rewrite';
 
+/** Every method the API's routes have (the CORS test checks this against the route table). */
+export const CORS_METHODS = ['GET', 'HEAD', 'POST', 'PUT'];
+
 export function createAdapter(config: AppConfig = appConfig()): FastifyAdapter {
   return new FastifyAdapter({
     bodyLimit: config.bodyLimitBytes,
@@ -88,14 +91,26 @@ export function configureApp(app: NestFastifyApplication): void {
   if (config.corsOrigins.length > 0) {
     app.enableCors({
       origin: config.corsOrigins,
+      methods: CORS_METHODS,
+      allowedHeaders: ['Authorization', 'Ocp-Apim-Subscription-Key', 'Content-Type', 'Accept', 'Idempotency-Key', 'If-None-Match', 'X-Request-Id'],
       exposedHeaders: [
         'X-Request-Id',
         'Location',
         'Retry-After',
+        'ETag',
+        'Idempotent-Replayed',
         'X-RateLimit-Limit',
         'X-RateLimit-Remaining',
         'X-RateLimit-Reset',
       ],
+    });
+    // The answer depends on Origin; later hooks set Vary: Accept and would otherwise replace the CORS plugin's Vary.
+    fastify.addHook('onSend', (_request, reply, payload, done) => {
+      const vary = String(reply.getHeader('vary') ?? '');
+      if (!/(^|,)\s*origin\s*(,|$)/i.test(vary)) {
+        void reply.header('vary', vary ? `${vary}, Origin` : 'Origin');
+      }
+      done(null, payload);
     });
   }
 
