@@ -13,6 +13,7 @@ import { type AccessLogFields, installRequestLogging } from './common/logging';
 import { PARAMS_PROVIDER_TOKEN, type Params } from 'nestjs-pino';
 import { applyBodyHardening } from './auth/body-hardening';
 import { clientErrors, frameworkErrors } from './auth/framework-errors';
+import { answerContinueAfterAuthentication } from './auth/expect-continue';
 
 // Kept importable from here: other areas import these names from app.setup.
 export {
@@ -22,6 +23,9 @@ export {
   rewriteUrl,
   type RawRequestWithFormat,
 } from './common/url-rewrite';
+
+/** Every method the API's routes have (the CORS test checks this against the route table). */
+export const CORS_METHODS = ['GET', 'HEAD', 'POST', 'PUT'];
 
 export function createAdapter(config: AppConfig = appConfig()): FastifyAdapter {
   return new FastifyAdapter({
@@ -37,6 +41,11 @@ export function createAdapter(config: AppConfig = appConfig()): FastifyAdapter {
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
     frameworkErrors,
     clientErrorHandler: clientErrors,
+    // Slow clients: Node answers 408 (through clientErrors) and destroys the socket, freeing any buffered body.
+    requestTimeout: config.requestTimeoutMs,
+    keepAliveTimeout: config.keepAliveTimeoutMs,
+    // Node checks the two timeouts every connectionsCheckingInterval (30 s by default, which would let a 60 s limit run to 90 s).
+    http: { headersTimeout: config.headersTimeoutMs, connectionsCheckingInterval: Math.min(1_000, config.headersTimeoutMs / 2) },
   });
 }
 
@@ -77,18 +86,31 @@ export function configureApp(app: NestFastifyApplication): void {
     securityHeaders(request.raw, reply.raw, (err?: unknown) => done(err instanceof Error ? err : undefined)),
   );
   installRequestLogging(fastify, app.get<Params>(PARAMS_PROVIDER_TOKEN));
+  answerContinueAfterAuthentication(app);
 
   if (config.corsOrigins.length > 0) {
     app.enableCors({
       origin: config.corsOrigins,
+      methods: CORS_METHODS,
+      allowedHeaders: ['Authorization', 'Ocp-Apim-Subscription-Key', 'Content-Type', 'Accept', 'Idempotency-Key', 'If-None-Match', 'X-Request-Id'],
       exposedHeaders: [
         'X-Request-Id',
         'Location',
         'Retry-After',
+        'ETag',
+        'Idempotent-Replayed',
         'X-RateLimit-Limit',
         'X-RateLimit-Remaining',
         'X-RateLimit-Reset',
       ],
+    });
+    // The answer depends on Origin; later hooks set Vary: Accept and would otherwise replace the CORS plugin's Vary.
+    fastify.addHook('onSend', (_request, reply, payload, done) => {
+      const vary = String(reply.getHeader('vary') ?? '');
+      if (!/(^|,)\s*origin\s*(,|$)/i.test(vary)) {
+        void reply.header('vary', vary ? `${vary}, Origin` : 'Origin');
+      }
+      done(null, payload);
     });
   }
 

@@ -8,6 +8,7 @@ import { installGracefulShutdown } from './common/graceful-shutdown';
 import { type AppConfig, appConfig } from './config/app.config';
 import { validateConfiguration } from './config';
 import { ConfigurationError } from './config/validate-env';
+import { OperatorServer } from './metrics/operator-server';
 
 async function bootstrap(): Promise<void> {
   try {
@@ -29,6 +30,8 @@ async function bootstrap(): Promise<void> {
   installGracefulShutdown(app, { graceMs: config.shutdownGraceMs, logger });
   await app.listen(config.port, config.host);
   logger.log(`streetworks-gateway listening on ${await app.getUrl()}`);
+  const operatorUrl = await app.get(OperatorServer).listen(config.metricsPort, config.host);
+  logger.log(`operator endpoints (/metrics, /healthcheck with detail) on ${operatorUrl}`);
 }
 
 void bootstrap();

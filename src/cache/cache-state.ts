@@ -17,7 +17,8 @@ export type RawWithCacheState = IncomingMessage & { [CACHE_STATE]?: CacheState }
  * Answers differ by representation and by credentials, so shared caches must key on both (and never store an
  * authenticated answer: `private`).
  */
-export const VARY = 'Accept, Authorization, Ocp-Apim-Subscription-Key';
+// Origin too: with CORS on, the answer's Access-Control-* headers depend on it (Fetch standard, CORS and HTTP caches).
+export const VARY = 'Accept, Authorization, Ocp-Apim-Subscription-Key, Origin';
 
 /** Set by a resource whose answer lacks data from a source that failed (e.g. the works register). */
 export const DEGRADED_HEADER = 'x-enrichment-unavailable';

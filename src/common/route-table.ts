@@ -19,6 +19,11 @@ export class RouteTable {
     }
   }
 
+  /** Every method some route has. */
+  methods(): string[] {
+    return [...new Set(this.routes.map((r) => r.method))].sort();
+  }
+
   allowedMethods(path: string): string[] {
     const allowed = new Set(this.routes.filter((r) => r.pattern.test(path)).map((r) => r.method));
     if (allowed.has('GET')) {

@@ -1,7 +1,7 @@
 import { registerAs } from '@nestjs/config';
 import { Transform } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, IsUrl, Max, Min } from 'class-validator';
-import { splitList, validateEnv } from './validate-env';
+import { ConfigurationError, splitList, validateEnv } from './validate-env';
 
 const toInt = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : Number(value));
 
@@ -33,12 +33,33 @@ class AppEnv {
   @IsOptional() @Transform(toInt) @IsInt() @Min(50) @Max(60_000)
   HEALTH_CHECK_TIMEOUT_MS?: number;
 
+  @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(60_000)
+  HEALTH_CHECK_CACHE_MS?: number;
+
+  @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(65535)
+  METRICS_PORT?: number;
+
   @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(10)
   TRUST_PROXY_HOPS?: number;
+
+  @IsOptional() @Transform(toInt) @IsInt() @Min(100) @Max(600_000)
+  REQUEST_TIMEOUT_MS?: number;
+
+  @IsOptional() @Transform(toInt) @IsInt() @Min(100) @Max(600_000)
+  HEADERS_TIMEOUT_MS?: number;
+
+  @IsOptional() @Transform(toInt) @IsInt() @Min(100) @Max(600_000)
+  KEEP_ALIVE_TIMEOUT_MS?: number;
 }
 
 export const appConfig = registerAs('app', () => {
   const env = validateEnv(AppEnv);
+  const requestTimeoutMs = env.REQUEST_TIMEOUT_MS ?? 60_000;
+  const headersTimeoutMs = env.HEADERS_TIMEOUT_MS ?? Math.min(20_000, requestTimeoutMs);
+  if (headersTimeoutMs > requestTimeoutMs) {
+    // Node refuses to start a server whose headers may take longer than the whole request.
+    throw new ConfigurationError([`HEADERS_TIMEOUT_MS (${headersTimeoutMs}) must not exceed REQUEST_TIMEOUT_MS (${requestTimeoutMs})`]);
+  }
   return {
     port: env.PORT ?? 3000,
     host: env.HOST ?? '0.0.0.0',
@@ -49,6 +70,15 @@ export const appConfig = registerAs('app', () => {
     corsOrigins: splitList(env.CORS_ORIGINS),
     shutdownGraceMs: env.SHUTDOWN_GRACE_MS ?? 10_000,
     healthCheckTimeoutMs: env.HEALTH_CHECK_TIMEOUT_MS ?? 3_000,
+    /** How long a /healthcheck result is reused: probes and scanners must not multiply upstream calls. */
+    healthCheckCacheMs: env.HEALTH_CHECK_CACHE_MS ?? 5_000,
+    /** The operator listener (/metrics, detailed /healthcheck), bound to HOST; 0 picks a free port. */
+    metricsPort: env.METRICS_PORT ?? 9464,
+    /** Whole request, body included, from its first byte (nginx's client_body_timeout, Kong's read timeout: 60 s). */
+    requestTimeoutMs,
+    headersTimeoutMs,
+    /** An idle keep-alive connection is closed after this; keep it above the load balancer's idle timeout. */
+    keepAliveTimeoutMs: env.KEEP_ALIVE_TIMEOUT_MS ?? 5_000,
     /**
      * Proxies in front of the gateway whose X-Forwarded-For may be believed (the load balancer = 1). 0 trusts none,
      * so a client cannot choose the IP that keys its anonymous rate limit by sending the header itself.

@@ -4,6 +4,7 @@ import { dump } from 'js-yaml';
 import { FORMAT_FROM_SUFFIX, type RawRequestWithFormat } from '../app.setup';
 import { NotAcceptableError } from '../common/errors/api-error';
 import { buildOpenApiDocument } from './openapi-document';
+import { ClientThrottlerGuard } from '../throttling/client-throttler.guard';
 
 /**
  * Per version: Swagger UI at /vN/docs, the document at /vN/openapi.json and /vN/openapi.yaml. The `.json` suffix
@@ -11,6 +12,14 @@ import { buildOpenApiDocument } from './openapi-document';
  */
 export function setupDocs(app: NestFastifyApplication, versions: readonly string[]): void {
   const fastify = app.getHttpAdapter().getInstance();
+  // The documents are large (the JSON one ~375 KB) and public: each IP spends the anonymous tier's budget on them.
+  const throttle = app.get(ClientThrottlerGuard).throttleAnonymous;
+  const prefixes = versions.flatMap((v) => [`/v${v}/docs`, `/v${v}/openapi`]);
+  fastify.addHook('onRoute', (route) => {
+    if (prefixes.some((p) => route.url.startsWith(p))) {
+      route.onRequest = [...(route.onRequest ? [route.onRequest].flat() : []), throttle];
+    }
+  });
   for (const version of versions) {
     const document = buildOpenApiDocument(app, version);
     const json = JSON.stringify(document);

@@ -1,16 +1,15 @@
 import { Global, Module, type OnModuleInit } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { MetricsController } from './metrics.controller';
 import { MetricsService } from './metrics.service';
+import { OperatorServer } from './operator-server';
 
 type RawWithClient = FastifyRequest['raw'] & { clientId?: string };
 
 @Global()
 @Module({
-  controllers: [MetricsController],
-  providers: [MetricsService],
-  exports: [MetricsService],
+  providers: [MetricsService, OperatorServer],
+  exports: [MetricsService, OperatorServer],
 })
 export class MetricsModule implements OnModuleInit {
   constructor(

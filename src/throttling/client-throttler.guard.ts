@@ -46,9 +46,26 @@ export class ClientThrottlerGuard extends ThrottlerGuard {
     const request = http.getRequest<FastifyRequest & { caller?: Caller } & RequestWithRateLimits>();
     const caller = this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets) ? undefined : request.caller;
     const tracker = caller ? `${caller.kind}:${caller.clientId}` : `ip:${request.ip}`;
-    const product = caller?.product ?? ANONYMOUS_PRODUCT;
-    const windows = this.config.products[product] ?? this.config.products[DEFAULT_PRODUCT] ?? [];
+    const { states, retryAfter } = await this.consume(tracker, caller?.product ?? ANONYMOUS_PRODUCT);
+    request.rateLimits = states;
+    void http.getResponse<FastifyReply>().headers(limitOrThrow(states, retryAfter));
+    return true;
+  }
 
+  /**
+   * Throttles a route Nest's guards never see (the OpenAPI documents and Swagger UI, plain Fastify routes) in the
+   * anonymous tier, per IP. Use as an onRequest hook.
+   */
+  readonly throttleAnonymous = async (request: FastifyRequest, reply: FastifyReply): Promise<void> => {
+    if (!this.config.enabled) {
+      return;
+    }
+    const { states, retryAfter } = await this.consume(`ip:${request.ip}`, ANONYMOUS_PRODUCT);
+    void reply.headers(limitOrThrow(states, retryAfter));
+  };
+
+  private async consume(tracker: string, product: string): Promise<{ states: RateLimitState[]; retryAfter: number }> {
+    const windows = this.config.products[product] ?? this.config.products[DEFAULT_PRODUCT] ?? [];
     const now = Date.now();
     const states: RateLimitState[] = [];
     let retryAfter = 0;
@@ -66,13 +83,16 @@ export class ClientThrottlerGuard extends ThrottlerGuard {
         resetsAt: new Date(now + record.timeToExpire * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z'),
       });
     }
-    request.rateLimits = states;
-    const shown = tightest(states);
-    const headers = shown ? rateLimitHeaders(shown) : {};
-    if (retryAfter > 0) {
-      throw new TooManyRequestsError(retryAfter, headers);
-    }
-    void http.getResponse<FastifyReply>().headers(headers);
-    return true;
+    return { states, retryAfter };
   }
+}
+
+/** The headers to send with an allowed request; throws the 429 for a refused one. */
+function limitOrThrow(states: RateLimitState[], retryAfter: number): Record<string, string> {
+  const shown = tightest(states);
+  const headers = shown ? rateLimitHeaders(shown) : {};
+  if (retryAfter > 0) {
+    throw new TooManyRequestsError(retryAfter, headers);
+  }
+  return headers;
 }

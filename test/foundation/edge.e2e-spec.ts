@@ -1,4 +1,7 @@
 import { type AddressInfo, connect } from 'node:net';
+import { CORS_METHODS } from '../../src/app.setup';
+import { RouteTable } from '../../src/common/route-table';
+import { DEFAULT_SANDBOX_KEYS } from '../../src/config/auth.config';
 import { type BootedApp, bootApp } from '../helpers/boot-app';
 import { ProbesModule } from './support/probes.module';
 
@@ -120,6 +123,9 @@ describe('edge: versions, request ids, headers (e2e)', () => {
   });
 });
 
+const HEADER = 'Ocp-Apim-Subscription-Key';
+const SANDBOX_PROMOTER_KEY = DEFAULT_SANDBOX_KEYS.promoter;
+
 describe('edge: CORS when origins are configured (e2e)', () => {
   let booted: BootedApp;
 
@@ -139,5 +145,38 @@ describe('edge: CORS when origins are configured (e2e)', () => {
   it('does not allow another origin', async () => {
     const res = await booted.http.get('/v1/probes').set('origin', 'https://elsewhere.example').expect(200);
     expect(res.headers['access-control-allow-origin']).toBeUndefined();
+  });
+
+  const preflight = (path: string, method: string, headers: string) =>
+    booted.http
+      .options(path)
+      .set('origin', 'https://portal.example')
+      .set('access-control-request-method', method)
+      .set('access-control-request-headers', headers)
+      .expect(204);
+
+  it('lets a browser send a PUT: the preflight allows every method the API has', async () => {
+    const res = await preflight('/v1/permits/TSR1591199404915-01/assessment', 'PUT', 'content-type');
+    expect(res.headers['access-control-allow-methods']).toBe('GET, HEAD, POST, PUT');
+    const routeMethods = booted.app.get(RouteTable).methods().filter((m) => m !== 'OPTIONS');
+    expect(new Set(routeMethods)).toEqual(new Set(CORS_METHODS));
+  });
+
+  it('allows the request headers the API reads, listed, never an echo of what was asked', async () => {
+    const res = await preflight('/v1/works', 'POST', 'x-evil, content-type');
+    expect(res.headers['access-control-allow-headers']).toBe(
+      'Authorization, Ocp-Apim-Subscription-Key, Content-Type, Accept, Idempotency-Key, If-None-Match, X-Request-Id',
+    );
+  });
+
+  it('exposes the headers callers need and varies cacheable answers by Origin', async () => {
+    const res = await booted.http.get('/v1/works?limit=1').set(HEADER, SANDBOX_PROMOTER_KEY).set('origin', 'https://portal.example').expect(200);
+    expect(res.headers['access-control-expose-headers']).toBe(
+      'X-Request-Id, Location, Retry-After, ETag, Idempotent-Replayed, X-RateLimit-Limit, X-RateLimit-Remaining, X-RateLimit-Reset',
+    );
+    expect(res.headers.vary?.split(/,\s*/)).toEqual(expect.arrayContaining(['Accept', 'Origin']));
+    // without an Origin too: a shared cache must not hand this answer to a browser of another origin
+    const plain = await booted.http.get('/v1/works?limit=1').set(HEADER, SANDBOX_PROMOTER_KEY).expect(200);
+    expect(plain.headers.vary?.split(/,\s*/)).toEqual(expect.arrayContaining(['Origin']));
   });
 });

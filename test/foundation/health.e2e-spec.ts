@@ -1,15 +1,38 @@
 import { HealthRegistry } from '../../src/health/health-registry';
+import { throttlingConfig } from '../../src/config/throttling.config';
+import { OperatorServer } from '../../src/metrics/operator-server';
 import { type BootedApp, bootApp } from '../helpers/boot-app';
+import { sandboxUrl } from '../resources/support';
+import { throttlingSettings } from '../security/support/settings';
+
+const SANDBOX_APIS = ['street-manager-geojson', 'street-manager-lookup', 'street-manager-party', 'street-manager-reporting', 'street-manager-work'];
+
+async function upstreamCalls(booted: BootedApp): Promise<number> {
+  const stats = (await (await fetch(`${sandboxUrl(booted)}/__admin/stats`)).json()) as { requests: Record<string, number> };
+  return Object.values(stats.requests).reduce((a, b) => a + b, 0);
+}
 
 describe('health (e2e)', () => {
   let booted: BootedApp;
+  let operator: string;
 
   beforeAll(async () => {
-    booted = await bootApp({ app: { healthCheckTimeoutMs: 100 } });
+    booted = await bootApp({ app: { healthCheckTimeoutMs: 100, healthCheckCacheMs: 0 } });
+    operator = await booted.app.get(OperatorServer).listen(0, '127.0.0.1');
   });
   afterAll(async () => {
     await booted.close();
   });
+
+  const withChecks = async (checks: Record<string, Parameters<HealthRegistry['register']>[1]>, run: () => Promise<void>) => {
+    const registry = booted.app.get(HealthRegistry);
+    Object.entries(checks).forEach(([name, check]) => registry.register(name, check));
+    try {
+      await run();
+    } finally {
+      Object.keys(checks).forEach((name) => registry.unregister(name));
+    }
+  };
 
   it('GET /status answers 200 {"status":"ok"} without credentials', async () => {
     const res = await booted.http.get('/status').expect(200);
@@ -17,51 +40,94 @@ describe('health (e2e)', () => {
     expect(res.headers['content-type']).toMatch(/^application\/json/);
   });
 
-  it('GET /healthcheck answers 200 when every registered dependency is up', async () => {
-    const registry = booted.app.get(HealthRegistry);
-    registry.register('test-up', () => Promise.resolve({ version: '1' }));
-    try {
+  it('public GET /healthcheck: 200 with each dependency up, and none of the checks\' detail', async () => {
+    await withChecks({ 'test-up': () => Promise.resolve({ version: '1', organisations: ['7374'] }) }, async () => {
       const res = await booted.http.get('/healthcheck').expect(200);
-      expect(res.body).toMatchObject({ status: 'ok', info: { 'test-up': { status: 'up', version: '1' } }, error: {} });
-    } finally {
-      registry.unregister('test-up');
-    }
-  });
-
-  it('GET /healthcheck answers 503 naming the failing dependency', async () => {
-    const registry = booted.app.get(HealthRegistry);
-    registry.register('test-up', () => Promise.resolve());
-    registry.register('test-down', () => Promise.reject(new Error('connection refused')));
-    try {
-      const res = await booted.http.get('/healthcheck').expect(503);
-      // Other modules register their own dependencies (the sandbox's APIs and so on); those are up here.
-      expect(res.body.status).toBe('error');
-      expect(res.body.error).toEqual({ 'test-down': { status: 'down', message: 'connection refused' } });
-      expect(res.body.info['test-up']).toEqual({ status: 'up' });
-      expect(res.body.details).toMatchObject({
-        'test-up': { status: 'up' },
-        'test-down': { status: 'down', message: 'connection refused' },
-      });
+      const details = Object.fromEntries([...SANDBOX_APIS, 'street-manager-session', 'test-up'].map((n) => [n, { status: 'up' }]));
+      expect(res.body).toEqual({ status: 'ok', details: expect.objectContaining(details) });
+      expect(Object.values(res.body.details as Record<string, object>).every((d) => Object.keys(d).join() === 'status')).toBe(true);
       expect(res.headers['cache-control']).toBe('no-store');
-    } finally {
-      registry.unregister('test-up');
-      registry.unregister('test-down');
-    }
+    });
   });
 
-  it('GET /healthcheck marks a dependency that does not answer in time as down', async () => {
-    const registry = booted.app.get(HealthRegistry);
-    let abandoned = false;
-    registry.register('test-silent', (signal) => {
-      signal.addEventListener('abort', () => (abandoned = true));
-      return new Promise(() => undefined);
-    });
-    try {
+  it('public GET /healthcheck: 503 naming the dependency down, never why', async () => {
+    await withChecks({ 'test-down': () => Promise.reject(new Error('connection refused to 10.0.0.7:6379')) }, async () => {
       const res = await booted.http.get('/healthcheck').expect(503);
-      expect(res.body.error).toEqual({ 'test-silent': { status: 'down', message: 'no answer within 100 ms' } });
+      expect(res.body.status).toBe('error');
+      expect(res.body.details['test-down']).toEqual({ status: 'down' });
+      expect(res.text).not.toContain('refused');
+      expect(res.headers['cache-control']).toBe('no-store');
+    });
+  });
+
+  it('the operator port has the detail: messages, and a dependency that does not answer in time', async () => {
+    let abandoned = false;
+    const silent = (signal: AbortSignal) => {
+      signal.addEventListener('abort', () => (abandoned = true));
+      return new Promise<void>(() => undefined);
+    };
+    await withChecks({ 'test-down': () => Promise.reject(new Error('connection refused')), 'test-silent': silent }, async () => {
+      const res = await fetch(`${operator}/healthcheck`);
+      expect(res.status).toBe(503);
+      const body = (await res.json()) as { status: string; error: Record<string, unknown> };
+      expect(body.status).toBe('error');
+      expect(body.error).toEqual({
+        'test-down': { status: 'down', message: 'connection refused' },
+        'test-silent': { status: 'down', message: 'no answer within 100 ms' },
+      });
       expect(abandoned).toBe(true);
-    } finally {
-      registry.unregister('test-silent');
-    }
+    });
+  });
+
+  it('/metrics is served on the operator port only', async () => {
+    await booted.http.get('/status').expect(200);
+    await booted.http.get('/metrics').expect(404);
+    const res = await fetch(`${operator}/metrics`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toMatch(/^text\/plain/);
+    expect(await res.text()).toMatch(/gateway_http_requests_total\{client="anonymous",route="\/status",method="GET",status="200"\} \d+/);
+  });
+});
+
+describe('health: checks cached (e2e)', () => {
+  let booted: BootedApp;
+
+  beforeAll(async () => {
+    booted = await bootApp({ app: { healthCheckCacheMs: 60_000 }, overrides: [{ provide: throttlingConfig.KEY, useValue: throttlingSettings() }] });
+  });
+  afterAll(async () => {
+    await booted.close();
+  });
+
+  it('20 probes of /healthcheck make one round of upstream checks, not 20', async () => {
+    const before = await upstreamCalls(booted);
+    await booted.http.get('/healthcheck').expect(200);
+    const afterFirst = await upstreamCalls(booted);
+    // one call per Street Manager API (plus the session's sign-in, the first time)
+    expect(afterFirst - before).toBeGreaterThanOrEqual(SANDBOX_APIS.length);
+    await Promise.all(Array.from({ length: 19 }, () => booted.http.get('/healthcheck').expect(200)));
+    expect((await upstreamCalls(booted)) - afterFirst).toBe(0);
+  });
+});
+
+describe('docs: throttled (e2e)', () => {
+  let booted: BootedApp;
+
+  beforeAll(async () => {
+    const anonymous = [{ name: 'per-minute', limit: 3, windowSeconds: 60 }];
+    booted = await bootApp({ overrides: [{ provide: throttlingConfig.KEY, useValue: throttlingSettings({ anonymous }) }] });
+  });
+  afterAll(async () => {
+    await booted.close();
+  });
+
+  it('throttles the OpenAPI documents and Swagger UI per IP, in the anonymous tier', async () => {
+    await booted.http.get('/v1/openapi.json').expect(200);
+    await booted.http.get('/v1/openapi.yaml').expect(200);
+    const third = await booted.http.get('/v1/docs').expect(200);
+    expect(third.headers['x-ratelimit-remaining']).toBe('0');
+    const refused = await booted.http.get('/v1/openapi.json').expect(429);
+    expect(refused.headers['retry-after']).toBeDefined();
+    expect(refused.body).toEqual({ error: { code: 'TOO_MANY_REQUESTS', message: expect.any(String), requestId: expect.any(String) } });
   });
 });

@@ -95,6 +95,7 @@ describeWithRedis('two gateway instances sharing one Redis', () => {
       const port = await freePort();
       const started = startNode('dist/main.js', [], {
         PORT: String(port),
+        METRICS_PORT: '0',
         HOST: '127.0.0.1',
         NODE_ENV: 'test',
         LOG_LEVEL: 'warn',

@@ -11,7 +11,7 @@ async function stats(booted: BootedApp): Promise<Stats> {
   return (await (await fetch(`${sandboxUrl(booted)}/__admin/stats`)).json()) as Stats;
 }
 
-const VARY = 'Accept, Authorization, Ocp-Apim-Subscription-Key';
+const VARY = 'Accept, Authorization, Ocp-Apim-Subscription-Key, Origin';
 
 describe('response cache, ETag and Cache-Control (memory store)', () => {
   let booted: BootedApp;

@@ -1,3 +1,4 @@
+import { OperatorServer } from '../../src/metrics/operator-server';
 import { credential, streetManagerConfig } from '../../src/config/street-manager.config';
 import { redisConfig, type RedisConfig } from '../../src/config/redis.config';
 import { createSandbox } from '../../src/sandbox/sandbox';
@@ -27,6 +28,7 @@ describeWithRedis('a refused Street Manager sign-in is shared across instances',
       const config: RedisConfig = { url: redis.url, keyPrefix: 'refusal:', commandTimeoutMs: 500, connectTimeoutMs: 1000 };
       apps.push(
         await bootApp({
+          app: { healthCheckCacheMs: 0 },
           overrides: [
             { provide: STREET_MANAGER_ENDPOINTS, useValue: endpoints },
             { provide: streetManagerConfig.KEY, useValue: testStreetManagerConfig() },
@@ -54,7 +56,8 @@ describeWithRedis('a refused Street Manager sign-in is shared across instances',
     await expect(call(apps[1])).rejects.toBeInstanceOf(UpstreamUnavailableError);
     const stats = (await sandboxAdmin(sandbox).stats()) as { failedAuthentications: number };
     expect(stats.failedAuthentications).toBe(1);
-    const health = await apps[1].http.get('/healthcheck').expect(503);
-    expect(JSON.stringify(health.body)).toContain('rejected the email or password');
+    await apps[1].http.get('/healthcheck').expect(503);
+    const operator = await apps[1].app.get(OperatorServer).listen(0, '127.0.0.1');
+    expect(await (await fetch(`${operator}/healthcheck`)).text()).toContain('rejected the email or password');
   });
 });

@@ -1,5 +1,6 @@
 import { ErrorCode } from '../../src/common/errors/api-error';
 import { MetricsService } from '../../src/metrics/metrics.service';
+import { OperatorServer } from '../../src/metrics/operator-server';
 import { UpstreamHttp } from '../../src/upstreams/http/upstream-http.service';
 import {
   UpstreamBadResponseError,
@@ -226,10 +227,10 @@ describe('guarded HTTP core (e2e against fault servers)', () => {
     expect(text).toContain(`gateway_upstream_request_duration_seconds_count{upstream="${name}",operation="getThing",outcome="success"} 1`);
   });
 
-  it('serves GET /metrics as Prometheus text without credentials, counting requests per client and route', async () => {
+  it('serves GET /metrics as Prometheus text on the operator port, counting requests per client and route', async () => {
     await booted.http.get('/status').expect(200);
-    const res = await booted.http.get('/metrics').expect(200);
-    expect(res.headers['content-type']).toMatch(/^text\/plain/);
-    expect(res.text).toMatch(/gateway_http_requests_total\{client="anonymous",route="\/status",method="GET",status="200"\} \d+/);
+    const res = await fetch(`${await booted.app.get(OperatorServer).listen(0, '127.0.0.1')}/metrics`);
+    expect(res.headers.get('content-type')).toMatch(/^text\/plain/);
+    expect(await res.text()).toMatch(/gateway_http_requests_total\{client="anonymous",route="\/status",method="GET",status="200"\} \d+/);
   });
 });

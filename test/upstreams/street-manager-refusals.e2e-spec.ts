@@ -6,6 +6,7 @@ import type { RunningSandbox } from '../../src/sandbox/sandbox.types';
 import { UpstreamUnavailableError } from '../../src/upstreams/http/upstream-errors';
 import { STREET_MANAGER_ENDPOINTS, endpointsFromSandbox } from '../../src/upstreams/street-manager/street-manager-endpoints';
 import { StreetManagerTransport } from '../../src/upstreams/street-manager/street-manager.transport';
+import { OperatorServer } from '../../src/metrics/operator-server';
 import { type BootedApp, bootApp } from '../helpers/boot-app';
 import { LogCapture } from '../helpers/log-capture';
 import { caller, sandboxAdmin, testStreetManagerConfig } from './support/street-manager-fixtures';
@@ -42,6 +43,7 @@ describe('Street Manager sign-in refusals (e2e against the sandbox)', () => {
       ];
       endpoints.defaultCredentialId = promoter().organisationSwaCode;
       booted = await bootApp({
+        app: { healthCheckCacheMs: 0 },
         logs,
         overrides: [
           { provide: STREET_MANAGER_ENDPOINTS, useValue: endpoints },
@@ -68,8 +70,9 @@ describe('Street Manager sign-in refusals (e2e against the sandbox)', () => {
       const after = await stats();
       expect(after.failedAuthentications - before.failedAuthentications).toBe(1);
 
-      const res = await booted.http.get('/healthcheck').expect(503);
-      const session = (res.body as { details: Record<string, { status: string; message?: string }> }).details['street-manager-session'];
+      await booted.http.get('/healthcheck').expect(503);
+      const operator = await booted.app.get(OperatorServer).listen(0, '127.0.0.1');
+      const session = ((await (await fetch(`${operator}/healthcheck`)).json()) as { details: Record<string, { status: string; message?: string }> }).details['street-manager-session'];
       expect(session.status).toBe('down');
       expect(session.message).toContain(`credential ${promoter().organisationSwaCode}: Street Manager rejected the email or password (401)`);
       expect(logs.text()).not.toContain(wrongPassword);

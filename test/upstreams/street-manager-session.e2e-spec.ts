@@ -151,7 +151,7 @@ describe('Street Manager session and transport (e2e against the sandbox)', () =>
       const res = await booted.http.get('/healthcheck').expect(200);
       const details = (res.body as { details: Record<string, { status: string }> }).details;
       for (const api of ['work', 'reporting', 'party', 'lookup', 'geojson']) {
-        expect(details[`street-manager-${api}`]).toEqual({ status: 'up', sandbox: true });
+        expect(details[`street-manager-${api}`]).toEqual({ status: 'up' });
       }
       expect(details['street-manager-session']).toMatchObject({ status: 'up' });
     });
