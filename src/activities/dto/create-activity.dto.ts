@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsBoolean, IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { BoundedArray } from '../../common/validation/bounded-array';
 import type { Geometry } from '../../common/geo/geometry';
 import { DateTimeProperty } from '../../common/validation/date-time';
 import { IsWorksGeometry } from '../../works/dto/geometry-input';
@@ -48,10 +49,7 @@ export class CreateActivityDto {
   endDate!: string;
 
   @ApiProperty({ enum: LOCATION_TYPES, isArray: true, example: ['footway'] })
-  @ArrayMinSize(1)
-  @ArrayMaxSize(LOCATION_TYPES.length)
-  @ArrayUnique()
-  @IsIn(LOCATION_TYPES, { each: true })
+  @BoundedArray({ minSize: 1, maxSize: LOCATION_TYPES.length, of: LOCATION_TYPES, unique: true })
   locationTypes!: string[];
 
   @ApiProperty({ maxLength: 500, example: 'Footway outside number 12' })

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsIn, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
+import { IsIn, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
+import { BoundedArray } from '../../common/validation/bounded-array';
 import { DateTimeProperty } from '../../common/validation/date-time';
 import { FPN_STATUSES, OFFENCE_CODES, PAYMENT_METHODS } from './fpn-enums';
 
@@ -57,10 +58,7 @@ export class CreateFixedPenaltyNoticeDto {
   representationsContactAddress!: string;
 
   @ApiProperty({ enum: PAYMENT_METHODS, isArray: true, example: ['bank_transfer', 'card_payment'] })
-  @ArrayMinSize(1)
-  @ArrayMaxSize(PAYMENT_METHODS.length)
-  @ArrayUnique()
-  @IsIn(PAYMENT_METHODS, { each: true })
+  @BoundedArray({ minSize: 1, maxSize: PAYMENT_METHODS.length, of: PAYMENT_METHODS, unique: true })
   paymentMethods!: string[];
 }
 

@@ -1,18 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import {
-  ArrayMaxSize,
-  ArrayMinSize,
-  ArrayUnique,
-  IsIn,
-  IsInt,
-  IsOptional,
-  IsString,
-  Matches,
-  Max,
-  MaxLength,
-  Min,
-  MinLength,
-} from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { BoundedArray } from '../../common/validation/bounded-array';
 import { PermitApplicationDto } from '../../works/dto/create-work.dto';
 
 /** A further permit application on an existing work. */
@@ -89,10 +77,7 @@ export class AssessPermitDto {
     example: ['RC10'],
   })
   @IsOptional()
-  @ArrayMinSize(1)
-  @ArrayMaxSize(5)
-  @ArrayUnique()
-  @IsIn(REFUSAL_REASONS, { each: true })
+  @BoundedArray({ minSize: 1, maxSize: 5, of: REFUSAL_REASONS, unique: true })
   reasonsForRefusal?: string[];
 
   @ApiPropertyOptional({

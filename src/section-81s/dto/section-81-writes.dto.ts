@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { BoundedArray } from '../../common/validation/bounded-array';
 import type { Geometry } from '../../common/geo/geometry';
 import { DateTimeProperty } from '../../common/validation/date-time';
 import { IsWorksGeometry } from '../../works/dto/geometry-input';
@@ -33,10 +34,7 @@ export class CreateSection81Dto {
   locationDescription!: string;
 
   @ApiProperty({ enum: LOCATION_TYPES, isArray: true, example: ['footway'] })
-  @ArrayMinSize(1)
-  @ArrayMaxSize(LOCATION_TYPES.length)
-  @ArrayUnique()
-  @IsIn(LOCATION_TYPES, { each: true })
+  @BoundedArray({ minSize: 1, maxSize: LOCATION_TYPES.length, of: LOCATION_TYPES, unique: true })
   locationTypes!: string[];
 
   @DateTimeProperty('When the apparatus was inspected; not in the future', '2026-08-09T09:00:00Z')

@@ -1,20 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import {
-  ArrayMaxSize,
-  ArrayMinSize,
-  ArrayUnique,
-  IsBoolean,
-  IsEmail,
-  IsIn,
-  IsInt,
-  IsOptional,
-  IsString,
-  Matches,
-  Max,
-  MaxLength,
-  Min,
-  MinLength,
-} from 'class-validator';
+import { IsBoolean, IsEmail, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { BoundedArray } from '../../common/validation/bounded-array';
 import type { Geometry } from '../../common/geo/geometry';
 import { IsWorksGeometry } from './geometry-input';
 import {
@@ -80,10 +66,7 @@ export class PermitApplicationDto {
   applicationType!: string;
 
   @ApiProperty({ enum: LOCATION_TYPES, isArray: true, example: ['carriageway'] })
-  @ArrayMinSize(1)
-  @ArrayMaxSize(LOCATION_TYPES.length)
-  @ArrayUnique()
-  @IsIn(LOCATION_TYPES, { each: true })
+  @BoundedArray({ minSize: 1, maxSize: LOCATION_TYPES.length, of: LOCATION_TYPES, unique: true })
   locationTypes!: string[];
 
   @ApiProperty({ enum: CLOSE_FOOTWAY, example: 'no' })
