@@ -5,6 +5,7 @@ import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import { configureApp, createAdapter } from './app.setup';
 import { installGracefulShutdown } from './common/graceful-shutdown';
+import { flushStdoutWithoutBlocking } from './common/logging';
 import { type AppConfig, appConfig } from './config/app.config';
 import { validateConfiguration } from './config';
 import { ConfigurationError } from './config/validate-env';
@@ -27,7 +28,11 @@ async function bootstrap(): Promise<void> {
   app.useLogger(logger);
   configureApp(app);
   const config = app.get<AppConfig>(appConfig.KEY);
-  installGracefulShutdown(app, { graceMs: config.shutdownGraceMs, logger });
+  const exit = (code: number): never => {
+    flushStdoutWithoutBlocking();
+    process.exit(code);
+  };
+  installGracefulShutdown(app, { graceMs: config.shutdownGraceMs, logger, exit });
   await app.listen(config.port, config.host);
   logger.log(`streetworks-gateway listening on ${await app.getUrl()}`);
   const operatorUrl = await app.get(OperatorServer).listen(config.metricsPort, config.host);

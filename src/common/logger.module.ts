@@ -1,7 +1,8 @@
 import { type DynamicModule, Global, Module } from '@nestjs/common';
 import { Logger, NativeLogger, PARAMS_PROVIDER_TOKEN, type Params, PinoLogger } from 'nestjs-pino';
 import { type AppConfig, appConfig } from '../config/app.config';
-import { LOG_DESTINATION, type LogDestination, loggerParams } from './logging';
+import { MetricsService } from '../metrics/metrics.service';
+import { LOG_DESTINATION, type LogDestination, loggerParams, stdoutDestination } from './logging';
 
 /**
  * nestjs-pino's loggers without its LoggerModule, whose only other part is a Nest middleware: on Fastify that
@@ -24,7 +25,12 @@ export class LoggerModule {
         NativeLogger,
         PinoLogger,
         params,
-        { provide: LOG_DESTINATION, useFactory: (): LogDestination => null },
+        {
+          provide: LOG_DESTINATION,
+          inject: [appConfig.KEY, MetricsService],
+          useFactory: (config: AppConfig, metrics: MetricsService): LogDestination =>
+            stdoutDestination(config.logBufferBytes, () => metrics.logLinesDropped.inc()),
+        },
       ],
       exports: [Logger, NativeLogger, PinoLogger, params],
     };

@@ -13,11 +13,47 @@ export interface AccessLogFields {
 type RawRequest = IncomingMessage & AccessLogFields & { id?: string };
 
 /**
- * Where log lines go. Null means pino's own fast stdout writer; e2e tests override this provider with a stream
- * they can read, so log assertions never depend on process.env or on patching stdout.
+ * Where log lines go: stdoutDestination() in production; e2e tests override this provider with a stream they can
+ * read, so log assertions never depend on process.env or on patching stdout. Null means pino's own stdout writer.
  */
 export const LOG_DESTINATION = Symbol('LOG_DESTINATION');
 export type LogDestination = DestinationStream | null;
+
+type SonicBoom = ReturnType<typeof pino.destination>;
+let stdout: SonicBoom | undefined;
+let exiting = false;
+
+/**
+ * stdout written asynchronously through at most `bufferBytes` of buffer: a slow or stuck reader costs dropped,
+ * counted lines, never a blocked event loop (a synchronous write to a full pipe stops every request and every
+ * signal handler). The fd is made non-blocking first (opening process.stdout does that for a pipe), so a write
+ * the pipe cannot take fails with EAGAIN at once instead of pinning a thread-pool thread, which process.exit would
+ * then wait for forever.
+ */
+export function stdoutDestination(bufferBytes: number, onDrop: () => void): SonicBoom {
+  void process.stdout;
+  const stream = pino.destination({ dest: 1, sync: false, maxLength: bufferBytes, retryEAGAIN: () => !exiting });
+  stream.on('drop', onDrop);
+  stdout = stream;
+  return stream;
+}
+
+/**
+ * The last flush before process.exit: writes what stdout takes now and gives up on the rest. pino's own exit
+ * handler would flush synchronously, retrying EAGAIN until the reader comes back, which may be never.
+ */
+export function flushStdoutWithoutBlocking(): void {
+  if (!stdout || exiting) {
+    return;
+  }
+  exiting = true;
+  try {
+    stdout.flushSync();
+  } catch {
+    // stdout is full or gone: the remaining lines are lost, the exit is not
+  }
+  stdout.destroy();
+}
 
 export const REDACTED_PATHS = [
   'req.headers.authorization',

@@ -18,6 +18,9 @@ class AppEnv {
   @IsOptional() @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL?: string;
 
+  @IsOptional() @Transform(toInt) @IsInt() @Min(16 * 1024) @Max(64 * 1024 * 1024)
+  LOG_BUFFER_BYTES?: number;
+
   @IsOptional() @IsIn(['development', 'test', 'production'])
   NODE_ENV?: string;
 
@@ -65,6 +68,8 @@ export const appConfig = registerAs('app', () => {
     host: env.HOST ?? '0.0.0.0',
     publicBaseUrl: env.PUBLIC_BASE_URL?.replace(/\/$/, ''),
     logLevel: env.LOG_LEVEL ?? 'info',
+    /** Log bytes held while stdout cannot take more; lines beyond it are dropped and counted, never waited for. */
+    logBufferBytes: env.LOG_BUFFER_BYTES ?? 1024 * 1024,
     nodeEnv: (env.NODE_ENV ?? 'development') as 'development' | 'test' | 'production',
     bodyLimitBytes: env.BODY_LIMIT_BYTES ?? 1024 * 1024,
     corsOrigins: splitList(env.CORS_ORIGINS),

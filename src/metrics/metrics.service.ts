@@ -63,6 +63,12 @@ export class MetricsService {
     registers: [this.registry],
   });
 
+  readonly logLinesDropped = new Counter({
+    name: 'gateway_log_lines_dropped_total',
+    help: 'Log lines dropped because stdout could not take them and the log buffer (LOG_BUFFER_BYTES) was full',
+    registers: [this.registry],
+  });
+
   constructor() {
     collectDefaultMetrics({ register: this.registry });
   }

@@ -1,0 +1,81 @@
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { freePort, stopByPid, trackChild } from '../helpers/redis-server';
+
+/**
+ * The built gateway (`node dist/main.js`) with its stdout on a pipe nobody reads: once the pipe (64 KiB) and the
+ * log buffer are full, log lines are dropped and counted, requests are still answered, and SIGTERM still ends the
+ * process within SHUTDOWN_GRACE_MS plus a second. A synchronous logger blocks the event loop on the full pipe, so
+ * neither the requests nor the signal handler would run.
+ */
+const ROOT = join(__dirname, '..', '..');
+const GRACE_MS = 1_000;
+// The bound is grace + 1 s; the slack is for a loaded two-core machine. A blocked process never exits at all.
+const EXIT_DEADLINE_MS = GRACE_MS + 1_000 + 5_000;
+
+async function droppedLines(base: string): Promise<number> {
+  const text = await (await fetch(`${base}/metrics`)).text();
+  const match = /^gateway_log_lines_dropped_total (\d+)/m.exec(text);
+  return match ? Number(match[1]) : 0;
+}
+
+describe('dist/main.js with a stdout nobody reads (e2e, child process)', () => {
+  it('keeps answering while stdout is full, counts the dropped lines, and exits in time on SIGTERM', async () => {
+    const port = await freePort();
+    const base = `http://127.0.0.1:${port}`;
+    const child = spawn(process.execPath, [join(ROOT, 'dist', 'main.js')], {
+      cwd: ROOT,
+      // stdout is a pipe this test never reads from.
+      stdio: ['ignore', 'pipe', 'ignore'],
+      env: {
+        PATH: process.env.PATH,
+        NODE_ENV: 'test',
+        HOST: '127.0.0.1',
+        PORT: String(port),
+        LOG_LEVEL: 'debug',
+        LOG_BUFFER_BYTES: String(16 * 1024),
+        SHUTDOWN_GRACE_MS: String(GRACE_MS),
+      },
+    });
+    trackChild(child);
+    child.stdout.pause();
+    const exited = new Promise<number | null>((done) => child.once('exit', (code) => done(code)));
+    try {
+      for (let i = 0; ; i++) {
+        const up = await fetch(`${base}/status`).then((r) => r.ok, () => false);
+        if (up) {
+          break;
+        }
+        expect(i).toBeLessThan(300);
+        await new Promise((r) => setTimeout(r, 100));
+      }
+
+      // Each unauthenticated request writes an access line: drive them until lines are being dropped.
+      const batch = async (): Promise<void> => {
+        const answers = await Promise.all(Array.from({ length: 50 }, () => fetch(`${base}/v1/works/ABC`).then((r) => r.status)));
+        expect(new Set(answers)).toEqual(new Set([401]));
+      };
+      let dropped = 0;
+      for (let round = 0; dropped === 0; round++) {
+        expect(round).toBeLessThan(200);
+        await batch();
+        dropped = await droppedLines(base);
+      }
+
+      // stdout is full now: requests are still answered and their lines counted as dropped.
+      await batch();
+      const status = await fetch(`${base}/status`);
+      expect(status.status).toBe(200);
+      expect(await status.json()).toEqual({ status: 'ok' });
+      expect(await droppedLines(base)).toBeGreaterThanOrEqual(dropped + 50);
+
+      const sentAt = Date.now();
+      child.kill('SIGTERM');
+      const deadline = new Promise<'still running'>((done) => setTimeout(() => done('still running'), EXIT_DEADLINE_MS).unref());
+      expect(await Promise.race([exited, deadline])).toBe(0);
+      process.stderr.write(`stdout blocked: exited ${Date.now() - sentAt} ms after SIGTERM (grace ${GRACE_MS} ms)\n`);
+    } finally {
+      await stopByPid(child, 1_000, 'SIGKILL');
+    }
+  }, 60_000);
+});
