@@ -22,7 +22,9 @@ async function droppedLines(base: string): Promise<number> {
 describe('dist/main.js with a stdout nobody reads (e2e, child process)', () => {
   it('keeps answering while stdout is full, counts the dropped lines, and exits in time on SIGTERM', async () => {
     const port = await freePort();
+    const metricsPort = await freePort();
     const base = `http://127.0.0.1:${port}`;
+    const operator = `http://127.0.0.1:${metricsPort}`;
     const child = spawn(process.execPath, [join(ROOT, 'dist', 'main.js')], {
       cwd: ROOT,
       // stdout is a pipe this test never reads from.
@@ -32,6 +34,7 @@ describe('dist/main.js with a stdout nobody reads (e2e, child process)', () => {
         NODE_ENV: 'test',
         HOST: '127.0.0.1',
         PORT: String(port),
+        METRICS_PORT: String(metricsPort),
         LOG_LEVEL: 'debug',
         LOG_BUFFER_BYTES: String(16 * 1024),
         SHUTDOWN_GRACE_MS: String(GRACE_MS),
@@ -59,7 +62,7 @@ describe('dist/main.js with a stdout nobody reads (e2e, child process)', () => {
       for (let round = 0; dropped === 0; round++) {
         expect(round).toBeLessThan(200);
         await batch();
-        dropped = await droppedLines(base);
+        dropped = await droppedLines(operator);
       }
 
       // stdout is full now: requests are still answered and their lines counted as dropped.
@@ -67,7 +70,7 @@ describe('dist/main.js with a stdout nobody reads (e2e, child process)', () => {
       const status = await fetch(`${base}/status`);
       expect(status.status).toBe(200);
       expect(await status.json()).toEqual({ status: 'ok' });
-      expect(await droppedLines(base)).toBeGreaterThanOrEqual(dropped + 50);
+      expect(await droppedLines(operator)).toBeGreaterThanOrEqual(dropped + 50);
 
       const sentAt = Date.now();
       child.kill('SIGTERM');
