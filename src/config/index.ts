@@ -7,9 +7,10 @@ import { innerApisConfig } from './inner-apis.config';
 import { streetManagerConfig } from './street-manager.config';
 import { throttlingConfig } from './throttling.config';
 import { ConfigurationError } from './validate-env';
+import { webhooksConfig } from './webhooks.config';
 
 /** Every configuration namespace; each validates its own variables when loaded. */
-export const configNamespaces = [appConfig, idempotencyConfig, authConfig, throttlingConfig, streetManagerConfig, innerApisConfig, redisConfig, cacheConfig];
+export const configNamespaces = [appConfig, idempotencyConfig, authConfig, throttlingConfig, streetManagerConfig, innerApisConfig, redisConfig, cacheConfig, webhooksConfig];
 
 /** Loads every namespace once so that a bad start names every bad variable in one message, not the first. */
 export function validateConfiguration(): void {
