@@ -28,6 +28,7 @@ import { PermitAlterationsModule } from './permit-alterations/permit-alterations
 import { MetricsModule } from './metrics/metrics.module';
 import { InnerApisModule } from './upstreams/inner-apis/inner-apis.module';
 import { StreetManagerModule } from './upstreams/street-manager/street-manager.module';
+import { EventsModule } from './events/events.module';
 
 @Module({
   imports: [
@@ -53,6 +54,7 @@ import { StreetManagerModule } from './upstreams/street-manager/street-manager.m
     MetricsModule,
     StreetManagerModule,
     InnerApisModule,
+    EventsModule,
     CacheModule,
   ],
   providers: [

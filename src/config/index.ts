@@ -1,6 +1,7 @@
 import { appConfig } from './app.config';
 import { authConfig } from './auth.config';
 import { cacheConfig } from './cache.config';
+import { eventsConfig } from './events.config';
 import { idempotencyConfig } from './idempotency.config';
 import { redisConfig } from './redis.config';
 import { innerApisConfig } from './inner-apis.config';
@@ -10,7 +11,7 @@ import { ConfigurationError } from './validate-env';
 import { webhooksConfig } from './webhooks.config';
 
 /** Every configuration namespace; each validates its own variables when loaded. */
-export const configNamespaces = [appConfig, idempotencyConfig, authConfig, throttlingConfig, streetManagerConfig, innerApisConfig, redisConfig, cacheConfig, webhooksConfig];
+export const configNamespaces = [appConfig, idempotencyConfig, authConfig, throttlingConfig, streetManagerConfig, innerApisConfig, redisConfig, cacheConfig, eventsConfig, webhooksConfig];
 
 /** Loads every namespace once so that a bad start names every bad variable in one message, not the first. */
 export function validateConfiguration(): void {

@@ -2,7 +2,7 @@ import { Logger } from '@nestjs/common';
 import { Counter, type Registry } from 'prom-client';
 
 /** The shared stores, as named in logs and in `gateway_redis_failures_total{store}`. */
-export type SharedStore = 'throttling' | 'idempotency' | 'cache' | 'session' | 'connection' | 'webhooks';
+export type SharedStore = 'throttling' | 'idempotency' | 'cache' | 'session' | 'connection' | 'events' | 'webhooks';
 
 const LOG_EVERY_MS = 10_000;
 

@@ -1,0 +1,29 @@
+import { Logger, Module } from '@nestjs/common';
+import { type EventsConfig, eventsConfig } from '../config/events.config';
+import { RedisService } from '../redis/redis.service';
+import { EventLog } from './gateway-event';
+import { MemoryEventLog } from './memory-event-log';
+import { RedisEventLog } from './redis-event-log';
+
+/** The one place the event log is chosen: Redis streams with REDIS_URL (shared, survives restarts), else memory. */
+export function createEventLog(config: EventsConfig, redis: RedisService, now: () => number = Date.now): EventLog {
+  if (redis.client) {
+    return new RedisEventLog(redis.client, redis.alarm, config.retentionMs, config.maxEventsPerOrganisation, now);
+  }
+  new Logger('EventLog').warn(
+    'REDIS_URL is not set: the event log is kept in this process only; events do not survive a restart and are not shared with other instances',
+  );
+  return new MemoryEventLog(config.retentionMs, config.maxEventsPerOrganisation, now);
+}
+
+@Module({
+  providers: [
+    {
+      provide: EventLog,
+      inject: [eventsConfig.KEY, RedisService],
+      useFactory: (config: EventsConfig, redis: RedisService) => createEventLog(config, redis),
+    },
+  ],
+  exports: [EventLog],
+})
+export class EventsModule {}
