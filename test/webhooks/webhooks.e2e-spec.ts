@@ -17,6 +17,8 @@ const config = () => ({
   allowLoopback: true,
   retry: { baseDelayMs: BASE_MS, maxDelayMs: 60_000, windowMs: 10 * 60_000 },
   disableAfterMs: 24 * 3_600_000,
+  // Every subscription here shares one receiver origin: no delivery may wait for a slot (that wait is a clock timer).
+  concurrencyPerReceiver: 64,
 });
 
 let sequence = 0;
@@ -169,33 +171,6 @@ describe('webhook subscriptions and delivery (memory)', () => {
     expect((await booted.http.get(`/v1/webhook-subscriptions/${subscription.id}/dead-letters`).set(KEY.promoter).expect(200)).body.results).toEqual([]);
   });
 
-  it('gives a permanently failing receiver up after the retry window: a dead letter the integrator replays', async () => {
-    receiver.script('/down', [503]);
-    const subscription = await subscribe('/down', ['permit.*']);
-    await append(event('permit.granted'));
-    await eventually('the first attempt', () => receiver.at('/down').length >= 1 || undefined);
-    for (let n = 2; ; n++) {
-      const page = await eventually('the attempt recorded', async () => {
-        const p = await deliveries(subscription.id);
-        return p.results[0]?.attempts.length === n - 1 ? p : undefined;
-      });
-      if (page.results[0].status === 'dead') {
-        break;
-      }
-      await nextRetry('/down', n);
-    }
-    const dead = await booted.http.get(`/v1/webhook-subscriptions/${subscription.id}/dead-letters`).set(KEY.promoter).expect(200);
-    expect(dead.body.results).toHaveLength(1);
-    const attempts = receiver.at('/down');
-    // 1 s ×4 per retry with a 10 min window: 1 + 4 + 16 + 64 + 256 s, then the next would end past the window.
-    expect(attempts.length).toBe(6);
-
-    receiver.script('/down', [200]);
-    await booted.http.post(`/v1/webhook-subscriptions/${subscription.id}/redeliveries`).set(KEY.promoter).send({ deliveryId: dead.body.results[0].id }).expect(202);
-    await eventually('the redelivery', () => receiver.at('/down').length >= 7 || undefined);
-    expect(receiver.at('/down')[6].headers['webhook-id']).toBe(attempts[0].headers['webhook-id']);
-  });
-
   it('replays every matching event since a time, with the webhook-ids they had', async () => {
     const since = new Date(Date.now() - 1_000).toISOString();
     const subscription = await subscribe('/replay', ['work.started']);
@@ -268,6 +243,37 @@ describe('webhook subscriptions and delivery (memory)', () => {
     }
     await booted.http.get('/v1/webhook-subscriptions/not-an-id').set(KEY.promoter).expect(400);
     await booted.http.post('/v1/webhook-subscriptions/3f1b8a52-6c0e-4d3a-9b7f-2a9c4e1d7b60/replays').set(KEY.promoter).send({}).expect(404);
+  });
+
+  // Last: it moves the clock by minutes, past the signature timestamp tolerance the other tests verify with.
+  it('gives a permanently failing receiver up after the retry window: a dead letter the integrator replays', async () => {
+    receiver.script('/down', [503]);
+    const subscription = await subscribe('/down', ['permit.*']);
+    await append(event('permit.granted'));
+    await eventually('the first attempt', () => receiver.at('/down').length >= 1 || undefined);
+    for (let n = 2; ; n++) {
+      const page = await eventually('the attempt recorded', async () => {
+        const p = await deliveries(subscription.id);
+        return p.results[0]?.attempts.length === n - 1 ? p : undefined;
+      });
+      if (page.results[0].status === 'dead') {
+        break;
+      }
+      await nextRetry('/down', n);
+    }
+    const dead = await booted.http.get(`/v1/webhook-subscriptions/${subscription.id}/dead-letters`).set(KEY.promoter).expect(200);
+    expect(dead.body.results).toHaveLength(1);
+    const attempts = receiver.at('/down');
+    // 1 s, 4 s, 16 s, then every 60 s (the cap), ±20 %, until the next would start past the 10 min window.
+    const span = Date.parse(dead.body.results[0].attempts.at(-1).at) - Date.parse(dead.body.results[0].attempts[0].at);
+    expect(span).toBeLessThanOrEqual(10 * 60_000);
+    expect(span).toBeGreaterThan(10 * 60_000 - 72_000);
+    expect(new Set(dead.body.results[0].attempts.map((a: { responseStatus: number }) => a.responseStatus))).toEqual(new Set([503]));
+
+    receiver.script('/down', [200]);
+    await booted.http.post(`/v1/webhook-subscriptions/${subscription.id}/redeliveries`).set(KEY.promoter).send({ deliveryId: dead.body.results[0].id }).expect(202);
+    await eventually('the redelivery', () => receiver.at('/down').length >= 7 || undefined);
+    expect(receiver.at('/down')[6].headers['webhook-id']).toBe(attempts[0].headers['webhook-id']);
   });
 });
 
