@@ -132,7 +132,7 @@ describeWithRedis('webhook delivery shared by instances on one Redis (BullMQ)', 
     // What SIGKILL leaves: the attempt unfinished, its lock no longer renewed, its connections gone, nothing written.
     const queue = dying.app.get(DeliveryQueue) as unknown as { worker: Worker; workerConnection: Redis; connection: Redis };
     dying.app.get(RedisService).client!.disconnect();
-    void queue.worker.close(true).catch(() => undefined);
+    await queue.worker.close(true);
     queue.workerConnection.disconnect();
     queue.connection.disconnect();
 

@@ -99,7 +99,10 @@ export class ReceiverHttp implements OnApplicationShutdown {
   /** Checks the target again (every call), then POSTs once to the checked address. */
   async post(rawUrl: string, headers: Record<string, string>, body: string, timeoutMs: number, policy: ReceiverPolicy): Promise<ReceiverAnswer> {
     const target = await this.check(rawUrl, policy);
-    const signal = AbortSignal.timeout(timeoutMs);
+    // Our own timer, cleared when the call ends: AbortSignal.timeout's would outlive every call by the full timeout.
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(new DOMException('the receiver did not answer in time', 'TimeoutError')), timeoutMs);
+    const signal = controller.signal;
     try {
       const response = await this.agent(target, timeoutMs).request({
         origin: target.url.origin,
@@ -117,6 +120,8 @@ export class ReceiverHttp implements OnApplicationShutdown {
       const code = (e as { code?: string }).code;
       const timedOut = signal.aborted || name === 'TimeoutError' || code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'UND_ERR_BODY_TIMEOUT' || code === 'UND_ERR_CONNECT_TIMEOUT';
       throw new ReceiverUnreachableError(timedOut ? 'timeout' : 'connect');
+    } finally {
+      clearTimeout(timer);
     }
   }
 
