@@ -56,7 +56,7 @@ export class BullMqDeliveryQueue extends DeliveryQueue {
     return `${this.options.keyPrefix}bull`;
   }
 
-  async start(processor: DeliveryProcessor): Promise<void> {
+  start(processor: DeliveryProcessor): Promise<void> {
     this.workerConnection = this.connection.duplicate();
     this.worker = new Worker<DeliveryJob>(
       QUEUE,
@@ -90,6 +90,7 @@ export class BullMqDeliveryQueue extends DeliveryQueue {
       },
     );
     this.worker.on('error', (e) => this.logger.warn({ reason: e.message }, 'webhook worker error'));
+    return Promise.resolve();
   }
 
   async enqueue(jobId: string, job: DeliveryJob): Promise<void> {

@@ -26,32 +26,34 @@ export class MemoryDeliveryQueue extends DeliveryQueue {
     super();
   }
 
-  async start(processor: DeliveryProcessor): Promise<void> {
+  start(processor: DeliveryProcessor): Promise<void> {
     this.processor = processor;
     this.pump();
+    return Promise.resolve();
   }
 
-  async enqueue(jobId: string, job: DeliveryJob): Promise<void> {
+  enqueue(jobId: string, job: DeliveryJob): Promise<void> {
     if (this.closed || this.entries.has(jobId)) {
-      return;
+      return Promise.resolve();
     }
     this.entries.set(jobId, { job, state: 'waiting' });
     this.ready.push(jobId);
     this.pump();
+    return Promise.resolve();
   }
 
-  async health(): Promise<QueueHealth> {
+  health(): Promise<QueueHealth> {
     const states = [...this.entries.values()].map((e) => e.state);
-    return {
+    return Promise.resolve({
       engine: 'memory',
       waiting: states.filter((s) => s === 'waiting').length,
       delayed: states.filter((s) => s === 'delayed').length,
       active: this.active,
       failed: this.dead,
-    };
+    });
   }
 
-  async close(): Promise<void> {
+  close(): Promise<void> {
     this.closed = true;
     for (const entry of this.entries.values()) {
       if (entry.timer !== undefined) {
@@ -60,6 +62,7 @@ export class MemoryDeliveryQueue extends DeliveryQueue {
     }
     this.entries.clear();
     this.ready.length = 0;
+    return Promise.resolve();
   }
 
   private pump(): void {

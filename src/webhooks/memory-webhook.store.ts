@@ -36,29 +36,30 @@ export class MemoryWebhookStore extends WebhookStore {
     super();
   }
 
-  async putSubscription(subscription: WebhookSubscription): Promise<void> {
+  putSubscription(subscription: WebhookSubscription): Promise<void> {
     indexed(this.byOrganisation, subscription.organisation).add(subscription.id);
     this.subscriptions.set(subscription.id, structuredClone(subscription));
+    return Promise.resolve();
   }
 
-  async getSubscription(id: string): Promise<WebhookSubscription | undefined> {
+  getSubscription(id: string): Promise<WebhookSubscription | undefined> {
     const found = this.subscriptions.get(id);
-    return found && structuredClone(found);
+    return Promise.resolve(found && structuredClone(found));
   }
 
-  async listSubscriptions(organisation: string, offset: number, limit: number): Promise<Page<WebhookSubscription>> {
-    return page(this.byOrganisation.get(organisation), offset, limit, (id) => this.subscriptions.get(id));
+  listSubscriptions(organisation: string, offset: number, limit: number): Promise<Page<WebhookSubscription>> {
+    return Promise.resolve(page(this.byOrganisation.get(organisation), offset, limit, (id) => this.subscriptions.get(id)));
   }
 
-  async countSubscriptions(organisation: string): Promise<number> {
-    return this.byOrganisation.get(organisation)?.size ?? 0;
+  countSubscriptions(organisation: string): Promise<number> {
+    return Promise.resolve(this.byOrganisation.get(organisation)?.size ?? 0);
   }
 
-  async subscriptionsOf(organisation: string): Promise<WebhookSubscription[]> {
-    return [...(this.byOrganisation.get(organisation) ?? [])].map((id) => structuredClone(this.subscriptions.get(id)!));
+  subscriptionsOf(organisation: string): Promise<WebhookSubscription[]> {
+    return Promise.resolve([...(this.byOrganisation.get(organisation) ?? [])].map((id) => structuredClone(this.subscriptions.get(id)!)));
   }
 
-  async deleteSubscription(subscription: WebhookSubscription): Promise<void> {
+  deleteSubscription(subscription: WebhookSubscription): Promise<void> {
     this.subscriptions.delete(subscription.id);
     this.byOrganisation.get(subscription.organisation)?.delete(subscription.id);
     for (const id of this.bySubscription.get(subscription.id) ?? []) {
@@ -66,37 +67,41 @@ export class MemoryWebhookStore extends WebhookStore {
     }
     this.bySubscription.delete(subscription.id);
     this.dead.delete(subscription.id);
+    return Promise.resolve();
   }
 
-  async putDelivery(delivery: DeliveryRecord): Promise<void> {
+  putDelivery(delivery: DeliveryRecord): Promise<void> {
     if (!this.deliveries.has(delivery.id)) {
       indexed(this.bySubscription, delivery.subscriptionId).add(delivery.id);
       this.expire();
     }
     this.deliveries.set(delivery.id, structuredClone(delivery));
+    return Promise.resolve();
   }
 
-  async getDelivery(id: string): Promise<DeliveryRecord | undefined> {
+  getDelivery(id: string): Promise<DeliveryRecord | undefined> {
     const found = this.deliveries.get(id);
-    return found && structuredClone(found);
+    return Promise.resolve(found && structuredClone(found));
   }
 
-  async listDeliveries(subscriptionId: string, offset: number, limit: number): Promise<Page<DeliveryRecord>> {
-    return page(this.bySubscription.get(subscriptionId), offset, limit, (id) => this.deliveries.get(id));
+  listDeliveries(subscriptionId: string, offset: number, limit: number): Promise<Page<DeliveryRecord>> {
+    return Promise.resolve(page(this.bySubscription.get(subscriptionId), offset, limit, (id) => this.deliveries.get(id)));
   }
 
-  async addDeadLetter(delivery: DeliveryRecord): Promise<void> {
+  addDeadLetter(delivery: DeliveryRecord): Promise<void> {
     const ids = indexed(this.dead, delivery.subscriptionId);
     ids.delete(delivery.id);
     ids.add(delivery.id);
+    return Promise.resolve();
   }
 
-  async removeDeadLetter(delivery: DeliveryRecord): Promise<void> {
+  removeDeadLetter(delivery: DeliveryRecord): Promise<void> {
     this.dead.get(delivery.subscriptionId)?.delete(delivery.id);
+    return Promise.resolve();
   }
 
-  async listDeadLetters(subscriptionId: string, offset: number, limit: number): Promise<Page<DeliveryRecord>> {
-    return page(this.dead.get(subscriptionId), offset, limit, (id) => this.deliveries.get(id));
+  listDeadLetters(subscriptionId: string, offset: number, limit: number): Promise<Page<DeliveryRecord>> {
+    return Promise.resolve(page(this.dead.get(subscriptionId), offset, limit, (id) => this.deliveries.get(id)));
   }
 
   /** Drops the oldest deliveries beyond the retention or the cap (a Map iterates oldest first). */

@@ -130,7 +130,7 @@ describeWithRedis('webhook delivery shared by instances on one Redis (BullMQ)', 
     const [held] = await eventually('the attempt in flight', () => (receiver.at('/crash').length ? receiver.at('/crash') : undefined));
 
     // What SIGKILL leaves: the attempt unfinished, its lock no longer renewed, its connections gone, nothing written.
-    const queue = dying.app.get(DeliveryQueue) as unknown as { worker: Worker; workerConnection: Redis; connection: Redis };
+    const queue = dying.app.get<DeliveryQueue, { worker: Worker; workerConnection: Redis; connection: Redis }>(DeliveryQueue);
     dying.app.get(RedisService).client!.disconnect();
     await queue.worker.close(true);
     queue.workerConnection.disconnect();

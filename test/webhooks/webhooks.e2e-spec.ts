@@ -21,6 +21,10 @@ const config = () => ({
   concurrencyPerReceiver: 64,
 });
 
+interface DeliveryPage {
+  results: { id: string; status: string; nextAttemptAt: string | null; attempts: { at: string; responseStatus: number | null; outcome: string }[] }[];
+}
+
 let sequence = 0;
 function event(type: string, work = 'TSR1591199404915', organisation = '7374'): NewGatewayEvent {
   return {
@@ -52,10 +56,9 @@ describe('webhook subscriptions and delivery (memory)', () => {
     return res.body as { id: string; secret: string; links: { rel: string; href: string }[] };
   };
   const append = (e: NewGatewayEvent) => log.append(e, `key-${++sequence}`);
-  const deliveries = async (id: string) =>
-    (await booted.http.get(`/v1/webhook-subscriptions/${id}/deliveries`).set(KEY.promoter).expect(200)).body as {
-      results: { id: string; status: string; nextAttemptAt: string | null; attempts: { at: string; responseStatus: number | null; outcome: string }[] }[];
-    };
+  const deliveries = async (id: string) => (await booted.http.get(`/v1/webhook-subscriptions/${id}/deliveries`).set(KEY.promoter).expect(200)).body as DeliveryPage;
+  const deadLetters = async (id: string) =>
+    ((await booted.http.get(`/v1/webhook-subscriptions/${id}/dead-letters`).set(KEY.promoter).expect(200)).body as DeliveryPage).results;
   /** Advances the clock to the next retry, then waits for the receiver to see it. */
   const nextRetry = async (path: string, count: number) => {
     const at = await eventually('a retry to be scheduled', () => clock.nextAt() !== Infinity && clock.nextAt());
@@ -153,8 +156,8 @@ describe('webhook subscriptions and delivery (memory)', () => {
     expect(disabled.disabledReason).toBe('receiver-gone');
     await append(event('permit.refused'));
 
-    const dead = await booted.http.get(`/v1/webhook-subscriptions/${subscription.id}/dead-letters`).set(KEY.promoter).expect(200);
-    expect(dead.body.results.map((d: { status: string }) => d.status)).toEqual(['dead', 'dead']);
+    const dead = await deadLetters(subscription.id);
+    expect(dead.map((d) => d.status)).toEqual(['dead', 'dead']);
     expect(receiver.at('/gone')).toHaveLength(1);
 
     await booted.http.post(`/v1/webhook-subscriptions/${subscription.id}/replays`).set(KEY.promoter).send({ deadLetters: true }).expect(409);
@@ -166,9 +169,9 @@ describe('webhook subscriptions and delivery (memory)', () => {
     const replay = await booted.http.post(`/v1/webhook-subscriptions/${subscription.id}/replays`).set(KEY.promoter).send({ deadLetters: true }).expect(202);
     expect(replay.body).toEqual({ queued: 2, truncated: false });
     await eventually('both replayed', () => receiver.at('/gone').length >= 3 || undefined);
-    const ids = dead.body.results.map((d: { id: string }) => d.id).sort();
+    const ids = dead.map((d) => d.id).sort();
     expect(receiver.at('/gone').slice(1).map((r) => r.headers['webhook-id']).sort()).toEqual(ids);
-    expect((await booted.http.get(`/v1/webhook-subscriptions/${subscription.id}/dead-letters`).set(KEY.promoter).expect(200)).body.results).toEqual([]);
+    expect(await deadLetters(subscription.id)).toEqual([]);
   });
 
   it('replays every matching event since a time, with the webhook-ids they had', async () => {
@@ -222,7 +225,7 @@ describe('webhook subscriptions and delivery (memory)', () => {
     const res = await booted.http.get('/v1/webhook-subscriptions?limit=2').set(KEY.promoter).expect(200);
     expect(res.body.results).toHaveLength(2);
     expect(res.body.metadata.resultset).toMatchObject({ offset: 0, limit: 2, countIsLowerBound: false });
-    expect(res.body.links.map((l: { rel: string }) => l.rel)).toContain('next-page');
+    expect((res.body as { links: { rel: string }[] }).links.map((l) => l.rel)).toContain('next-page');
     expect(JSON.stringify(res.body)).not.toContain('whsec_');
   });
 
@@ -261,17 +264,17 @@ describe('webhook subscriptions and delivery (memory)', () => {
       }
       await nextRetry('/down', n);
     }
-    const dead = await booted.http.get(`/v1/webhook-subscriptions/${subscription.id}/dead-letters`).set(KEY.promoter).expect(200);
-    expect(dead.body.results).toHaveLength(1);
+    const dead = await deadLetters(subscription.id);
+    expect(dead).toHaveLength(1);
     const attempts = receiver.at('/down');
     // 1 s, 4 s, 16 s, then every 60 s (the cap), ±20 %, until the next would start past the 10 min window.
-    const span = Date.parse(dead.body.results[0].attempts.at(-1).at) - Date.parse(dead.body.results[0].attempts[0].at);
+    const span = Date.parse(dead[0].attempts.at(-1)!.at) - Date.parse(dead[0].attempts[0].at);
     expect(span).toBeLessThanOrEqual(10 * 60_000);
     expect(span).toBeGreaterThan(10 * 60_000 - 72_000);
-    expect(new Set(dead.body.results[0].attempts.map((a: { responseStatus: number }) => a.responseStatus))).toEqual(new Set([503]));
+    expect(new Set(dead[0].attempts.map((a) => a.responseStatus))).toEqual(new Set([503]));
 
     receiver.script('/down', [200]);
-    await booted.http.post(`/v1/webhook-subscriptions/${subscription.id}/redeliveries`).set(KEY.promoter).send({ deliveryId: dead.body.results[0].id }).expect(202);
+    await booted.http.post(`/v1/webhook-subscriptions/${subscription.id}/redeliveries`).set(KEY.promoter).send({ deliveryId: dead[0].id }).expect(202);
     await eventually('the redelivery', () => receiver.at('/down').length >= 7 || undefined);
     expect(receiver.at('/down')[6].headers['webhook-id']).toBe(attempts[0].headers['webhook-id']);
   });
@@ -286,7 +289,8 @@ describe('webhook SSRF refusals (loopback not allowed)', () => {
   beforeAll(async () => {
     receiver = new Receiver();
     await receiver.start();
-    const resolve = async (host: string) => {
+    const resolve = (host: string) => Promise.resolve(answer(host));
+    const answer = (host: string) => {
       if (host === 'receiver.test') {
         return [{ address: rebound ? '127.0.0.1' : '93.184.215.14', family: 4 }];
       }
@@ -335,7 +339,8 @@ describe('webhook SSRF refusals (loopback not allowed)', () => {
     await booted.app.get(EventLog).append(event('permit.granted'), `rebound-${Date.now()}`);
     const delivery = await eventually('the refused attempt', async () => {
       const res = await booted.http.get(`/v1/webhook-subscriptions/${created.body.id}/deliveries`).set(KEY.promoter).expect(200);
-      return res.body.results[0]?.attempts.length ? res.body.results[0] : undefined;
+      const [first] = (res.body as DeliveryPage).results;
+      return first?.attempts.length ? first : undefined;
     });
     expect(delivery).toMatchObject({ status: 'retrying', attempts: [{ outcome: 'refused', responseStatus: null, error: expect.stringMatching(/loopback/) }] });
     expect(receiver.received).toEqual([]);
