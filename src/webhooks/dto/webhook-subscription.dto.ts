@@ -21,7 +21,7 @@ export class WebhookSubscriptionDto {
   enabled!: boolean;
 
   @ApiProperty({
-    enum: ['receiver-gone', 'failing', 'requested'],
+    enum: ['receiver-gone', 'failing', 'requested', null],
     nullable: true,
     description: '`receiver-gone`: the receiver answered 410; `failing`: no success for the configured days; `requested`: you paused it',
     example: null,
