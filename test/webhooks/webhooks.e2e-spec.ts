@@ -1,6 +1,8 @@
 import { Webhook } from 'standardwebhooks';
 import { webhooksConfig } from '../../src/config/webhooks.config';
 import { EventLog, type NewGatewayEvent } from '../../src/events/gateway-event';
+import { HealthRegistry } from '../../src/health/health-registry';
+import { MetricsService } from '../../src/metrics/metrics.service';
 import { ReceiverHttp } from '../../src/upstreams/http/receiver-http';
 import { WEBHOOK_CLOCK } from '../../src/webhooks/clock';
 import { type BootedApp, bootApp } from '../helpers/boot-app';
@@ -109,6 +111,16 @@ describe('webhook subscriptions and delivery (memory)', () => {
     });
     expect(log1.results).toHaveLength(1);
     expect(log1.results[0]).toMatchObject({ id: delivery.headers['webhook-id'], status: 'delivered', attempts: [{ responseStatus: 200, outcome: 'delivered' }] });
+  });
+
+  it('reports delivery in /healthcheck and counts it on /metrics', async () => {
+    const health = await booted.http.get('/healthcheck');
+    expect((health.body as { details: Record<string, unknown> }).details['webhook-delivery']).toEqual({ status: 'up' });
+    const check = booted.app.get(HealthRegistry).entries().find(([name]) => name === 'webhook-delivery')![1];
+    expect(await check(new AbortController().signal)).toEqual({ engine: 'memory', waiting: 0, delayed: 0, active: 0, failed: 0 });
+    const metrics = await booted.app.get(MetricsService).render();
+    expect(metrics).toMatch(/gateway_webhook_deliveries_total\{outcome="delivered"\} 1/);
+    expect(metrics).toMatch(/gateway_webhook_delivery_lag_seconds_count 1/);
   });
 
   it('does not deliver events of other types, other works or other organisations', async () => {
