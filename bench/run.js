@@ -201,6 +201,20 @@ http { access_log off; upstream gw { ${ports.map((p) => `server 127.0.0.1:${p};`
   return `| what | req/s | p50 ms | p99 ms | ratio |\n|---|--:|--:|--:|--:|\n| ${one.title} | ${Math.round(one.rps)} | ${one.p50} | ${one.p99} | 1.00× |\n| ${two.title} | ${Math.round(two.rps)} | ${two.p50} | ${two.p99} | ${(two.rps / one.rps).toFixed(2)}× |`;
 }
 
+/** bench/webhooks.js in its own process: one JSON line of figures. */
+function webhookRun(args) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [join(__dirname, 'webhooks.js'), ...args], { stdio: ['ignore', 'pipe', 'ignore'] });
+    children.push(child);
+    let out = '';
+    child.stdout.on('data', (chunk) => (out += chunk));
+    child.on('exit', (code) => {
+      const line = out.trim().split('\n').pop();
+      code === 0 ? resolve(JSON.parse(line)) : reject(new Error(`bench/webhooks.js ${args.join(' ')} exited ${code}`));
+    });
+  });
+}
+
 /** The rows, in the order they run and print. Each gets the started processes and returns a table group. */
 const ROWS = {
   async single(c) {
@@ -240,6 +254,24 @@ const ROWS = {
     floor.child.kill('SIGTERM');
     return { group: 'cache hit (target: CPU − base ≤ 60 µs)', rows: [[bare], [gw, bare]] };
   },
+  async webhooks() {
+    // Appended to the event log as the intake does, delivered to a receiver process: memory and BullMQ, a burst
+    // (throughput; latency then includes the backlog) and a steady 100 events/s (latency at that load).
+    const runs = [['--events', '2000'], ['--events', '1000', '--rate', '100']];
+    if (which('redis-server')) {
+      runs.push(['--events', '2000', '--redis'], ['--events', '1000', '--rate', '100', '--redis']);
+    }
+    const lines = [];
+    for (const args of runs) {
+      const r = await webhookRun(args);
+      lines.push(`| ${r.engine} | ${r.rate === 'burst' ? 'burst of ' + r.events : r.rate + '/s'} | ${r.delivered}/${r.events} | ${r.duplicates} | ${r.eventsPerSecond} | ${r.p50} | ${r.p99} |`);
+    }
+    return {
+      group: 'webhook delivery: events appended → receiver (one subscription, receiver in its own process)',
+      table: '| queue | load | delivered | duplicates | events/s delivered | p50 ms append→delivered | p99 ms |\n|---|---|--:|--:|--:|--:|--:|',
+      lines,
+    };
+  },
   async sustained(c) {
     if (SUSTAINED <= 0) return null;
     // Turns of 20 s each, so every target is measured across the whole span and each one's drift shows.
@@ -267,7 +299,18 @@ const ROWS = {
   },
 };
 
+/** Rows that start what they need themselves: `--only webhooks` runs without the sandbox, proxy and peers. */
+const SELF_CONTAINED = new Set(['webhooks']);
+
 async function main() {
+  if (ONLY.length > 0 && ONLY.every((name) => SELF_CONTAINED.has(name))) {
+    for (const name of ONLY) {
+      const g = await ROWS[name]();
+      console.log(`\n### ${g.group}\n${g.table}`);
+      g.lines.forEach((line) => console.log(line));
+    }
+    return;
+  }
   const sandboxPort = await freePort();
   const sandbox = await start('sandbox', ['dist/sandbox/standalone.js', '--port', String(sandboxPort)], {}, /Seeded users:[\s\S]*\n\s*\S+ \S+ \S+ \/ \S+\n/);
   const users = [...sandbox.out.matchAll(/^\s+(\S+) (\S+) (\S+) \/ (\S+)$/gm)].map((m) => ({ type: m[1], swa: m[2], email: m[3], password: m[4] }));
@@ -307,6 +350,8 @@ async function main() {
   const gatewayEnv = (port, extra = {}) => ({
     PORT: String(port),
     HOST: '127.0.0.1',
+    // A free operator port: 9464 may be taken by another gateway on the machine.
+    METRICS_PORT: '0',
     NODE_ENV: 'development',
     LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'info',
     STREET_MANAGER_URL: sm,

@@ -64,7 +64,7 @@ export const webhooksConfig = registerAs('webhooks', () => {
     },
     /** a subscription whose deliveries have failed without a success for this long is disabled */
     disableAfterMs: (env.WEBHOOK_DISABLE_AFTER_DAYS ?? 5) * 24 * 3_600_000,
-    concurrencyPerReceiver: env.WEBHOOK_CONCURRENCY_PER_RECEIVER ?? 4,
+    concurrencyPerReceiver: env.WEBHOOK_CONCURRENCY_PER_RECEIVER ?? 16,
     /** deliveries in flight per instance, all receivers together */
     concurrency: env.WEBHOOK_CONCURRENCY ?? 64,
     /** after a rotation the previous secret keeps signing for this long */

@@ -16,7 +16,7 @@ import { matches, webhookPayload } from './webhook-payload';
 import { signatureHeader, webhookId } from './webhook-signing';
 
 /** How long a job waits when its receiver has no free slot (jittered so they do not return together). */
-const BUSY_DELAY_MS = 500;
+const BUSY_DELAY_MS = 100;
 
 /**
  * Turns events into deliveries and attempts them: one delivery per event and matching subscription, one webhook-id
