@@ -9,6 +9,18 @@ const BACKOFF = 'webhook';
 const MAX_ATTEMPTS = 10_000;
 /** Finished job ids are kept this long, so an event queued twice in that time is still queued once. */
 const KEEP_COMPLETED_SECONDS = 24 * 3600;
+/** BullMQ waits for Redis rather than failing; our callers must not (an append waits for its listeners). */
+const ENQUEUE_TIMEOUT_MS = 5_000;
+/** At shutdown, in-flight attempts get this long to finish; the rest are left to another instance's stalled check. */
+const CLOSE_GRACE_MS = 5_000;
+
+function within<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what} took longer than ${ms} ms`)), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
 
 /** Carries the delay a failed attempt asked for to the backoff strategy. */
 class RetryLater extends Error {
@@ -94,13 +106,13 @@ export class BullMqDeliveryQueue extends DeliveryQueue {
   }
 
   async enqueue(jobId: string, job: DeliveryJob): Promise<void> {
-    await this.queue.add('deliver', job, {
+    await within(this.queue.add('deliver', job, {
       jobId,
       attempts: MAX_ATTEMPTS,
       backoff: { type: BACKOFF },
       removeOnComplete: { age: KEEP_COMPLETED_SECONDS },
       removeOnFail: { age: Math.ceil(this.options.keepFailedMs / 1000) },
-    });
+    }), ENQUEUE_TIMEOUT_MS, 'queueing a webhook delivery');
   }
 
   async health(): Promise<QueueHealth> {
@@ -109,11 +121,27 @@ export class BullMqDeliveryQueue extends DeliveryQueue {
   }
 
   async close(): Promise<void> {
-    await this.worker?.close().catch(() => undefined);
-    await this.queue.close().catch(() => undefined);
+    // Every step is bounded: with Redis down, BullMQ and ioredis would wait for it for ever.
+    const worker = this.worker;
+    if (this.connection.status !== 'ready') {
+      // Redis is away: nothing can be finished or handed back; drop the connections so the steps below end at once.
+      this.workerConnection?.disconnect();
+      this.connection.disconnect();
+    }
+    if (worker) {
+      // A job still running after the grace keeps its lock until it expires; another instance then takes it over.
+      await within(worker.close(), CLOSE_GRACE_MS, 'closing the webhook worker').catch(() =>
+        within(worker.close(true), CLOSE_GRACE_MS, 'force-closing the webhook worker').catch(() => undefined),
+      );
+    }
+    await within(this.queue.close(), CLOSE_GRACE_MS, 'closing the webhook queue').catch(() => undefined);
     // BullMQ leaves connections it was given open.
     for (const connection of [this.workerConnection, this.connection]) {
-      await connection?.quit().catch(() => connection.disconnect());
+      if (connection?.status === 'ready') {
+        await within(connection.quit(), 1_000, 'closing a webhook queue connection').catch(() => connection.disconnect());
+      } else {
+        connection?.disconnect();
+      }
     }
   }
 }
