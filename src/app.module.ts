@@ -28,6 +28,7 @@ import { PermitAlterationsModule } from './permit-alterations/permit-alterations
 import { MetricsModule } from './metrics/metrics.module';
 import { InnerApisModule } from './upstreams/inner-apis/inner-apis.module';
 import { StreetManagerModule } from './upstreams/street-manager/street-manager.module';
+import { StreetManagerTargetModule } from './street-manager-target.module';
 
 @Module({
   imports: [
@@ -51,6 +52,7 @@ import { StreetManagerModule } from './upstreams/street-manager/street-manager.m
     PermitsModule,
     WorkUpdatesModule,
     MetricsModule,
+    StreetManagerTargetModule,
     StreetManagerModule,
     InnerApisModule,
     CacheModule,
