@@ -15,15 +15,6 @@ import { applyBodyHardening } from './auth/body-hardening';
 import { clientErrors, frameworkErrors } from './auth/framework-errors';
 import { answerContinueAfterAuthentication } from './auth/expect-continue';
 
-// Kept importable from here: other areas import these names from app.setup.
-export {
-  API_VERSIONS,
-  FORMAT_FROM_SUFFIX,
-  LATEST_VERSION,
-  rewriteUrl,
-  type RawRequestWithFormat,
-} from './common/url-rewrite';
-
 /** Every method the API's routes have (the CORS test checks this against the route table). */
 export const CORS_METHODS = ['GET', 'HEAD', 'POST', 'PUT'];
 

@@ -2,7 +2,7 @@ import { type CallHandler, type ExecutionContext, Injectable, type NestIntercept
 import { Reflector } from '@nestjs/core';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Observable } from 'rxjs';
-import { FORMAT_FROM_SUFFIX, type RawRequestWithFormat } from '../../app.setup';
+import { FORMAT_FROM_SUFFIX, type RawRequestWithFormat } from '../url-rewrite';
 import { NotAcceptableError } from '../errors/api-error';
 import { DEFAULT_PRODUCES, MediaType } from './media-types';
 import { negotiate } from './negotiate';
