@@ -11,8 +11,8 @@ import { MalformedJsonError } from './common/errors/api-error';
 import { setupDocs } from './docs/docs.setup';
 import { type AccessLogFields, installRequestLogging } from './common/logging';
 import { PARAMS_PROVIDER_TOKEN, type Params } from 'nestjs-pino';
-import { applyBodyHardening } from './auth/body-hardening';
-import { clientErrors, frameworkErrors } from './auth/framework-errors';
+import { applyBodyHardening } from './common/validation/body-hardening';
+import { clientErrors, frameworkErrors } from './common/errors/framework-errors';
 import { answerContinueAfterAuthentication } from './auth/expect-continue';
 
 /** Every method the API's routes have (the CORS test checks this against the route table). */

@@ -1,5 +1,5 @@
 import type { Caller } from '../auth/caller';
-import { openEnum, openEnumOrNull, textOrNull } from '../common/fields/representation';
+import { openEnum, openEnumOrNull, textOrNull } from '../common/fields/upstream-values';
 import { links, resourcePath, withQuery } from '../common/links/link';
 import type { SmOrganisation, SmOrganisationSummary } from '../upstreams/street-manager/party-api.client';
 import { ORGANISATION_STATUSES, ORGANISATION_TYPES, type OrganisationDto, type OrganisationSummaryDto } from './dto/organisation.dto';

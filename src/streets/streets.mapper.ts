@@ -1,5 +1,5 @@
 import type { Caller } from '../auth/caller';
-import { integerOrNull, textOrNull } from '../common/fields/representation';
+import { integerOrNull, textOrNull } from '../common/fields/upstream-values';
 import { geometryToWgs84 } from '../common/geo/geometry';
 import { links, resourcePath, withQuery } from '../common/links/link';
 import type { SmStreet } from '../upstreams/street-manager/lookup-api.client';

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Caller } from '../auth/caller';
 import { BadRequestError } from '../common/errors/api-error';
-import { isoDateTime, openEnum, UNKNOWN } from '../common/fields/representation';
+import { isoDateTime, openEnum, UNKNOWN } from '../common/fields/upstream-values';
 import { links, withQuery } from '../common/links/link';
 import { ReportingApiClient, type SmWorkUpdate } from '../upstreams/street-manager/reporting-api.client';
 import { worksPath } from '../works/works.mapper';

@@ -1,4 +1,4 @@
-import { isoDateTime } from '../common/fields/representation';
+import { isoDateTime } from '../common/fields/upstream-values';
 import type { WorksRegisterEntry } from '../upstreams/inner-apis/works-register.client';
 import type { OrganisationRecordDto } from './dto/work.dto';
 

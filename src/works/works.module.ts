@@ -8,6 +8,5 @@ import { WorksService } from './works.service';
   imports: [StreetManagerModule, InnerApisModule],
   controllers: [WorksController],
   providers: [WorksService],
-  exports: [WorksService],
 })
 export class WorksModule {}

@@ -14,7 +14,7 @@ import {
 import type { UpstreamBase } from '../http/upstream-base';
 import { UpstreamHttp, type UpstreamResponse } from '../http/upstream-http.service';
 import { jwtTimes } from './jwt-expiry';
-import { SESSION_STORE, type SessionStore, type SessionTokens } from './session-store';
+import { SESSION_STORE, type SessionStore, type SessionTokens } from './session.store';
 import { STREET_MANAGER_ENDPOINTS, type StreetManagerEndpoints } from './street-manager-endpoints';
 import { registerStreetManagerUpstreams, streetManagerBases, streetManagerUpstream } from './street-manager-upstreams';
 

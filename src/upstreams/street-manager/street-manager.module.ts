@@ -6,7 +6,8 @@ import { LookupApiClient } from './lookup-api.client';
 import { PartyApiClient } from './party-api.client';
 import { RedisSessionStore } from './redis-session.store';
 import { ReportingApiClient } from './reporting-api.client';
-import { InMemorySessionStore, SESSION_STORE, type SessionStore } from './session-store';
+import { MemorySessionStore } from './memory-session.store';
+import { SESSION_STORE, type SessionStore } from './session.store';
 import { StreetManagerSessions } from './street-manager-session';
 import { StreetManagerTransport } from './street-manager.transport';
 import { StreetManagerLifecycle } from './street-manager.lifecycle';
@@ -27,7 +28,7 @@ const CLIENTS = [WorkApiClient, ReportingApiClient, PartyApiClient, LookupApiCli
       inject: [RedisService],
       // With REDIS_URL every instance shares one Street Manager sign-in per credential (scale-out).
       useFactory: (redis: RedisService): SessionStore =>
-        redis.client ? new RedisSessionStore(redis.client, redis.alarm) : new InMemorySessionStore(),
+        redis.client ? new RedisSessionStore(redis.client, redis.alarm) : new MemorySessionStore(),
     },
     StreetManagerSessions,
     StreetManagerTransport,

@@ -2,9 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { STATUS_CODES } from 'node:http';
 import type { Socket } from 'node:net';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
-import { ErrorCode } from '../common/errors/api-error';
-import { errorBody } from '../common/errors/error-body';
-import { toErrorResponse } from '../common/errors/error-mapping';
+import { ErrorCode } from './api-error';
+import { errorBody } from './error-body';
+import { toErrorResponse } from './error-mapping';
 
 /**
  * Fastify answers some requests before Nest sees them: a URL that cannot be decoded (FST_ERR_BAD_URL), a path
