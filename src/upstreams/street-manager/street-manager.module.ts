@@ -35,6 +35,6 @@ const CLIENTS = [WorkApiClient, ReportingApiClient, PartyApiClient, LookupApiCli
     StreetManagerLifecycle,
     ...CLIENTS,
   ],
-  exports: [...CLIENTS, UpstreamHttpModule],
+  exports: CLIENTS,
 })
 export class StreetManagerModule {}
