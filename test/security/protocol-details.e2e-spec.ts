@@ -175,6 +175,12 @@ describe('protocol details (issue 13, point 7)', () => {
       expect(res.body.error.details).toEqual([{ field: query.split('=')[0], message: 'must be a date as YYYY-MM-DD' }]);
     });
 
+    it('refuses the same impossible date in a body with 400, not 422', async () => {
+      const res = await booted.http.post('/v1/works').set(KEY.promoter).send({ proposedStartDate: '2026-11-31', proposedEndDate: '2026-12-02' }).expect(400);
+      expect(res.body.error.details).toContainEqual({ field: 'proposedStartDate', message: 'must be a date as YYYY-MM-DD' });
+      expect(res.body.error.details).not.toContainEqual(expect.objectContaining({ field: 'proposedEndDate' }));
+    });
+
     it('takes a leap day in a leap year', async () => {
       await booted.http.get('/v1/works?dateFrom=2028-02-29').set(KEY.demo).expect(200);
     });
