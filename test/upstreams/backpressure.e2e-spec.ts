@@ -58,6 +58,36 @@ describe('backpressure: the pacer waits at most STREET_MANAGER_PACER_MAX_WAIT_MS
     expect(await workCalls(booted)).toBe(before.calls + 2);
     expect(await pacerRefusals(booted)).toBe(before.refusals + 2);
   });
+
+  it('releases an Idempotency-Key refused this way (nothing was sent), so a retry is handled afresh', async () => {
+    const day = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
+    const work = {
+      promoterSwaCode: '7374',
+      highwayAuthoritySwaCode: '4720',
+      usrn: 10104523,
+      geometry: { type: 'LineString', coordinates: [[-1.5486, 53.7975], [-1.5479, 53.7978]] },
+      proposedStartDate: day(10),
+      proposedEndDate: day(14),
+      description: 'Replace 20 m of gas main',
+      locationDescription: 'Outside number 12',
+      workType: 'planned',
+      ttroRequired: false,
+      activityType: 'utility_repair_and_maintenance_works',
+      trafficManagementType: 'two_way_signals',
+      applicationType: 'permit',
+      locationTypes: ['carriageway'],
+      closeFootway: 'no',
+      excavation: true,
+      secondaryContact: 'Site manager',
+      secondaryContactNumber: '0113 496 0000',
+    };
+    const post = () => booted.http.post('/v1/works').set(KEY.promoter).set('Idempotency-Key', 'busy-then-retried').send(work);
+    const first = await post().expect(503);
+    const retry = await post().expect(503);
+    expect([first.body.error.code, retry.body.error.code]).toEqual(['UPSTREAM_BUSY', 'UPSTREAM_BUSY']);
+    // not a replay of a stored outcome: the key was let go
+    expect(retry.headers['idempotent-replayed']).toBeUndefined();
+  });
 });
 
 describe('a stalled Street Manager: the answer and its time agree with the README', () => {
