@@ -77,7 +77,7 @@ export function configureApp(app: NestFastifyApplication): void {
   fastify.addHook('onRequest', (request, reply, done) =>
     securityHeaders(request.raw, reply.raw, (err?: unknown) => done(err instanceof Error ? err : undefined)),
   );
-  installRequestFramingChecks(fastify);
+  installRequestFramingChecks(app);
   installRequestLogging(fastify, app.get<Params>(PARAMS_PROVIDER_TOKEN));
   answerContinueAfterAuthentication(app);
 

@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { IncomingMessage } from 'node:http';
 import { ApiError, BadRequestError, ErrorCode } from './errors/api-error';
 import { MAX_URL_BYTES, originFormOf } from './url-rewrite';
@@ -39,8 +39,8 @@ export function framingProblem(req: Pick<IncomingMessage, 'rawHeaders' | 'httpVe
  * over the limit the parser did not catch, a request target that is neither a path nor an http(s) URL. Register
  * after the security headers hook, so the refusal carries them.
  */
-export function installRequestFramingChecks(fastify: FastifyInstance): void {
-  fastify.addHook('onRequest', (request, _reply, done) => {
+export function installRequestFramingChecks(app: NestFastifyApplication): void {
+  app.getHttpAdapter().getInstance().addHook('onRequest', (request, _reply, done) => {
     const raw = request.raw as IncomingMessage & { originalUrl?: string };
     done(framingProblem({ rawHeaders: raw.rawHeaders, httpVersion: raw.httpVersion, target: raw.originalUrl ?? raw.url ?? '' }));
   });
