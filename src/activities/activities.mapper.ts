@@ -5,7 +5,7 @@ import { geometryToWgs84 } from '../common/geo/geometry';
 import { links, resourcePath } from '../common/links/link';
 import type { SmActivityFeature } from '../upstreams/street-manager/geojson-api.client';
 import type { SmActivity } from '../upstreams/street-manager/work-api.client';
-import { LOCATION_TYPES, TRAFFIC_MANAGEMENT_TYPES } from '../works/dto/work-enums';
+import { LOCATION_TYPES, TRAFFIC_MANAGEMENT_TYPES } from '../common/vocabulary/street-manager-enums';
 import type { ActivityDto, ActivitySummaryDto } from './dto/activity.dto';
 import { ACTIVITY_KINDS } from './dto/activity-enums';
 

@@ -10,7 +10,7 @@ import { FieldsQueryDto, parseFields, selectFields } from '../common/fields/fiel
 import { ApiIdempotencyKey } from '../common/idempotency/api-idempotency-key.decorator';
 import type { Collection } from '../common/paging/collection';
 import { ApiCollectionResponse } from '../common/paging/collection.dto';
-import { WorkReferenceParamDto } from '../works/dto/work-reference-param.dto';
+import { WorkReferenceParamDto } from '../common/vocabulary/references';
 import { COMMENT_FIELDS, commentPath } from './comments.mapper';
 import { COMMENT_SCAN_LIMIT, CommentsService } from './comments.service';
 import { CommentDto, CommentParamsDto, CreateCommentDto, ListCommentsQueryDto } from './dto/comment.dto';

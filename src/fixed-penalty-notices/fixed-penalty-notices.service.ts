@@ -1,12 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import type { Caller } from '../auth/caller';
-import { requireWorkReferenceIn } from '../common/child-reference';
+import { requireWorkReferenceIn } from '../common/vocabulary/references';
 import { type ErrorDetail, ValidationFailedError } from '../common/errors/api-error';
 import { type FieldSelection, selectFields } from '../common/fields/fields';
 import { type Collection, collection } from '../common/paging/collection';
 import { pageWindow } from '../common/paging/page-window';
 import { fetchWindow } from '../common/paging/upstream-window';
-import { endOfDay, ReportingApiClient, reportingSort, type SmReportingLists, startOfDay } from '../upstreams/street-manager/reporting-api.client';
+import { endOfDay, startOfDay } from '../common/query/dates';
+import { ReportingApiClient, type SmReportingLists } from '../upstreams/street-manager/reporting-api.client';
+import { sortColumn } from '../common/query/sort';
 import { asBodyReference, type SmFpnStatusUpdateRequest, WorkApiClient } from '../upstreams/street-manager/work-api.client';
 import type { CreateFixedPenaltyNoticeDto, UpdateFixedPenaltyNoticeStatusDto } from './dto/create-fixed-penalty-notice.dto';
 import type { FixedPenaltyNoticeDto, FixedPenaltyNoticeSummaryDto } from './dto/fixed-penalty-notice.dto';
@@ -32,7 +34,7 @@ export class FixedPenaltyNoticesService {
       end_date: endOfDay(query.issueDateTo),
       status_changed_date_from: startOfDay(query.statusChangedFrom),
       status_changed_date_to: endOfDay(query.statusChangedTo),
-      ...reportingSort(query.sort, { issueDate: 'issue_date_time' as const, statusChangedDate: 'status_changed_date' as const }),
+      ...sortColumn(query.sort, { issueDate: 'issue_date_time' as const, statusChangedDate: 'status_changed_date' as const }),
     };
     const result = await fetchWindow(window, (offset) => this.reporting.listPage(caller, '/fixed-penalty-notices', upstream, offset));
     return collection(

@@ -5,7 +5,7 @@ import { geometryToWgs84 } from '../common/geo/geometry';
 import { links, resourcePath } from '../common/links/link';
 import type { SmReportingLists } from '../upstreams/street-manager/reporting-api.client';
 import type { SmForwardPlan } from '../upstreams/street-manager/work-api.client';
-import { TRAFFIC_MANAGEMENT_TYPES } from '../works/dto/work-enums';
+import { TRAFFIC_MANAGEMENT_TYPES } from '../common/vocabulary/street-manager-enums';
 import { FORWARD_PLAN_STATUSES, type ForwardPlanDto, type ForwardPlanSummaryDto } from './dto/forward-plan.dto';
 
 type SmForwardPlanRow = SmReportingLists['/forward-plans']['row'];

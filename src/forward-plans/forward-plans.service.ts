@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Caller } from '../auth/caller';
-import { requireWorkReferenceIn } from '../common/child-reference';
+import { requireWorkReferenceIn } from '../common/vocabulary/references';
 import { type ErrorDetail, ValidationFailedError } from '../common/errors/api-error';
 import { type FieldSelection, selectFields } from '../common/fields/fields';
 import { isInGreatBritain } from '../common/geo/bng';
@@ -8,7 +8,8 @@ import { geometryToBng, positionsOf } from '../common/geo/geometry';
 import { type Collection, collection } from '../common/paging/collection';
 import { pageWindow } from '../common/paging/page-window';
 import { fetchWindow } from '../common/paging/upstream-window';
-import { endOfDay, ReportingApiClient, type SmReportingLists, startOfDay } from '../upstreams/street-manager/reporting-api.client';
+import { endOfDay, startOfDay } from '../common/query/dates';
+import { ReportingApiClient, type SmReportingLists } from '../upstreams/street-manager/reporting-api.client';
 import { type SmForwardPlanCreateRequest, WorkApiClient } from '../upstreams/street-manager/work-api.client';
 import type { CreateForwardPlanDto, ForwardPlanDto, ForwardPlanSummaryDto, ListForwardPlansQueryDto, UpdateForwardPlanStatusDto } from './dto/forward-plan.dto';
 import { FORWARD_PLAN_FIELD_NAMES, forwardPlanFromStreetManager, forwardPlanSummaryFromReporting } from './forward-plans.mapper';

@@ -1,12 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import type { Caller } from '../auth/caller';
-import { requireWorkReferenceIn } from '../common/child-reference';
+import { requireWorkReferenceIn } from '../common/vocabulary/references';
 import { type ErrorDetail, ValidationFailedError } from '../common/errors/api-error';
 import { type FieldSelection, selectFields } from '../common/fields/fields';
 import { type Collection, collection } from '../common/paging/collection';
 import { pageWindow } from '../common/paging/page-window';
 import { fetchWindow } from '../common/paging/upstream-window';
-import { endOfDay, ReportingApiClient, reportingSort, type SmReportingLists, startOfDay } from '../upstreams/street-manager/reporting-api.client';
+import { endOfDay, startOfDay } from '../common/query/dates';
+import { ReportingApiClient, type SmReportingLists } from '../upstreams/street-manager/reporting-api.client';
+import { sortColumn } from '../common/query/sort';
 import { asBodyReference, WorkApiClient } from '../upstreams/street-manager/work-api.client';
 import type { CreateInspectionDto } from './dto/create-inspection.dto';
 import type { InspectionDto, InspectionSummaryDto } from './dto/inspection.dto';
@@ -33,7 +35,7 @@ export class InspectionsService {
       end_date: endOfDay(query.inspectionDateTo),
       start_date_created: startOfDay(query.createdFrom),
       end_date_created: endOfDay(query.createdTo),
-      ...reportingSort(query.sort, { inspectionDate: 'inspection_date' as const }),
+      ...sortColumn(query.sort, { inspectionDate: 'inspection_date' as const }),
     };
     const result = await fetchWindow(window, (offset) => this.reporting.listPage(caller, '/inspections', upstream, offset));
     return collection(

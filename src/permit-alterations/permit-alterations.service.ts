@@ -5,8 +5,10 @@ import { type FieldSelection, selectFields } from '../common/fields/fields';
 import { type Collection, collection } from '../common/paging/collection';
 import { pageWindow } from '../common/paging/page-window';
 import { fetchWindow } from '../common/paging/upstream-window';
-import { workReferenceOf } from '../permits/dto/permit-reference-param.dto';
-import { endOfDay, ReportingApiClient, reportingSort, type SmReportingLists, startOfDay } from '../upstreams/street-manager/reporting-api.client';
+import { workReferenceOf } from '../common/vocabulary/references';
+import { endOfDay, startOfDay } from '../common/query/dates';
+import { ReportingApiClient, type SmReportingLists } from '../upstreams/street-manager/reporting-api.client';
+import { sortColumn } from '../common/query/sort';
 import { asBodyReference, type SmPermitAlterationStatusUpdateRequest, WorkApiClient } from '../upstreams/street-manager/work-api.client';
 import type { ListPermitAlterationsQueryDto } from './dto/list-permit-alterations-query.dto';
 import type { PermitAlterationDto, PermitAlterationSummaryDto } from './dto/permit-alteration.dto';
@@ -40,7 +42,7 @@ export class PermitAlterationsService {
       work_category: query.workCategory as SmQuery['work_category'],
       start_date_created: startOfDay(query.createdFrom),
       end_date_created: endOfDay(query.createdTo),
-      ...reportingSort(query.sort, {
+      ...sortColumn(query.sort, {
         dateCreated: 'date_created' as const,
         proposedStartDate: 'proposed_start_date' as const,
         proposedEndDate: 'proposed_end_date' as const,

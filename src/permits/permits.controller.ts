@@ -13,7 +13,7 @@ import { MediaType } from '../common/negotiation/media-types';
 import { Produces } from '../common/negotiation/produces.decorator';
 import { Representation } from '../common/negotiation/representation';
 import { ApiCollectionResponse } from '../common/paging/collection.dto';
-import { permitPath } from '../works/works.mapper';
+import { permitPath } from '../common/links/paths';
 import { ListPermitsQueryDto } from './dto/list-permits-query.dto';
 import { PermitDto } from './dto/permit.dto';
 import { PermitReferenceParamDto } from './dto/permit-reference-param.dto';

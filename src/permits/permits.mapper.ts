@@ -17,8 +17,8 @@ import {
   TRAFFIC_MANAGEMENT_TYPES,
   WORK_CATEGORIES,
   WORK_STATUSES,
-} from '../works/dto/work-enums';
-import { permitPath, worksPath } from '../works/works.mapper';
+} from '../common/vocabulary/street-manager-enums';
+import { permitPath, worksPath } from '../common/links/paths';
 import { ASSESSMENT_STATUSES, type PermitDto } from './dto/permit.dto';
 
 export const PERMIT_FIELDS = [

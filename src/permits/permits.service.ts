@@ -7,15 +7,15 @@ import { pageWindow } from '../common/paging/page-window';
 import { fetchWindow } from '../common/paging/upstream-window';
 import { ReportingApiClient, type SmPermitsQuery } from '../upstreams/street-manager/reporting-api.client';
 import { WorkApiClient } from '../upstreams/street-manager/work-api.client';
-import { checkPermitApplication } from '../works/works.service';
-import { permitApplicationToStreetManager, STREET_MANAGER_FIELD_NAMES } from '../works/works-write.mapper';
+import { checkPermitApplication } from './permit-application';
+import { permitApplicationToStreetManager, STREET_MANAGER_FIELD_NAMES } from './permit-application';
 import type { ListPermitsQueryDto } from './dto/list-permits-query.dto';
 import type { PermitDto } from './dto/permit.dto';
-import { workReferenceOf } from './dto/permit-reference-param.dto';
+import { workReferenceOf } from '../common/vocabulary/references';
 import type { AssessPermitDto, CreatePermitDto, UpdatePermitStatusDto } from './dto/permit-writes.dto';
 import { permitFromReporting, permitFromStreetManager } from './permits.mapper';
 
-const SORT_COLUMNS: Record<string, SmPermitsQuery['sort_column']> = {
+const SORT_COLUMNS: Record<string, NonNullable<SmPermitsQuery['sort_column']>> = {
   dateCreated: 'date_created',
   deadlineDate: 'deadline_date',
   proposedStartDate: 'start_date',

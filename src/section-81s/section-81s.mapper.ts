@@ -5,7 +5,7 @@ import { geometryToBng, geometryToWgs84 } from '../common/geo/geometry';
 import { links, resourcePath } from '../common/links/link';
 import type { SmReportingLists } from '../upstreams/street-manager/reporting-api.client';
 import type { SmSection81, SmSection81CreateRequest } from '../upstreams/street-manager/work-api.client';
-import { LOCATION_TYPES } from '../works/dto/work-enums';
+import { LOCATION_TYPES } from '../common/vocabulary/street-manager-enums';
 import type { Section81Dto, Section81SummaryDto } from './dto/section-81.dto';
 import { CLOSED_SECTION_81_STATUSES, SECTION_81_SEVERITIES, SECTION_81_STATUSES, SECTION_81_TYPES, SECTION_81_WORK_TYPES } from './dto/section-81-enums';
 import type { CreateSection81Dto } from './dto/section-81-writes.dto';

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Caller } from '../auth/caller';
-import { requireWorkReferenceIn } from '../common/child-reference';
+import { requireWorkReferenceIn } from '../common/vocabulary/references';
 import { ConflictError, type ErrorDetail, ValidationFailedError } from '../common/errors/api-error';
 import { type FieldSelection, selectFields } from '../common/fields/fields';
 import { isInGreatBritain } from '../common/geo/bng';
@@ -8,7 +8,8 @@ import { positionsOf } from '../common/geo/geometry';
 import { type Collection, collection } from '../common/paging/collection';
 import { pageWindow } from '../common/paging/page-window';
 import { fetchWindow } from '../common/paging/upstream-window';
-import { ReportingApiClient, reportingSort, type SmReportingLists } from '../upstreams/street-manager/reporting-api.client';
+import { ReportingApiClient, type SmReportingLists } from '../upstreams/street-manager/reporting-api.client';
+import { sortColumn } from '../common/query/sort';
 import { type SmSection81StatusUpdateRequest, WorkApiClient } from '../upstreams/street-manager/work-api.client';
 import type { ListSection81sQueryDto } from './dto/list-section-81s-query.dto';
 import type { Section81Dto, Section81SummaryDto } from './dto/section-81.dto';
@@ -31,7 +32,7 @@ export class Section81sService {
       query: query.workReferenceNumber,
       section_81_status: query.status as SmQuery['section_81_status'],
       section_81_severity: query.severity as SmQuery['section_81_severity'],
-      ...reportingSort(query.sort, { statusChangedDate: 'status_changed_date' as const }),
+      ...sortColumn(query.sort, { statusChangedDate: 'status_changed_date' as const }),
     };
     const result = await fetchWindow(window, (offset) => this.reporting.listPage(caller, '/section-81s', upstream, offset));
     return collection(

@@ -4,7 +4,7 @@ import { BadRequestError } from '../common/errors/api-error';
 import { isoDateTime, openEnum, UNKNOWN } from '../common/fields/representation';
 import { links, withQuery } from '../common/links/link';
 import { ReportingApiClient, type SmWorkUpdate } from '../upstreams/street-manager/reporting-api.client';
-import { worksPath } from '../works/works.mapper';
+import { worksPath } from '../common/links/paths';
 import {
   DEFAULT_UPDATES_LIMIT,
   OBJECT_TYPES,

@@ -20,12 +20,13 @@ import { MediaType } from '../common/negotiation/media-types';
 import { Produces } from '../common/negotiation/produces.decorator';
 import { Representation } from '../common/negotiation/representation';
 import { ApiCollectionResponse } from '../common/paging/collection.dto';
-import { CreateWorkDto } from './dto/create-work.dto';
+import { CreateWorkDto } from './dto/work-writes.dto';
 import { ListWorksQueryDto } from './dto/list-works-query.dto';
 import { WorkDto, WorkSummaryDto } from './dto/work.dto';
-import { WorkReferenceParamDto } from './dto/work-reference-param.dto';
+import { WorkReferenceParamDto } from '../common/vocabulary/references';
 import { ENRICHMENT_UNAVAILABLE_HEADER, WORKS_REGISTER } from './organisation-record';
-import { WORK_FIELDS, WORK_SUMMARY_FIELDS, worksPath } from './works.mapper';
+import { WORK_FIELDS, WORK_SUMMARY_FIELDS } from './works.mapper';
+import { worksPath } from '../common/links/paths';
 import { WorksService } from './works.service';
 
 /** The work was created but could not be read back: the 201 body holds what was sent and Street Manager's references. */

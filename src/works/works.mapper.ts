@@ -15,7 +15,7 @@ import type { SmWorkFeature } from '../upstreams/street-manager/geojson-api.clie
 import type { SmPermitSummary } from '../upstreams/street-manager/reporting-api.client';
 import type { SmWork } from '../upstreams/street-manager/work-api.client';
 import type { OrganisationRecordDto, PermitSummaryDto, WorkDto, WorkSummaryDto } from './dto/work.dto';
-import { PERMIT_STATUSES, TRAFFIC_MANAGEMENT_TYPES, WORK_CATEGORIES, WORK_STATUSES } from './dto/work-enums';
+import { PERMIT_STATUSES, TRAFFIC_MANAGEMENT_TYPES, WORK_CATEGORIES, WORK_STATUSES } from '../common/vocabulary/street-manager-enums';
 
 /** Property names of each representation, for `?fields=` (checked even when a page is empty). */
 export const WORK_SUMMARY_FIELDS = [

@@ -12,13 +12,14 @@ import { GeojsonApiClient, type SmWorkFeature } from '../upstreams/street-manage
 import { PartyApiClient } from '../upstreams/street-manager/party-api.client';
 import { ReportingApiClient } from '../upstreams/street-manager/reporting-api.client';
 import { WorkApiClient } from '../upstreams/street-manager/work-api.client';
-import type { CreateWorkDto, PermitApplicationDto } from './dto/create-work.dto';
+import type { CreateWorkDto } from './dto/work-writes.dto';
 import type { ListWorksQueryDto } from './dto/list-works-query.dto';
 import type { OrganisationRecordDto, WorkDto, WorkSummaryDto } from './dto/work.dto';
 import { organisationRecordFrom } from './organisation-record';
 import { workFromCreate, workFromStreetManager, workSummaryFromFeature, workSummaryFromReporting } from './works.mapper';
-import { parseBbox, reportingQueryFor } from './works-query.mapper';
-import { permitApplicationToStreetManager, STREET_MANAGER_FIELD_NAMES } from './works-write.mapper';
+import { parseBbox } from '../common/geo/bbox';
+import { reportingQueryFor } from './works-query.mapper';
+import { checkPermitApplication, permitApplicationToStreetManager, STREET_MANAGER_FIELD_NAMES } from '../permits/permit-application';
 
 export interface WorkRead {
   work: WorkDto;
@@ -169,37 +170,6 @@ export class WorksService {
       return { work: workFromCreate(created, dto, caller), enriched: true, readBack: false };
     }
   }
-}
-
-/** Street Manager's date rules for a permit application, as 422 details (Street Manager's own text never reaches callers). */
-export function checkPermitApplication(dto: PermitApplicationDto, now: Date): ErrorDetail[] {
-  const details: ErrorDetail[] = [];
-  const today = now.toISOString().slice(0, 10);
-  if (dto.proposedEndDate < dto.proposedStartDate) {
-    details.push({ field: 'proposedEndDate', message: 'must be on or after proposedStartDate' });
-  }
-  if (dto.workType === 'planned' && dto.proposedStartDate < today) {
-    details.push({ field: 'proposedStartDate', message: 'must be today or later for planned works' });
-  }
-  if (dto.workType === 'planned' && dto.ttroRequired === undefined) {
-    details.push({ field: 'ttroRequired', message: 'is required for planned works' });
-  }
-  if (dto.workType === 'immediate' && dto.immediateRisk === undefined) {
-    details.push({ field: 'immediateRisk', message: 'is required for immediate works' });
-  }
-  const start = new Date(`${dto.proposedStartDate}T00:00:00Z`);
-  const fiveYearsLater = new Date(start);
-  fiveYearsLater.setUTCFullYear(start.getUTCFullYear() + 5);
-  if (dto.workType === 'planned' && new Date(`${dto.proposedEndDate}T00:00:00Z`) > fiveYearsLater) {
-    details.push({
-      field: 'proposedEndDate',
-      message: 'must be within 5 years of proposedStartDate for planned works',
-    });
-  }
-  if (Number.isNaN(start.getTime()) || Number.isNaN(Date.parse(`${dto.proposedEndDate}T00:00:00Z`))) {
-    details.push({ field: 'proposedStartDate', message: 'must be a real calendar date' });
-  }
-  return details;
 }
 
 function checkGeometry(geometry: Geometry): ErrorDetail[] {

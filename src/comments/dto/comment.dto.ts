@@ -3,8 +3,8 @@ import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
 import { LinkDto } from '../../common/links/link';
 import { CollectionQueryDto } from '../../common/paging/collection-query.dto';
-import { DateFilter, EnumListFilter } from '../../works/dto/query-transforms';
-import { withUnknown } from '../../works/dto/work-enums';
+import { DateFilter, EnumListFilter } from '../../common/query/filters';
+import { withUnknown } from '../../common/vocabulary/street-manager-enums';
 
 /** Street Manager's comment topics (upper case there), in the v1 contract's lower-case form. */
 export const COMMENT_TOPICS = ['general', 'section_74', 'inspection', 'fpn', 'overrun', 'forward_plan', 'change_request', 'imposed_variation', 'duration_challenge', 'section_81'] as const;

@@ -3,12 +3,12 @@ import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLen
 import type { Geometry } from '../../common/geo/geometry';
 import { LinkDto } from '../../common/links/link';
 import { CollectionQueryDto } from '../../common/paging/collection-query.dto';
-import { WorkReferenceFilter } from '../../common/paging/work-reference-filter';
+import { WorkReferenceFilter } from '../../common/query/filters';
 import { DateProperty } from '../../common/validation/date-time';
-import { IsWorksGeometry } from '../../works/dto/geometry-input';
-import { GeometryDto } from '../../works/dto/geometry.dto';
-import { DateFilter, EnumListFilter } from '../../works/dto/query-transforms';
-import { TRAFFIC_MANAGEMENT_TYPES, withUnknown } from '../../works/dto/work-enums';
+import { IsWorksGeometry } from '../../common/geo/writable-geometry';
+import { GeometryDto } from '../../common/geo/geometry.dto';
+import { DateFilter, EnumListFilter } from '../../common/query/filters';
+import { TRAFFIC_MANAGEMENT_TYPES, withUnknown } from '../../common/vocabulary/street-manager-enums';
 
 export const FORWARD_PLAN_STATUSES = ['raised', 'cancelled', 'progressed'] as const;
 const SWA_CODE = /^\d{1,4}$/;
