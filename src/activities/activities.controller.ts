@@ -13,11 +13,12 @@ import { MediaType } from '../common/negotiation/media-types';
 import { Produces } from '../common/negotiation/produces.decorator';
 import { Representation } from '../common/negotiation/representation';
 import { ApiCollectionResponse } from '../common/paging/collection.dto';
-import { ACTIVITY_FIELDS, ACTIVITY_SUMMARY_FIELDS, activityPath } from './activities.mapper';
+import { ACTIVITY_FIELDS, ACTIVITY_SUMMARY_FIELDS } from './activities.mapper';
+import { activityPath } from '../common/links/paths';
 import { ActivitiesService } from './activities.service';
 import { ActivityDto, ActivitySummaryDto } from './dto/activity.dto';
 import { ActivityReferenceParamDto } from './dto/activity-reference-param.dto';
-import { CreateActivityDto, UpdateActivityStatusDto } from './dto/create-activity.dto';
+import { CreateActivityDto, UpdateActivityStatusDto } from './dto/activity-writes.dto';
 import { ListActivitiesQueryDto } from './dto/list-activities-query.dto';
 
 @ApiTags('activities')

@@ -13,7 +13,7 @@ import { type SmActivityCreateRequest, WorkApiClient } from '../upstreams/street
 import { parseBbox } from '../common/geo/bbox';
 import { ACTIVITY_FIELD_NAMES, activityFromStreetManager, activitySummaryFromFeature } from './activities.mapper';
 import type { ActivityDto, ActivitySummaryDto } from './dto/activity.dto';
-import type { CreateActivityDto, UpdateActivityStatusDto } from './dto/create-activity.dto';
+import type { CreateActivityDto, UpdateActivityStatusDto } from './dto/activity-writes.dto';
 import type { ListActivitiesQueryDto } from './dto/list-activities-query.dto';
 
 @Injectable()

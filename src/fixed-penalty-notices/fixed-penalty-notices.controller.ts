@@ -10,11 +10,12 @@ import { FieldsQueryDto, parseFields, selectFields } from '../common/fields/fiel
 import { ApiIdempotencyKey } from '../common/idempotency/api-idempotency-key.decorator';
 import type { Collection } from '../common/paging/collection';
 import { ApiCollectionResponse } from '../common/paging/collection.dto';
-import { CreateFixedPenaltyNoticeDto, UpdateFixedPenaltyNoticeStatusDto } from './dto/create-fixed-penalty-notice.dto';
+import { CreateFixedPenaltyNoticeDto, UpdateFixedPenaltyNoticeStatusDto } from './dto/fixed-penalty-notice-writes.dto';
 import { FixedPenaltyNoticeDto, FixedPenaltyNoticeSummaryDto } from './dto/fixed-penalty-notice.dto';
 import { FpnReferenceParamDto } from './dto/fpn-reference-param.dto';
 import { ListFixedPenaltyNoticesQueryDto } from './dto/list-fixed-penalty-notices-query.dto';
-import { FPN_FIELDS, FPN_SUMMARY_FIELDS, fpnPath } from './fixed-penalty-notices.mapper';
+import { FPN_FIELDS, FPN_SUMMARY_FIELDS } from './fixed-penalty-notices.mapper';
+import { fpnPath } from '../common/links/paths';
 import { FixedPenaltyNoticesService } from './fixed-penalty-notices.service';
 
 @ApiTags('fixed-penalty-notices')

@@ -10,7 +10,7 @@ import { endOfDay, startOfDay } from '../common/query/dates';
 import { ReportingApiClient, type SmReportingLists } from '../upstreams/street-manager/reporting-api.client';
 import { sortColumn } from '../common/query/sort';
 import { asBodyReference, type SmFpnStatusUpdateRequest, WorkApiClient } from '../upstreams/street-manager/work-api.client';
-import type { CreateFixedPenaltyNoticeDto, UpdateFixedPenaltyNoticeStatusDto } from './dto/create-fixed-penalty-notice.dto';
+import type { CreateFixedPenaltyNoticeDto, UpdateFixedPenaltyNoticeStatusDto } from './dto/fixed-penalty-notice-writes.dto';
 import type { FixedPenaltyNoticeDto, FixedPenaltyNoticeSummaryDto } from './dto/fixed-penalty-notice.dto';
 import type { ListFixedPenaltyNoticesQueryDto } from './dto/list-fixed-penalty-notices-query.dto';
 import { FPN_FIELD_NAMES, fpnFromStreetManager, fpnSummaryFromReporting, fpnToStreetManager } from './fixed-penalty-notices.mapper';

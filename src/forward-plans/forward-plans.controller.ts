@@ -18,7 +18,8 @@ import {
   ListForwardPlansQueryDto,
   UpdateForwardPlanStatusDto,
 } from './dto/forward-plan.dto';
-import { FORWARD_PLAN_FIELDS, FORWARD_PLAN_SUMMARY_FIELDS, forwardPlanPath } from './forward-plans.mapper';
+import { FORWARD_PLAN_FIELDS, FORWARD_PLAN_SUMMARY_FIELDS } from './forward-plans.mapper';
+import { forwardPlanPath } from '../common/links/paths';
 import { ForwardPlansService } from './forward-plans.service';
 
 @ApiTags('forward-plans')

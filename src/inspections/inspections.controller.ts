@@ -10,11 +10,12 @@ import { FieldsQueryDto, parseFields, selectFields } from '../common/fields/fiel
 import { ApiIdempotencyKey } from '../common/idempotency/api-idempotency-key.decorator';
 import type { Collection } from '../common/paging/collection';
 import { ApiCollectionResponse } from '../common/paging/collection.dto';
-import { CreateInspectionDto } from './dto/create-inspection.dto';
+import { CreateInspectionDto } from './dto/inspection-writes.dto';
 import { InspectionDto, InspectionSummaryDto } from './dto/inspection.dto';
 import { InspectionReferenceParamDto } from './dto/inspection-reference-param.dto';
 import { ListInspectionsQueryDto } from './dto/list-inspections-query.dto';
-import { INSPECTION_FIELDS, INSPECTION_SUMMARY_FIELDS, inspectionPath } from './inspections.mapper';
+import { INSPECTION_FIELDS, INSPECTION_SUMMARY_FIELDS } from './inspections.mapper';
+import { inspectionPath } from '../common/links/paths';
 import { InspectionsService } from './inspections.service';
 
 @ApiTags('inspections')

@@ -10,7 +10,7 @@ import { endOfDay, startOfDay } from '../common/query/dates';
 import { ReportingApiClient, type SmReportingLists } from '../upstreams/street-manager/reporting-api.client';
 import { sortColumn } from '../common/query/sort';
 import { asBodyReference, WorkApiClient } from '../upstreams/street-manager/work-api.client';
-import type { CreateInspectionDto } from './dto/create-inspection.dto';
+import type { CreateInspectionDto } from './dto/inspection-writes.dto';
 import type { InspectionDto, InspectionSummaryDto } from './dto/inspection.dto';
 import type { ListInspectionsQueryDto } from './dto/list-inspections-query.dto';
 import { INSPECTION_FIELD_NAMES, inspectionFromStreetManager, inspectionSummaryFromReporting, inspectionToStreetManager } from './inspections.mapper';

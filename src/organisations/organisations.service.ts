@@ -5,7 +5,7 @@ import { type FieldSelection, selectFields } from '../common/fields/fields';
 import { type Collection, collection } from '../common/paging/collection';
 import { pageWindow } from '../common/paging/page-window';
 import { sliceWindow } from '../common/paging/upstream-window';
-import { UpstreamForbiddenError, UpstreamNotFoundError } from '../upstreams/http/upstream-errors';
+import { UpstreamForbiddenError } from '../upstreams/http/upstream-errors';
 import { PartyApiClient } from '../upstreams/street-manager/party-api.client';
 import type { ListOrganisationsQueryDto } from './dto/list-organisations-query.dto';
 import type { OrganisationDto, OrganisationSummaryDto } from './dto/organisation.dto';
@@ -37,7 +37,7 @@ export class OrganisationsService {
     try {
       return organisationFromStreetManager(await this.party.getOrganisation(caller, reference), caller);
     } catch (e) {
-      if (e instanceof UpstreamNotFoundError || e instanceof UpstreamForbiddenError) {
+      if (e instanceof NotFoundError || e instanceof UpstreamForbiddenError) {
         throw new NotFoundError('organisation', reference);
       }
       throw e;

@@ -14,7 +14,8 @@ import { AlterationReferenceParamDto } from './dto/alteration-reference-param.dt
 import { ListPermitAlterationsQueryDto } from './dto/list-permit-alterations-query.dto';
 import { PermitAlterationDto, PermitAlterationSummaryDto } from './dto/permit-alteration.dto';
 import { CreatePermitAlterationDto, UpdatePermitAlterationStatusDto } from './dto/permit-alteration-writes.dto';
-import { ALTERATION_FIELDS, ALTERATION_SUMMARY_FIELDS, alterationPath } from './permit-alterations.mapper';
+import { ALTERATION_FIELDS, ALTERATION_SUMMARY_FIELDS } from './permit-alterations.mapper';
+import { alterationPath } from '../common/links/paths';
 import { PermitAlterationsService } from './permit-alterations.service';
 
 @ApiTags('permit-alterations')

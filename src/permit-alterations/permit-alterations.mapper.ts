@@ -2,7 +2,7 @@ import type { Caller } from '../auth/caller';
 import { Permission } from '../auth/permissions';
 import { integerOrNull, isoDate, isoDateTime, openEnum, openEnumOrNull, textOrNull } from '../common/fields/representation';
 import { geometryToWgs84 } from '../common/geo/geometry';
-import { links, resourcePath } from '../common/links/link';
+import { links } from '../common/links/link';
 import { workReferenceOf } from '../common/vocabulary/references';
 import type { SmReportingLists } from '../upstreams/street-manager/reporting-api.client';
 import type { SmPermit, SmPermitAlteration, SmPermitAlterationCreateRequest } from '../upstreams/street-manager/work-api.client';
@@ -10,6 +10,7 @@ import { PERMIT_STATUSES, TRAFFIC_MANAGEMENT_TYPES, WORK_CATEGORIES, WORK_STATUS
 import type { PermitAlterationDto, PermitAlterationSummaryDto, PermitTermsDto } from './dto/permit-alteration.dto';
 import { ALTERATION_STATUSES, ALTERATION_TYPES, ASSESSABLE_ALTERATION_STATUS } from './dto/permit-alteration-enums';
 import type { CreatePermitAlterationDto } from './dto/permit-alteration-writes.dto';
+import { alterationPath, organisationPath, permitPath, streetPath, worksPath } from '../common/links/paths';
 
 type SmAlterationRow = SmReportingLists['/alterations']['row'];
 type SmCreate = Omit<SmPermitAlterationCreateRequest, 'internal_user_identifier' | 'internal_user_name'>;
@@ -47,7 +48,6 @@ export const ALTERATION_FIELDS = [
   'proposed',
 ] as const;
 
-export const alterationPath = (reference: string): string => resourcePath('/v1/permit-alterations', reference);
 
 /** `NGN0000123-01-ALT-01` → permit `NGN0000123-01` of work `NGN0000123`. */
 export function permitOfAlteration(reference: string): { work: string; permit: string } | undefined {
@@ -67,14 +67,13 @@ interface LinkFacts {
 }
 
 function alterationLinks(caller: Caller | undefined, a: LinkFacts): PermitAlterationDto['links'] {
-  const organisation = (swa: string | undefined) => (swa ? resourcePath('/v1/organisations', swa) : undefined);
   return links(caller)
     .self(alterationPath(a.reference))
-    .related('permit', resourcePath('/v1/permits', a.permitReferenceNumber))
-    .related('work', resourcePath('/v1/works', a.workReferenceNumber))
-    .related('street', a.usrn ? resourcePath('/v1/streets', a.usrn) : undefined)
-    .related('highway-authority', organisation(a.highwayAuthoritySwaCode))
-    .related('promoter', organisation(a.promoterSwaCode))
+    .related('permit', permitPath(a.permitReferenceNumber))
+    .related('work', worksPath(a.workReferenceNumber))
+    .related('street', streetPath(a.usrn))
+    .related('highway-authority', organisationPath(a.highwayAuthoritySwaCode))
+    .related('promoter', organisationPath(a.promoterSwaCode))
     .action('update-status', `${alterationPath(a.reference)}/status`, 'PUT', Permission.AUTHORITY_WRITE, a.status === ASSESSABLE_ALTERATION_STATUS)
     .build();
 }

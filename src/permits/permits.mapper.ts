@@ -9,7 +9,7 @@ import {
   textOrNull,
 } from '../common/fields/representation';
 import { geometryToWgs84 } from '../common/geo/geometry';
-import { links, resourcePath, withQuery } from '../common/links/link';
+import { links, withQuery } from '../common/links/link';
 import type { SmPermitSummary } from '../upstreams/street-manager/reporting-api.client';
 import type { SmPermit } from '../upstreams/street-manager/work-api.client';
 import {
@@ -18,8 +18,8 @@ import {
   WORK_CATEGORIES,
   WORK_STATUSES,
 } from '../common/vocabulary/street-manager-enums';
-import { permitPath, worksPath } from '../common/links/paths';
 import { ASSESSMENT_STATUSES, type PermitDto } from './dto/permit.dto';
+import { permitPath, streetPath, V1, worksPath } from '../common/links/paths';
 
 export const PERMIT_FIELDS = [
   'permitReferenceNumber',
@@ -61,10 +61,10 @@ export function permitLinks(
   return links(caller)
     .self(self)
     .related('work', worksPath(p.workReferenceNumber))
-    .related('street', p.usrn !== null ? resourcePath('/v1/streets', p.usrn) : undefined)
+    .related('street', streetPath(p.usrn))
     .related(
       'permit-alterations',
-      withQuery('/v1/permit-alterations', { permitReferenceNumber: p.permitReferenceNumber }),
+      withQuery(V1.permitAlterations, { permitReferenceNumber: p.permitReferenceNumber }),
     )
     .action(
       'update-status',

@@ -14,7 +14,8 @@ import { ListSection81sQueryDto } from './dto/list-section-81s-query.dto';
 import { Section81Dto, Section81SummaryDto } from './dto/section-81.dto';
 import { Section81ReferenceParamDto } from './dto/section-81-reference-param.dto';
 import { CreateSection81Dto, UpdateSection81StatusDto } from './dto/section-81-writes.dto';
-import { SECTION_81_FIELDS, SECTION_81_SUMMARY_FIELDS, section81Path } from './section-81s.mapper';
+import { SECTION_81_FIELDS, SECTION_81_SUMMARY_FIELDS } from './section-81s.mapper';
+import { section81Path } from '../common/links/paths';
 import { Section81sService } from './section-81s.service';
 
 @ApiTags('section-81s')
