@@ -3,7 +3,7 @@ import { parseFields, selectFields } from '../fields/fields';
 import { type Collection, collection } from '../paging/collection';
 import type { CollectionQueryDto } from '../paging/collection-query.dto';
 import { type PageWindow, pageWindow } from '../paging/page-window';
-import { fetchWindow, type UpstreamPage, type WindowResult } from '../paging/upstream-window';
+import { fetchWindow, sliceWindow, type UpstreamPage, type WindowResult } from '../paging/upstream-window';
 
 /**
  * What makes a list resource: its property names (`?fields=`), the upstream call that yields a window's rows, and
@@ -34,6 +34,26 @@ export function pagedList<Q extends CollectionQueryDto, U, Row, Item extends obj
     rows: (caller, query, window) => {
       const upstreamQuery = spec.query(query);
       return fetchWindow(window, (offset) => spec.page(caller, upstreamQuery, offset));
+    },
+    item: spec.item,
+  };
+}
+
+/**
+ * A list the upstream answers whole (Party, Street Lookup, GeoJSON by box, a scan): the window is cut here, so the
+ * count is exact unless the source says it stopped early (`truncated`), when it is a lower bound.
+ */
+export function wholeList<Q extends CollectionQueryDto, Row, Item extends object>(spec: {
+  fields: readonly string[];
+  all: (caller: Caller, query: Q) => Promise<{ rows: readonly Row[]; truncated?: boolean }>;
+  item: (row: Row, caller: Caller) => Item;
+}): ListSpec<Q, Row, Item> {
+  return {
+    fields: spec.fields,
+    rows: async (caller, query, window) => {
+      const { rows, truncated } = await spec.all(caller, query);
+      const result = sliceWindow(window, rows);
+      return truncated ? { ...result, countIsLowerBound: true } : result;
     },
     item: spec.item,
   };
