@@ -6,15 +6,19 @@ import { type PageWindow, pageWindow } from '../paging/page-window';
 import { fetchWindow, sliceWindow, type UpstreamPage, type WindowResult } from '../paging/upstream-window';
 
 /**
- * What makes a list resource: its property names (`?fields=`), the upstream call that yields a window's rows, and
- * the row mapper (which also sets each item's links for the caller). Paging, `fields` and the envelope's links
- * are applied by `serveList`, the same for every list.
+ * A list resource: its property names (`?fields=`) and the items of a window. Built by `pagedList` or `wholeList`
+ * from the upstream call, the query mapping and the row mapper (which sets each item's links for the caller).
+ * Paging, `fields` and the envelope's links are applied by `serveList`, the same for every list.
  */
-export interface ListSpec<Q extends CollectionQueryDto, Row, Item extends object> {
+export interface ListSpec<Q extends CollectionQueryDto, Item extends object> {
   fields: readonly string[];
-  rows(caller: Caller, query: Q, window: PageWindow): Promise<WindowResult<Row>>;
-  item(row: Row, caller: Caller): Item;
+  items(caller: Caller, query: Q, window: PageWindow): Promise<WindowResult<Item>>;
 }
+
+const mapRows = <Row, Item>(result: WindowResult<Row>, item: (row: Row, caller: Caller) => Item, caller: Caller): WindowResult<Item> => ({
+  ...result,
+  rows: result.rows.map((row) => item(row, caller)),
+});
 
 /** The caller and the URL they used, which the envelope's paging links keep. */
 export interface ListRequest {
@@ -28,14 +32,13 @@ export function pagedList<Q extends CollectionQueryDto, U, Row, Item extends obj
   query: (query: Q) => U;
   page: (caller: Caller, upstreamQuery: U, upstreamOffset: number) => Promise<UpstreamPage<Row>>;
   item: (row: Row, caller: Caller) => Item;
-}): ListSpec<Q, Row, Item> {
+}): ListSpec<Q, Item> {
   return {
     fields: spec.fields,
-    rows: (caller, query, window) => {
+    items: async (caller, query, window) => {
       const upstreamQuery = spec.query(query);
-      return fetchWindow(window, (offset) => spec.page(caller, upstreamQuery, offset));
+      return mapRows(await fetchWindow(window, (offset) => spec.page(caller, upstreamQuery, offset)), spec.item, caller);
     },
-    item: spec.item,
   };
 }
 
@@ -47,29 +50,28 @@ export function wholeList<Q extends CollectionQueryDto, Row, Item extends object
   fields: readonly string[];
   all: (caller: Caller, query: Q) => Promise<{ rows: readonly Row[]; truncated?: boolean }>;
   item: (row: Row, caller: Caller) => Item;
-}): ListSpec<Q, Row, Item> {
+}): ListSpec<Q, Item> {
   return {
     fields: spec.fields,
-    rows: async (caller, query, window) => {
+    items: async (caller, query, window) => {
       const { rows, truncated } = await spec.all(caller, query);
-      const result = sliceWindow(window, rows);
+      const result = mapRows(sliceWindow(window, rows), spec.item, caller);
       return truncated ? { ...result, countIsLowerBound: true } : result;
     },
-    item: spec.item,
   };
 }
 
 /** One page of a list resource, as every collection answers (DESIGN.md §3). */
-export async function serveList<Q extends CollectionQueryDto, Row, Item extends object>(
-  spec: ListSpec<Q, Row, Item>,
+export async function serveList<Q extends CollectionQueryDto, Item extends object>(
+  spec: ListSpec<Q, Item>,
   query: Q,
   request: ListRequest,
 ): Promise<Collection<Partial<Item>>> {
   const fields = parseFields(query.fields, spec.fields);
   const window = pageWindow(query);
-  const result = await spec.rows(request.caller, query, window);
+  const result = await spec.items(request.caller, query, window);
   return collection(
-    result.rows.map((row) => selectFields(spec.item(row, request.caller), fields)),
+    result.rows.map((item) => selectFields(item, fields)),
     window,
     result,
     request.url,
