@@ -10,6 +10,7 @@ import type { CreateForwardPlanDto, ForwardPlanDto, UpdateForwardPlanStatusDto }
 import { FORWARD_PLAN_FIELD_NAMES, forwardPlanFromStreetManager } from './forward-plans.mapper';
 
 import { forwardPlanList } from './forward-plans.list';
+import { midnight } from '../common/query/dates';
 
 @Injectable()
 export class ForwardPlansService {
@@ -39,8 +40,8 @@ export class ForwardPlansService {
         highway_authority_swa_code: dto.highwayAuthoritySwaCode.padStart(4, '0'),
         usrn: dto.usrn,
         works_coordinates: geometryToBng(dto.geometry),
-        start_date: `${dto.proposedStartDate}T00:00:00.000Z`,
-        end_date: `${dto.proposedEndDate}T00:00:00.000Z`,
+        start_date: midnight(dto.proposedStartDate),
+        end_date: midnight(dto.proposedEndDate),
         description_of_work: dto.description,
         works_location_description: dto.locationDescription,
         traffic_management_type: dto.trafficManagementType as SmForwardPlanCreateRequest['traffic_management_type'],

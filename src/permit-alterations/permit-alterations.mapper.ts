@@ -11,6 +11,7 @@ import type { PermitAlterationDto, PermitAlterationSummaryDto, PermitTermsDto } 
 import { ALTERATION_STATUSES, ALTERATION_TYPES, ASSESSABLE_ALTERATION_STATUS } from './dto/permit-alteration-enums';
 import type { CreatePermitAlterationDto } from './dto/permit-alteration-writes.dto';
 import { alterationPath, organisationPath, permitPath, streetPath, worksPath } from '../common/links/paths';
+import { midnight } from '../common/query/dates';
 
 type SmAlterationRow = SmReportingLists['/alterations']['row'];
 type SmCreate = Omit<SmPermitAlterationCreateRequest, 'internal_user_identifier' | 'internal_user_name'>;
@@ -180,8 +181,8 @@ export const ALTERATION_FIELD_NAMES: Record<string, string> = {
 export function alterationToStreetManager(dto: CreatePermitAlterationDto, p: SmPermit): SmCreate {
   return {
     permit_alteration_reason: dto.reason,
-    proposed_start_date: `${dto.proposedStartDate}T00:00:00.000Z`,
-    proposed_end_date: `${dto.proposedEndDate}T00:00:00.000Z`,
+    proposed_start_date: midnight(dto.proposedStartDate),
+    proposed_end_date: midnight(dto.proposedEndDate),
     description_of_work: dto.description ?? p.description_of_work,
     works_location_description: dto.locationDescription ?? p.works_location_description,
     traffic_management_type: (dto.trafficManagementType ?? p.traffic_management_type) as SmCreate['traffic_management_type'],

@@ -10,6 +10,7 @@ import type { CreatePermitAlterationDto, UpdatePermitAlterationStatusDto } from 
 import { ALTERATION_FIELD_NAMES, alterationFromStreetManager, alterationToStreetManager, permitOfAlteration } from './permit-alterations.mapper';
 
 import { alterationList } from './permit-alterations.list';
+import { midnight } from '../common/query/dates';
 
 @Injectable()
 export class PermitAlterationsService {
@@ -51,7 +52,7 @@ export class PermitAlterationsService {
       alteration_status: dto.status as SmPermitAlterationStatusUpdateRequest['alteration_status'],
       assessment_comments: dto.comments,
       assessment_discount: dto.discountPercent,
-      reasonable_period_end_date: dto.reasonablePeriodEndDate ? `${dto.reasonablePeriodEndDate}T00:00:00.000Z` : undefined,
+      reasonable_period_end_date: dto.reasonablePeriodEndDate ? midnight(dto.reasonablePeriodEndDate) : undefined,
     });
     return this.get(caller, reference);
   }

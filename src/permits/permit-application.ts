@@ -68,16 +68,16 @@ export function checkPermitApplication(dto: PermitApplicationDto, now: Date): Er
   if (dto.workType === 'immediate' && dto.immediateRisk === undefined) {
     details.push({ field: 'immediateRisk', message: 'is required for immediate works' });
   }
-  const start = new Date(`${dto.proposedStartDate}T00:00:00Z`);
+  const start = new Date(midnight(dto.proposedStartDate));
   const fiveYearsLater = new Date(start);
   fiveYearsLater.setUTCFullYear(start.getUTCFullYear() + 5);
-  if (dto.workType === 'planned' && new Date(`${dto.proposedEndDate}T00:00:00Z`) > fiveYearsLater) {
+  if (dto.workType === 'planned' && new Date(midnight(dto.proposedEndDate)) > fiveYearsLater) {
     details.push({
       field: 'proposedEndDate',
       message: 'must be within 5 years of proposedStartDate for planned works',
     });
   }
-  if (Number.isNaN(start.getTime()) || Number.isNaN(Date.parse(`${dto.proposedEndDate}T00:00:00Z`))) {
+  if (Number.isNaN(start.getTime()) || Number.isNaN(Date.parse(midnight(dto.proposedEndDate)))) {
     details.push({ field: 'proposedStartDate', message: 'must be a real calendar date' });
   }
   return details;
