@@ -26,9 +26,9 @@ describe('serveList', () => {
     const spec = pagedList({
       fields: ['ref', 'colour', 'by'],
       query: (q: Query) => `colour=${q.colour}`,
-      page: async (_caller, query: string, offset: number) => {
+      page: (_caller, query: string, offset: number) => {
         asked.push({ query, offset });
-        return { rows: rows.slice(offset, offset + 25), totalRows: rows.length, hasNextPage: offset + 25 < rows.length };
+        return Promise.resolve({ rows: rows.slice(offset, offset + 25), totalRows: rows.length, hasNextPage: offset + 25 < rows.length });
       },
       item,
     });
@@ -56,9 +56,9 @@ describe('serveList', () => {
     let asked = false;
     const spec = wholeList({
       fields: ['ref'],
-      all: async () => {
+      all: () => {
         asked = true;
-        return { rows: [] };
+        return Promise.resolve({ rows: [] });
       },
       item,
     });
@@ -68,7 +68,7 @@ describe('serveList', () => {
 
   it('cuts a whole list exactly, and reports a truncated one’s count as a lower bound', async () => {
     const spec = (truncated: boolean) =>
-      wholeList({ fields: ['ref'], all: async (_caller, _q: Query) => ({ rows: [{ ref: 1 }, { ref: 2 }, { ref: 3 }], truncated }), item });
+      wholeList({ fields: ['ref'], all: (_caller, _q: Query) => Promise.resolve({ rows: [{ ref: 1 }, { ref: 2 }, { ref: 3 }], truncated }), item });
 
     const exact = await serveList(spec(false), { page: 2, limit: 2 }, { caller, url: '/v1/things?page=2&limit=2' });
     const lowerBound = await serveList(spec(true), { page: 2, limit: 2 }, { caller, url: '/v1/things?page=2&limit=2' });
