@@ -1,6 +1,7 @@
 import type { Caller } from '../auth/caller';
 import { isoDateTime, openEnum } from '../common/fields/representation';
-import { links, resourcePath } from '../common/links/link';
+import { links } from '../common/links/link';
+import { resourcePath } from '../common/links/paths';
 import type { SmReportingLists } from '../upstreams/street-manager/reporting-api.client';
 import { COMMENT_TOPICS, type CommentDto } from './dto/comment.dto';
 import { commentsPath, worksPath } from '../common/links/paths';

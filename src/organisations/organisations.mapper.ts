@@ -1,6 +1,7 @@
 import type { Caller } from '../auth/caller';
 import { openEnum, openEnumOrNull, textOrNull } from '../common/fields/representation';
-import { links, withQuery } from '../common/links/link';
+import { links } from '../common/links/link';
+import { withQuery } from '../common/links/paths';
 import type { SmOrganisation, SmOrganisationSummary } from '../upstreams/street-manager/party-api.client';
 import { ORGANISATION_STATUSES, ORGANISATION_TYPES, type OrganisationDto, type OrganisationSummaryDto } from './dto/organisation.dto';
 import { organisationPath, V1 } from '../common/links/paths';

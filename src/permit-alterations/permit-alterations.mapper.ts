@@ -10,7 +10,7 @@ import { PERMIT_STATUSES, TRAFFIC_MANAGEMENT_TYPES, WORK_CATEGORIES, WORK_STATUS
 import type { PermitAlterationDto, PermitAlterationSummaryDto, PermitTermsDto } from './dto/permit-alteration.dto';
 import { ALTERATION_STATUSES, ALTERATION_TYPES, ASSESSABLE_ALTERATION_STATUS } from './dto/permit-alteration-enums';
 import type { CreatePermitAlterationDto } from './dto/permit-alteration-writes.dto';
-import { alterationPath, organisationPath, permitPath, streetPath, worksPath } from '../common/links/paths';
+import { alterationPath, permitPath, worksPath } from '../common/links/paths';
 import { midnight } from '../common/query/dates';
 
 type SmAlterationRow = SmReportingLists['/alterations']['row'];
@@ -72,9 +72,7 @@ function alterationLinks(caller: Caller | undefined, a: LinkFacts): PermitAltera
     .self(alterationPath(a.reference))
     .related('permit', permitPath(a.permitReferenceNumber))
     .related('work', worksPath(a.workReferenceNumber))
-    .related('street', streetPath(a.usrn))
-    .related('highway-authority', organisationPath(a.highwayAuthoritySwaCode))
-    .related('promoter', organisationPath(a.promoterSwaCode))
+    .place(a)
     .action('update-status', `${alterationPath(a.reference)}/status`, 'PUT', Permission.AUTHORITY_WRITE, a.status === ASSESSABLE_ALTERATION_STATUS)
     .build();
 }

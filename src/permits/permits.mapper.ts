@@ -9,7 +9,8 @@ import {
   textOrNull,
 } from '../common/fields/representation';
 import { geometryToWgs84 } from '../common/geo/geometry';
-import { links, withQuery } from '../common/links/link';
+import { links } from '../common/links/link';
+import { withQuery } from '../common/links/paths';
 import type { SmPermitSummary } from '../upstreams/street-manager/reporting-api.client';
 import type { SmPermit } from '../upstreams/street-manager/work-api.client';
 import {

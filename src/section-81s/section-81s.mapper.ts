@@ -9,7 +9,7 @@ import { LOCATION_TYPES } from '../common/vocabulary/street-manager-enums';
 import type { Section81Dto, Section81SummaryDto } from './dto/section-81.dto';
 import { CLOSED_SECTION_81_STATUSES, SECTION_81_SEVERITIES, SECTION_81_STATUSES, SECTION_81_TYPES, SECTION_81_WORK_TYPES } from './dto/section-81-enums';
 import type { CreateSection81Dto } from './dto/section-81-writes.dto';
-import { organisationPath, section81Path, streetPath, worksPath } from '../common/links/paths';
+import { section81Path, worksPath } from '../common/links/paths';
 
 type SmSection81Row = SmReportingLists['/section-81s']['row'];
 type SmCreate = Omit<SmSection81CreateRequest, 'internal_user_identifier' | 'internal_user_name'>;
@@ -60,9 +60,7 @@ function section81Links(caller: Caller | undefined, s: LinkFacts): Section81Dto[
   return links(caller)
     .self(section81Path(s.reference))
     .related('work', worksPath(s.workReferenceNumber))
-    .related('street', streetPath(s.usrn))
-    .related('highway-authority', organisationPath(s.highwayAuthoritySwaCode))
-    .related('promoter', organisationPath(s.promoterSwaCode))
+    .place(s)
     .action('update-status', `${section81Path(s.reference)}/status`, 'PUT', Permission.AUTHORITY_WRITE, !CLOSED_SECTION_81_STATUSES.includes(s.status))
     .build();
 }

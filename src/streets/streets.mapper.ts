@@ -1,7 +1,8 @@
 import type { Caller } from '../auth/caller';
 import { integerOrNull, textOrNull } from '../common/fields/representation';
 import { geometryToWgs84 } from '../common/geo/geometry';
-import { links, withQuery } from '../common/links/link';
+import { links } from '../common/links/link';
+import { withQuery } from '../common/links/paths';
 import type { SmStreet } from '../upstreams/street-manager/lookup-api.client';
 import type { StreetDto } from './dto/street.dto';
 import { organisationPath, streetPath, V1 } from '../common/links/paths';

@@ -16,7 +16,7 @@ import type { SmPermitSummary } from '../upstreams/street-manager/reporting-api.
 import type { SmWork } from '../upstreams/street-manager/work-api.client';
 import type { OrganisationRecordDto, PermitSummaryDto, WorkDto, WorkSummaryDto } from './dto/work.dto';
 import { PERMIT_STATUSES, TRAFFIC_MANAGEMENT_TYPES, WORK_CATEGORIES, WORK_STATUSES } from '../common/vocabulary/street-manager-enums';
-import { ofWork, organisationPath, permitPath, streetPath, V1, worksPath } from '../common/links/paths';
+import { ofWork, permitPath, V1, worksPath } from '../common/links/paths';
 
 /** Property names of each representation, for `?fields=` (checked even when a page is empty). */
 export const WORK_SUMMARY_FIELDS = [
@@ -57,9 +57,7 @@ export function workLinks(caller: Caller | undefined, work: WorkLinkFacts): Work
   return links(caller)
     .self(worksPath(work.workReferenceNumber))
     .related('permits', ofWork(V1.permits, work.workReferenceNumber))
-    .related('street', streetPath(work.usrn))
-    .related('highway-authority', organisationPath(work.highwayAuthoritySwaCode))
-    .related('promoter', organisationPath(work.promoterSwaCode))
+    .place(work)
     .related('inspections', ofWork(V1.inspections, work.workReferenceNumber))
     .related('fixed-penalty-notices', ofWork(V1.fixedPenaltyNotices, work.workReferenceNumber))
     .action('create-permit', V1.permits, 'POST', Permission.PROMOTER_WRITE)

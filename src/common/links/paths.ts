@@ -1,4 +1,19 @@
-import { resourcePath, withQuery } from './link';
+/** `/v1/works` + ['AB-1'] → `/v1/works/AB-1`, each segment percent-encoded. */
+export function resourcePath(base: string, ...segments: (string | number)[]): string {
+  return [base, ...segments.map((s) => encodeURIComponent(String(s)))].join('/');
+}
+
+/** `/v1/permits` + { workReferenceNumber: 'X' } → `/v1/permits?workReferenceNumber=X` (undefined values dropped). */
+export function withQuery(path: string, query: Record<string, string | number | undefined>): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (value !== undefined) {
+      params.set(key, String(value));
+    }
+  }
+  const qs = params.toString();
+  return qs ? `${path}?${qs}` : path;
+}
 
 /** Where each v1 resource lives: the one place controllers (Location), mappers and links build paths from. */
 export const V1 = {
