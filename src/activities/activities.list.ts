@@ -1,4 +1,5 @@
 import { parseBbox } from '../common/geo/bbox';
+import { clipToGreatBritain } from '../common/geo/bng';
 import { bboxToBng } from '../common/geo/geometry';
 import { wholeList } from '../common/listing/list-spec';
 import { endOfDay, startOfDay } from '../common/query/dates';
@@ -14,8 +15,12 @@ export const activityList = (geojson: GeojsonApiClient) =>
   wholeList({
     fields: ACTIVITY_SUMMARY_FIELDS,
     all: async (caller, q: ListActivitiesQueryDto) => {
+      const inGreatBritain = clipToGreatBritain(parseBbox(q.bbox));
+      if (!inGreatBritain) {
+        return { rows: [] };
+      }
       const found = await geojson.activitiesInBox(caller, {
-        ...bboxToBng(parseBbox(q.bbox)),
+        ...bboxToBng(inGreatBritain),
         start_date: startOfDay(q.dateFrom),
         end_date: endOfDay(q.dateTo),
       });

@@ -1,5 +1,6 @@
 import { BadRequestError } from '../common/errors/api-error';
 import { parseBbox } from '../common/geo/bbox';
+import { clipToGreatBritain } from '../common/geo/bng';
 import { bboxToBng } from '../common/geo/geometry';
 import { pagedList, wholeList } from '../common/listing/list-spec';
 import { checkDateRange, endOfDay, startOfDay } from '../common/query/dates';
@@ -62,9 +63,13 @@ export const worksInBoxList = (geojson: GeojsonApiClient) =>
           clashes.map((field) => ({ field, message: 'cannot be combined with bbox' })),
         );
       }
+      // WorksService.listFor picks this list only when bbox is given.
+      const inGreatBritain = clipToGreatBritain(parseBbox(q.bbox ?? ''));
+      if (!inGreatBritain) {
+        return { rows: [] };
+      }
       const found = await geojson.worksInBox(caller, {
-        // WorksService.listFor picks this list only when bbox is given.
-        ...bboxToBng(parseBbox(q.bbox ?? '')),
+        ...bboxToBng(inGreatBritain),
         start_date: startOfDay(q.dateFrom),
         end_date: endOfDay(q.dateTo),
       });

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsEmail, IsIn, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
+import { IsBoolean, IsEmail, IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
 import { BoundedArray } from '../../common/validation/bounded-array';
+import { IsCalendarDate } from '../../common/validation/date-time';
 import {
   ACTIVITY_TYPES,
   APPLICATION_TYPES,
@@ -10,7 +11,6 @@ import {
   WORK_TYPES,
 } from '../../common/vocabulary/street-manager-enums';
 
-const DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 
 /**
  * The permit application fields shared by a new work (its first permit) and a further permit on a work.
@@ -19,7 +19,7 @@ const DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
  */
 export class PermitApplicationDto {
   @ApiProperty({ description: 'First day of the works', format: 'date', example: '2026-09-01' })
-  @Matches(DATE, { message: 'must be a date as YYYY-MM-DD' })
+  @IsCalendarDate()
   proposedStartDate!: string;
 
   @ApiProperty({
@@ -27,7 +27,7 @@ export class PermitApplicationDto {
     format: 'date',
     example: '2026-09-05',
   })
-  @Matches(DATE, { message: 'must be a date as YYYY-MM-DD' })
+  @IsCalendarDate()
   proposedEndDate!: string;
 
   @ApiProperty({ description: 'What is being done', maxLength: 500, example: 'Replace 20 m of gas main' })
