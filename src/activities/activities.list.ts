@@ -1,8 +1,5 @@
-import { parseBbox } from '../common/geo/bbox';
-import { clipToGreatBritain } from '../common/geo/bng';
-import { bboxToBng } from '../common/geo/geometry';
+import { mapSearchBox } from '../common/geo/bbox';
 import { wholeList } from '../common/listing/list-spec';
-import { endOfDay, startOfDay } from '../common/query/dates';
 import type { GeojsonApiClient } from '../upstreams/street-manager/geojson-api.client';
 import { ACTIVITY_SUMMARY_FIELDS, activitySummaryFromFeature } from './activities.mapper';
 import type { ListActivitiesQueryDto } from './dto/list-activities-query.dto';
@@ -15,15 +12,11 @@ export const activityList = (geojson: GeojsonApiClient) =>
   wholeList({
     fields: ACTIVITY_SUMMARY_FIELDS,
     all: async (caller, q: ListActivitiesQueryDto) => {
-      const inGreatBritain = clipToGreatBritain(parseBbox(q.bbox));
-      if (!inGreatBritain) {
+      const box = mapSearchBox(q.bbox, q.dateFrom, q.dateTo);
+      if (!box) {
         return { rows: [] };
       }
-      const found = await geojson.activitiesInBox(caller, {
-        ...bboxToBng(inGreatBritain),
-        start_date: startOfDay(q.dateFrom),
-        end_date: endOfDay(q.dateTo),
-      });
+      const found = await geojson.activitiesInBox(caller, box);
       return {
         rows: found.features.filter(
           (f) =>

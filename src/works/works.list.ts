@@ -1,7 +1,5 @@
 import { BadRequestError } from '../common/errors/api-error';
-import { parseBbox } from '../common/geo/bbox';
-import { clipToGreatBritain } from '../common/geo/bng';
-import { bboxToBng } from '../common/geo/geometry';
+import { mapSearchBox } from '../common/geo/bbox';
 import { pagedList, wholeList } from '../common/listing/list-spec';
 import { checkDateRange, endOfDay, startOfDay } from '../common/query/dates';
 import { sortColumn } from '../common/query/sort';
@@ -64,15 +62,11 @@ export const worksInBoxList = (geojson: GeojsonApiClient) =>
         );
       }
       // WorksService.listFor picks this list only when bbox is given.
-      const inGreatBritain = clipToGreatBritain(parseBbox(q.bbox ?? ''));
-      if (!inGreatBritain) {
+      const box = mapSearchBox(q.bbox ?? '', q.dateFrom, q.dateTo);
+      if (!box) {
         return { rows: [] };
       }
-      const found = await geojson.worksInBox(caller, {
-        ...bboxToBng(inGreatBritain),
-        start_date: startOfDay(q.dateFrom),
-        end_date: endOfDay(q.dateTo),
-      });
+      const found = await geojson.worksInBox(caller, box);
       return {
         rows: found.features.filter(
           (f) =>

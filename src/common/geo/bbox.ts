@@ -1,4 +1,7 @@
 import { BadRequestError } from '../errors/api-error';
+import { endOfDay, startOfDay } from '../query/dates';
+import { clipToGreatBritain } from './bng';
+import { type BngBox, bboxToBng } from './geometry';
 
 /** `minLon,minLat,maxLon,maxLat` as numbers, refused (400) when out of range or inside out. */
 export function parseBbox(bbox: string): [number, number, number, number] {
@@ -17,4 +20,17 @@ export function parseBbox(bbox: string): [number, number, number, number] {
     );
   }
   return [minLon, minLat, maxLon, maxLat];
+}
+
+/**
+ * A `bbox` filter, with its dates, as Street Manager's map search asks for it (British National Grid, whole days);
+ * undefined when the box lies wholly outside Great Britain, where nothing can match.
+ */
+export function mapSearchBox(
+  bbox: string,
+  dateFrom: string | undefined,
+  dateTo: string | undefined,
+): (BngBox & { start_date?: string; end_date?: string }) | undefined {
+  const inGreatBritain = clipToGreatBritain(parseBbox(bbox));
+  return inGreatBritain && { ...bboxToBng(inGreatBritain), start_date: startOfDay(dateFrom), end_date: endOfDay(dateTo) };
 }
