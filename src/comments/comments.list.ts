@@ -9,7 +9,11 @@ type SmQuery = SmReportingLists['/comments']['query'];
 type SmCommentRow = SmReportingLists['/comments']['row'];
 
 /** The work's comments among the organisation's newest, `truncated` when older ones may exist. */
-export type CommentScan = (caller: Caller, workReferenceNumber: string, query: SmQuery) => Promise<{ rows: SmCommentRow[]; truncated: boolean }>;
+export type CommentScan = (
+  caller: Caller,
+  workReferenceNumber: string,
+  query: SmQuery,
+) => Promise<{ rows: SmCommentRow[]; truncated: boolean }>;
 
 export const commentList = (scan: CommentScan, workReferenceNumber: string) =>
   wholeList({

@@ -18,7 +18,10 @@ export const fpnList = (reporting: ReportingApiClient) =>
       end_date: endOfDay(q.issueDateTo),
       status_changed_date_from: startOfDay(q.statusChangedFrom),
       status_changed_date_to: endOfDay(q.statusChangedTo),
-      ...sortColumn(q.sort, { issueDate: 'issue_date_time' as const, statusChangedDate: 'status_changed_date' as const }),
+      ...sortColumn(q.sort, {
+        issueDate: 'issue_date_time' as const,
+        statusChangedDate: 'status_changed_date' as const,
+      }),
     }),
     page: (caller, q, offset) => reporting.listPage(caller, '/fixed-penalty-notices', q, offset),
     item: fpnSummaryFromReporting,

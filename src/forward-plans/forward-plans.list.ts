@@ -10,10 +10,10 @@ export const forwardPlanList = (reporting: ReportingApiClient) =>
   pagedList({
     fields: FORWARD_PLAN_SUMMARY_FIELDS,
     query: (q: ListForwardPlansQueryDto): SmQuery => ({
-          query: q.workReferenceNumber,
-          forward_plan_status: q.status as SmQuery['forward_plan_status'],
-          proposed_start_date: startOfDay(q.dateFrom),
-          proposed_end_date: endOfDay(q.dateTo),
+      query: q.workReferenceNumber,
+      forward_plan_status: q.status as SmQuery['forward_plan_status'],
+      proposed_start_date: startOfDay(q.dateFrom),
+      proposed_end_date: endOfDay(q.dateTo),
     }),
     page: (caller, q, offset) => reporting.listPage(caller, '/forward-plans', q, offset),
     item: forwardPlanSummaryFromReporting,

@@ -10,10 +10,10 @@ export const section81List = (reporting: ReportingApiClient) =>
   pagedList({
     fields: SECTION_81_SUMMARY_FIELDS,
     query: (q: ListSection81sQueryDto): SmQuery => ({
-          query: q.workReferenceNumber,
-          section_81_status: q.status as SmQuery['section_81_status'],
-          section_81_severity: q.severity as SmQuery['section_81_severity'],
-          ...sortColumn(q.sort, { statusChangedDate: 'status_changed_date' as const }),
+      query: q.workReferenceNumber,
+      section_81_status: q.status as SmQuery['section_81_status'],
+      section_81_severity: q.severity as SmQuery['section_81_severity'],
+      ...sortColumn(q.sort, { statusChangedDate: 'status_changed_date' as const }),
     }),
     page: (caller, q, offset) => reporting.listPage(caller, '/section-81s', q, offset),
     item: section81SummaryFromReporting,

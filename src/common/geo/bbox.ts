@@ -32,5 +32,11 @@ export function mapSearchBox(
   dateTo: string | undefined,
 ): (BngBox & { start_date?: string; end_date?: string }) | undefined {
   const inGreatBritain = clipToGreatBritain(parseBbox(bbox));
-  return inGreatBritain && { ...bboxToBng(inGreatBritain), start_date: startOfDay(dateFrom), end_date: endOfDay(dateTo) };
+  return (
+    inGreatBritain && {
+      ...bboxToBng(inGreatBritain),
+      start_date: startOfDay(dateFrom),
+      end_date: endOfDay(dateTo),
+    }
+  );
 }

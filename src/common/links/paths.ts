@@ -32,8 +32,10 @@ export const V1 = {
 } as const;
 
 export const worksPath = (workReferenceNumber: string): string => resourcePath(V1.works, workReferenceNumber);
-export const commentsPath = (workReferenceNumber: string): string => `${worksPath(workReferenceNumber)}/comments`;
-export const permitPath = (permitReferenceNumber: string): string => resourcePath(V1.permits, permitReferenceNumber);
+export const commentsPath = (workReferenceNumber: string): string =>
+  `${worksPath(workReferenceNumber)}/comments`;
+export const permitPath = (permitReferenceNumber: string): string =>
+  resourcePath(V1.permits, permitReferenceNumber);
 export const alterationPath = (reference: string): string => resourcePath(V1.permitAlterations, reference);
 export const inspectionPath = (reference: string): string => resourcePath(V1.inspections, reference);
 export const fpnPath = (reference: string): string => resourcePath(V1.fixedPenaltyNotices, reference);

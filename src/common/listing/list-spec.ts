@@ -15,7 +15,11 @@ export interface ListSpec<Q extends CollectionQueryDto, Item extends object> {
   items(caller: Caller, query: Q, window: PageWindow): Promise<WindowResult<Item>>;
 }
 
-const mapRows = <Row, Item>(result: WindowResult<Row>, item: (row: Row, caller: Caller) => Item, caller: Caller): WindowResult<Item> => ({
+const mapRows = <Row, Item>(
+  result: WindowResult<Row>,
+  item: (row: Row, caller: Caller) => Item,
+  caller: Caller,
+): WindowResult<Item> => ({
   ...result,
   rows: result.rows.map((row) => item(row, caller)),
 });
@@ -37,7 +41,11 @@ export function pagedList<Q extends CollectionQueryDto, U, Row, Item extends obj
     fields: spec.fields,
     items: async (caller, query, window) => {
       const upstreamQuery = spec.query(query);
-      return mapRows(await fetchWindow(window, (offset) => spec.page(caller, upstreamQuery, offset)), spec.item, caller);
+      return mapRows(
+        await fetchWindow(window, (offset) => spec.page(caller, upstreamQuery, offset)),
+        spec.item,
+        caller,
+      );
     },
   };
 }

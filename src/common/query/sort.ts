@@ -7,5 +7,8 @@ export function sortColumn<C extends string>(
     return {};
   }
   const descending = sort.startsWith('-');
-  return { sort_column: columns[descending ? sort.slice(1) : sort], sort_direction: descending ? 'desc' : 'asc' };
+  return {
+    sort_column: columns[descending ? sort.slice(1) : sort],
+    sort_direction: descending ? 'desc' : 'asc',
+  };
 }

@@ -11,7 +11,6 @@ import {
   WORK_TYPES,
 } from '../../common/vocabulary/street-manager-enums';
 
-
 /**
  * The permit application fields shared by a new work (its first permit) and a further permit on a work.
  * Street Manager's rules that need no data (types, lengths, lists) are checked here (400); rules about
