@@ -15,7 +15,10 @@ import { ApiCollectionResponse } from '../common/paging/collection.dto';
 import { WorkReferenceParamDto } from '../common/vocabulary/references';
 import { COMMENT_FIELDS, commentPath } from './comments.mapper';
 import { COMMENT_SCAN_LIMIT, CommentsService } from './comments.service';
-import { CommentDto, CommentParamsDto, CreateCommentDto, ListCommentsQueryDto } from './dto/comment.dto';
+import { CommentDto } from './dto/comment.dto';
+import { CommentParamsDto } from './dto/comment-params.dto';
+import { CreateCommentDto } from './dto/comment-writes.dto';
+import { ListCommentsQueryDto } from './dto/list-comments-query.dto';
 
 /** Comments live under their work: `/v1/works/{workReferenceNumber}/comments`. */
 @ApiTags('comments')

@@ -3,7 +3,7 @@ import { wholeList } from '../common/listing/list-spec';
 import { endOfDay, startOfDay } from '../common/query/dates';
 import type { SmReportingLists } from '../upstreams/street-manager/reporting-api.client';
 import { COMMENT_FIELDS, commentFromReporting } from './comments.mapper';
-import type { ListCommentsQueryDto } from './dto/comment.dto';
+import type { ListCommentsQueryDto } from './dto/list-comments-query.dto';
 
 type SmQuery = SmReportingLists['/comments']['query'];
 type SmCommentRow = SmReportingLists['/comments']['row'];

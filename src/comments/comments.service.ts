@@ -6,7 +6,8 @@ import { fetchWindow } from '../common/paging/upstream-window';
 import { ReportingApiClient, type SmReportingLists } from '../upstreams/street-manager/reporting-api.client';
 import { type SmCommentCreateRequest, WorkApiClient } from '../upstreams/street-manager/work-api.client';
 import { commentFromReporting } from './comments.mapper';
-import type { CommentDto, CreateCommentDto } from './dto/comment.dto';
+import type { CommentDto } from './dto/comment.dto';
+import type { CreateCommentDto } from './dto/comment-writes.dto';
 
 type SmQuery = SmReportingLists['/comments']['query'];
 type SmCommentRow = SmReportingLists['/comments']['row'];

@@ -12,14 +12,10 @@ import { FieldsQueryDto, parseFields, selectFields } from '../common/fields/fiel
 import { ApiIdempotencyKey } from '../common/idempotency/api-idempotency-key.decorator';
 import type { Collection } from '../common/paging/collection';
 import { ApiCollectionResponse } from '../common/paging/collection.dto';
-import {
-  CreateForwardPlanDto,
-  ForwardPlanDto,
-  ForwardPlanReferenceParamDto,
-  ForwardPlanSummaryDto,
-  ListForwardPlansQueryDto,
-  UpdateForwardPlanStatusDto,
-} from './dto/forward-plan.dto';
+import { CreateForwardPlanDto, UpdateForwardPlanStatusDto } from './dto/forward-plan-writes.dto';
+import { ForwardPlanDto, ForwardPlanSummaryDto } from './dto/forward-plan.dto';
+import { ForwardPlanReferenceParamDto } from './dto/forward-plan-reference-param.dto';
+import { ListForwardPlansQueryDto } from './dto/list-forward-plans-query.dto';
 import { FORWARD_PLAN_FIELDS } from './forward-plans.mapper';
 import { forwardPlanPath } from '../common/links/paths';
 import { ForwardPlansService } from './forward-plans.service';

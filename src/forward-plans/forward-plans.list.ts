@@ -1,7 +1,7 @@
 import { pagedList } from '../common/listing/list-spec';
 import { endOfDay, startOfDay } from '../common/query/dates';
 import type { ReportingApiClient, SmReportingLists } from '../upstreams/street-manager/reporting-api.client';
-import type { ListForwardPlansQueryDto } from './dto/forward-plan.dto';
+import type { ListForwardPlansQueryDto } from './dto/list-forward-plans-query.dto';
 import { FORWARD_PLAN_SUMMARY_FIELDS, forwardPlanSummaryFromReporting } from './forward-plans.mapper';
 
 type SmQuery = SmReportingLists['/forward-plans']['query'];

@@ -6,7 +6,8 @@ import { isInGreatBritain } from '../common/geo/bng';
 import { geometryToBng, positionsOf } from '../common/geo/geometry';
 import { ReportingApiClient } from '../upstreams/street-manager/reporting-api.client';
 import { type SmForwardPlanCreateRequest, WorkApiClient } from '../upstreams/street-manager/work-api.client';
-import type { CreateForwardPlanDto, ForwardPlanDto, UpdateForwardPlanStatusDto } from './dto/forward-plan.dto';
+import type { CreateForwardPlanDto, UpdateForwardPlanStatusDto } from './dto/forward-plan-writes.dto';
+import type { ForwardPlanDto } from './dto/forward-plan.dto';
 import { FORWARD_PLAN_FIELD_NAMES, forwardPlanFromStreetManager } from './forward-plans.mapper';
 
 import { forwardPlanList } from './forward-plans.list';
