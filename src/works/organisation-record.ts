@@ -13,4 +13,3 @@ export function organisationRecordFrom(entry: WorksRegisterEntry | undefined): O
 }
 
 export const ENRICHMENT_UNAVAILABLE_HEADER = 'X-Enrichment-Unavailable';
-export const WORKS_REGISTER = 'works-register';
