@@ -6,7 +6,7 @@ import { CurrentCaller } from '../auth/current-caller.decorator';
 import { Permission } from '../auth/permissions';
 import { RequirePermission } from '../auth/require-permission.decorator';
 import { ApiErrorResponses } from '../common/errors/api-error-responses.decorator';
-import { ApiIdempotencyKey } from '../common/idempotency/api-idempotency-key.decorator';
+import { ApiIdempotencyKey } from '../idempotency/api-idempotency-key.decorator';
 import type { Collection } from '../common/paging/collection';
 import { ApiCollectionResponse } from '../common/paging/collection.dto';
 import { PagingQueryDto } from '../common/paging/paging-query.dto';

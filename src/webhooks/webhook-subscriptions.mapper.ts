@@ -1,13 +1,12 @@
 import type { Caller } from '../auth/caller';
 import { Permission } from '../auth/permissions';
-import { links, resourcePath } from '../common/links/link';
+import { links } from '../common/links/link';
+import { resourcePath, V1 } from '../common/links/paths';
 import type { WebhookDeliveryDto, WebhookSubscriptionDto } from './dto/webhook-subscription.dto';
 import type { DeliveryRecord, WebhookSubscription } from './webhook.model';
 
-export const WEBHOOK_SUBSCRIPTIONS_PATH = '/v1/webhook-subscriptions';
-
 export function subscriptionPath(id: string): string {
-  return resourcePath(WEBHOOK_SUBSCRIPTIONS_PATH, id);
+  return resourcePath(V1.webhookSubscriptions, id);
 }
 
 export function toSubscriptionDto(s: WebhookSubscription, caller: Caller): WebhookSubscriptionDto {

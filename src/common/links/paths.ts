@@ -28,6 +28,7 @@ export const V1 = {
   streets: '/v1/streets',
   organisations: '/v1/organisations',
   workUpdates: '/v1/work-updates',
+  webhookSubscriptions: '/v1/webhook-subscriptions',
   me: '/v1/me',
 } as const;
 

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsOptional, IsString, IsUrl, Matches, MaxLength } from 'class-validator';
 import { DateTimeProperty } from '../../common/validation/date-time';
-import { WORK_REFERENCE } from '../../works/dto/work-reference-param.dto';
+import { WORK_REFERENCE } from '../../common/vocabulary/references';
 import { BoundedStrings } from './bounded-strings';
 
 /** `permit.granted`, a family `permit.*`, or `*`. */
