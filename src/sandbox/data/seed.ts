@@ -178,7 +178,8 @@ function makeWork(rng: Prng, promoter: OrganisationRecord, ha: OrganisationRecor
     excavation: rng.chance(0.7),
     trafficManagementPlan: rng.chance(0.3),
     laneRental: rng.chance(0.1),
-    environmentalHealthNotifiable: rng.chance(0.05),
+    // V6 dropped environmental_health_notifiable; its draw now decides close_footpath, so later draws stay put
+    closeFootpath: rng.chance(0.05) ? 'yes_discussed_with_ha' : 'no',
     collaborativeWorking: rng.chance(0.1),
     description,
     locationDescription: location,
@@ -245,6 +246,7 @@ function makeWork(rng: Prng, promoter: OrganisationRecord, ha: OrganisationRecor
       statusChanged: iso(altMs),
       proposedStart: permit.proposedStart,
       proposedEnd: iso(endMs + 2 * DAY),
+      closeFootpath: permit.closeFootpath,
     });
     event(work, altMs, 'alteration_submitted', 'change_request', `${permit.reference}-ALT-01`, user);
   }
@@ -372,5 +374,7 @@ function makeActivity(rng: Prng, ha: OrganisationRecord, street: StreetRecord, n
     contactName: rng.pick(INSPECTORS),
     cancelled: rng.chance(0.05),
     cancelledReason: null,
+    // derived, not drawn: a new draw would shift every later value of the seeded data set
+    dateCreated: iso(Math.min(start - 14 * DAY, now - DAY)),
   };
 }
