@@ -65,6 +65,7 @@ export function seed(seedValue: number, workCount: number, now: number): SeedRes
     sequence.set(promoter.prefix, n);
     works.push(makeWork(rng, promoter, ha, rng.pick(streetsByHa.get(ha.swaCode) ?? []), n, now));
   }
+  works.forEach((work, i) => exerciseV6Values(work, i, now));
   const activities = HIGHWAY_AUTHORITIES.flatMap((ha, h) =>
     Array.from({ length: ACTIVITIES_PER_AUTHORITY }, (_, i) => makeActivity(rng, ha, rng.pick(streetsByHa.get(ha.swaCode) ?? []), h * 100 + i + 1, now)),
   );
@@ -338,6 +339,61 @@ function makeWork(rng: Prng, promoter: OrganisationRecord, ha: OrganisationRecor
   }
   return work;
 }
+
+/** References that tests and documentation name: their seeded state stays exactly as it was before V6. */
+const PINNED = new Set(['NGN0002163600', 'NGN0002130403', 'NGN0000188644', 'NGN0000847560']);
+
+/**
+ * Gives a share of the seeded data the values V6 added (permit `under_assessment` and `refused`, the new traffic
+ * management type, investigatory inspections with their categories and the `failed` outcome, section 81
+ * `reassigned` and unattributed-works types, the new comment topic) and some works that overrun, so worklists and
+ * open enums have something to show. Chosen by position, not drawn: another random draw would shift every later
+ * value and so every seeded reference.
+ */
+function exerciseV6Values(work: WorkRecord, i: number, now: number): void {
+  if (PINNED.has(work.reference)) {
+    return;
+  }
+  const permit = work.permits[0];
+  if (work.status === 'planned' && permit.status === 'submitted') {
+    if (i % 4 === 1) {
+      permit.status = 'under_assessment';
+    } else if (i % 9 === 2) {
+      permit.status = permit.assessmentStatus = 'refused';
+      permit.reasonsForRefusal = ['timing', 'traffic_management'];
+      permit.assessmentComments = 'Clashes with the city centre event programme';
+    }
+  }
+  if (permit.trafficManagementType === 'give_and_take' && i % 3 === 0) {
+    permit.trafficManagementType = 'temp_obstruction_15_minute_delay';
+  }
+  if (work.status === 'in_progress' && i % 10 === 3) {
+    // started, not stopped, its reasonable period ended 1-6 days ago: a potential overrun
+    permit.proposedEnd = iso(Math.floor(now / DAY) * DAY - ((i % 6) + 1) * DAY + 17 * HOUR);
+  }
+  work.inspections.forEach((inspection, j) => {
+    if ((i + j) % 6 === 0) {
+      inspection.type = 'investigatory_works';
+      inspection.category = INVESTIGATORY_CATEGORIES[(i + j) % INVESTIGATORY_CATEGORIES.length];
+      inspection.outcome = inspection.outcome.startsWith('failed') ? 'failed' : inspection.outcome === 'passed' ? 'passed' : inspection.outcome;
+    }
+  });
+  work.section81s.forEach((s81) => {
+    if (i % 3 === 0) {
+      s81.status = 'reassigned';
+    }
+    if (i % 4 === 1) {
+      s81.type = 'unattributed_works_live_site';
+    }
+  });
+  work.comments.forEach((comment) => {
+    if (i % 5 === 0) {
+      comment.topic = 'UNATTRIBUTED_WORKS';
+    }
+  });
+}
+
+const INVESTIGATORY_CATEGORIES = ['core_sample', 'trial_hole', 'skid_resistance', 'surface_regularity', 'texture_depth'];
 
 function event(work: WorkRecord, at: number, name: string, objectType: string, objectReference: string | null, username: string): void {
   const record: HistoryRecord = {

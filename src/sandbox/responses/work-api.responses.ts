@@ -431,7 +431,8 @@ export function workResponse(state: SandboxState, work: WorkRecord): Record<stri
 export function commentResponse(work: WorkRecord, c: CommentRecord): Record<string, unknown> {
   return {
     comment_reference_number: c.reference,
-    comment_topic: c.topic,
+    // The Work API's CommentTopicResponse lists the topics in lower case, the Reporting API's in upper (V6-A19).
+    comment_topic: c.topic.toLowerCase(),
     comment_topic_string: label(c.topic),
     detail: c.detail,
     author_email_address: c.authorEmail,

@@ -50,7 +50,7 @@ export const V6_ASSUMPTIONS: readonly V6Assumption[] = [
   {
     id: 'V6-A4',
     topic: 'reporting paging and include_total_count',
-    assumption: `Offset paging as V3.6: ${REPORTING_PAGE_SIZE} rows a page, \`offset\` counts rows, \`pagination { total_rows, has_next_page }\` always present (both required in the files). \`include_total_count\` (not on */files, /works, /geographical-areas) decides whether total_rows is counted: absent or false → total_rows is not a count (the sandbox answers 0) and only has_next_page is meaningful; true → counted, capped at ${REPORTING_TOTAL_ROWS_CAP} ("${REPORTING_TOTAL_ROWS_CAP} or more"). The gateway sends include_total_count=true only on the first page it reads for a request that shows a total, and never relies on total_rows otherwise.`,
+    assumption: `Offset paging as V3.6: ${REPORTING_PAGE_SIZE} rows a page, \`offset\` counts rows, \`pagination { total_rows, has_next_page }\` always present (both required in the files). \`include_total_count\` (not on */files, /works, /geographical-areas) decides whether total_rows is counted: absent or false → total_rows is not a count (the sandbox answers 0) and only has_next_page is meaningful; true → counted, capped at ${REPORTING_TOTAL_ROWS_CAP} ("${REPORTING_TOTAL_ROWS_CAP} or more"). Every v1 list shows a total, so the gateway always sends include_total_count=true on the lists that take it (one URL per page, so pages stay shareable between windows and caches).`,
     basis: 'README of v6-merged ("meaning undocumented here"); V3.6 paging docs for the cap',
   },
   {
@@ -110,7 +110,7 @@ export const V6_ASSUMPTIONS: readonly V6Assumption[] = [
     id: 'V6-A13',
     topic: 'close_footpath',
     assumption:
-      'Required on WorkCreateRequest, PermitCreateRequest and the alteration create body, enum `yes_discussed_with_ha | no`. The gateway sends `no` when a caller leaves it out for works that do not touch the footway, and answers 422 (field closeFootpath) when the footway or footpath is among the location types, because only the caller can say it was discussed with the authority.',
+      'Required on WorkCreateRequest, PermitCreateRequest and the alteration create body, enum `yes_discussed_with_ha | no` (public footpaths, location type `footpath`, not the footway next to a carriageway, which close_footway covers). The gateway sends `no` when a caller leaves it out and `footpath` is not among the location types, and answers 422 (field closeFootpath) when it is, because only the caller can say the closure was discussed with the authority.',
     basis: 'work-openapi.json required lists; DfT release notes for the field',
   },
   {
@@ -132,6 +132,27 @@ export const V6_ASSUMPTIONS: readonly V6Assumption[] = [
     topic: 'GET single comment',
     assumption: '`GET /work/works/{wrn}/comments/{commentReferenceNumber}` answers CommentResponse; internal comments of another organisation are 404 to the reader, as in the reporting list.',
     basis: 'work-openapi.json; V3.6 comment visibility',
+  },
+  {
+    id: 'V6-A18',
+    topic: 'numeric code lists typed as strings',
+    assumption:
+      'lookup ReinstatementTypeCodeResponse is `type: string` with numeric values (1..10, 999), a defect of the rebuilt files; V3.6 typed it number. The contract check accepts the numbers and their text; the sandbox sends numbers.',
+    basis: 'lookup-openapi.json vs V3.6 lookup swagger',
+  },
+  {
+    id: 'V6-A19',
+    topic: 'comment topic case',
+    assumption:
+      'Comments are created with upper-case topics (GENERAL ...) and the Reporting API lists them upper case, but the Work API\'s CommentTopicResponse lists lower-case values; GET of a single comment is assumed to answer lower case, and the gateway maps topics case-insensitively.',
+    basis: 'work-openapi.json CommentTopic vs CommentTopicResponse',
+  },
+  {
+    id: 'V6-A20',
+    topic: 'reporting free-text query',
+    assumption:
+      'V6 reporting lists dropped the free-text `query` for precise filters: work_reference_number, street_descriptor, usrn, organisation and the list\'s own object reference. They are assumed to match by "contains" (references, street name) and exactly (usrn, organisation SWA code).',
+    basis: 'reporting-openapi.json parameters',
   },
   {
     id: 'V6-A17',

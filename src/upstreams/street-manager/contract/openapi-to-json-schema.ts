@@ -12,6 +12,8 @@
 export interface SchemaOptions {
   /** every string enum accepts any string (response reading: Street Manager adds values in minor releases) */
   openEnums?: boolean;
+  /** enums stay as written, `upcoming_enum` included (the strict reading of the sandbox's answers) */
+  closedEnums?: boolean;
   /** `additionalProperties: false` is dropped (response reading: the V6 files' generator added it, not DfT) */
   openObjects?: boolean;
 }
@@ -50,7 +52,7 @@ export function toJsonSchema(schema: unknown, refBase: string, options: SchemaOp
     out.enum = [...out.enum, ...out.enum.map(String)];
     delete out.type;
   }
-  if (Array.isArray(out.enum) && (options.openEnums || out.enum.includes('upcoming_enum')) && out.enum.every((v) => typeof v === 'string')) {
+  if (Array.isArray(out.enum) && !options.closedEnums && (options.openEnums || out.enum.includes('upcoming_enum')) && out.enum.every((v) => typeof v === 'string')) {
     delete out.enum;
     out.type = 'string';
   }

@@ -21,15 +21,15 @@ interface OperationEntry {
 /**
  * How strictly a body is read. `request`: as Street Manager checks what it is sent (closed enums, no unknown fields
  * where the spec says so). `response`: as the gateway reads answers, tolerant of what a minor release may add — every
- * enum is open and unknown fields pass (V6-A7, V6-A8). `response-strict`: the spec to the letter, for the sandbox's
- * own answers in tests, so the sandbox cannot drift.
+ * enum is open and unknown fields pass (V6-A7, V6-A8). `response-strict`: the spec to the letter (even enums
+ * that list `upcoming_enum` are closed), for the sandbox's own answers in tests, so the sandbox cannot drift.
  */
 export type ContractReading = 'request' | 'response' | 'response-strict';
 
 const READINGS: Record<ContractReading, SchemaOptions> = {
   request: {},
   response: { openEnums: true, openObjects: true },
-  'response-strict': {},
+  'response-strict': { closedEnums: true },
 };
 
 interface ApiContract {
