@@ -1,3 +1,4 @@
+import type { StreetManagerApi } from '../upstreams/street-manager/contract/street-manager-contract';
 import type { FaultRule } from './sandbox-faults';
 
 /** The contract between the embedded Street Manager sandbox and whoever starts it (gateway, tests, bench). */
@@ -32,8 +33,8 @@ export interface SandboxUser {
 export interface RunningSandbox {
   /** origin, e.g. http://127.0.0.1:41234 */
   url: string;
-  /** Street Manager API bases, as the real service lays them out: `${url}/v3/work`, ... */
-  baseUrls: { work: string; reporting: string; party: string; lookup: string; geojson: string };
+  /** Street Manager API bases, as the real service lays them out: `${url}/v6/work`, ... */
+  baseUrls: Record<StreetManagerApi, string>;
   /** the inner API(s) the sandbox serves and the Azure-AD-shaped token endpoint that guards them */
   inner: {
     worksRegisterUrl: string;
