@@ -29,6 +29,7 @@ import { MetricsModule } from './metrics/metrics.module';
 import { InnerApisModule } from './upstreams/inner-apis/inner-apis.module';
 import { StreetManagerModule } from './upstreams/street-manager/street-manager.module';
 import { EventsModule } from './events/events.module';
+import { EventIntakeModule } from './events/intake/event-intake.module';
 
 @Module({
   imports: [
@@ -55,6 +56,7 @@ import { EventsModule } from './events/events.module';
     StreetManagerModule,
     InnerApisModule,
     EventsModule,
+    EventIntakeModule,
     CacheModule,
   ],
   providers: [

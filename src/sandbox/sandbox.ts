@@ -3,6 +3,7 @@ import Fastify, { type FastifyReply, type FastifyRequest } from 'fastify';
 import { checkQuery, checkRequest, type ContractCheck, type StreetManagerApi } from '../upstreams/street-manager/contract/street-manager-contract';
 import { ORGANISATIONS } from './data/organisations';
 import { registerAdminRoutes } from './routes/admin.routes';
+import { registerSnsNotifications } from './notifications/sns-notifications';
 import { registerEventRoutes } from './routes/event.routes';
 import { registerGeojsonRoutes } from './routes/geojson.routes';
 import { registerWorklistRoutes } from './routes/worklist.routes';
@@ -150,6 +151,7 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Runni
   registerWorklistRoutes(ctx);
   const inner = registerInnerRoutes(ctx, options.innerTokenLifetimeSeconds ?? 3600);
   registerAdminRoutes(ctx);
+  registerSnsNotifications(ctx);
 
   const address = await app.listen({ host: options.host ?? '127.0.0.1', port: options.port ?? 0 });
   const url = address.replace('://localhost', '://127.0.0.1');

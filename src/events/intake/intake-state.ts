@@ -14,6 +14,9 @@ export interface SubscriptionRecord {
   since: number;
 }
 
+/** Where the reconciler reads on: after an update id, or (before it has seen any update) from a time. */
+export type ReconcileCursor = { updateId: number } | { since: string };
+
 /**
  * What the intake shares between instances, per credential: the SNS message ids already stored, the subscription,
  * the reconciler's cursor, and leases that let one instance at a time subscribe or reconcile.
@@ -23,8 +26,8 @@ export abstract class IntakeState {
   abstract rememberMessage(credential: string, messageId: string, ttlMs: number): Promise<void>;
   abstract subscription(credential: string): Promise<SubscriptionRecord | undefined>;
   abstract saveSubscription(credential: string, record: SubscriptionRecord | undefined): Promise<void>;
-  abstract cursor(credential: string): Promise<number | undefined>;
-  abstract saveCursor(credential: string, updateId: number): Promise<void>;
+  abstract cursor(credential: string): Promise<ReconcileCursor | undefined>;
+  abstract saveCursor(credential: string, cursor: ReconcileCursor): Promise<void>;
   /**
    * Runs `fn` unless another run of `name` for this credential holds the lease (on any instance): then resolves
    * 'elsewhere' at once. The lease lapses after `ms` if its holder dies.
@@ -37,7 +40,7 @@ const MAX_SEEN = 100_000;
 export class MemoryIntakeState extends IntakeState {
   private readonly seen = new Map<string, number>();
   private readonly subscriptions = new Map<string, SubscriptionRecord>();
-  private readonly cursors = new Map<string, number>();
+  private readonly cursors = new Map<string, ReconcileCursor>();
   private readonly leases = new Map<string, number>();
 
   constructor(private readonly now: () => number = Date.now) {
@@ -74,12 +77,12 @@ export class MemoryIntakeState extends IntakeState {
     return Promise.resolve();
   }
 
-  cursor(credential: string): Promise<number | undefined> {
+  cursor(credential: string): Promise<ReconcileCursor | undefined> {
     return Promise.resolve(this.cursors.get(credential));
   }
 
-  saveCursor(credential: string, updateId: number): Promise<void> {
-    this.cursors.set(credential, updateId);
+  saveCursor(credential: string, cursor: ReconcileCursor): Promise<void> {
+    this.cursors.set(credential, cursor);
     return Promise.resolve();
   }
 
@@ -137,16 +140,16 @@ export class RedisIntakeState extends IntakeState {
     });
   }
 
-  cursor(credential: string): Promise<number | undefined> {
+  cursor(credential: string): Promise<ReconcileCursor | undefined> {
     return this.run(async () => {
       const raw = await this.redis.get(key(credential, 'cursor'));
-      return raw === null ? undefined : Number(raw);
+      return raw === null ? undefined : (JSON.parse(raw) as ReconcileCursor);
     });
   }
 
-  saveCursor(credential: string, updateId: number): Promise<void> {
+  saveCursor(credential: string, cursor: ReconcileCursor): Promise<void> {
     return this.run(async () => {
-      await this.redis.set(key(credential, 'cursor'), String(updateId));
+      await this.redis.set(key(credential, 'cursor'), JSON.stringify(cursor));
     });
   }
 

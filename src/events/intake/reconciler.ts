@@ -64,12 +64,17 @@ export class Reconciler {
 
   private async read(credential: IntakeCredential): Promise<ReconcileResult> {
     const result = { read: 0, stored: 0 };
+    // The very first run starts from a time (the backfill) and keeps that anchor until it has seen an update id:
+    // a window moving with the clock would skip what happened between two runs.
     let cursor = await this.state.cursor(credential.id);
-    const startDate = cursor === undefined ? new Date(this.now() - this.settings.backfillMs).toISOString() : undefined;
+    if (cursor === undefined) {
+      cursor = { since: new Date(this.now() - this.settings.backfillMs).toISOString() };
+      await this.state.saveCursor(credential.id, cursor);
+    }
     for (let page = 0; page < MAX_PAGES_PER_RUN; page++) {
       const { rows, nextUpdate } = await this.api.workUpdates(
         credential.organisation,
-        cursor === undefined ? { startDate, pageSize: PAGE_SIZE } : { updateId: cursor, pageSize: PAGE_SIZE },
+        'updateId' in cursor ? { updateId: cursor.updateId, pageSize: PAGE_SIZE } : { startDate: cursor.since, pageSize: PAGE_SIZE },
       );
       for (const row of rows) {
         const mapped = fromWorkUpdate(row, credential.id);
@@ -79,10 +84,9 @@ export class Reconciler {
         }
       }
       result.read += rows.length;
-      const last = rows.at(-1)?.update_id;
-      const next = nextUpdate ?? last ?? cursor;
-      if (next !== undefined && next !== cursor) {
-        cursor = next;
+      const next = nextUpdate ?? rows.at(-1)?.update_id;
+      if (next !== undefined && !('updateId' in cursor && cursor.updateId === next)) {
+        cursor = { updateId: next };
         await this.state.saveCursor(credential.id, cursor);
       }
       if (nextUpdate === null || rows.length === 0) {
