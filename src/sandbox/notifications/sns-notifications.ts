@@ -16,6 +16,10 @@ import { signSnsMessage, snsSigningKey, type SignedSnsMessage, type UnsignedSnsM
  * Admin (loopback, no token):
  *   POST /__admin/notifications        { drop?, duplicate?, delay?: n next notifications, delayMs?, signatureVersion?: '1'|'2' }
  *   GET  /__admin/notifications        { subscriptions, deliveries (newest last, at most 500), knobs }
+ *   POST /__admin/notifications/change { workReferenceNumber | promoterSwaCode (its latest work), eventType (a Street
+ *                                      Manager audit name), objectType?, objectReference? } records a change as if the
+ *                                      promoter made it (default object: the work's latest permit); answers
+ *                                      { updateId, workReferenceNumber }
  *   POST /__admin/notifications/forge  { kind: 'bad-signature'|'unsigned'|'wrong-topic'|'untrusted-certificate', organisation? }
  *                                      posts a forged notification (the latest notifiable change with a new update id
  *                                      and object reference) now; answers { deliveries }
@@ -263,6 +267,27 @@ export function registerSnsNotifications(ctx: SandboxContext): void {
       }
       Object.assign(knobs, Object.fromEntries(Object.entries(body).filter(([k]) => k in knobs)));
       return { knobs };
+    },
+  });
+
+  app.route({
+    method: 'POST',
+    url: '/__admin/notifications/change',
+    config: admin('/notifications/change'),
+    handler: (request: FastifyRequest, reply: FastifyReply) => {
+      const body = (request.body ?? {}) as { workReferenceNumber?: string; promoterSwaCode?: string; eventType?: string; objectType?: string; objectReference?: string };
+      const work =
+        typeof body.workReferenceNumber === 'string'
+          ? state.works.get(body.workReferenceNumber)
+          : state.workList.findLast((w) => w.promoterSwa === body.promoterSwaCode && w.permits.length > 0);
+      const promoter = work && state.organisations().find((o) => o.swaCode === work.promoterSwa);
+      if (!work || !promoter || typeof body.eventType !== 'string' || !/^[a-z0-9_]{1,100}$/.test(body.eventType)) {
+        return reply.code(400).send(smErrorBody(400, 'workReferenceNumber (a known work) and eventType (an audit event name) are required'));
+      }
+      const objectType = body.objectType ?? 'permit';
+      const reference = body.objectReference ?? (objectType === 'permit' ? (work.permits.at(-1)?.reference ?? null) : work.reference);
+      const h = state.recordEvent(work, body.eventType, objectType, reference, { email: promoter.email, organisation: promoter });
+      return { updateId: h.updateId, workReferenceNumber: work.reference };
     },
   });
 
