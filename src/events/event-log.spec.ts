@@ -1,6 +1,7 @@
 import Redis from 'ioredis';
 import { describeWithRedis, type RedisServer, startRedisServer } from '../../test/helpers/redis-server';
 import { RedisAlarm } from '../redis/redis-alarm';
+import { eventIdFromNumber, eventIdToNumber } from './event-id';
 import { EventLog, type GatewayEvent, type NewGatewayEvent } from './gateway-event';
 import { MemoryEventLog } from './memory-event-log';
 import { RedisEventLog } from './redis-event-log';
@@ -90,6 +91,17 @@ function contract(make: (now: () => number, maxEvents?: number) => Promise<Event
     await log.append(event('AB', 1), 'u1');
     await log.append(event('AB', 2), 'u2');
     expect(seen).toEqual(['WRN1', 'WRN2']);
+  });
+
+  it('keeps fewer than 1000 ids in one millisecond, so every id reads as an increasing number', async () => {
+    const stored: GatewayEvent[] = [];
+    for (let n = 0; n < 1002; n++) {
+      stored.push((await log.append(event('AB', n), `u${n}`))!);
+    }
+    const numbers = stored.map((e) => eventIdToNumber(e.id));
+    expect(numbers.every((v, i) => i === 0 || v > numbers[i - 1])).toBe(true);
+    expect(stored.map((e) => eventIdFromNumber(eventIdToNumber(e.id)))).toEqual(stored.map((e) => e.id));
+    expect(new Set(stored.map((e) => e.id.split('-')[0])).size).toBeGreaterThanOrEqual(2);
   });
 
   it('bounds each organisation by the maximum number of events', async () => {

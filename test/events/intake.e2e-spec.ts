@@ -2,6 +2,8 @@ import Redis from 'ioredis';
 import { buildEventsConfig, eventsConfig } from '../../src/config/events.config';
 import { redisConfig } from '../../src/config/redis.config';
 import { MetricsService } from '../../src/metrics/metrics.service';
+import { OperatorServer } from '../../src/metrics/operator-server';
+import { STREET_MANAGER_ENDPOINTS, type StreetManagerEndpoints } from '../../src/upstreams/street-manager/street-manager-endpoints';
 import { EventLog, type GatewayEvent } from '../../src/events/gateway-event';
 import { EventIntake } from '../../src/events/intake/event-intake.service';
 import { INTAKE_SCHEDULER, manualScheduler } from '../../src/events/intake/intake-scheduler';
@@ -204,5 +206,45 @@ describeWithRedis('Street Manager notifications in (sandbox SNS → receiver →
     await request(server).post('/street-manager/notifications/7374').set('content-type', 'application/xml').send('<x/>').expect(415);
     await request(server).post('/street-manager/notifications/7374').set('content-type', 'text/plain').send('x'.repeat(400 * 1024)).expect(413);
   });
-});
 
+  it('unsubscribes on an operator’s request, and confirms no subscription it did not ask for', async () => {
+    const operator = await booted.app.get(OperatorServer).listen(0, '127.0.0.1');
+    const health = (await (await fetch(`${operator}/healthcheck`)).json()) as { details: Record<string, { status: string; subscriptions?: Record<string, string> }> };
+    expect(health.details.events).toMatchObject({ status: 'up', subscriptions: { '7374': 'confirmed', '4720': 'confirmed' } });
+    const metrics = await (await fetch(`${operator}/metrics`)).text();
+    expect(metrics).toMatch(/^gateway_events_received_total\{outcome="stored"\} [1-9]/m);
+    expect(metrics).toMatch(/^gateway_events_refused_total\{reason="bad-signature"\} 1$/m);
+
+    const ours = (await admin('notifications')).subscriptions.find((s) => s.organisationSwa === '7374')!;
+    const res = await fetch(`${operator}/street-manager/notifications/unsubscribe?credential=7374`, { method: 'POST' });
+    expect([res.status, await res.json()]).toEqual([200, { outcome: 'unsubscribed' }]);
+    expect((await admin('notifications')).subscriptions.map((s) => s.organisationSwa)).not.toContain('7374');
+    const goodbye = await until('the UnsubscribeConfirmation answered', async () =>
+      (await admin('notifications')).deliveries.find((d) => d.type === 'UnsubscribeConfirmation' && d.subscription === ours.reference),
+    );
+    expect(goodbye.status).toBe(200);
+    expect((await intake.subscriptions.states())['7374']).toBe('none');
+
+    // Someone subscribes our receiver for 7374 behind our back: the confirmation comes, correctly signed, and is refused.
+    const refusedBefore = await metric('gateway_events_refused_total', 'reason="unexpected-confirmation"');
+    const user = booted.app.get<StreetManagerEndpoints>(STREET_MANAGER_ENDPOINTS).sandbox!.users.find((u) => u.organisationSwaCode === '7374')!;
+    const signIn = await fetch(`${sandbox}/v6/work/authenticate`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ emailAddress: user.email, password: user.password }),
+    });
+    const { idToken } = (await signIn.json()) as { idToken: string };
+    const subscribed = await fetch(`${sandbox}/v6/event/api-notifications/subscribe`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', token: idToken },
+      body: JSON.stringify({ api_endpoint: ours.endpoint }),
+    });
+    const { subscription_reference_number: reference } = (await subscribed.json()) as { subscription_reference_number: string };
+    const confirmation = await until('the uninvited confirmation answered', async () =>
+      (await admin('notifications')).deliveries.find((d) => d.type === 'SubscriptionConfirmation' && d.subscription === reference),
+    );
+    expect(confirmation.status).toBe(403);
+    expect((await admin('notifications')).subscriptions.find((s) => s.reference === reference)?.confirmed).toBe(false);
+    expect(await metric('gateway_events_refused_total', 'reason="unexpected-confirmation"')).toBe(refusedBefore + 1);
+  });
+});

@@ -5,6 +5,7 @@ import { type AppConfig, appConfig } from '../../config/app.config';
 import { type EventsConfig, eventsConfig } from '../../config/events.config';
 import { HealthRegistry } from '../../health/health-registry';
 import { MetricsService } from '../../metrics/metrics.service';
+import { OperatorServer } from '../../metrics/operator-server';
 import { RedisService } from '../../redis/redis.service';
 import { sandboxSnsUrlPattern, sandboxTopicArn } from '../../sandbox/notifications/sns-notifications';
 import { UpstreamHttp } from '../../upstreams/http/upstream-http.service';
@@ -20,6 +21,7 @@ import { IntakeMetrics } from './intake-metrics';
 import { INTAKE_SETTINGS, type IntakeSettings } from './intake-settings';
 import { IntakeState, MemoryIntakeState, RedisIntakeState } from './intake-state';
 import { NotificationReceiver, SNS_UPSTREAM } from './notification-receiver';
+import { LogWorkUpdates } from './log-work-updates';
 import { Reconciler } from './reconciler';
 import { registerReceiverRoute } from './receiver.route';
 import { SNS_CERTIFICATES_UPSTREAM, SnsVerifier } from './sns-verifier';
@@ -79,6 +81,7 @@ const SNS_SETTINGS = {
     },
     { provide: IntakeMetrics, inject: [MetricsService], useFactory: (metrics: MetricsService) => new IntakeMetrics(metrics.registry) },
     EventApiClient,
+    LogWorkUpdates,
     { provide: StreetManagerEventApi, useClass: EventApiAdapter },
     {
       provide: SnsVerifier,
@@ -108,7 +111,7 @@ const SNS_SETTINGS = {
       useFactory: (settings: IntakeSettings, subscriptions: Subscriptions, reconciler: Reconciler) => new EventIntake(settings, subscriptions, reconciler),
     },
   ],
-  exports: [EventIntake, INTAKE_SETTINGS],
+  exports: [EventIntake, INTAKE_SETTINGS, LogWorkUpdates],
 })
 export class EventIntakeModule implements OnModuleInit, OnApplicationBootstrap, OnApplicationShutdown {
   private cancel?: () => void;
@@ -121,6 +124,7 @@ export class EventIntakeModule implements OnModuleInit, OnApplicationBootstrap, 
     private readonly http: UpstreamHttp,
     private readonly health: HealthRegistry,
     private readonly adapterHost: HttpAdapterHost,
+    private readonly operator: OperatorServer,
   ) {}
 
   onModuleInit(): void {
@@ -130,6 +134,12 @@ export class EventIntakeModule implements OnModuleInit, OnApplicationBootstrap, 
       return;
     }
     this.health.register('events', () => this.intake.health());
+    this.operator.addAction('/street-manager/notifications/unsubscribe', async (query) => {
+      const outcome = await this.intake.subscriptions.unsubscribe(query.get('credential') ?? '');
+      return { status: outcome === 'unknown-credential' ? 404 : 200, body: { outcome } };
+    });
+    this.operator.addAction('/street-manager/notifications/subscribe', async () => ({ status: 200, body: await this.intake.subscriptions.ensureAll() }));
+    this.operator.addAction('/street-manager/notifications/reconcile', async () => ({ status: 200, body: await this.intake.reconciler.runAll() }));
     const fastify = this.adapterHost.httpAdapter?.getInstance<FastifyInstance>();
     if (fastify && typeof fastify.register === 'function') {
       registerReceiverRoute(fastify, this.receiver);

@@ -9,6 +9,7 @@ import { dateParam, list, numberParam, single } from './route-helpers';
  */
 export function registerEventRoutes(ctx: SandboxContext): void {
   const { state } = ctx;
+  let subscriptionSequence = 0;
 
   ctx.route('GET', 'event', '/works/updates', 'data', (req) => {
     const q = req.query;
@@ -64,7 +65,8 @@ export function registerEventRoutes(ctx: SandboxContext): void {
     if (body.api_endpoint.length > 2048 || !/^https?:\/\//.test(body.api_endpoint)) {
       throw new SmError(400, 'api_endpoint must be a URL of at most 2048 characters');
     }
-    const reference = `SUB${String(state.subscriptions.size + 1).padStart(6, '0')}`;
+    // A sequence, not the map's size: a reference freed by an unsubscribe is never handed out again.
+    const reference = `SUB${String(++subscriptionSequence).padStart(6, '0')}`;
     state.subscriptions.set(reference, {
       reference,
       organisationSwa: req.user.organisation.swaCode,
