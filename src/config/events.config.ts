@@ -3,37 +3,64 @@ import { Transform } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { ConfigurationError, validateEnv } from './validate-env';
 
-const toInt = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : Number(value));
+const toInt = ({ value }: { value: unknown }) =>
+  value === undefined || value === '' ? undefined : Number(value);
 
 /** An SNS topic ARN, e.g. arn:aws:sns:eu-west-2:123456789012:street-manager-events. */
 export const TOPIC_ARN = /^arn:aws(?:-[a-z]+)?:sns:[a-z0-9-]{1,30}:\d{12}:[A-Za-z0-9_-]{1,256}$/;
 
 class EventsEnv {
-  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(90)
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(90)
   EVENT_LOG_RETENTION_DAYS?: number;
 
-  @IsOptional() @Transform(toInt) @IsInt() @Min(100) @Max(1_000_000)
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  @Max(1_000_000)
   EVENT_LOG_MAX_EVENTS_PER_ORGANISATION?: number;
 
-  @IsOptional() @IsIn(['on', 'off', 'auto'])
+  @IsOptional()
+  @IsIn(['on', 'off', 'auto'])
   EVENT_INTAKE?: string;
 
-  @IsOptional() @Transform(toInt) @IsInt() @Min(5) @Max(3600)
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(5)
+  @Max(3600)
   EVENT_RECONCILE_INTERVAL_SECONDS?: number;
 
-  @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(90 * 24)
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(90 * 24)
   EVENT_BACKFILL_HOURS?: number;
 
-  @IsOptional() @Transform(toInt) @IsInt() @Min(60) @Max(86_400)
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(60)
+  @Max(86_400)
   SNS_MAX_MESSAGE_AGE_SECONDS?: number;
 
-  @IsOptional() @IsString() @MaxLength(20_000)
+  @IsOptional()
+  @IsString()
+  @MaxLength(20_000)
   STREET_MANAGER_NOTIFICATION_TOPICS?: string;
 
-  @IsOptional() @IsString() @MaxLength(500)
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
   SNS_TRUSTED_CERT_URL_PATTERN?: string;
 
-  @IsOptional() @IsIn(['development', 'test', 'production'])
+  @IsOptional()
+  @IsIn(['development', 'test', 'production'])
   NODE_ENV?: string;
 }
 
@@ -45,16 +72,22 @@ function parseTopics(raw: string | undefined): Record<string, string> {
   try {
     parsed = JSON.parse(raw);
   } catch {
-    throw new ConfigurationError(['STREET_MANAGER_NOTIFICATION_TOPICS: must be JSON, {"<SWA code or default>": "<SNS topic ARN>"}']);
+    throw new ConfigurationError([
+      'STREET_MANAGER_NOTIFICATION_TOPICS: must be JSON, {"<SWA code or default>": "<SNS topic ARN>"}',
+    ]);
   }
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
-    throw new ConfigurationError(['STREET_MANAGER_NOTIFICATION_TOPICS: must be a JSON object of credential → topic ARN']);
+    throw new ConfigurationError([
+      'STREET_MANAGER_NOTIFICATION_TOPICS: must be a JSON object of credential → topic ARN',
+    ]);
   }
   const problems: string[] = [];
   const topics: Record<string, string> = {};
   for (const [credential, arn] of Object.entries(parsed)) {
     if (!/^([A-Za-z0-9]{1,4}|default)$/.test(credential) || typeof arn !== 'string' || !TOPIC_ARN.test(arn)) {
-      problems.push(`STREET_MANAGER_NOTIFICATION_TOPICS: "${credential.slice(0, 20)}" needs a SWA code (or default) mapped to an SNS topic ARN`);
+      problems.push(
+        `STREET_MANAGER_NOTIFICATION_TOPICS: "${credential.slice(0, 20)}" needs a SWA code (or default) mapped to an SNS topic ARN`,
+      );
       continue;
     }
     topics[credential === 'default' ? credential : credential.padStart(4, '0')] = arn;

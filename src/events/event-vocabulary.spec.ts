@@ -9,15 +9,30 @@ import {
 } from './event-vocabulary';
 
 const eventSpec = JSON.parse(
-  readFileSync(join(__dirname, '../../openapi/upstream/street-manager/v6/event-openapi.json'), 'utf8').toString(),
-) as { components: { schemas: { AuditEventType: { enum: string[] }; AuditObjectTypeResponse: { enum: string[] } } } };
+  readFileSync(
+    join(__dirname, '../../openapi/upstream/street-manager/v6/event-openapi.json'),
+    'utf8',
+  ).toString(),
+) as {
+  components: {
+    schemas: { AuditEventType: { enum: string[] }; AuditObjectTypeResponse: { enum: string[] } };
+  };
+};
 
 describe('event vocabulary', () => {
   it('names events object.action, objects as our /v1 resources', () => {
     expect(
-      ['permit_granted', 'work_start_logged', 'alteration_granted', 'fpn_paid', 'section_81_accepted_fixed', 'sample_inspection_target_created', 'workstream_created', 'upcoming_event', 'historic_action'].map(
-        eventTypeFromStreetManager,
-      ),
+      [
+        'permit_granted',
+        'work_start_logged',
+        'alteration_granted',
+        'fpn_paid',
+        'section_81_accepted_fixed',
+        'sample_inspection_target_created',
+        'workstream_created',
+        'upcoming_event',
+        'historic_action',
+      ].map(eventTypeFromStreetManager),
     ).toEqual([
       'permit.granted',
       'work.start-logged',
@@ -40,13 +55,22 @@ describe('event vocabulary', () => {
   });
 
   it('refuses what is not a Street Manager name', () => {
-    expect(['', 'Permit_Granted', 'permit granted', 'a'.repeat(101), 'permit__granted', '_x'].map(eventTypeFromStreetManager)).toEqual([null, null, null, null, null, null]);
+    expect(
+      ['', 'Permit_Granted', 'permit granted', 'a'.repeat(101), 'permit__granted', '_x'].map(
+        eventTypeFromStreetManager,
+      ),
+    ).toEqual([null, null, null, null, null, null]);
   });
 
   it('maps object types both ways', () => {
     const types = eventSpec.components.schemas.AuditObjectTypeResponse.enum;
     expect(types.map((t) => objectTypeToStreetManager(objectTypeFromStreetManager(t)))).toEqual(types);
-    expect(['change_request', 'fpn', 'section_81', 'permit'].map(objectTypeFromStreetManager)).toEqual(['permit-alteration', 'fixed-penalty-notice', 'section-81', 'permit']);
+    expect(['change_request', 'fpn', 'section_81', 'permit'].map(objectTypeFromStreetManager)).toEqual([
+      'permit-alteration',
+      'fixed-penalty-notice',
+      'section-81',
+      'permit',
+    ]);
   });
 
   it('links to /v1 resources only, references encoded', () => {

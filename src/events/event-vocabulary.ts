@@ -65,7 +65,10 @@ const OBJECT_TYPES: Record<string, string> = {
   change_request: 'permit-alteration',
   fpn: 'fixed-penalty-notice',
 };
-const OBJECT_TYPES_BACK: Record<string, string> = { 'permit-alteration': 'change_request', 'fixed-penalty-notice': 'fpn' };
+const OBJECT_TYPES_BACK: Record<string, string> = {
+  'permit-alteration': 'change_request',
+  'fixed-penalty-notice': 'fpn',
+};
 
 export function objectTypeFromStreetManager(objectType: string): string {
   return OBJECT_TYPES[objectType] ?? objectType.replace(/_/g, '-');
@@ -90,9 +93,14 @@ const COLLECTIONS: Record<string, string> = {
  * Links to our resources only: the work, and the object itself when `/v1` has it. An activity is no work (Street
  * Manager names its reference in the work field), so it links to itself alone.
  */
-export function eventLinks(workReferenceNumber: string, objectType: string, objectReference: string): { rel: string; href: string }[] {
+export function eventLinks(
+  workReferenceNumber: string,
+  objectType: string,
+  objectReference: string,
+): { rel: string; href: string }[] {
   const work = `/v1/works/${encodeURIComponent(workReferenceNumber)}`;
-  const links = objectType === 'activity' && workReferenceNumber === objectReference ? [] : [{ rel: 'work', href: work }];
+  const links =
+    objectType === 'activity' && workReferenceNumber === objectReference ? [] : [{ rel: 'work', href: work }];
   const collection = COLLECTIONS[objectType];
   if (collection && objectReference) {
     links.push({ rel: objectType, href: `/v1/${collection}/${encodeURIComponent(objectReference)}` });

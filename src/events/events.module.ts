@@ -6,9 +6,19 @@ import { MemoryEventLog } from './memory-event-log';
 import { RedisEventLog } from './redis-event-log';
 
 /** The one place the event log is chosen: Redis streams with REDIS_URL (shared, survives restarts), else memory. */
-export function createEventLog(config: EventsConfig, redis: RedisService, now: () => number = Date.now): EventLog {
+export function createEventLog(
+  config: EventsConfig,
+  redis: RedisService,
+  now: () => number = Date.now,
+): EventLog {
   if (redis.client) {
-    return new RedisEventLog(redis.client, redis.alarm, config.retentionMs, config.maxEventsPerOrganisation, now);
+    return new RedisEventLog(
+      redis.client,
+      redis.alarm,
+      config.retentionMs,
+      config.maxEventsPerOrganisation,
+      now,
+    );
   }
   new Logger('EventLog').warn(
     'REDIS_URL is not set: the event log is kept in this process only; events do not survive a restart and are not shared with other instances',

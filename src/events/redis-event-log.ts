@@ -35,7 +35,15 @@ return id
 `;
 
 type WithAppend = Redis & {
-  eventLogAppend(dedupe: string, stream: string, retentionMs: number, nowMs: number, minId: string, maxLen: number, payload: string): Promise<string | null>;
+  eventLogAppend(
+    dedupe: string,
+    stream: string,
+    retentionMs: number,
+    nowMs: number,
+    minId: string,
+    maxLen: number,
+    payload: string,
+  ): Promise<string | null>;
 };
 
 type StreamEntry = [id: string, fields: string[]];
@@ -141,7 +149,11 @@ export class RedisEventLog extends EventLog {
   }
 
   private unavailable(e: unknown): SharedStateUnavailableError {
-    this.alarm.raise('events', e, 'events can be neither stored nor read; Street Manager retries its notifications');
+    this.alarm.raise(
+      'events',
+      e,
+      'events can be neither stored nor read; Street Manager retries its notifications',
+    );
     return new SharedStateUnavailableError();
   }
 }

@@ -9,13 +9,20 @@ export class EventApiAdapter extends StreetManagerEventApi {
     super();
   }
 
-  async workUpdates(organisation: string | undefined, query: { updateId?: number; startDate?: string; pageSize: number }): Promise<EventApiPage> {
+  async workUpdates(
+    organisation: string | undefined,
+    query: { updateId?: number; startDate?: string; pageSize: number },
+  ): Promise<EventApiPage> {
     const page = await this.client.workUpdates(gatewayCaller(organisation), query);
     return { rows: page.rows, nextUpdate: page.nextUpdate };
   }
 
   async subscribe(organisation: string | undefined, endpoint: string): Promise<string> {
-    const { subscriptionReferenceNumber } = await this.client.subscribe(gatewayCaller(organisation), endpoint, 'streetworks-gateway event intake');
+    const { subscriptionReferenceNumber } = await this.client.subscribe(
+      gatewayCaller(organisation),
+      endpoint,
+      'streetworks-gateway event intake',
+    );
     return subscriptionReferenceNumber;
   }
 

@@ -1,4 +1,11 @@
-import { Inject, Logger, Module, type OnApplicationBootstrap, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
+import {
+  Inject,
+  Logger,
+  Module,
+  type OnApplicationBootstrap,
+  type OnApplicationShutdown,
+  type OnModuleInit,
+} from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import type { FastifyInstance } from 'fastify';
 import { type AppConfig, appConfig } from '../../config/app.config';
@@ -10,7 +17,10 @@ import { RedisService } from '../../redis/redis.service';
 import { sandboxSnsUrlPattern, sandboxTopicArn } from '../../sandbox/notifications/sns-notifications';
 import { UpstreamHttp } from '../../upstreams/http/upstream-http.service';
 import { EventApiClient } from '../../upstreams/street-manager/event-api.client';
-import { STREET_MANAGER_ENDPOINTS, type StreetManagerEndpoints } from '../../upstreams/street-manager/street-manager-endpoints';
+import {
+  STREET_MANAGER_ENDPOINTS,
+  type StreetManagerEndpoints,
+} from '../../upstreams/street-manager/street-manager-endpoints';
 import { StreetManagerModule } from '../../upstreams/street-manager/street-manager.module';
 import { EventsModule } from '../events.module';
 import { EventLog } from '../gateway-event';
@@ -29,12 +39,18 @@ import { StreetManagerEventApi } from './street-manager-event-api';
 import { Subscriptions } from './subscriptions';
 
 /** Resolves the intake's settings; the sandbox (never in production) brings its own topics and certificate URLs. */
-export function intakeSettings(events: EventsConfig, app: AppConfig, endpoints: StreetManagerEndpoints): IntakeSettings {
+export function intakeSettings(
+  events: EventsConfig,
+  app: AppConfig,
+  endpoints: StreetManagerEndpoints,
+): IntakeSettings {
   const logger = new Logger('EventIntake');
   const sandbox = endpoints.sandbox;
   let publicBaseUrl = app.publicBaseUrl;
   if (publicBaseUrl && app.nodeEnv === 'production' && !publicBaseUrl.startsWith('https://')) {
-    logger.error('PUBLIC_BASE_URL is not HTTPS: Street Manager notifications are not subscribed (the reconciler still fills the log)');
+    logger.error(
+      'PUBLIC_BASE_URL is not HTTPS: Street Manager notifications are not subscribed (the reconciler still fills the log)',
+    );
     publicBaseUrl = undefined;
   }
   return {
@@ -42,7 +58,8 @@ export function intakeSettings(events: EventsConfig, app: AppConfig, endpoints: 
     credentials: endpoints.credentials.map((c) => ({
       id: c.id,
       organisation: c.organisation,
-      topicArn: events.topics[c.id] ?? (sandbox && c.organisation ? sandboxTopicArn(c.organisation) : undefined),
+      topicArn:
+        events.topics[c.id] ?? (sandbox && c.organisation ? sandboxTopicArn(c.organisation) : undefined),
     })),
     defaultCredentialId: endpoints.defaultCredentialId,
     publicBaseUrl,
@@ -50,7 +67,8 @@ export function intakeSettings(events: EventsConfig, app: AppConfig, endpoints: 
     backfillMs: events.backfillMs,
     retentionMs: events.retentionMs,
     maxMessageAgeMs: events.maxMessageAgeMs,
-    extraUrlPattern: events.trustedCertUrlPattern ?? (sandbox ? sandboxSnsUrlPattern(sandbox.url) : undefined),
+    extraUrlPattern:
+      events.trustedCertUrlPattern ?? (sandbox ? sandboxSnsUrlPattern(sandbox.url) : undefined),
   };
 }
 
@@ -72,14 +90,23 @@ const SNS_SETTINGS = {
 @Module({
   imports: [EventsModule, StreetManagerModule],
   providers: [
-    { provide: INTAKE_SETTINGS, inject: [eventsConfig.KEY, appConfig.KEY, STREET_MANAGER_ENDPOINTS], useFactory: intakeSettings },
+    {
+      provide: INTAKE_SETTINGS,
+      inject: [eventsConfig.KEY, appConfig.KEY, STREET_MANAGER_ENDPOINTS],
+      useFactory: intakeSettings,
+    },
     { provide: INTAKE_SCHEDULER, useValue: timerScheduler },
     {
       provide: IntakeState,
       inject: [RedisService],
-      useFactory: (redis: RedisService): IntakeState => (redis.client ? new RedisIntakeState(redis.client, redis.alarm) : new MemoryIntakeState()),
+      useFactory: (redis: RedisService): IntakeState =>
+        redis.client ? new RedisIntakeState(redis.client, redis.alarm) : new MemoryIntakeState(),
     },
-    { provide: IntakeMetrics, inject: [MetricsService], useFactory: (metrics: MetricsService) => new IntakeMetrics(metrics.registry) },
+    {
+      provide: IntakeMetrics,
+      inject: [MetricsService],
+      useFactory: (metrics: MetricsService) => new IntakeMetrics(metrics.registry),
+    },
     EventApiClient,
     LogWorkUpdates,
     { provide: StreetManagerEventApi, useClass: EventApiAdapter },
@@ -87,28 +114,39 @@ const SNS_SETTINGS = {
       provide: SnsVerifier,
       inject: [UpstreamHttp, INTAKE_SETTINGS],
       useFactory: (http: UpstreamHttp, settings: IntakeSettings) =>
-        new SnsVerifier(http, { extraUrlPattern: settings.extraUrlPattern, maxMessageAgeMs: settings.maxMessageAgeMs }),
+        new SnsVerifier(http, {
+          extraUrlPattern: settings.extraUrlPattern,
+          maxMessageAgeMs: settings.maxMessageAgeMs,
+        }),
     },
     {
       provide: NotificationReceiver,
       inject: [INTAKE_SETTINGS, IntakeState, SnsVerifier, EventLog, UpstreamHttp, IntakeMetrics],
-      useFactory: (...args: ConstructorParameters<typeof NotificationReceiver>) => new NotificationReceiver(...args),
+      useFactory: (...args: ConstructorParameters<typeof NotificationReceiver>) =>
+        new NotificationReceiver(...args),
     },
     {
       provide: Subscriptions,
       inject: [INTAKE_SETTINGS, IntakeState, StreetManagerEventApi],
-      useFactory: (settings: IntakeSettings, state: IntakeState, api: StreetManagerEventApi) => new Subscriptions(settings, state, api),
+      useFactory: (settings: IntakeSettings, state: IntakeState, api: StreetManagerEventApi) =>
+        new Subscriptions(settings, state, api),
     },
     {
       provide: Reconciler,
       inject: [INTAKE_SETTINGS, IntakeState, StreetManagerEventApi, EventLog, IntakeMetrics],
-      useFactory: (settings: IntakeSettings, state: IntakeState, api: StreetManagerEventApi, log: EventLog, metrics: IntakeMetrics) =>
-        new Reconciler(settings, state, api, log, metrics),
+      useFactory: (
+        settings: IntakeSettings,
+        state: IntakeState,
+        api: StreetManagerEventApi,
+        log: EventLog,
+        metrics: IntakeMetrics,
+      ) => new Reconciler(settings, state, api, log, metrics),
     },
     {
       provide: EventIntake,
       inject: [INTAKE_SETTINGS, Subscriptions, Reconciler],
-      useFactory: (settings: IntakeSettings, subscriptions: Subscriptions, reconciler: Reconciler) => new EventIntake(settings, subscriptions, reconciler),
+      useFactory: (settings: IntakeSettings, subscriptions: Subscriptions, reconciler: Reconciler) =>
+        new EventIntake(settings, subscriptions, reconciler),
     },
   ],
   exports: [EventIntake, INTAKE_SETTINGS, LogWorkUpdates],
@@ -138,8 +176,14 @@ export class EventIntakeModule implements OnModuleInit, OnApplicationBootstrap, 
       const outcome = await this.intake.subscriptions.unsubscribe(query.get('credential') ?? '');
       return { status: outcome === 'unknown-credential' ? 404 : 200, body: { outcome } };
     });
-    this.operator.addAction('/street-manager/notifications/subscribe', async () => ({ status: 200, body: await this.intake.subscriptions.ensureAll() }));
-    this.operator.addAction('/street-manager/notifications/reconcile', async () => ({ status: 200, body: await this.intake.reconciler.runAll() }));
+    this.operator.addAction('/street-manager/notifications/subscribe', async () => ({
+      status: 200,
+      body: await this.intake.subscriptions.ensureAll(),
+    }));
+    this.operator.addAction('/street-manager/notifications/reconcile', async () => ({
+      status: 200,
+      body: await this.intake.reconciler.runAll(),
+    }));
     const fastify = this.adapterHost.httpAdapter?.getInstance<FastifyInstance>();
     if (fastify && typeof fastify.register === 'function') {
       registerReceiverRoute(fastify, this.receiver);

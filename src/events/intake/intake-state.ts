@@ -32,7 +32,12 @@ export abstract class IntakeState {
    * Runs `fn` unless another run of `name` for this credential holds the lease (on any instance): then resolves
    * 'elsewhere' at once. The lease lapses after `ms` if its holder dies.
    */
-  abstract withLease<T>(credential: string, name: string, ms: number, fn: () => Promise<T>): Promise<T | 'elsewhere'>;
+  abstract withLease<T>(
+    credential: string,
+    name: string,
+    ms: number,
+    fn: () => Promise<T>,
+  ): Promise<T | 'elsewhere'>;
 }
 
 const MAX_SEEN = 100_000;
@@ -86,7 +91,12 @@ export class MemoryIntakeState extends IntakeState {
     return Promise.resolve();
   }
 
-  async withLease<T>(credential: string, name: string, ms: number, fn: () => Promise<T>): Promise<T | 'elsewhere'> {
+  async withLease<T>(
+    credential: string,
+    name: string,
+    ms: number,
+    fn: () => Promise<T>,
+  ): Promise<T | 'elsewhere'> {
     const key = `${credential}\n${name}`;
     const now = this.now();
     if ((this.leases.get(key) ?? 0) > now) {
@@ -153,7 +163,12 @@ export class RedisIntakeState extends IntakeState {
     });
   }
 
-  async withLease<T>(credential: string, name: string, ms: number, fn: () => Promise<T>): Promise<T | 'elsewhere'> {
+  async withLease<T>(
+    credential: string,
+    name: string,
+    ms: number,
+    fn: () => Promise<T>,
+  ): Promise<T | 'elsewhere'> {
     try {
       return await this.lock.withLock(key(credential, `lease:${name}`), { leaseMs: ms, waitMs: 0 }, fn);
     } catch (e) {
@@ -168,7 +183,11 @@ export class RedisIntakeState extends IntakeState {
     try {
       return await fn();
     } catch (e) {
-      this.alarm.raise('events', e, 'notifications are answered 503 (SNS retries them) and the reconciler waits');
+      this.alarm.raise(
+        'events',
+        e,
+        'notifications are answered 503 (SNS retries them) and the reconciler waits',
+      );
       throw new SharedStateUnavailableError();
     }
   }

@@ -37,11 +37,19 @@ export class LogWorkUpdates {
     return caller.organisation?.padStart(4, '0') ?? this.settings.defaultCredentialId;
   }
 
-  async updates(caller: Pick<Caller, 'organisation'>, from: { after?: number; since?: string }, limit: number): Promise<LoggedWorkUpdate[]> {
+  async updates(
+    caller: Pick<Caller, 'organisation'>,
+    from: { after?: number; since?: string },
+    limit: number,
+  ): Promise<LoggedWorkUpdate[]> {
     const organisation = this.organisationOf(caller);
     const events =
       from.after !== undefined
-        ? await this.log.readAfter(organisation, from.after > 0 ? eventIdFromNumber(from.after) : undefined, limit)
+        ? await this.log.readAfter(
+            organisation,
+            from.after > 0 ? eventIdFromNumber(from.after) : undefined,
+            limit,
+          )
         : await this.log.readSince(organisation, new Date(from.since ?? 0), limit);
     return events.map((e) => ({
       update_id: eventIdToNumber(e.id),

@@ -42,7 +42,12 @@ export class NotificationReceiver {
     try {
       message = parseSnsEnvelope(body);
     } catch (e) {
-      return this.refuse('malformed', credentialId, e instanceof SnsEnvelopeError ? e.message : undefined, 400);
+      return this.refuse(
+        'malformed',
+        credentialId,
+        e instanceof SnsEnvelopeError ? e.message : undefined,
+        400,
+      );
     }
     if (message.Type === 'Notification' && (await this.state.messageSeen(credentialId, message.MessageId))) {
       // SNS redelivers; a message already stored needs no second signature check.
@@ -63,7 +68,10 @@ export class NotificationReceiver {
       case 'SubscriptionConfirmation':
         return this.confirm(credentialId, message);
       case 'UnsubscribeConfirmation':
-        this.logger.log({ credential: credentialId, topicArn: message.TopicArn }, 'Street Manager confirmed an unsubscription');
+        this.logger.log(
+          { credential: credentialId, topicArn: message.TopicArn },
+          'Street Manager confirmed an unsubscription',
+        );
         this.metrics.received.inc({ outcome: 'unsubscribed' });
         return { status: 200, body: { outcome: 'unsubscribed' } };
     }
@@ -77,7 +85,11 @@ export class NotificationReceiver {
       // Signed by Street Manager but not a message we can read: a retry would not help; the reconciler reads the
       // same change from the Event API.
       this.logger.warn(
-        { credential: credentialId, messageId: message.MessageId, reason: e instanceof NotifierMessageError ? e.message : 'unreadable' },
+        {
+          credential: credentialId,
+          messageId: message.MessageId,
+          reason: e instanceof NotifierMessageError ? e.message : 'unreadable',
+        },
         'a verified notification could not be read; the reconciler will pick the change up',
       );
       this.metrics.received.inc({ outcome: 'ignored' });
@@ -97,23 +109,56 @@ export class NotificationReceiver {
   private async confirm(credentialId: string, message: SnsEnvelope): Promise<ReceiverAnswer> {
     const subscription = await this.state.subscription(credentialId);
     const url = message.SubscribeURL;
-    if (!subscription || subscription.state !== 'pending' || !url || !this.verifier.isTrustedSubscribeUrl(url)) {
-      return this.refuse('unexpected-confirmation', credentialId, `subscription ${subscription?.state ?? 'none'}`, 403);
+    if (
+      !subscription ||
+      subscription.state !== 'pending' ||
+      !url ||
+      !this.verifier.isTrustedSubscribeUrl(url)
+    ) {
+      return this.refuse(
+        'unexpected-confirmation',
+        credentialId,
+        `subscription ${subscription?.state ?? 'none'}`,
+        403,
+      );
     }
-    const response = await this.http.request({ upstream: SNS_UPSTREAM, operation: 'confirmSubscription', method: 'GET', url });
+    const response = await this.http.request({
+      upstream: SNS_UPSTREAM,
+      operation: 'confirmSubscription',
+      method: 'GET',
+      url,
+    });
     if (response.status !== 200) {
-      this.logger.warn({ credential: credentialId, status: response.status }, 'SNS refused the subscription confirmation');
+      this.logger.warn(
+        { credential: credentialId, status: response.status },
+        'SNS refused the subscription confirmation',
+      );
       return { status: 502, body: { outcome: 'confirmation-failed' } };
     }
-    await this.state.saveSubscription(credentialId, { ...subscription, state: 'confirmed', since: Date.now() });
-    this.logger.log({ credential: credentialId, topicArn: message.TopicArn }, 'subscribed to Street Manager notifications');
+    await this.state.saveSubscription(credentialId, {
+      ...subscription,
+      state: 'confirmed',
+      since: Date.now(),
+    });
+    this.logger.log(
+      { credential: credentialId, topicArn: message.TopicArn },
+      'subscribed to Street Manager notifications',
+    );
     this.metrics.received.inc({ outcome: 'confirmed' });
     return { status: 200, body: { outcome: 'confirmed' } };
   }
 
-  private refuse(reason: RefusedReason, credential: string, detail: string | undefined, status: number): ReceiverAnswer {
+  private refuse(
+    reason: RefusedReason,
+    credential: string,
+    detail: string | undefined,
+    status: number,
+  ): ReceiverAnswer {
     this.metrics.refused.inc({ reason });
-    this.logger.warn({ alarm: 'notification-refused', credential: credential.slice(0, 20), reason, detail }, 'refused a Street Manager notification');
+    this.logger.warn(
+      { alarm: 'notification-refused', credential: credential.slice(0, 20), reason, detail },
+      'refused a Street Manager notification',
+    );
     return { status, body: { outcome: 'refused' } };
   }
 }

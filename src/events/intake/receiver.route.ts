@@ -13,23 +13,33 @@ import { MAX_SNS_BODY_BYTES } from './sns-envelope';
 export function registerReceiverRoute(fastify: FastifyInstance, receiver: NotificationReceiver): void {
   const logger = new Logger('EventIntake');
   void fastify.register((instance: FastifyInstance, _options: unknown, done: (err?: Error) => void) => {
-    instance.addContentTypeParser('text/plain', { parseAs: 'string', bodyLimit: MAX_SNS_BODY_BYTES }, (_request, body, parsed) => parsed(null, body));
-    instance.post(`${RECEIVER_PATH}/:credential`, async (request: FastifyRequest<{ Params: { credential: string } }>, reply: FastifyReply) => {
-      void reply.header('cache-control', 'no-store');
-      const credential = request.params.credential;
-      if (!/^[A-Za-z0-9]{1,7}$/.test(credential) || typeof request.body !== 'string') {
-        return reply.code(typeof request.body !== 'string' ? 415 : 404).send({ outcome: 'refused' });
-      }
-      try {
-        const answer = await receiver.receive(credential, request.body);
-        return reply.code(answer.status).send(answer.body);
-      } catch (e) {
-        // Not stored: a 5xx makes SNS deliver it again.
-        const status = e instanceof ApiError ? e.status : 500;
-        logger.error({ credential, reason: e instanceof Error ? e.message : 'unknown' }, 'a notification could not be stored; SNS will retry it');
-        return reply.code(status >= 500 ? status : 503).send({ outcome: 'retry' });
-      }
-    });
+    instance.addContentTypeParser(
+      'text/plain',
+      { parseAs: 'string', bodyLimit: MAX_SNS_BODY_BYTES },
+      (_request, body, parsed) => parsed(null, body),
+    );
+    instance.post(
+      `${RECEIVER_PATH}/:credential`,
+      async (request: FastifyRequest<{ Params: { credential: string } }>, reply: FastifyReply) => {
+        void reply.header('cache-control', 'no-store');
+        const credential = request.params.credential;
+        if (!/^[A-Za-z0-9]{1,7}$/.test(credential) || typeof request.body !== 'string') {
+          return reply.code(typeof request.body !== 'string' ? 415 : 404).send({ outcome: 'refused' });
+        }
+        try {
+          const answer = await receiver.receive(credential, request.body);
+          return reply.code(answer.status).send(answer.body);
+        } catch (e) {
+          // Not stored: a 5xx makes SNS deliver it again.
+          const status = e instanceof ApiError ? e.status : 500;
+          logger.error(
+            { credential, reason: e instanceof Error ? e.message : 'unknown' },
+            'a notification could not be stored; SNS will retry it',
+          );
+          return reply.code(status >= 500 ? status : 503).send({ outcome: 'retry' });
+        }
+      },
+    );
     done();
   });
 }

@@ -44,7 +44,10 @@ export class Reconciler {
         results[credential.id] = await this.run(credential);
       } catch (e) {
         results[credential.id] = 'failed';
-        this.logger.warn({ credential: credential.id, reason: e instanceof Error ? e.message : 'unknown' }, 'reconciling from the Event API failed; the next run continues from the same cursor');
+        this.logger.warn(
+          { credential: credential.id, reason: e instanceof Error ? e.message : 'unknown' },
+          'reconciling from the Event API failed; the next run continues from the same cursor',
+        );
       }
     }
     return results;
@@ -74,7 +77,9 @@ export class Reconciler {
     for (let page = 0; page < MAX_PAGES_PER_RUN; page++) {
       const { rows, nextUpdate } = await this.api.workUpdates(
         credential.organisation,
-        'updateId' in cursor ? { updateId: cursor.updateId, pageSize: PAGE_SIZE } : { startDate: cursor.since, pageSize: PAGE_SIZE },
+        'updateId' in cursor
+          ? { updateId: cursor.updateId, pageSize: PAGE_SIZE }
+          : { startDate: cursor.since, pageSize: PAGE_SIZE },
       );
       for (const row of rows) {
         const mapped = fromWorkUpdate(row, credential.id);
@@ -95,7 +100,10 @@ export class Reconciler {
     }
     this.lastSuccess.set(credential.id, this.now());
     if (result.stored > 0) {
-      this.logger.log({ credential: credential.id, ...result }, 'reconciler stored events the notifications had not brought');
+      this.logger.log(
+        { credential: credential.id, ...result },
+        'reconciler stored events the notifications had not brought',
+      );
     }
     return result;
   }

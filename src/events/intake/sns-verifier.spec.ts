@@ -1,11 +1,18 @@
-import { signSnsMessage, snsSigningKey, type SnsSigningKey, type UnsignedSnsMessage } from '../../sandbox/notifications/sns-signer';
+import {
+  signSnsMessage,
+  snsSigningKey,
+  type SnsSigningKey,
+  type UnsignedSnsMessage,
+} from '../../sandbox/notifications/sns-signer';
 import type { UpstreamHttp } from '../../upstreams/http/upstream-http.service';
 import type { SnsEnvelope } from './sns-envelope';
 import { AWS_CERT_URL, AWS_SUBSCRIBE_URL, SnsRefusal, SnsVerifier } from './sns-verifier';
 
 const TOPIC = 'arn:aws:sns:eu-west-2:000000000000:street-manager-7374';
-const SANDBOX_CERT = 'http://127.0.0.1:4000/__sns/SimpleNotificationService-0123456789abcdef0123456789abcdef.pem';
-const AWS_CERT = 'https://sns.eu-west-2.amazonaws.com/SimpleNotificationService-0123456789abcdef0123456789abcdef.pem';
+const SANDBOX_CERT =
+  'http://127.0.0.1:4000/__sns/SimpleNotificationService-0123456789abcdef0123456789abcdef.pem';
+const AWS_CERT =
+  'https://sns.eu-west-2.amazonaws.com/SimpleNotificationService-0123456789abcdef0123456789abcdef.pem';
 
 describe('SnsVerifier', () => {
   let key: SnsSigningKey;
@@ -27,7 +34,8 @@ describe('SnsVerifier', () => {
     Timestamp: new Date(clock).toISOString(),
     ...overrides,
   });
-  const verifier = (pattern?: RegExp) => new SnsVerifier(http, { extraUrlPattern: pattern, maxMessageAgeMs: 3_600_000 }, () => clock);
+  const verifier = (pattern?: RegExp) =>
+    new SnsVerifier(http, { extraUrlPattern: pattern, maxMessageAgeMs: 3_600_000 }, () => clock);
   const sandboxPattern = /^http:\/\/127\.0\.0\.1:4000\/__sns\/SimpleNotificationService-[a-f0-9]{32}\.pem$/;
 
   beforeAll(async () => {
@@ -39,18 +47,35 @@ describe('SnsVerifier', () => {
     served = () => ({ status: 200, body: key.certificate });
   });
 
-  it.each(['1', '2'] as const)('accepts signature version %s from a trusted certificate, fetched once', async (version) => {
-    const v = verifier(sandboxPattern);
-    await expect(v.verify(signSnsMessage(message(), key, SANDBOX_CERT, version) as SnsEnvelope, TOPIC)).resolves.toBeUndefined();
-    await expect(v.verify(signSnsMessage(message({ MessageId: 'other' }), key, SANDBOX_CERT, version) as SnsEnvelope, TOPIC)).resolves.toBeUndefined();
-    expect(fetched).toEqual([SANDBOX_CERT]);
-  });
+  it.each(['1', '2'] as const)(
+    'accepts signature version %s from a trusted certificate, fetched once',
+    async (version) => {
+      const v = verifier(sandboxPattern);
+      await expect(
+        v.verify(signSnsMessage(message(), key, SANDBOX_CERT, version) as SnsEnvelope, TOPIC),
+      ).resolves.toBeUndefined();
+      await expect(
+        v.verify(
+          signSnsMessage(message({ MessageId: 'other' }), key, SANDBOX_CERT, version) as SnsEnvelope,
+          TOPIC,
+        ),
+      ).resolves.toBeUndefined();
+      expect(fetched).toEqual([SANDBOX_CERT]);
+    },
+  );
 
   it('accepts a subscription confirmation, whose SubscribeURL and Token are signed too', async () => {
-    const confirmation = message({ Type: 'SubscriptionConfirmation', SubscribeURL: 'http://127.0.0.1:4000/__sns/confirm?Token=t', Token: 't', Message: 'confirm' });
+    const confirmation = message({
+      Type: 'SubscriptionConfirmation',
+      SubscribeURL: 'http://127.0.0.1:4000/__sns/confirm?Token=t',
+      Token: 't',
+      Message: 'confirm',
+    });
     const signed = signSnsMessage(confirmation, key, SANDBOX_CERT, '2') as SnsEnvelope;
     await expect(verifier(sandboxPattern).verify(signed, TOPIC)).resolves.toBeUndefined();
-    await expect(verifier(sandboxPattern).verify({ ...signed, SubscribeURL: 'http://127.0.0.1:4000/evil' }, TOPIC)).rejects.toEqual(new SnsRefusal('bad-signature'));
+    await expect(
+      verifier(sandboxPattern).verify({ ...signed, SubscribeURL: 'http://127.0.0.1:4000/evil' }, TOPIC),
+    ).rejects.toEqual(new SnsRefusal('bad-signature'));
   });
 
   /** `null`: no topic is pinned for the credential */
@@ -74,24 +99,66 @@ describe('SnsVerifier', () => {
         refusal(v, { ...signed, SignatureVersion: '3' }),
         refusal(v, signed, 'arn:aws:sns:eu-west-2:000000000000:someone-else'),
         refusal(v, signed, null),
-        refusal(v, signSnsMessage(message({ TopicArn: 'arn:aws:sns:eu-west-2:000000000000:x' }), key, SANDBOX_CERT, '1') as SnsEnvelope, 'arn:aws:sns:eu-west-2:000000000000:x'.replace('x', 'y')),
-        refusal(v, signSnsMessage(message({ Timestamp: new Date(clock - 3_600_001).toISOString() }), key, SANDBOX_CERT, '2') as SnsEnvelope),
-        refusal(v, signSnsMessage(message({ Timestamp: new Date(clock + 5 * 60_000 + 1).toISOString() }), key, SANDBOX_CERT, '2') as SnsEnvelope),
+        refusal(
+          v,
+          signSnsMessage(
+            message({ TopicArn: 'arn:aws:sns:eu-west-2:000000000000:x' }),
+            key,
+            SANDBOX_CERT,
+            '1',
+          ) as SnsEnvelope,
+          'arn:aws:sns:eu-west-2:000000000000:x'.replace('x', 'y'),
+        ),
+        refusal(
+          v,
+          signSnsMessage(
+            message({ Timestamp: new Date(clock - 3_600_001).toISOString() }),
+            key,
+            SANDBOX_CERT,
+            '2',
+          ) as SnsEnvelope,
+        ),
+        refusal(
+          v,
+          signSnsMessage(
+            message({ Timestamp: new Date(clock + 5 * 60_000 + 1).toISOString() }),
+            key,
+            SANDBOX_CERT,
+            '2',
+          ) as SnsEnvelope,
+        ),
       ]),
-    ).toEqual(['bad-signature', 'unsigned', 'unsigned', 'wrong-topic', 'wrong-topic', 'wrong-topic', 'stale', 'stale']);
+    ).toEqual([
+      'bad-signature',
+      'unsigned',
+      'unsigned',
+      'wrong-topic',
+      'wrong-topic',
+      'wrong-topic',
+      'stale',
+      'stale',
+    ]);
   });
 
   it('trusts only sns.<region>.amazonaws.com over HTTPS unless the sandbox pattern is configured', async () => {
     const v = verifier();
-    const at = (url: string) => refusal(v, signSnsMessage(message(), key, url, '1') as SnsEnvelope);
+    const at = (url: string) => refusal(v, signSnsMessage(message(), key, url, '1'));
     expect(
       await Promise.all([
         at(SANDBOX_CERT),
         at('https://evil.amazonaws.com/SimpleNotificationService-0123456789abcdef0123456789abcdef.pem'),
-        at('https://sns.eu-west-2.amazonaws.com.evil.io/SimpleNotificationService-0123456789abcdef0123456789abcdef.pem'),
-        at('https://sns.cn-north-1.amazonaws.com.cn/SimpleNotificationService-0123456789abcdef0123456789abcdef.pem'),
-        at('http://sns.eu-west-2.amazonaws.com/SimpleNotificationService-0123456789abcdef0123456789abcdef.pem'),
-        at('https://s3.eu-west-2.amazonaws.com/SimpleNotificationService-0123456789abcdef0123456789abcdef.pem'),
+        at(
+          'https://sns.eu-west-2.amazonaws.com.evil.io/SimpleNotificationService-0123456789abcdef0123456789abcdef.pem',
+        ),
+        at(
+          'https://sns.cn-north-1.amazonaws.com.cn/SimpleNotificationService-0123456789abcdef0123456789abcdef.pem',
+        ),
+        at(
+          'http://sns.eu-west-2.amazonaws.com/SimpleNotificationService-0123456789abcdef0123456789abcdef.pem',
+        ),
+        at(
+          'https://s3.eu-west-2.amazonaws.com/SimpleNotificationService-0123456789abcdef0123456789abcdef.pem',
+        ),
       ]),
     ).toEqual(Array(6).fill('untrusted-certificate'));
     expect(fetched).toEqual([]);
@@ -107,17 +174,27 @@ describe('SnsVerifier', () => {
     expect(await refusal(v, signed)).toBe('certificate-unavailable');
     served = () => ({ status: 200, body: 'not a certificate' });
     clock += 30_000;
-    expect(await refusal(v, { ...signed, Timestamp: new Date(clock).toISOString() })).toBe('certificate-unavailable');
+    expect(await refusal(v, { ...signed, Timestamp: new Date(clock).toISOString() })).toBe(
+      'certificate-unavailable',
+    );
     expect(fetched).toHaveLength(1);
     clock += 31_000;
-    expect(await refusal(v, signSnsMessage(message(), key, SANDBOX_CERT, '1') as SnsEnvelope)).toBe('certificate-unavailable');
+    expect(await refusal(v, signSnsMessage(message(), key, SANDBOX_CERT, '1') as SnsEnvelope)).toBe(
+      'certificate-unavailable',
+    );
     expect(fetched).toHaveLength(2);
   });
 
   it('has strict URL patterns', () => {
     expect(AWS_CERT_URL.test(AWS_CERT)).toBe(true);
-    expect(AWS_SUBSCRIBE_URL.test('https://sns.eu-west-2.amazonaws.com/?Action=ConfirmSubscription&TopicArn=a&Token=b')).toBe(true);
-    expect(AWS_SUBSCRIBE_URL.test('https://sns.eu-west-2.amazonaws.com.evil/?Action=ConfirmSubscription&Token=b')).toBe(false);
+    expect(
+      AWS_SUBSCRIBE_URL.test(
+        'https://sns.eu-west-2.amazonaws.com/?Action=ConfirmSubscription&TopicArn=a&Token=b',
+      ),
+    ).toBe(true);
+    expect(
+      AWS_SUBSCRIBE_URL.test('https://sns.eu-west-2.amazonaws.com.evil/?Action=ConfirmSubscription&Token=b'),
+    ).toBe(false);
     expect(AWS_SUBSCRIBE_URL.test('https://sns.eu-west-2.amazonaws.com/?Action=Publish&Token=b')).toBe(false);
   });
 });

@@ -7,10 +7,18 @@ import type { SnsEnvelope } from './sns-envelope';
  * AWS's signing certificates and confirmation links: HTTPS on `sns.<region>.amazonaws.com`, nothing else (not
  * any *.amazonaws.com host, not the China partition, not another path).
  */
-export const AWS_CERT_URL = /^https:\/\/sns\.[a-z]{2}(?:-[a-z]+)+-\d\.amazonaws\.com\/SimpleNotificationService-[A-Za-z0-9]{32}\.pem$/;
-export const AWS_SUBSCRIBE_URL = /^https:\/\/sns\.[a-z]{2}(?:-[a-z]+)+-\d\.amazonaws\.com\/\?Action=ConfirmSubscription&[^#\s]{1,3000}$/;
+export const AWS_CERT_URL =
+  /^https:\/\/sns\.[a-z]{2}(?:-[a-z]+)+-\d\.amazonaws\.com\/SimpleNotificationService-[A-Za-z0-9]{32}\.pem$/;
+export const AWS_SUBSCRIBE_URL =
+  /^https:\/\/sns\.[a-z]{2}(?:-[a-z]+)+-\d\.amazonaws\.com\/\?Action=ConfirmSubscription&[^#\s]{1,3000}$/;
 
-export type RefusalReason = 'unsigned' | 'wrong-topic' | 'stale' | 'untrusted-certificate' | 'certificate-unavailable' | 'bad-signature';
+export type RefusalReason =
+  | 'unsigned'
+  | 'wrong-topic'
+  | 'stale'
+  | 'untrusted-certificate'
+  | 'certificate-unavailable'
+  | 'bad-signature';
 
 export class SnsRefusal extends Error {
   constructor(readonly reason: RefusalReason) {
@@ -67,7 +75,11 @@ export class SnsVerifier {
   }
 
   async verify(message: SnsEnvelope, expectedTopicArn: string | undefined): Promise<void> {
-    if ((message.SignatureVersion !== '1' && message.SignatureVersion !== '2') || !message.Signature || !message.SigningCertURL) {
+    if (
+      (message.SignatureVersion !== '1' && message.SignatureVersion !== '2') ||
+      !message.Signature ||
+      !message.SigningCertURL
+    ) {
       throw new SnsRefusal('unsigned');
     }
     if (expectedTopicArn === undefined || message.TopicArn !== expectedTopicArn) {
@@ -87,7 +99,10 @@ export class SnsVerifier {
     const libraryUrl = aws ? certUrl : alias(certUrl);
     this.libraryCache.set(libraryUrl, pem);
     try {
-      await this.validator.validate({ ...message, SigningCertURL: libraryUrl } as unknown as SnsPayloadValidator.SnsPayload);
+      await this.validator.validate({
+        ...message,
+        SigningCertURL: libraryUrl,
+      } as unknown as SnsPayloadValidator.SnsPayload);
     } catch {
       throw new SnsRefusal('bad-signature');
     }
@@ -104,7 +119,12 @@ export class SnsVerifier {
     }
     let pem: string | undefined;
     try {
-      const response = await this.http.request({ upstream: SNS_CERTIFICATES_UPSTREAM, operation: 'getSigningCertificate', method: 'GET', url });
+      const response = await this.http.request({
+        upstream: SNS_CERTIFICATES_UPSTREAM,
+        operation: 'getSigningCertificate',
+        method: 'GET',
+        url,
+      });
       const text = response.body.toString('utf8');
       if (response.status === 200 && response.body.length <= MAX_CERT_BYTES) {
         new X509Certificate(text); // throws unless it is a certificate

@@ -11,7 +11,10 @@ export interface EventApiPage {
  * credential). Bound to the Event API client in EventIntakeModule; tests may bind a fake.
  */
 export abstract class StreetManagerEventApi {
-  abstract workUpdates(organisation: string | undefined, query: { updateId?: number; startDate?: string; pageSize: number }): Promise<EventApiPage>;
+  abstract workUpdates(
+    organisation: string | undefined,
+    query: { updateId?: number; startDate?: string; pageSize: number },
+  ): Promise<EventApiPage>;
   /** resolves with Street Manager's subscription reference */
   abstract subscribe(organisation: string | undefined, endpoint: string): Promise<string>;
   abstract unsubscribe(organisation: string | undefined, reference: string): Promise<void>;

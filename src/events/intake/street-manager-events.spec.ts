@@ -42,7 +42,13 @@ describe('Street Manager events → ours', () => {
   });
 
   it('maps an activity to the activity alone', () => {
-    const activity = { ...permitMessage, event_type: 'ACTIVITY_CREATED', object_type: 'ACTIVITY', object_reference: 'ACT7374900001', object_data: {} };
+    const activity = {
+      ...permitMessage,
+      event_type: 'ACTIVITY_CREATED',
+      object_type: 'ACTIVITY',
+      object_reference: 'ACT7374900001',
+      object_data: {},
+    };
     expect(fromNotifierMessage(JSON.stringify(activity), '7374').event).toMatchObject({
       type: 'activity.submitted',
       workReferenceNumber: 'ACT7374900001',
@@ -77,7 +83,13 @@ describe('Street Manager events → ours', () => {
   });
 
   it('skips rows it cannot represent', () => {
-    const row = { work_reference_number: 'W1', update_date_time: '2026-12-05T10:00:00Z', update_id: 1, event_type: 'permit_granted', object_type: 'permit' };
+    const row = {
+      work_reference_number: 'W1',
+      update_date_time: '2026-12-05T10:00:00Z',
+      update_id: 1,
+      event_type: 'permit_granted',
+      object_type: 'permit',
+    };
     expect(fromWorkUpdate({ ...row, event_type: 'upcoming_event' }, 'X')).toBeNull();
     expect(fromWorkUpdate({ ...row, object_type: 'upcoming_enum' }, 'X')).toBeNull();
     expect(fromWorkUpdate({ ...row, update_date_time: 'soon' }, 'X')).toBeNull();

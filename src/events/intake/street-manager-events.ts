@@ -39,15 +39,35 @@ function isoOrNull(value: unknown): string | null {
 export function fromWorkUpdate(row: WorkUpdateRow, organisation: string): MappedEvent | null {
   const type = PLACEHOLDERS.has(row.event_type) ? null : eventTypeFromStreetManager(row.event_type);
   const occurredAt = isoOrNull(row.update_date_time);
-  const object = typeof row.object_type === 'string' && /^[a-z0-9_]{1,50}$/.test(row.object_type) && !PLACEHOLDERS.has(row.object_type) ? row.object_type : null;
+  const object =
+    typeof row.object_type === 'string' &&
+    /^[a-z0-9_]{1,50}$/.test(row.object_type) &&
+    !PLACEHOLDERS.has(row.object_type)
+      ? row.object_type
+      : null;
   const work = row.work_reference_number;
   const reference = row.object_reference_number ?? work;
-  if (!type || !occurredAt || !object || !Number.isSafeInteger(row.update_id) || !REFERENCE.test(work) || !REFERENCE.test(reference)) {
+  if (
+    !type ||
+    !occurredAt ||
+    !object ||
+    !Number.isSafeInteger(row.update_id) ||
+    !REFERENCE.test(work) ||
+    !REFERENCE.test(reference)
+  ) {
     return null;
   }
   const objectType = objectTypeFromStreetManager(object);
   return {
-    event: { organisation, type, occurredAt, workReferenceNumber: work, objectType, objectReference: reference, links: eventLinks(work, objectType, reference) },
+    event: {
+      organisation,
+      type,
+      occurredAt,
+      workReferenceNumber: work,
+      objectType,
+      objectReference: reference,
+      links: eventLinks(work, objectType, reference),
+    },
     dedupeKey: dedupeKeyOf(row.update_id),
   };
 }
@@ -83,17 +103,35 @@ export function fromNotifierMessage(message: string, organisation: string): Mapp
     throw new NotifierMessageError('Message is not JSON');
   }
   const m = (typeof parsed === 'object' && parsed !== null ? parsed : {}) as Record<string, unknown>;
-  const data = (typeof m.object_data === 'object' && m.object_data !== null ? m.object_data : {}) as Record<string, unknown>;
+  const data = (typeof m.object_data === 'object' && m.object_data !== null ? m.object_data : {}) as Record<
+    string,
+    unknown
+  >;
   const audit = typeof m.event_type === 'string' ? NOTIFIER_EVENTS[m.event_type] : undefined;
   const occurredAt = isoOrNull(m.event_time);
   const reference = m.object_reference;
-  const objectType = m.object_type === 'PERMIT' ? 'permit' : m.object_type === 'ACTIVITY' ? 'activity' : undefined;
+  const objectType =
+    m.object_type === 'PERMIT' ? 'permit' : m.object_type === 'ACTIVITY' ? 'activity' : undefined;
   const work = typeof data.work_reference_number === 'string' ? data.work_reference_number : reference;
-  if (typeof m.event_reference !== 'number' || !Number.isSafeInteger(m.event_reference) || m.event_reference < 0) {
+  if (
+    typeof m.event_reference !== 'number' ||
+    !Number.isSafeInteger(m.event_reference) ||
+    m.event_reference < 0
+  ) {
     throw new NotifierMessageError('event_reference must be a non-negative integer');
   }
-  if (!audit || !occurredAt || !objectType || typeof reference !== 'string' || !REFERENCE.test(reference) || typeof work !== 'string' || !REFERENCE.test(work)) {
-    throw new NotifierMessageError('not an Event Notifier message we know (event_type, event_time, object_type, object_reference)');
+  if (
+    !audit ||
+    !occurredAt ||
+    !objectType ||
+    typeof reference !== 'string' ||
+    !REFERENCE.test(reference) ||
+    typeof work !== 'string' ||
+    !REFERENCE.test(work)
+  ) {
+    throw new NotifierMessageError(
+      'not an Event Notifier message we know (event_type, event_time, object_type, object_reference)',
+    );
   }
   return {
     event: {

@@ -34,7 +34,10 @@ export class Subscriptions {
         done[credential.id] = await this.ensure(credential, receiverEndpoint(base, credential.id));
       } catch (e) {
         done[credential.id] = 'failed';
-        this.logger.warn({ credential: credential.id, reason: e instanceof Error ? e.message : 'unknown' }, 'could not subscribe to Street Manager notifications; the reconciler keeps the log complete');
+        this.logger.warn(
+          { credential: credential.id, reason: e instanceof Error ? e.message : 'unknown' },
+          'could not subscribe to Street Manager notifications; the reconciler keeps the log complete',
+        );
       }
     }
     return done;
@@ -45,13 +48,21 @@ export class Subscriptions {
       return 'no-topic';
     }
     const current = await this.state.subscription(credential.id);
-    if (current && current.endpoint === endpoint && (current.state === 'confirmed' || this.now() - current.since < PENDING_RETRY_MS)) {
+    if (
+      current &&
+      current.endpoint === endpoint &&
+      (current.state === 'confirmed' || this.now() - current.since < PENDING_RETRY_MS)
+    ) {
       return current.state;
     }
     return this.state.withLease(credential.id, 'subscribe', SUBSCRIBE_LEASE_MS, async () => {
       // Another instance may have subscribed while we waited for the lease.
       const again = await this.state.subscription(credential.id);
-      if (again && again.endpoint === endpoint && (again.state === 'confirmed' || this.now() - again.since < PENDING_RETRY_MS)) {
+      if (
+        again &&
+        again.endpoint === endpoint &&
+        (again.state === 'confirmed' || this.now() - again.since < PENDING_RETRY_MS)
+      ) {
         return again.state;
       }
       // The record is written before Street Manager is asked: SNS may post the confirmation before the call returns.
@@ -60,7 +71,10 @@ export class Subscriptions {
       const reference = await this.api.subscribe(credential.organisation, endpoint);
       const latest = await this.state.subscription(credential.id);
       await this.state.saveSubscription(credential.id, { ...(latest ?? record), reference });
-      this.logger.log({ credential: credential.id, reference }, 'asked Street Manager for notifications; waiting for the SNS confirmation');
+      this.logger.log(
+        { credential: credential.id, reference },
+        'asked Street Manager for notifications; waiting for the SNS confirmation',
+      );
       return 'subscribed';
     });
   }
@@ -76,7 +90,10 @@ export class Subscriptions {
     }
     await this.api.unsubscribe(credential.organisation, current.reference);
     await this.state.saveSubscription(credential.id, undefined);
-    this.logger.log({ credential: credential.id, reference: current.reference }, 'unsubscribed from Street Manager notifications');
+    this.logger.log(
+      { credential: credential.id, reference: current.reference },
+      'unsubscribed from Street Manager notifications',
+    );
     return 'unsubscribed';
   }
 

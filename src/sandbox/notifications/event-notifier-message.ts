@@ -19,11 +19,18 @@ const NOTIFIED: Record<string, string> = {
 };
 
 /** The Event Notifier message for a change, or undefined when Street Manager does not notify it. */
-export function eventNotifierMessage(update: UpdateRecord, work: WorkRecord): Record<string, unknown> | undefined {
+export function eventNotifierMessage(
+  update: UpdateRecord,
+  work: WorkRecord,
+): Record<string, unknown> | undefined {
   const eventType = NOTIFIED[update.eventType];
   // Work start/stop name the work; the message names the permit the work runs under.
   const permitReference =
-    update.objectType === 'permit' ? update.objectReference : update.objectType === 'change_request' ? update.parentObjectReference : work.permits.at(-1)?.reference;
+    update.objectType === 'permit'
+      ? update.objectReference
+      : update.objectType === 'change_request'
+        ? update.parentObjectReference
+        : work.permits.at(-1)?.reference;
   const permit = work.permits.find((p) => p.reference === permitReference);
   if (!eventType || !permit) {
     return undefined;

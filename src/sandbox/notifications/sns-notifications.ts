@@ -35,7 +35,9 @@ export function sandboxTopicArn(swaCode: string): string {
 /** The certificate and confirmation URLs of the sandbox at `origin`: what a gateway in front of it must trust. */
 export function sandboxSnsUrlPattern(origin: string): RegExp {
   const escaped = origin.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  return new RegExp(`^${escaped}${SANDBOX_SNS_PATH}/(?:SimpleNotificationService-[a-f0-9]{32}\\.pem|confirm\\?Token=[A-Za-z0-9-]{1,100}&TopicArn=[^&#\\s]{1,300})$`);
+  return new RegExp(
+    `^${escaped}${SANDBOX_SNS_PATH}/(?:SimpleNotificationService-[a-f0-9]{32}\\.pem|confirm\\?Token=[A-Za-z0-9-]{1,100}&TopicArn=[^&#\\s]{1,300})$`,
+  );
 }
 
 export type ForgeKind = 'bad-signature' | 'unsigned' | 'wrong-topic' | 'untrusted-certificate';
@@ -85,10 +87,21 @@ export function registerSnsNotifications(ctx: SandboxContext): void {
 
   const origin = () => `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
 
-  async function post(subscription: SnsSubscription, unsigned: UnsignedSnsMessage, extra: Partial<SnsDelivery> = {}, forge?: ForgeKind, forgedMessage?: string): Promise<SnsDelivery> {
+  async function post(
+    subscription: SnsSubscription,
+    unsigned: UnsignedSnsMessage,
+    extra: Partial<SnsDelivery> = {},
+    forge?: ForgeKind,
+    forgedMessage?: string,
+  ): Promise<SnsDelivery> {
     const key = await snsSigningKey();
     const version = knobs.signatureVersion;
-    let message: Partial<SignedSnsMessage> = signSnsMessage(unsigned, key, `${origin()}${SANDBOX_SNS_PATH}/${key.fileName}`, version);
+    let message: Partial<SignedSnsMessage> = signSnsMessage(
+      unsigned,
+      key,
+      `${origin()}${SANDBOX_SNS_PATH}/${key.fileName}`,
+      version,
+    );
     if (forge === 'bad-signature') {
       // Signed, then changed: what a man in the middle would send.
       message = { ...message, Message: forgedMessage };
@@ -137,13 +150,28 @@ export function registerSnsNotifications(ctx: SandboxContext): void {
     return delivery;
   }
 
-  function envelope(subscription: SnsSubscription, type: SignedSnsMessage['Type'], message: string, topicArn = subscription.topicArn): UnsignedSnsMessage {
-    const base = { MessageId: randomUUID(), TopicArn: topicArn, Message: message, Timestamp: new Date().toISOString() };
+  function envelope(
+    subscription: SnsSubscription,
+    type: SignedSnsMessage['Type'],
+    message: string,
+    topicArn = subscription.topicArn,
+  ): UnsignedSnsMessage {
+    const base = {
+      MessageId: randomUUID(),
+      TopicArn: topicArn,
+      Message: message,
+      Timestamp: new Date().toISOString(),
+    };
     if (type === 'Notification') {
       return { Type: type, ...base };
     }
     const query = `Token=${subscription.token}&TopicArn=${encodeURIComponent(subscription.topicArn)}`;
-    return { Type: type, ...base, SubscribeURL: `${origin()}${SANDBOX_SNS_PATH}/confirm?${query}`, Token: subscription.token };
+    return {
+      Type: type,
+      ...base,
+      SubscribeURL: `${origin()}${SANDBOX_SNS_PATH}/confirm?${query}`,
+      Token: subscription.token,
+    };
   }
 
   /** Brings our SNS subscriptions in line with Street Manager's: confirm new ones, say goodbye to removed ones. */
@@ -167,16 +195,35 @@ export function registerSnsNotifications(ctx: SandboxContext): void {
       if (!state.subscriptions.has(reference)) {
         subscriptions.delete(reference);
         if (subscription.confirmed) {
-          void post(subscription, envelope(subscription, 'UnsubscribeConfirmation', `You have unsubscribed from ${subscription.topicArn}.`));
+          void post(
+            subscription,
+            envelope(
+              subscription,
+              'UnsubscribeConfirmation',
+              `You have unsubscribed from ${subscription.topicArn}.`,
+            ),
+          );
         }
       }
     }
   }
 
-  function deliver(subscription: SnsSubscription, update: UpdateRecord, message: Record<string, unknown>): void {
+  function deliver(
+    subscription: SnsSubscription,
+    update: UpdateRecord,
+    message: Record<string, unknown>,
+  ): void {
     if (knobs.drop > 0) {
       knobs.drop--;
-      deliveries.push({ messageId: randomUUID(), type: 'Notification', subscription: subscription.reference, updateId: update.updateId, status: -1, signatureVersion: knobs.signatureVersion, at: new Date().toISOString() });
+      deliveries.push({
+        messageId: randomUUID(),
+        type: 'Notification',
+        subscription: subscription.reference,
+        updateId: update.updateId,
+        status: -1,
+        signatureVersion: knobs.signatureVersion,
+        at: new Date().toISOString(),
+      });
       return;
     }
     const unsigned = envelope(subscription, 'Notification', JSON.stringify(message));
@@ -211,7 +258,11 @@ export function registerSnsNotifications(ctx: SandboxContext): void {
   });
 
   app.addHook('onResponse', (request, reply, done) => {
-    if (request.method === 'POST' && request.url.startsWith(`${API_BASES.event}/api-notifications/`) && reply.statusCode < 300) {
+    if (
+      request.method === 'POST' &&
+      request.url.startsWith(`${API_BASES.event}/api-notifications/`) &&
+      reply.statusCode < 300
+    ) {
       sync();
     }
     done();
@@ -229,7 +280,12 @@ export function registerSnsNotifications(ctx: SandboxContext): void {
           return reply.code(404).send('<ErrorResponse><Error><Code>NotFound</Code></Error></ErrorResponse>');
         }
         subscription.confirmed = true;
-        return reply.code(200).header('content-type', 'text/xml').send(`<ConfirmSubscriptionResponse><ConfirmSubscriptionResult><SubscriptionArn>${subscription.topicArn}:${subscription.reference}</SubscriptionArn></ConfirmSubscriptionResult></ConfirmSubscriptionResponse>`);
+        return reply
+          .code(200)
+          .header('content-type', 'text/xml')
+          .send(
+            `<ConfirmSubscriptionResponse><ConfirmSubscriptionResult><SubscriptionArn>${subscription.topicArn}:${subscription.reference}</SubscriptionArn></ConfirmSubscriptionResult></ConfirmSubscriptionResponse>`,
+          );
       }
       const key = await snsSigningKey();
       if (request.params.file !== key.fileName) {
@@ -262,7 +318,11 @@ export function registerSnsNotifications(ctx: SandboxContext): void {
           return reply.code(400).send(smErrorBody(400, `${name} must be an integer from 0`));
         }
       }
-      if (body.signatureVersion !== undefined && body.signatureVersion !== '1' && body.signatureVersion !== '2') {
+      if (
+        body.signatureVersion !== undefined &&
+        body.signatureVersion !== '1' &&
+        body.signatureVersion !== '2'
+      ) {
         return reply.code(400).send(smErrorBody(400, "signatureVersion must be '1' or '2'"));
       }
       Object.assign(knobs, Object.fromEntries(Object.entries(body).filter(([k]) => k in knobs)));
@@ -275,18 +335,41 @@ export function registerSnsNotifications(ctx: SandboxContext): void {
     url: '/__admin/notifications/change',
     config: admin('/notifications/change'),
     handler: (request: FastifyRequest, reply: FastifyReply) => {
-      const body = (request.body ?? {}) as { workReferenceNumber?: string; promoterSwaCode?: string; eventType?: string; objectType?: string; objectReference?: string };
+      const body = (request.body ?? {}) as {
+        workReferenceNumber?: string;
+        promoterSwaCode?: string;
+        eventType?: string;
+        objectType?: string;
+        objectReference?: string;
+      };
       const work =
         typeof body.workReferenceNumber === 'string'
           ? state.works.get(body.workReferenceNumber)
           : state.workList.findLast((w) => w.promoterSwa === body.promoterSwaCode && w.permits.length > 0);
       const promoter = work && state.organisations().find((o) => o.swaCode === work.promoterSwa);
-      if (!work || !promoter || typeof body.eventType !== 'string' || !/^[a-z0-9_]{1,100}$/.test(body.eventType)) {
-        return reply.code(400).send(smErrorBody(400, 'workReferenceNumber (a known work) and eventType (an audit event name) are required'));
+      if (
+        !work ||
+        !promoter ||
+        typeof body.eventType !== 'string' ||
+        !/^[a-z0-9_]{1,100}$/.test(body.eventType)
+      ) {
+        return reply
+          .code(400)
+          .send(
+            smErrorBody(
+              400,
+              'workReferenceNumber (a known work) and eventType (an audit event name) are required',
+            ),
+          );
       }
       const objectType = body.objectType ?? 'permit';
-      const reference = body.objectReference ?? (objectType === 'permit' ? (work.permits.at(-1)?.reference ?? null) : work.reference);
-      const h = state.recordEvent(work, body.eventType, objectType, reference, { email: promoter.email, organisation: promoter });
+      const reference =
+        body.objectReference ??
+        (objectType === 'permit' ? (work.permits.at(-1)?.reference ?? null) : work.reference);
+      const h = state.recordEvent(work, body.eventType, objectType, reference, {
+        email: promoter.email,
+        organisation: promoter,
+      });
       return { updateId: h.updateId, workReferenceNumber: work.reference };
     },
   });
@@ -303,11 +386,17 @@ export function registerSnsNotifications(ctx: SandboxContext): void {
       if (!lastNotifiable) {
         return reply.code(409).send(smErrorBody(409, 'nothing notifiable has changed yet'));
       }
-      const targets = [...subscriptions.values()].filter((s) => s.confirmed && (!body.organisation || s.organisationSwa === body.organisation));
+      const targets = [...subscriptions.values()].filter(
+        (s) => s.confirmed && (!body.organisation || s.organisationSwa === body.organisation),
+      );
       // A change Street Manager never made, so that accepting it would show: a new update id.
       const updateId = 900_000_000 + ++forgeries;
       const { message } = lastNotifiable;
-      const forged = JSON.stringify({ ...message, event_reference: updateId, object_reference: `${String(message.object_reference)}-FORGED` });
+      const forged = JSON.stringify({
+        ...message,
+        event_reference: updateId,
+        object_reference: `${String(message.object_reference)}-FORGED`,
+      });
       const kind = body.kind;
       const sent = await Promise.all(
         targets.map((s) => {

@@ -48,7 +48,10 @@ let shared: Promise<SnsSigningKey> | undefined;
  * sandboxes never notify anyone).
  */
 export function snsSigningKey(): Promise<SnsSigningKey> {
-  shared ??= generate([{ name: 'commonName', value: 'sns.amazonaws.com' }], { keySize: 2048, algorithm: 'sha256' }).then((pems) => ({
+  shared ??= generate([{ name: 'commonName', value: 'sns.amazonaws.com' }], {
+    keySize: 2048,
+    algorithm: 'sha256',
+  }).then((pems) => ({
     privateKey: pems.private,
     certificate: pems.cert,
     fileName: `SimpleNotificationService-${createHash('sha256').update(pems.cert).digest('hex').slice(0, 32)}.pem`,
@@ -57,8 +60,18 @@ export function snsSigningKey(): Promise<SnsSigningKey> {
 }
 
 /** SignatureVersion 1 is SHA1withRSA, 2 is SHA256withRSA. */
-export function signSnsMessage(message: UnsignedSnsMessage, key: SnsSigningKey, certUrl: string, version: '1' | '2'): SignedSnsMessage {
+export function signSnsMessage(
+  message: UnsignedSnsMessage,
+  key: SnsSigningKey,
+  certUrl: string,
+  version: '1' | '2',
+): SignedSnsMessage {
   const signer = createSign(version === '1' ? 'RSA-SHA1' : 'RSA-SHA256');
   signer.update(snsStringToSign(message));
-  return { ...message, SignatureVersion: version, Signature: signer.sign(key.privateKey, 'base64'), SigningCertURL: certUrl };
+  return {
+    ...message,
+    SignatureVersion: version,
+    Signature: signer.sign(key.privateKey, 'base64'),
+    SigningCertURL: certUrl,
+  };
 }
