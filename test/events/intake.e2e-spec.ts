@@ -76,7 +76,7 @@ describeWithRedis(
       });
       return (await res.json()) as {
         deliveries: SnsDelivery[];
-        subscriptions: { reference: string; organisationSwa: string; confirmed: boolean }[];
+        subscriptions: { reference: string; organisationSwa: string; endpoint: string; confirmed: boolean }[];
       };
     };
     const events = (organisation: string) => log.readAfter(organisation, undefined, 10_000);

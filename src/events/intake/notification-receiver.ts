@@ -49,11 +49,6 @@ export class NotificationReceiver {
         400,
       );
     }
-    if (message.Type === 'Notification' && (await this.state.messageSeen(credentialId, message.MessageId))) {
-      // SNS redelivers; a message already stored needs no second signature check.
-      this.metrics.received.inc({ outcome: 'duplicate' });
-      return { status: 200, body: { outcome: 'duplicate' } };
-    }
     try {
       await this.verifier.verify(message, credential.topicArn);
     } catch (e) {
@@ -64,6 +59,12 @@ export class NotificationReceiver {
     }
     switch (message.Type) {
       case 'Notification':
+        // SNS redelivers: a message already stored is answered at once (after its signature: a forgery that reuses
+        // a MessageId is refused like any other).
+        if (await this.state.messageSeen(credentialId, message.MessageId)) {
+          this.metrics.received.inc({ outcome: 'duplicate' });
+          return { status: 200, body: { outcome: 'duplicate' } };
+        }
         return this.store(credentialId, message);
       case 'SubscriptionConfirmation':
         return this.confirm(credentialId, message);
