@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Caller } from '../../auth/caller';
+import { UpstreamForbiddenError } from '../../upstreams/http/upstream-errors';
 import { eventIdFromNumber, eventIdToNumber } from '../event-id';
 import { eventTypeToStreetManager, objectTypeToStreetManager } from '../event-vocabulary';
 import { EventLog } from '../gateway-event';
@@ -32,9 +33,18 @@ export class LogWorkUpdates {
     return this.settings.enabled;
   }
 
-  /** The log a caller reads: its organisation's, as the credential it would call Street Manager with. */
+  /**
+   * The log a caller reads: its organisation's, chosen as the Street Manager credential would be; an organisation the
+   * gateway holds no credential for is refused as it would be upstream.
+   */
   organisationOf(caller: Pick<Caller, 'organisation'>): string {
-    return caller.organisation?.padStart(4, '0') ?? this.settings.defaultCredentialId;
+    const organisation = caller.organisation?.padStart(4, '0') ?? this.settings.defaultCredentialId;
+    if (!this.settings.credentials.some((c) => c.id === organisation)) {
+      throw new UpstreamForbiddenError(
+        `the gateway is not set up to act in Street Manager for organisation ${organisation}`,
+      );
+    }
+    return organisation;
   }
 
   async updates(
