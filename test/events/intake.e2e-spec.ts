@@ -254,6 +254,65 @@ describeWithRedis(
         .expect(413);
     });
 
+    it('serves /v1/work-updates from the caller’s organisation’s log, in its contract, without an upstream call', async () => {
+      const stats = async () =>
+        ((await (await fetch(`${sandbox}/__admin/stats`)).json()) as { requests: Record<string, number> })
+          .requests.event;
+      const wrn = await change('permit_refused');
+      await until('the notification', async () =>
+        ofWork(await events('7374'), wrn).some((e) => e.type === 'permit.refused'),
+      );
+      const eventCallsBefore = await stats();
+      const all: {
+        updateId: number;
+        workReferenceNumber: string;
+        eventType: string;
+        objectType: string;
+        updatedAt: string;
+        links: unknown[];
+      }[] = [];
+      let href = '/v1/work-updates?after=0&limit=3';
+      for (let page = 0; page < 100; page++) {
+        const res = await booted.http.get(href).set(KEY.promoter).expect(200);
+        all.push(...(res.body.results as typeof all));
+        const next = (res.body.links as { rel: string; href: string }[]).find((l) => l.rel === 'next')!.href;
+        if (res.body.results.length === 0) {
+          expect(next).toBe(href);
+          break;
+        }
+        expect(res.body.metadata.cursor).toEqual({
+          count: res.body.results.length,
+          nextAfter: all.at(-1)!.updateId,
+        });
+        href = next;
+      }
+      expect(await stats()).toBe(eventCallsBefore);
+      const logged = await events('7374');
+      expect(all).toHaveLength(logged.length);
+      expect(all.map((u) => u.updateId)).toEqual([...all.map((u) => u.updateId)].sort((a, b) => a - b));
+      expect(all.find((u) => u.workReferenceNumber === wrn && u.eventType === 'permit_refused')).toEqual({
+        updateId: expect.any(Number),
+        workReferenceNumber: wrn,
+        eventType: 'permit_refused',
+        objectType: 'permit',
+        updatedAt: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/),
+        links: [{ rel: 'work', href: `/v1/works/${wrn}`, type: 'GET' }],
+      });
+      // another organisation reads its own log only
+      const authority = await booted.http
+        .get('/v1/work-updates?after=0&limit=500')
+        .set(KEY.authority)
+        .expect(200);
+      expect((authority.body.results as typeof all).length).toBe((await events('4720')).length);
+      const since = await booted.http
+        .get(`/v1/work-updates?since=${encodeURIComponent(logged.at(-1)!.occurredAt)}`)
+        .set(KEY.promoter)
+        .expect(200);
+      expect((since.body.results as typeof all).map((u) => u.workReferenceNumber)).toContain(
+        logged.at(-1)!.workReferenceNumber,
+      );
+    });
+
     it('unsubscribes on an operator’s request, and confirms no subscription it did not ask for', async () => {
       const operator = await booted.app.get(OperatorServer).listen(0, '127.0.0.1');
       const health = (await (await fetch(`${operator}/healthcheck`)).json()) as {
