@@ -376,3 +376,60 @@ describeWithRedis(
     });
   },
 );
+
+describe('Street Manager notifications in, without Redis (one instance, memory)', () => {
+  let booted: BootedApp;
+
+  afterAll(() => booted?.close());
+
+  it('receives, verifies and stores in memory, and reconciles what was dropped', async () => {
+    const port = await freePort();
+    booted = await bootApp({
+      app: { publicBaseUrl: `http://127.0.0.1:${port}` },
+      overrides: [
+        { provide: redisConfig.KEY, useValue: { ...redisConfig(), url: undefined } },
+        { provide: eventsConfig.KEY, useValue: { ...buildEventsConfig({}), intake: 'on', backfillMs: 0 } },
+        { provide: INTAKE_SCHEDULER, useValue: manualScheduler },
+      ],
+    });
+    await booted.app.listen(port, '127.0.0.1');
+    const sandbox = sandboxUrl(booted);
+    const intake = booted.app.get(EventIntake);
+    const log = booted.app.get(EventLog);
+    expect(log.constructor.name).toBe('MemoryEventLog');
+    await intake.reconciler.runAll();
+    await intake.subscriptions.ensureAll();
+    await until('subscriptions confirmed', async () =>
+      Object.values(await intake.subscriptions.states()).every((s) => s === 'confirmed'),
+    );
+    const post = (path: string, body: unknown) =>
+      fetch(`${sandbox}/__admin/notifications${path}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+    const change = async (eventType: string) =>
+      (
+        (await (await post('/change', { promoterSwaCode: '7374', eventType })).json()) as {
+          workReferenceNumber: string;
+        }
+      ).workReferenceNumber;
+
+    const wrn = await change('permit_granted');
+    await until('the notification stored', async () =>
+      (await log.readAfter('7374', undefined, 10_000)).some(
+        (e) => e.workReferenceNumber === wrn && e.type === 'permit.granted',
+      ),
+    );
+    await post('', { drop: 100 });
+    const dropped = await change('permit_cancelled');
+    const isCancelled = (e: GatewayEvent) =>
+      e.workReferenceNumber === dropped && e.type === 'permit.cancelled';
+    expect((await log.readAfter('7374', undefined, 10_000)).filter(isCancelled)).toEqual([]);
+    await intake.reconciler.runAll();
+    const cancelled = (await log.readAfter('7374', undefined, 10_000)).filter(
+      (e) => e.workReferenceNumber === dropped && e.type === 'permit.cancelled',
+    );
+    expect(cancelled).toHaveLength(1);
+  });
+});
