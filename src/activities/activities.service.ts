@@ -2,9 +2,9 @@ import { Injectable } from '@nestjs/common';
 import type { Caller } from '../auth/caller';
 import { type ErrorDetail, ValidationFailedError } from '../common/errors/api-error';
 import { type FieldSelection, selectFields } from '../common/fields/fields';
-import { isInGreatBritain } from '../common/geo/bng';
+import { clipToGreatBritain, isInGreatBritain } from '../common/geo/bng';
 import { bboxToBng, geometryToBng, positionsOf } from '../common/geo/geometry';
-import { type Collection, collection } from '../common/paging/collection';
+import { type Collection, collection, NOTHING_FOUND } from '../common/paging/collection';
 import { pageWindow } from '../common/paging/page-window';
 import { sliceWindow } from '../common/paging/upstream-window';
 import { endOfDay, startOfDay } from '../upstreams/street-manager/reporting-api.client';
@@ -29,8 +29,12 @@ export class ActivitiesService {
    */
   async list(caller: Caller, query: ListActivitiesQueryDto, fields: FieldSelection, requestUrl: string): Promise<Collection<Partial<ActivitySummaryDto>>> {
     const window = pageWindow(query);
+    const inGreatBritain = clipToGreatBritain(parseBbox(query.bbox));
+    if (!inGreatBritain) {
+      return collection([], window, NOTHING_FOUND, requestUrl);
+    }
     const found = await this.geojson.activitiesInBox(caller, {
-      ...bboxToBng(parseBbox(query.bbox)),
+      ...bboxToBng(inGreatBritain),
       start_date: startOfDay(query.dateFrom),
       end_date: endOfDay(query.dateTo),
     });

@@ -1,6 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import Fastify, { type FastifyReply, type FastifyRequest } from 'fastify';
-import { checkQuery, checkRequest, type ContractCheck, type StreetManagerApi } from '../upstreams/street-manager/contract/street-manager-contract';
+import { checkQuery, checkRequest, checkResponse, type ContractCheck, type StreetManagerApi } from '../upstreams/street-manager/contract/street-manager-contract';
 import { ORGANISATIONS } from './data/organisations';
 import { registerAdminRoutes } from './routes/admin.routes';
 import { registerSnsNotifications } from './notifications/sns-notifications';
@@ -103,24 +103,27 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Runni
     if (config.kind === 'status') {
       return; // `/status` is not in the files (it needs no token and answers an empty 200)
     }
+    const operation = `${api} ${request.method} ${config.template}`;
+    stats.operations[operation] = (stats.operations[operation] ?? 0) + 1;
     // Requests are read as Street Manager reads them, against the same V6 files the gateway's checker uses.
     const result =
       request.method === 'POST' || request.method === 'PUT'
         ? mergeChecks(checkQuery(api, request.method, config.template, request.query as Query), checkRequest(api, request.method, config.template, request.body))
         : checkQuery(api, request.method, config.template, request.query as Query);
     if (!result.valid) {
-      stats.contractViolations.push({ api, method: request.method, path: config.template, errors: result.errors, at: new Date().toISOString() });
+      stats.contractViolations.push({ kind: 'request', api, method: request.method, path: config.template, errors: result.errors, at: new Date().toISOString() });
       return sendError(reply, 400, `Request does not match the Street Manager contract: ${result.errors.join('; ')}`);
     }
   });
 
   app.addHook('onSend', async (request, reply, payload) => {
     const config = routeConfig(request);
-    if (!config || config.kind !== 'data' || typeof payload !== 'string' || reply.statusCode >= 300) {
-      return payload;
+    const kind = config && config.kind === 'data' && typeof payload === 'string' && reply.statusCode < 300 ? faults.malformed(config.api) : undefined;
+    const sent = kind ? spoil(payload as string, kind) : payload;
+    if (options.checkAnswers && config && config.api in API_BASES && config.kind !== 'status' && reply.statusCode < 300) {
+      checkAnswer(config, request.method, reply.statusCode, sent);
     }
-    const kind = faults.malformed(config.api);
-    return kind ? spoil(payload, kind) : payload;
+    return sent;
   });
 
   app.addHook('onResponse', (request, _reply, done) => {
@@ -176,6 +179,20 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Runni
     })),
     close: () => app.close(),
   };
+
+  function checkAnswer(config: RouteConfig, method: string, status: number, payload: unknown): void {
+    let body: unknown;
+    try {
+      body = typeof payload === 'string' && payload.length > 0 ? (JSON.parse(payload) as unknown) : undefined;
+    } catch {
+      stats.contractViolations.push({ kind: 'answer', api: config.api, method, path: config.template, errors: ['(root) is not JSON'], at: new Date().toISOString() });
+      return;
+    }
+    const result = checkResponse(config.api as StreetManagerApi, method, config.template, status, body, 'response-strict');
+    if (!result.valid) {
+      stats.contractViolations.push({ kind: 'answer', api: config.api, method, path: config.template, errors: result.errors, at: new Date().toISOString() });
+    }
+  }
 
   function adapt(handler: Handler) {
     return async (request: FastifyRequest, reply: FastifyReply) => {

@@ -18,6 +18,11 @@ export interface SandboxOptions {
   referenceTime?: string | number | Date;
   /** lifetime of issued refresh tokens, seconds (default 86400, as Street Manager) */
   refreshTokenLifetimeSeconds?: number;
+  /**
+   * Also check every 2xx answer against the V6 files, strictly, and record a mismatch as a contract violation of
+   * kind `answer`. Off by default: the gateway already checks what it reads, so only contract tests turn it on.
+   */
+  checkAnswers?: boolean;
   /** faults active from the start; the same rules as `POST /__admin/faults` */
   faults?: FaultRule[];
 }

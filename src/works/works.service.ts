@@ -2,9 +2,9 @@ import { Injectable, Logger } from '@nestjs/common';
 import type { Caller } from '../auth/caller';
 import { BadRequestError, type ErrorDetail, ValidationFailedError } from '../common/errors/api-error';
 import { type FieldSelection, selectFields } from '../common/fields/fields';
-import { isInGreatBritain } from '../common/geo/bng';
+import { clipToGreatBritain, isInGreatBritain } from '../common/geo/bng';
 import { bboxToBng, type Geometry, geometryToBng, positionsOf } from '../common/geo/geometry';
-import { type Collection, collection } from '../common/paging/collection';
+import { type Collection, collection, NOTHING_FOUND } from '../common/paging/collection';
 import { pageWindow } from '../common/paging/page-window';
 import { fetchWindow } from '../common/paging/upstream-window';
 import { WorksRegisterClient } from '../upstreams/inner-apis/works-register.client';
@@ -80,7 +80,11 @@ export class WorksService {
       );
     }
     const window = pageWindow(query);
-    const box = bboxToBng(parseBbox(bbox));
+    const inGreatBritain = clipToGreatBritain(parseBbox(bbox));
+    if (!inGreatBritain) {
+      return collection([], window, NOTHING_FOUND, requestUrl);
+    }
+    const box = bboxToBng(inGreatBritain);
     const found = await this.geojson.worksInBox(caller, {
       ...box,
       start_date: query.dateFrom ? `${query.dateFrom}T00:00:00.000Z` : undefined,

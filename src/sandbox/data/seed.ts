@@ -65,7 +65,13 @@ export function seed(seedValue: number, workCount: number, now: number): SeedRes
     sequence.set(promoter.prefix, n);
     works.push(makeWork(rng, promoter, ha, rng.pick(streetsByHa.get(ha.swaCode) ?? []), n, now));
   }
-  works.forEach((work, i) => exerciseV6Values(work, i, now));
+  const ordinals = new Map<string, number>();
+  works.forEach((work, i) => {
+    // the how-many-th work of its status in its authority's area: spreads the V6 values over every authority
+    const key = `${work.haSwa} ${work.status}`;
+    ordinals.set(key, (ordinals.get(key) ?? 0) + 1);
+    exerciseV6Values(work, i, ordinals.get(key)!, now);
+  });
   const activities = HIGHWAY_AUTHORITIES.flatMap((ha, h) =>
     Array.from({ length: ACTIVITIES_PER_AUTHORITY }, (_, i) => makeActivity(rng, ha, rng.pick(streetsByHa.get(ha.swaCode) ?? []), h * 100 + i + 1, now)),
   );
@@ -350,15 +356,15 @@ const PINNED = new Set(['NGN0002163600', 'NGN0002130403', 'NGN0000188644', 'NGN0
  * open enums have something to show. Chosen by position, not drawn: another random draw would shift every later
  * value and so every seeded reference.
  */
-function exerciseV6Values(work: WorkRecord, i: number, now: number): void {
+function exerciseV6Values(work: WorkRecord, i: number, ordinal: number, now: number): void {
   if (PINNED.has(work.reference)) {
     return;
   }
   const permit = work.permits[0];
   if (work.status === 'planned' && permit.status === 'submitted') {
-    if (i % 4 === 1) {
+    if (ordinal % 4 === 1) {
       permit.status = 'under_assessment';
-    } else if (i % 9 === 2) {
+    } else if (ordinal % 4 === 3) {
       permit.status = permit.assessmentStatus = 'refused';
       permit.reasonsForRefusal = ['timing', 'traffic_management'];
       permit.assessmentComments = 'Clashes with the city centre event programme';
@@ -367,7 +373,7 @@ function exerciseV6Values(work: WorkRecord, i: number, now: number): void {
   if (permit.trafficManagementType === 'give_and_take' && i % 3 === 0) {
     permit.trafficManagementType = 'temp_obstruction_15_minute_delay';
   }
-  if (work.status === 'in_progress' && i % 10 === 3) {
+  if (work.status === 'in_progress' && ordinal % 3 === 1) {
     // started, not stopped, its reasonable period ended 1-6 days ago: a potential overrun
     permit.proposedEnd = iso(Math.floor(now / DAY) * DAY - ((i % 6) + 1) * DAY + 17 * HOUR);
   }
@@ -375,7 +381,7 @@ function exerciseV6Values(work: WorkRecord, i: number, now: number): void {
     if ((i + j) % 6 === 0) {
       inspection.type = 'investigatory_works';
       inspection.category = INVESTIGATORY_CATEGORIES[(i + j) % INVESTIGATORY_CATEGORIES.length];
-      inspection.outcome = inspection.outcome.startsWith('failed') ? 'failed' : inspection.outcome === 'passed' ? 'passed' : inspection.outcome;
+      inspection.outcome = (i + j) % 12 === 0 ? 'failed' : 'passed';
     }
   });
   work.section81s.forEach((s81) => {

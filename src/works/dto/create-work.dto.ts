@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsEmail, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { BoundedArray } from '../../common/validation/bounded-array';
+import { IsCalendarDate } from '../../common/validation/date-time';
 import type { Geometry } from '../../common/geo/geometry';
 import { IsWorksGeometry } from './geometry-input';
 import {
@@ -12,7 +13,6 @@ import {
   WORK_TYPES,
 } from './work-enums';
 
-const DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 const SWA_CODE = /^\d{1,4}$/;
 
 /**
@@ -22,7 +22,7 @@ const SWA_CODE = /^\d{1,4}$/;
  */
 export class PermitApplicationDto {
   @ApiProperty({ description: 'First day of the works', format: 'date', example: '2026-09-01' })
-  @Matches(DATE, { message: 'must be a date as YYYY-MM-DD' })
+  @IsCalendarDate()
   proposedStartDate!: string;
 
   @ApiProperty({
@@ -30,7 +30,7 @@ export class PermitApplicationDto {
     format: 'date',
     example: '2026-09-05',
   })
-  @Matches(DATE, { message: 'must be a date as YYYY-MM-DD' })
+  @IsCalendarDate()
   proposedEndDate!: string;
 
   @ApiProperty({ description: 'What is being done', maxLength: 500, example: 'Replace 20 m of gas main' })

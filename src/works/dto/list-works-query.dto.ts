@@ -77,8 +77,10 @@ export class ListWorksQueryDto extends CollectionQueryDto {
 
   @ApiPropertyOptional({
     description:
-      'Only works intersecting this WGS84 box: `minLongitude,minLatitude,maxLongitude,maxLatitude`. A box holding more than ' +
-      '100 works is a 422 (Street Manager answers at most 100 features per box).',
+      'Only works intersecting this WGS84 box: `minLongitude,minLatitude,maxLongitude,maxLatitude`. The box is clipped to ' +
+      "Great Britain's extent (8.8°W–1.9°E, 49.8°N–60.9°N), where every work lies: a box reaching beyond it, up to the whole " +
+      'world, is read as its part inside, and a box wholly outside it finds nothing (200, empty). A box (once clipped) holding ' +
+      'more than 100 works is a 422 (Street Manager answers at most 100 features per box).',
     example: '-1.56,53.79,-1.53,53.81',
   })
   @IsOptional()

@@ -1,7 +1,8 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { ArrayMaxSize, IsIn, IsOptional, Matches } from 'class-validator';
+import { ArrayMaxSize, IsIn, IsOptional } from 'class-validator';
+import { IsCalendarDate } from '../../common/validation/date-time';
 
 /** `a,b` or repeated `x=a&x=b` → ['a', 'b']. */
 export const toList = ({ value }: { value: unknown }): unknown => {
@@ -39,7 +40,7 @@ export function DateFilter(description: string, example: string): PropertyDecora
   return applyDecorators(
     ApiPropertyOptional({ description, type: String, format: 'date', example }),
     IsOptional(),
-    Matches(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, { message: 'must be a date as YYYY-MM-DD' }),
+    IsCalendarDate(),
   );
 }
 

@@ -49,7 +49,8 @@ export function toJsonSchema(schema: unknown, refBase: string, options: SchemaOp
   if (Array.isArray(out.enum) && out.type === 'string' && out.enum.some((v) => typeof v !== 'string')) {
     // The rebuilt files type some numeric code lists (reinstatement type 1..10, 999) as strings (V6-A18): accept
     // the codes as numbers, as V3.6 sent them, or as their text.
-    out.enum = [...out.enum, ...out.enum.map(String)];
+    const codes = out.enum as unknown[];
+    out.enum = [...codes, ...codes.map(String)];
     delete out.type;
   }
   if (Array.isArray(out.enum) && !options.closedEnums && (options.openEnums || out.enum.includes('upcoming_enum')) && out.enum.every((v) => typeof v === 'string')) {

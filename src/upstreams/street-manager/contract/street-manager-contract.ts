@@ -183,7 +183,7 @@ function coerce(raw: string | string[], schema: unknown, contract: ApiContract):
 function coerceScalar(value: string, schema: unknown, contract: ApiContract): unknown {
   let s = (schema ?? {}) as { type?: string; $ref?: string };
   if (s.$ref) {
-    s = (contract.schemas[s.$ref.replace('#/components/schemas/', '')] ?? {}) as { type?: string };
+    s = contract.schemas[s.$ref.replace('#/components/schemas/', '')] ?? {};
   }
   if ((s.type === 'number' || s.type === 'integer') && value !== '' && Number.isFinite(Number(value))) {
     return Number(value);
