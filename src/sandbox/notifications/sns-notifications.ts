@@ -143,7 +143,8 @@ export function registerSnsNotifications(ctx: SandboxContext): void {
       if ((delivery.status !== 0 && delivery.status < 500) || attempt >= RETRY_DELAYS_MS.length) {
         break;
       }
-      await new Promise((resolve) => setTimeout(resolve, RETRY_DELAYS_MS[attempt]));
+      // unref: a retry pending when the sandbox closes never keeps the process alive.
+      await new Promise((resolve) => setTimeout(resolve, RETRY_DELAYS_MS[attempt]).unref());
     }
     deliveries.push(delivery);
     deliveries.splice(0, Math.max(0, deliveries.length - MAX_DELIVERIES));
@@ -236,7 +237,7 @@ export function registerSnsNotifications(ctx: SandboxContext): void {
     };
     if (knobs.delay > 0) {
       knobs.delay--;
-      setTimeout(send, knobs.delayMs);
+      setTimeout(send, knobs.delayMs).unref();
     } else {
       send();
     }
