@@ -1,6 +1,8 @@
 import { Logger, Module } from '@nestjs/common';
 import { type EventsConfig, eventsConfig } from '../config/events.config';
 import { RedisService } from '../redis/redis.service';
+import { StreetManagerModule } from '../upstreams/street-manager/street-manager.module';
+import { EventOrganisations } from './event-organisations';
 import { EventLog } from './gateway-event';
 import { MemoryEventLog } from './memory-event-log';
 import { RedisEventLog } from './redis-event-log';
@@ -27,13 +29,15 @@ export function createEventLog(
 }
 
 @Module({
+  imports: [StreetManagerModule],
   providers: [
+    EventOrganisations,
     {
       provide: EventLog,
       inject: [eventsConfig.KEY, RedisService],
       useFactory: (config: EventsConfig, redis: RedisService) => createEventLog(config, redis),
     },
   ],
-  exports: [EventLog],
+  exports: [EventLog, EventOrganisations],
 })
 export class EventsModule {}

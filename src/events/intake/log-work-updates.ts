@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Caller } from '../../auth/caller';
-import { UpstreamForbiddenError } from '../../upstreams/http/upstream-errors';
 import { eventIdFromNumber, eventIdToNumber } from '../event-id';
+import { EventOrganisations } from '../event-organisations';
 import { eventTypeToStreetManager, objectTypeToStreetManager } from '../event-vocabulary';
 import { EventLog } from '../gateway-event';
 import { INTAKE_SETTINGS, type IntakeSettings } from './intake-settings';
@@ -26,6 +26,7 @@ export interface LoggedWorkUpdate {
 export class LogWorkUpdates {
   constructor(
     private readonly log: EventLog,
+    private readonly organisations: EventOrganisations,
     @Inject(INTAKE_SETTINGS) private readonly settings: IntakeSettings,
   ) {}
 
@@ -33,26 +34,12 @@ export class LogWorkUpdates {
     return this.settings.enabled;
   }
 
-  /**
-   * The log a caller reads: its organisation's, chosen as the Street Manager credential would be; an organisation the
-   * gateway holds no credential for is refused as it would be upstream.
-   */
-  organisationOf(caller: Pick<Caller, 'organisation'>): string {
-    const organisation = caller.organisation?.padStart(4, '0') ?? this.settings.defaultCredentialId;
-    if (!this.settings.credentials.some((c) => c.id === organisation)) {
-      throw new UpstreamForbiddenError(
-        `the gateway is not set up to act in Street Manager for organisation ${organisation}`,
-      );
-    }
-    return organisation;
-  }
-
   async updates(
     caller: Pick<Caller, 'organisation'>,
     from: { after?: number; since?: string },
     limit: number,
   ): Promise<LoggedWorkUpdate[]> {
-    const organisation = this.organisationOf(caller);
+    const organisation = this.organisations.of(caller);
     const events =
       from.after !== undefined
         ? await this.log.readAfter(
