@@ -60,14 +60,57 @@ class FakeEventApi extends StreetManagerEventApi {
     return `SUB${this.subscribed.length}`;
   }
 
-  unsubscribe(): Promise<void> {
+  readonly unsubscribed: string[] = [];
+
+  unsubscribe(organisation: string | undefined, reference: string): Promise<void> {
+    this.unsubscribed.push(`${organisation} ${reference}`);
     return Promise.resolve();
   }
 }
 
 const metrics = () => new IntakeMetrics(new Registry());
 const storedBy = async (m: IntakeMetrics, source: string) =>
-  (await (m.stored).get()).values.find((v) => v.labels.source === source)?.value ?? 0;
+  (await m.stored.get()).values.find((v) => v.labels.source === source)?.value ?? 0;
+
+describe('Subscriptions (memory state, fake Event API)', () => {
+  it('subscribes again, ending the old subscription, when the endpoint moved or the confirmation never came', async () => {
+    let clock = Date.UTC(2026, 11, 5, 10);
+    const api = new FakeEventApi();
+    const state = new MemoryIntakeState(() => clock);
+    const one = { ...settings, credentials: [settings.credentials[0]] };
+    expect(await new Subscriptions(one, state, api, () => clock).ensureAll()).toEqual({
+      '7374': 'subscribed',
+    });
+    clock += 60_000;
+    expect(await new Subscriptions(one, state, api, () => clock).ensureAll()).toEqual({ '7374': 'pending' });
+    clock += 10 * 60_000;
+    expect(await new Subscriptions(one, state, api, () => clock).ensureAll()).toEqual({
+      '7374': 'subscribed',
+    });
+    await state.saveSubscription('7374', { ...(await state.subscription('7374'))!, state: 'confirmed' });
+    expect(
+      await new Subscriptions(
+        { ...one, publicBaseUrl: 'https://moved.example' },
+        state,
+        api,
+        () => clock,
+      ).ensureAll(),
+    ).toEqual({ '7374': 'subscribed' });
+    expect(api.subscribed).toEqual([
+      '7374 https://gateway.example/street-manager/notifications/7374',
+      '7374 https://gateway.example/street-manager/notifications/7374',
+      '7374 https://moved.example/street-manager/notifications/7374',
+    ]);
+    expect(api.unsubscribed).toEqual(['7374 SUB1', '7374 SUB2']);
+    expect(
+      await new Subscriptions(
+        { ...one, credentials: [{ id: '7374', organisation: '7374' }] },
+        state,
+        api,
+      ).ensureAll(),
+    ).toEqual({ '7374': 'no-topic' });
+  });
+});
 
 describe('Reconciler (memory state, fake Event API)', () => {
   let clock: number;
