@@ -68,18 +68,16 @@ export class Subscriptions {
       if (again?.reference) {
         // An endpoint that moved (PUBLIC_BASE_URL changed) or a confirmation that never came: end the old one first,
         // so Street Manager does not notify twice.
-        await this.api
-          .unsubscribe(credential.organisation, again.reference)
-          .catch((e: unknown) =>
-            this.logger.warn(
-              {
-                credential: credential.id,
-                reference: again.reference,
-                reason: e instanceof Error ? e.message : 'unknown',
-              },
-              'could not end the previous subscription',
-            ),
-          );
+        await this.api.unsubscribe(credential.organisation, again.reference).catch((e: unknown) =>
+          this.logger.warn(
+            {
+              credential: credential.id,
+              reference: again.reference,
+              reason: e instanceof Error ? e.message : 'unknown',
+            },
+            'could not end the previous subscription',
+          ),
+        );
       }
       // The record is written before Street Manager is asked: SNS may post the confirmation before the call returns.
       const record: SubscriptionRecord = { reference: '', endpoint, state: 'pending', since: this.now() };
