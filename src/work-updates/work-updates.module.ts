@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { ReportingApiClient } from '../upstreams/street-manager/reporting-api.client';
+import { EventApiClient } from '../upstreams/street-manager/event-api.client';
 import { StreetManagerModule } from '../upstreams/street-manager/street-manager.module';
 import { WorkUpdatesController } from './work-updates.controller';
 import { WorkUpdatesService } from './work-updates.service';
@@ -7,6 +7,6 @@ import { WorkUpdatesService } from './work-updates.service';
 @Module({
   imports: [StreetManagerModule],
   controllers: [WorkUpdatesController],
-  providers: [WorkUpdatesService, ReportingApiClient],
+  providers: [WorkUpdatesService, EventApiClient],
 })
 export class WorkUpdatesModule {}
