@@ -2,12 +2,13 @@ import { bngToWgs84 } from '../../src/common/geo/bng';
 import { streetManagerConfig } from '../../src/config/street-manager.config';
 import { organisationBySwa } from '../../src/sandbox/data/organisations';
 import { createSandbox } from '../../src/sandbox/sandbox';
+import { endpointsFromSandbox } from '../../src/sandbox/sandbox-endpoints';
 import type { ContractViolation } from '../../src/sandbox/sandbox-stats';
 import type { RunningSandbox } from '../../src/sandbox/sandbox.types';
 import { EventApiClient, gatewayCaller } from '../../src/upstreams/street-manager/event-api.client';
 import { ReportingApiClient } from '../../src/upstreams/street-manager/reporting-api.client';
 import { STREET_MANAGER_OPERATIONS } from '../../src/upstreams/street-manager/street-manager-operations';
-import { STREET_MANAGER_ENDPOINTS, endpointsFromSandbox } from '../../src/upstreams/street-manager/street-manager-endpoints';
+import { STREET_MANAGER_ENDPOINTS } from '../../src/upstreams/street-manager/street-manager-endpoints';
 import { WorkApiClient } from '../../src/upstreams/street-manager/work-api.client';
 import { WORKLIST_SIDES, WorklistApiClient, type SmWorklist } from '../../src/upstreams/street-manager/worklist-api.client';
 import { type BootedApp, bootApp } from '../helpers/boot-app';
@@ -201,7 +202,7 @@ describe('every Street Manager V6 operation the gateway calls, against the V6 fi
     const events = booted.app.get(EventApiClient);
     const { subscriptionReferenceNumber } = await events.subscribe(gatewayCaller('7374'), 'https://gateway.example.test/street-manager/events', 'contract test');
     await events.unsubscribe(gatewayCaller('7374'), subscriptionReferenceNumber);
-    const worklists = booted.app.get(WorklistApiClient, { strict: false });
+    const worklists = booted.app.get(WorklistApiClient);
     for (const [list, side] of Object.entries(WORKLIST_SIDES) as [SmWorklist, string][]) {
       await worklists.list(gatewayCaller(side === 'highway_authority' ? '4720' : '7374'), list);
     }
