@@ -1,7 +1,6 @@
 import { Logger, Module } from '@nestjs/common';
 import { type EventsConfig, eventsConfig } from '../config/events.config';
 import { RedisService } from '../redis/redis.service';
-import { StreetManagerModule } from '../upstreams/street-manager/street-manager.module';
 import { EventOrganisations } from './event-organisations';
 import { EventLog } from './gateway-event';
 import { MemoryEventLog } from './memory-event-log';
@@ -29,7 +28,6 @@ export function createEventLog(
 }
 
 @Module({
-  imports: [StreetManagerModule],
   providers: [
     EventOrganisations,
     {

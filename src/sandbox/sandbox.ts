@@ -3,7 +3,7 @@ import Fastify, { type FastifyReply, type FastifyRequest } from 'fastify';
 import { checkQuery, checkRequest, checkResponse, type ContractCheck, type StreetManagerApi } from '../upstreams/street-manager/contract/street-manager-contract';
 import { ORGANISATIONS } from './data/organisations';
 import { registerAdminRoutes } from './routes/admin.routes';
-import { registerSnsNotifications } from './notifications/sns-notifications';
+import { registerSnsNotifications, sandboxSnsUrlPattern, sandboxTopicArn } from './notifications/sns-notifications';
 import { registerEventRoutes } from './routes/event.routes';
 import { registerGeojsonRoutes } from './routes/geojson.routes';
 import { registerWorklistRoutes } from './routes/worklist.routes';
@@ -170,6 +170,7 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Runni
       clientSecret: INNER_CLIENT.clientSecret,
       scope: INNER_CLIENT.scope,
     },
+    sns: { topicArn: sandboxTopicArn, urlPattern: sandboxSnsUrlPattern(url) },
     users: ORGANISATIONS.map((o) => ({
       email: o.email,
       password: o.password,

@@ -50,6 +50,8 @@ export interface RunningSandbox {
     clientSecret: string;
     scope: string;
   };
+  /** Street Manager's API notifications as the sandbox plays them (src/sandbox/notifications) */
+  sns: { topicArn(organisation: string): string; urlPattern: RegExp };
   /** seeded Street Manager users, one per organisation */
   users: SandboxUser[];
   close(): Promise<void>;

@@ -14,6 +14,7 @@ import { INTAKE_SCHEDULER, manualScheduler } from '../../src/events/intake/intak
 import { IntakeState } from '../../src/events/intake/intake-state';
 import { type SnsDelivery, sandboxTopicArn } from '../../src/sandbox/notifications/sns-notifications';
 import { signSnsMessage, snsSigningKey } from '../../src/sandbox/notifications/sns-signer';
+import type { RunningSandbox } from '../../src/sandbox/sandbox.types';
 import { bootApp, type BootedApp } from '../helpers/boot-app';
 import { describeWithRedis, freePort, type RedisServer, startRedisServer } from '../helpers/redis-server';
 import { day, KEY, sandboxUrl } from '../resources/support';
@@ -352,9 +353,9 @@ describeWithRedis(
 
       // Someone subscribes our receiver for 7374 behind our back: the confirmation comes, correctly signed, and is refused.
       const refusedBefore = await metric('gateway_events_refused_total', 'reason="unexpected-confirmation"');
-      const user = booted.app
-        .get<StreetManagerEndpoints>(STREET_MANAGER_ENDPOINTS)
-        .sandbox!.users.find((u) => u.organisationSwaCode === '7374')!;
+      const running = booted.app.get<StreetManagerEndpoints>(STREET_MANAGER_ENDPOINTS)
+        .sandbox as RunningSandbox;
+      const user = running.users.find((u) => u.organisationSwaCode === '7374')!;
       const signIn = await fetch(`${sandbox}/v6/work/authenticate`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },

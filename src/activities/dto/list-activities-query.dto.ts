@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsOptional, Matches } from 'class-validator';
 import { CollectionQueryDto } from '../../common/paging/collection-query.dto';
-import { DateFilter, EnumListFilter } from '../../works/dto/query-transforms';
+import { DateFilter, EnumListFilter } from '../../common/query/filters';
 import { ACTIVITY_KINDS } from './activity-enums';
 
 export class ListActivitiesQueryDto extends CollectionQueryDto {

@@ -1,6 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import type { Caller } from '../../auth/caller';
-import type { Permission } from '../../auth/permissions';
+import { organisationPath, streetPath } from './paths';
 
 export type LinkMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
 
@@ -32,23 +31,6 @@ export class LinkDto implements Link {
   type!: LinkMethod;
 }
 
-/** `/v1/works` + ['AB-1'] → `/v1/works/AB-1`, each segment percent-encoded. */
-export function resourcePath(base: string, ...segments: (string | number)[]): string {
-  return [base, ...segments.map((s) => encodeURIComponent(String(s)))].join('/');
-}
-
-/** `/v1/permits` + { workReferenceNumber: 'X' } → `/v1/permits?workReferenceNumber=X` (undefined values dropped). */
-export function withQuery(path: string, query: Record<string, string | number | undefined>): string {
-  const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(query)) {
-    if (value !== undefined) {
-      params.set(key, String(value));
-    }
-  }
-  const qs = params.toString();
-  return qs ? `${path}?${qs}` : path;
-}
-
 /**
  * Builds a resource's links: itself, related resources, and the writes the caller may make. A write link is
  * only added when the caller holds its permission, so links never advertise what would answer 403.
@@ -59,10 +41,15 @@ export function withQuery(path: string, query: Record<string, string | number | 
  *     .action('create-permit', '/v1/works/ABC/permits', 'POST', Permission.PROMOTER_WRITE)
  *     .build()
  */
-export class LinkBuilder {
+/** Whom the links are for: only their permissions matter (the edge's Caller is one). */
+export interface LinkAudience<P extends string> {
+  readonly permissions: readonly P[];
+}
+
+export class LinkBuilder<P extends string = string> {
   private readonly items: Link[] = [];
 
-  constructor(private readonly caller: Pick<Caller, 'permissions'> | undefined) {}
+  constructor(private readonly caller: LinkAudience<P> | undefined) {}
 
   self(href: string): this {
     return this.related('self', href);
@@ -75,11 +62,18 @@ export class LinkBuilder {
     return this;
   }
 
+  /** Where a thing is and whose it is: its street and the two organisations, each when known. */
+  place(facts: { usrn?: number | null; highwayAuthoritySwaCode?: string | null; promoterSwaCode?: string | null }): this {
+    return this.related('street', streetPath(facts.usrn))
+      .related('highway-authority', organisationPath(facts.highwayAuthoritySwaCode))
+      .related('promoter', organisationPath(facts.promoterSwaCode));
+  }
+
   action(
     rel: string,
     href: string,
     type: Exclude<LinkMethod, 'GET'>,
-    permission: Permission,
+    permission: P,
     when = true,
   ): this {
     if (when && this.caller?.permissions.includes(permission)) {
@@ -93,6 +87,6 @@ export class LinkBuilder {
   }
 }
 
-export function links(caller: Pick<Caller, 'permissions'> | undefined): LinkBuilder {
+export function links<P extends string>(caller: LinkAudience<P> | undefined): LinkBuilder<P> {
   return new LinkBuilder(caller);
 }

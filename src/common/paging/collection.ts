@@ -22,9 +22,6 @@ export interface CollectionCounts {
   hasMore: boolean;
 }
 
-/** The counts of a search that provably matches nothing (e.g. a box wholly outside Great Britain). */
-export const NOTHING_FOUND: CollectionCounts = Object.freeze({ count: 0, countIsLowerBound: false, hasMore: false });
-
 const PAGING_PARAMS = ['offset', 'page', 'limit'];
 
 /**

@@ -14,9 +14,8 @@ import { HealthRegistry } from '../../health/health-registry';
 import { MetricsService } from '../../metrics/metrics.service';
 import { OperatorServer } from '../../metrics/operator-server';
 import { RedisService } from '../../redis/redis.service';
-import { sandboxSnsUrlPattern, sandboxTopicArn } from '../../sandbox/notifications/sns-notifications';
+import { UpstreamHttpModule } from '../../upstreams/http/upstream-http.module';
 import { UpstreamHttp } from '../../upstreams/http/upstream-http.service';
-import { EventApiClient } from '../../upstreams/street-manager/event-api.client';
 import {
   STREET_MANAGER_ENDPOINTS,
   type StreetManagerEndpoints,
@@ -38,7 +37,10 @@ import { SNS_CERTIFICATES_UPSTREAM, SnsVerifier } from './sns-verifier';
 import { StreetManagerEventApi } from './street-manager-event-api';
 import { Subscriptions } from './subscriptions';
 
-/** Resolves the intake's settings; the sandbox (never in production) brings its own topics and certificate URLs. */
+/**
+ * Resolves the intake's settings; an embedded sandbox (never in production) brings its own topics and certificate
+ * URLs, described by the sandbox itself so that nothing here loads src/sandbox.
+ */
 export function intakeSettings(
   events: EventsConfig,
   app: AppConfig,
@@ -53,22 +55,30 @@ export function intakeSettings(
     );
     publicBaseUrl = undefined;
   }
+  const credentials = endpoints.credentials.map((c) => ({
+    id: c.id,
+    organisation: c.organisation,
+    topicArn:
+      events.topics[c.id] ??
+      (sandbox?.sns && c.organisation ? sandbox.sns.topicArn(c.organisation) : undefined),
+  }));
+  const enabled = events.intake === 'on' || (events.intake === 'auto' && app.publicBaseUrl !== undefined);
+  const unpinned = credentials.filter((c) => !c.topicArn).map((c) => c.id);
+  if (enabled && publicBaseUrl && unpinned.length > 0) {
+    logger.warn(
+      `no SNS topic pinned (STREET_MANAGER_NOTIFICATION_TOPICS) for ${unpinned.join(', ')}: not subscribed to notifications; the reconciler alone fills their logs`,
+    );
+  }
   return {
-    enabled: events.intake === 'on' || (events.intake === 'auto' && app.publicBaseUrl !== undefined),
-    credentials: endpoints.credentials.map((c) => ({
-      id: c.id,
-      organisation: c.organisation,
-      topicArn:
-        events.topics[c.id] ?? (sandbox && c.organisation ? sandboxTopicArn(c.organisation) : undefined),
-    })),
+    enabled,
+    credentials,
     defaultCredentialId: endpoints.defaultCredentialId,
     publicBaseUrl,
     reconcileIntervalMs: events.reconcileIntervalMs,
     backfillMs: events.backfillMs,
     retentionMs: events.retentionMs,
     maxMessageAgeMs: events.maxMessageAgeMs,
-    extraUrlPattern:
-      events.trustedCertUrlPattern ?? (sandbox ? sandboxSnsUrlPattern(sandbox.url) : undefined),
+    extraUrlPattern: events.trustedCertUrlPattern ?? sandbox?.sns?.urlPattern,
   };
 }
 
@@ -88,7 +98,7 @@ const SNS_SETTINGS = {
  * all appending to the EventLog. Off unless EVENT_INTAKE=on, or auto with PUBLIC_BASE_URL set.
  */
 @Module({
-  imports: [EventsModule, StreetManagerModule],
+  imports: [EventsModule, StreetManagerModule, UpstreamHttpModule],
   providers: [
     {
       provide: INTAKE_SETTINGS,
@@ -107,7 +117,6 @@ const SNS_SETTINGS = {
       inject: [MetricsService],
       useFactory: (metrics: MetricsService) => new IntakeMetrics(metrics.registry),
     },
-    EventApiClient,
     LogWorkUpdates,
     { provide: StreetManagerEventApi, useClass: EventApiAdapter },
     {

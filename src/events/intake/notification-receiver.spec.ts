@@ -34,7 +34,7 @@ describe('NotificationReceiver', () => {
   let log: MemoryEventLog;
   let receiver: NotificationReceiver;
   const http = {
-    request: (call: { url: string; operation: string }) => {
+    request: (call: { operation: string }) => {
       fetched.push(call.operation);
       const status = call.operation === 'confirmSubscription' ? confirmStatus : 200;
       return Promise.resolve({

@@ -5,7 +5,7 @@ import type { IntakeMetrics, RefusedReason } from './intake-metrics';
 import type { IntakeSettings } from './intake-settings';
 import type { IntakeState } from './intake-state';
 import { parseSnsEnvelope, type SnsEnvelope, SnsEnvelopeError } from './sns-envelope';
-import { SnsRefusal, type SnsVerifier } from './sns-verifier';
+import { originAndPath, SnsRefusal, type SnsVerifier } from './sns-verifier';
 import { fromNotifierMessage, NotifierMessageError } from './street-manager-events';
 
 export const SNS_UPSTREAM = 'sns';
@@ -127,7 +127,7 @@ export class NotificationReceiver {
       upstream: SNS_UPSTREAM,
       operation: 'confirmSubscription',
       method: 'GET',
-      url,
+      ...originAndPath(url),
     });
     if (response.status !== 200) {
       this.logger.warn(

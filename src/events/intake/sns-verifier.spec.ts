@@ -20,8 +20,8 @@ describe('SnsVerifier', () => {
   let clock: number;
   let served: () => { status: number; body: string };
   const http = {
-    request: (call: { url: string }) => {
-      fetched.push(call.url);
+    request: (call: { origin: string; path: string }) => {
+      fetched.push(call.origin + call.path);
       const { status, body } = served();
       return Promise.resolve({ status, headers: {}, body: Buffer.from(body) });
     },

@@ -123,7 +123,7 @@ export class SnsVerifier {
         upstream: SNS_CERTIFICATES_UPSTREAM,
         operation: 'getSigningCertificate',
         method: 'GET',
-        url,
+        ...originAndPath(url),
       });
       const text = response.body.toString('utf8');
       if (response.status === 200 && response.body.length <= MAX_CERT_BYTES) {
@@ -143,6 +143,15 @@ export class SnsVerifier {
     }
     return pem;
   }
+}
+
+/** A URL already matched against a trusted pattern, as the guarded core takes it: the origin, and the path as sent. */
+export function originAndPath(url: string): { origin: string; path: string } {
+  const match = /^(https?:\/\/[^/?#]+)([^#]*)$/.exec(url);
+  if (!match) {
+    throw new SnsRefusal('untrusted-certificate');
+  }
+  return { origin: match[1], path: match[2].startsWith('/') ? match[2] : `/${match[2]}` };
 }
 
 function alias(url: string): string {

@@ -76,14 +76,6 @@ export class UpstreamBadResponseError extends ApiError {
   }
 }
 
-export class UpstreamNotFoundError extends ApiError {
-  /** e.g. new UpstreamNotFoundError('work', 'ABC123') → "work ABC123 was not found" */
-  constructor(resource: string, reference?: string) {
-    super(404, ErrorCode.NOT_FOUND, reference ? `${resource} ${reference} was not found` : `${resource} was not found`);
-    this.name = 'UpstreamNotFoundError';
-  }
-}
-
 export class UpstreamValidationError extends ApiError {
   constructor(message = 'Street Manager did not accept the request', details?: ErrorDetail[]) {
     super(422, ErrorCode.VALIDATION_FAILED, message, details);

@@ -3,8 +3,8 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsInt, IsOptional, Matches, Max, MaxLength, Min } from 'class-validator';
 import { CollectionQueryDto } from '../../common/paging/collection-query.dto';
 import { NotWith } from '../../common/paging/not-with.validator';
-import { DateFilter, EnumListFilter, SortParam } from './query-transforms';
-import { WORK_CATEGORIES, WORK_STATUSES } from './work-enums';
+import { DateFilter, EnumListFilter, SortParam } from '../../common/query/filters';
+import { WORK_CATEGORIES, WORK_STATUSES } from '../../common/vocabulary/street-manager-enums';
 
 export const WORK_SORT_FIELDS = [
   'proposedStartDate',
