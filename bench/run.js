@@ -28,6 +28,8 @@ const ROUNDS = Number(arg('rounds', '3'));
 // Total seconds of the sustained row, shared in turns by the three targets; 0 skips it.
 const SUSTAINED = Number(arg('sustained', '240'));
 const root = join(__dirname, '..');
+// Node options for the gateway processes only, e.g. BENCH_GATEWAY_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof".
+const GATEWAY_ARGS = [...(process.env.BENCH_GATEWAY_NODE_ARGS ?? '').split(' ').filter(Boolean), 'dist/main.js'];
 const children = [];
 
 function freePort() {
@@ -183,7 +185,7 @@ async function twoInstances(gatewayEnv, auth, ref) {
   const ports = [await freePort(), await freePort()];
   const pids = [];
   for (const p of ports) {
-    pids.push((await start(`gateway :${p}`, ['dist/main.js'], gatewayEnv(p, redisEnv), `http://127.0.0.1:${p}/status`)).child.pid);
+    pids.push((await start(`gateway :${p}`, GATEWAY_ARGS, gatewayEnv(p, redisEnv), `http://127.0.0.1:${p}/status`)).child.pid);
   }
   const lbPort = await freePort();
   writeFileSync(
@@ -224,7 +226,7 @@ const ROWS = {
   },
   async cache(c) {
     const port = await freePort();
-    const cached = await start('gateway (cache on)', ['dist/main.js'], c.gatewayEnv(port, { CACHE_TTL_SECONDS: '{"works":3600}' }), `http://127.0.0.1:${port}/status`);
+    const cached = await start('gateway (cache on)', GATEWAY_ARGS, c.gatewayEnv(port, { CACHE_TTL_SECONDS: '{"works":3600}' }), `http://127.0.0.1:${port}/status`);
     // The floor serves the very bytes and headers of a hit, minus those that differ per response.
     const hit = await fetch(`http://127.0.0.1:${port}/v1/works/${c.ref}`, { headers: c.auth });
     const headers = Object.fromEntries([...hit.headers].filter(([k]) => !['date', 'connection', 'keep-alive', 'content-length', 'transfer-encoding'].includes(k)));
@@ -307,6 +309,8 @@ async function main() {
   const gatewayEnv = (port, extra = {}) => ({
     PORT: String(port),
     HOST: '127.0.0.1',
+    // The operator listener on a free port: the bench starts several gateways, and 9464 may be taken on this box.
+    METRICS_PORT: '0',
     NODE_ENV: 'development',
     LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'info',
     STREET_MANAGER_URL: sm,
@@ -324,7 +328,7 @@ async function main() {
   });
   // The main comparison runs with the response cache off, so every request really goes upstream.
   const gatewayPort = await freePort();
-  const gateway = await start('gateway', ['dist/main.js'], gatewayEnv(gatewayPort, { CACHE_TTL_SECONDS: "{}" }), `http://127.0.0.1:${gatewayPort}/status`);
+  const gateway = await start('gateway', GATEWAY_ARGS, gatewayEnv(gatewayPort, { CACHE_TTL_SECONDS: "{}" }), `http://127.0.0.1:${gatewayPort}/status`);
   const auth = { 'ocp-apim-subscription-key': key };
 
   const check = await json(`http://127.0.0.1:${gatewayPort}/v1/works/${ref}`, { headers: auth });
