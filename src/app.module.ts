@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
-import { APP_FILTER, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
+import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { AuthModule } from './auth/auth.module';
 import { AllExceptionsFilter } from './common/errors/all-exceptions.filter';
 import { IdempotencyModule } from './common/idempotency/idempotency.module';
@@ -8,7 +8,7 @@ import { WorksModule } from './works/works.module';
 import { PermitsModule } from './permits/permits.module';
 import { WorkUpdatesModule } from './work-updates/work-updates.module';
 import { LoggerModule } from './common/logger.module';
-import { NegotiationInterceptor } from './common/negotiation/negotiation.interceptor';
+import { NegotiationModule } from './common/negotiation/negotiation.module';
 import { RouteTable } from './common/route-table';
 import { createValidationPipe } from './common/validation/validation.pipe';
 import { configNamespaces } from './config';
@@ -53,13 +53,14 @@ import { StreetManagerModule } from './upstreams/street-manager/street-manager.m
     MetricsModule,
     StreetManagerModule,
     InnerApisModule,
+    // Global guards run in module order: negotiation and the response cache after AuthModule's.
+    NegotiationModule,
     CacheModule,
   ],
   providers: [
     RouteTable,
     { provide: APP_FILTER, useClass: AllExceptionsFilter },
     { provide: APP_PIPE, useFactory: createValidationPipe },
-    { provide: APP_INTERCEPTOR, useClass: NegotiationInterceptor },
   ],
 })
 export class AppModule {}

@@ -4,7 +4,7 @@ import { ifNoneMatchHits, strongEtag } from './etag';
 import type { ResponseCacheStore } from './response-cache.store';
 
 /**
- * Fastify onSend hook: finishes every authenticated GET the ResponseCacheInterceptor saw (hits are already finished).
+ * Fastify onSend hook: finishes every authenticated GET the ResponseCacheGuard saw (hits are already finished).
  * Works on the serialised payload, so the ETag is the hash of exactly the bytes sent, for JSON, XML and GeoJSON alike,
  * and the cache stores those bytes.
  */
