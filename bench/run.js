@@ -7,7 +7,7 @@
  *   (auth, throttling, validation, mapping, coordinate conversion, logging all on), then drives each with autocannon.
  * Prints requests/s, p50, p99, CPU µs/request of the serving process, RSS and the ratios the issues set as targets.
  * Figures, not assertions. Each row is a function in ROWS (below): add a row there.
- *   node bench/run.js [--duration 10] [--connections 50] [--rounds 3] [--sustained 240] [--only single,list,...]
+ *   node bench/run.js [--duration 10] [--connections 50] [--rounds 3] [--sustained 240] [--only single,list,...] [--compare DIR,...]
  */
 const { spawn } = require('node:child_process');
 const { createHash, randomBytes } = require('node:crypto');
@@ -30,6 +30,11 @@ const SUSTAINED = Number(arg('sustained', '240'));
 const root = join(__dirname, '..');
 // Node options for the gateway processes only, e.g. BENCH_GATEWAY_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof".
 const GATEWAY_ARGS = [...(process.env.BENCH_GATEWAY_NODE_ARGS ?? '').split(' ').filter(Boolean), 'dist/main.js'];
+// --compare DIR[,DIR...]: more gateways, each built into a DIR inside the repository (so it finds node_modules), e.g.
+// from earlier commits, measured in the same alternating rounds as dist/ (single and cache rows): before/after
+// figures that share the machine's noise.
+const COMPARE = arg('compare', '').split(',').filter(Boolean);
+const compareArgs = (dir) => [...GATEWAY_ARGS.slice(0, -1), join(dir, 'main.js')];
 const children = [];
 
 function freePort() {
@@ -206,12 +211,20 @@ http { access_log off; upstream gw { ${ports.map((p) => `server 127.0.0.1:${p};`
 /** The rows, in the order they run and print. Each gets the started processes and returns a table group. */
 const ROWS = {
   async single(c) {
-    const [bare, full, nest] = await alternate([
+    const others = [];
+    for (const dir of COMPARE) {
+      const port = await freePort();
+      others.push({ dir, port, ...(await start(`gateway ${dir}`, compareArgs(dir), c.gatewayEnv(port, { CACHE_TTL_SECONDS: '{}' }), `http://127.0.0.1:${port}/status`)) });
+    }
+    const [bare, full, nest, ...compared] = await alternate([
       { title: 'bare undici mapping proxy: GET /works/{ref}', url: `http://127.0.0.1:${c.proxyPort}`, headers: {}, pid: c.proxy.child.pid, paths: c.distinct('/works') },
       { title: 'gateway: GET /v1/works/{ref}', url: `http://127.0.0.1:${c.gatewayPort}`, headers: c.auth, pid: c.gateway.child.pid, paths: c.distinct('/v1/works') },
       { title: 'typical NestJS gateway: GET /v1/works/{ref}', url: `http://127.0.0.1:${c.peerPort}`, headers: c.auth, pid: c.peer.child.pid, paths: c.distinct('/v1/works') },
+      ...others.map((o) => ({ title: `gateway built in ${o.dir}: GET /v1/works/{ref}`, url: `http://127.0.0.1:${o.port}`, headers: c.auth, pid: o.child.pid, paths: c.distinct('/v1/works') })),
     ]);
-    return { group: `single work, distinct works (the headline: ${c.refs.length} works round-robin, cache off; base = bare proxy, last row base = gateway)`, rows: [[bare], [full, bare], [nest, bare], [{ ...nest, title: 'typical NestJS gateway, base = gateway' }, full]] };
+    for (const o of others) o.child.kill('SIGTERM');
+    const rows = [[bare], [full, bare], [nest, bare], [{ ...nest, title: 'typical NestJS gateway, base = gateway' }, full], ...compared.map((r) => [r, bare])];
+    return { group: `single work, distinct works (the headline: ${c.refs.length} works round-robin, cache off; base = bare proxy, last row base = gateway)`, rows };
   },
   async identical(c) {
     const bare = await load('bare undici mapping proxy: GET /works/{ref}', `http://127.0.0.1:${c.proxyPort}/works/${c.ref}`, {}, c.proxy.child.pid);
@@ -234,13 +247,20 @@ const ROWS = {
     writeFileSync(stored, JSON.stringify({ headers, body: await hit.text() }));
     const floorPort = await freePort();
     const floor = await start('bare Fastify, stored bytes', ['bench/bare-fastify.js', String(floorPort), stored], {}, /ready/);
-    const [bare, gw] = await alternate([
+    const others = [];
+    for (const dir of COMPARE) {
+      const otherPort = await freePort();
+      others.push({ dir, port: otherPort, ...(await start(`gateway ${dir} (cache on)`, compareArgs(dir), c.gatewayEnv(otherPort, { CACHE_TTL_SECONDS: '{"works":3600}' }), `http://127.0.0.1:${otherPort}/status`)) });
+    }
+    const [bare, gw, ...compared] = await alternate([
       { title: 'bare Fastify sending the stored bytes and headers', url: `http://127.0.0.1:${floorPort}/works/${c.ref}`, headers: {}, pid: floor.child.pid },
       { title: 'gateway, cache hit: GET /v1/works/{ref}', url: `http://127.0.0.1:${port}/v1/works/${c.ref}`, headers: c.auth, pid: cached.child.pid },
+      ...others.map((o) => ({ title: `gateway built in ${o.dir}, cache hit`, url: `http://127.0.0.1:${o.port}/v1/works/${c.ref}`, headers: c.auth, pid: o.child.pid })),
     ]);
     cached.child.kill('SIGTERM');
     floor.child.kill('SIGTERM');
-    return { group: 'cache hit (target: CPU − base ≤ 60 µs)', rows: [[bare], [gw, bare]] };
+    for (const o of others) o.child.kill('SIGTERM');
+    return { group: 'cache hit (target: CPU − base ≤ 60 µs)', rows: [[bare], [gw, bare], ...compared.map((r) => [r, bare])] };
   },
   async sustained(c) {
     if (SUSTAINED <= 0) return null;

@@ -16,6 +16,8 @@ export class ServedFromCache extends Error {
   static readonly instance = new ServedFromCache('served from the response cache');
 }
 
+const alreadyRendered = (text: string): string => text;
+
 /** Catches only ServedFromCache: the answer is already sent, and it is not an error. */
 @Catch(ServedFromCache)
 export class ServedFromCacheFilter implements ExceptionFilter {
@@ -80,7 +82,9 @@ export class ResponseCacheGuard implements CanActivate {
       void reply.code(304).send();
       return;
     }
-    void reply.code(200).header('content-type', hit.contentType).send(hit.body);
+    // As text, the body goes out in one write with the headers (a Buffer takes a second one). It is already
+    // rendered: a serializer negotiation set (XML) must pass it through, not render it again.
+    void reply.code(200).header('content-type', hit.contentType).serializer(alreadyRendered).send(hit.body.toString());
   }
 
   private ttlOf(routePattern: string | undefined): number {
