@@ -235,7 +235,14 @@ const ROWS = {
     const direct = await load('Street Manager sandbox, direct: GET /v3/reporting/permits', `${c.sm}/v3/reporting/permits`, { token: c.token }, c.sandbox.child.pid);
     const bare = await load('bare undici mapping proxy: GET /works', `http://127.0.0.1:${c.proxyPort}/works`, {}, c.proxy.child.pid);
     const full = await load('gateway: GET /v1/works?limit=20', `http://127.0.0.1:${c.gatewayPort}/v1/works?limit=20`, c.auth, c.gateway.child.pid);
-    return { group: 'list of works', rows: [[direct], [bare], [full, bare]] };
+    const compared = [];
+    for (const dir of COMPARE) {
+      const port = await freePort();
+      const other = await start(`gateway ${dir} (list)`, compareArgs(dir), c.gatewayEnv(port, { CACHE_TTL_SECONDS: '{}' }), `http://127.0.0.1:${port}/status`);
+      compared.push(await load(`gateway built in ${dir}: GET /v1/works?limit=20`, `http://127.0.0.1:${port}/v1/works?limit=20`, c.auth, other.child.pid));
+      other.child.kill('SIGTERM');
+    }
+    return { group: 'list of works', rows: [[direct], [bare], [full, bare], ...compared.map((r) => [r, bare])] };
   },
   async cache(c) {
     const port = await freePort();
