@@ -232,7 +232,8 @@ const ROWS = {
     return { group: 'coalescing figure: one work asked for by every request (single-flight merges concurrent upstream calls)', rows: [[bare], [full, bare]] };
   },
   async list(c) {
-    const direct = await load('Street Manager sandbox, direct: GET /v3/reporting/permits', `${c.sm}/v3/reporting/permits`, { token: c.token }, c.sandbox.child.pid);
+    // A fresh token: the one from the start may have expired in a long run.
+    const direct = await load('Street Manager sandbox, direct: GET /v3/reporting/permits', `${c.sm}/v3/reporting/permits`, { token: await c.signIn() }, c.sandbox.child.pid);
     const bare = await load('bare undici mapping proxy: GET /works', `http://127.0.0.1:${c.proxyPort}/works`, {}, c.proxy.child.pid);
     const full = await load('gateway: GET /v1/works?limit=20', `http://127.0.0.1:${c.gatewayPort}/v1/works?limit=20`, c.auth, c.gateway.child.pid);
     const compared = [];
@@ -284,7 +285,7 @@ const ROWS = {
       const cells = [];
       for (const [title, url, headers, pid, paths] of targets) {
         const r = await load(title, url, headers, pid, { paths, duration: 20, warmUp: 0 });
-        cells.push(`${Math.round(r.cpu)} µs, ${Math.round(r.rps)}/s, ${r.rss} MB`);
+        cells.push(`${Math.round(r.cpu)} µs, ${Math.round(r.rps)}/s, ${r.rss} MB${r.non2xx ? `, ${r.non2xx} non-2xx` : ''}`);
       }
       lines.push(`| ${Math.round((Date.now() - started) / 1000)} s | ${cells.join(' | ')} |`);
     }
@@ -303,12 +304,15 @@ async function main() {
   const user = users.find((u) => u.type === 'promoter');
   const sm = `http://127.0.0.1:${sandboxPort}`;
 
-  const login = await json(`${sm}/v3/work/authenticate`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ emailAddress: user.email, password: user.password }),
-  });
-  const token = login.body.idToken;
+  const signIn = async () =>
+    (
+      await json(`${sm}/v3/work/authenticate`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ emailAddress: user.email, password: user.password }),
+      })
+    ).body.idToken;
+  const token = await signIn();
   const list = await json(`${sm}/v3/reporting/permits`, { headers: { token } });
   const ref = list.body.rows[0].work_reference_number;
 
@@ -383,7 +387,7 @@ async function main() {
   if (peerBody.status !== 200 || JSON.stringify(peerBody.body) !== JSON.stringify(bareBody.body)) {
     throw new Error(`NestJS peer answered ${peerBody.status}, not the bare proxy's body: ${JSON.stringify(peerBody.body).slice(0, 300)}`);
   }
-  const ctx = { sm, token, ref, refs, auth, distinct, sandbox, proxy, proxyPort, peer, peerPort, gateway, gatewayPort, gatewayEnv };
+  const ctx = { sm, token, signIn, ref, refs, auth, distinct, sandbox, proxy, proxyPort, peer, peerPort, gateway, gatewayPort, gatewayEnv };
   const results = [];
   const want = (name) => ONLY.length === 0 || ONLY.includes(name);
   for (const [name, rowFn] of Object.entries(ROWS)) {
