@@ -1,15 +1,9 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
+import { ApiProperty } from '@nestjs/swagger';
 import { LinkDto } from '../../common/links/link';
-import { CollectionQueryDto } from '../../common/paging/collection-query.dto';
-import { DateFilter, EnumListFilter } from '../../works/dto/query-transforms';
-import { withUnknown } from '../../works/dto/work-enums';
+import { withUnknown } from '../../common/vocabulary/street-manager-enums';
 
 /** Street Manager's comment topics (upper case there), in the v1 contract's lower-case form. */
 export const COMMENT_TOPICS = ['general', 'section_74', 'inspection', 'fpn', 'overrun', 'forward_plan', 'change_request', 'imposed_variation', 'duration_challenge', 'section_81'] as const;
-
-const booleanQuery = ({ value }: { value: unknown }): unknown => (value === 'true' ? true : value === 'false' ? false : value);
 
 export class CommentDto {
   @ApiProperty({ example: 'NGN0000123-COM-01' })
@@ -44,54 +38,4 @@ export class CommentDto {
 
   @ApiProperty({ type: [LinkDto], description: 'self and the work' })
   links!: LinkDto[];
-}
-
-export class ListCommentsQueryDto extends CollectionQueryDto {
-  @EnumListFilter(COMMENT_TOPICS, 'Only comments on these topics.', 'general,overrun')
-  topic?: string[];
-
-  @ApiPropertyOptional({ description: 'Only internal (`true`) or only shared (`false`) comments', type: Boolean })
-  @IsOptional()
-  @Transform(booleanQuery)
-  @IsBoolean({ message: 'must be true or false' })
-  internal?: boolean;
-
-  @ApiPropertyOptional({ description: 'Only comments read (`true`) or not yet read (`false`)', type: Boolean })
-  @IsOptional()
-  @Transform(booleanQuery)
-  @IsBoolean({ message: 'must be true or false' })
-  read?: boolean;
-
-  @DateFilter('Only comments written on or after this date.', '2026-08-01')
-  createdFrom?: string;
-
-  @DateFilter('Only comments written on or before this date.', '2026-08-31')
-  createdTo?: string;
-}
-
-export class CreateCommentDto {
-  @ApiProperty({ enum: COMMENT_TOPICS, description: 'Only highway authorities may comment on `overrun`', example: 'general' })
-  @IsIn(COMMENT_TOPICS)
-  topic!: string;
-
-  @ApiProperty({ maxLength: 1500, example: 'Traffic lights to be removed by 4pm' })
-  @IsString()
-  @MinLength(1)
-  @MaxLength(1500)
-  detail!: string;
-
-  @ApiPropertyOptional({ description: 'Keep the comment inside your organisation (default false)', example: false })
-  @IsOptional()
-  @IsBoolean()
-  internal?: boolean;
-}
-
-export class CommentParamsDto {
-  @ApiProperty({ description: 'Work reference number', example: 'NGN0000123' })
-  @Matches(/^[A-Za-z0-9_-]{1,24}$/, { message: 'must be 1 to 24 letters, digits, - or _' })
-  workReferenceNumber!: string;
-
-  @ApiProperty({ description: 'Comment reference number', example: 'NGN0000123-COM-01' })
-  @Matches(/^[A-Za-z0-9_-]{1,64}$/, { message: 'must be 1 to 64 letters, digits, - or _' })
-  commentReferenceNumber!: string;
 }

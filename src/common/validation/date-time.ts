@@ -1,6 +1,6 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsISO8601, IsOptional, Matches } from 'class-validator';
+import { IsISO8601, IsOptional, Matches, ValidateBy } from 'class-validator';
 
 /** RFC 3339 date-time with an explicit zone: a time without one would be read in the server's zone. */
 const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
@@ -17,9 +17,23 @@ export function DateTimeProperty(description: string, example: string, optional 
     : applyDecorators(ApiProperty({ description, example, type: String, format: 'date-time' }), ...checks);
 }
 
+/** `YYYY-MM-DD` naming a day that exists: 2026-11-31 is not read as 2026-12-01, nor 2026-02-29 as 1 March. */
+export function isCalendarDate(value: unknown): boolean {
+  if (typeof value !== 'string' || !DATE.test(value)) {
+    return false;
+  }
+  const [year, month, day] = value.split('-').map(Number) as [number, number, number];
+  return day <= new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+/** A calendar date in a body or a query: shape and existence, one message (a 400 either way). */
+export function IsCalendarDate(): PropertyDecorator {
+  return ValidateBy({ name: 'isCalendarDate', validator: { validate: isCalendarDate, defaultMessage: () => 'must be a date as YYYY-MM-DD' } });
+}
+
 /** A request body calendar date (`2026-08-09`). */
 export function DateProperty(description: string, example: string, optional = false): PropertyDecorator {
-  const check = Matches(DATE, { message: 'must be a date as YYYY-MM-DD' });
+  const check = IsCalendarDate();
   return optional
     ? applyDecorators(ApiPropertyOptional({ description, example, type: String, format: 'date' }), IsOptional(), check)
     : applyDecorators(ApiProperty({ description, example, type: String, format: 'date' }), check);

@@ -1,7 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, Matches, MaxLength } from 'class-validator';
 import { CollectionQueryDto } from '../../common/paging/collection-query.dto';
-import { EnumListFilter } from '../../works/dto/query-transforms';
+import { EnumListFilter } from '../../common/query/filters';
 import { ORGANISATION_TYPES } from './organisation.dto';
 
 export class ListOrganisationsQueryDto extends CollectionQueryDto {

@@ -1,8 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { DateProperty } from '../../common/validation/date-time';
-import { PERMIT_REFERENCE } from '../../permits/dto/permit-reference-param.dto';
-import { TRAFFIC_MANAGEMENT_TYPES } from '../../works/dto/work-enums';
+import { PERMIT_REFERENCE } from '../../common/vocabulary/references';
+import { TRAFFIC_MANAGEMENT_TYPES } from '../../common/vocabulary/street-manager-enums';
 import { ALTERATION_DECISIONS } from './permit-alteration-enums';
 
 /** What the promoter changes; every other term of the permit is carried over as it is. */

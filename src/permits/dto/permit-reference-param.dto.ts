@@ -1,12 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Matches } from 'class-validator';
-
-/** `{work reference}-NN`: the work reference is derived from it, so callers never send both. */
-export const PERMIT_REFERENCE = /^([A-Za-z0-9_-]{1,24})-(\d{2})$/;
-
-export function workReferenceOf(permitReferenceNumber: string): string {
-  return PERMIT_REFERENCE.exec(permitReferenceNumber)?.[1] ?? '';
-}
+import { PERMIT_REFERENCE } from '../../common/vocabulary/references';
 
 export class PermitReferenceParamDto {
   @ApiProperty({

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { BoundedArray } from '../../common/validation/bounded-array';
-import { PermitApplicationDto } from '../../works/dto/create-work.dto';
+import { PermitApplicationDto } from './permit-application.dto';
 
 /** A further permit application on an existing work. */
 export class CreatePermitDto extends PermitApplicationDto {

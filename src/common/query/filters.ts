@@ -2,6 +2,8 @@ import { applyDecorators } from '@nestjs/common';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { ArrayMaxSize, IsIn, IsOptional, Matches } from 'class-validator';
+import { IsCalendarDate } from '../validation/date-time';
+import { WORK_REFERENCE } from '../vocabulary/references';
 
 /** `a,b` or repeated `x=a&x=b` → ['a', 'b']. */
 export const toList = ({ value }: { value: unknown }): unknown => {
@@ -39,7 +41,7 @@ export function DateFilter(description: string, example: string): PropertyDecora
   return applyDecorators(
     ApiPropertyOptional({ description, type: String, format: 'date', example }),
     IsOptional(),
-    Matches(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, { message: 'must be a date as YYYY-MM-DD' }),
+    IsCalendarDate(),
   );
 }
 
@@ -54,5 +56,21 @@ export function SortParam(fields: readonly string[], example: string): PropertyD
     }),
     IsOptional(),
     IsIn(allowed, { message: `must be one of: ${allowed.join(', ')}` }),
+  );
+}
+
+/**
+ * `?workReferenceNumber=` on the lists of things that belong to a work (inspections, FPNs, permits, ...). Street
+ * Manager's reporting API has no exact work filter; its reference search (`query`) is used, which matches references
+ * that contain the text, so a full work reference selects that work's items.
+ */
+export function WorkReferenceFilter(items: string): PropertyDecorator {
+  return applyDecorators(
+    ApiPropertyOptional({
+      description: `Only ${items} of this work (Street Manager's reference search: references containing this text).`,
+      example: 'NGN0000123',
+    }),
+    IsOptional(),
+    Matches(WORK_REFERENCE, { message: 'must be 1 to 24 letters, digits, - or _' }),
   );
 }

@@ -1,8 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsEmail, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { IsBoolean, IsEmail, IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
 import { BoundedArray } from '../../common/validation/bounded-array';
-import type { Geometry } from '../../common/geo/geometry';
-import { IsWorksGeometry } from './geometry-input';
+import { IsCalendarDate } from '../../common/validation/date-time';
 import {
   ACTIVITY_TYPES,
   APPLICATION_TYPES,
@@ -10,10 +9,7 @@ import {
   LOCATION_TYPES,
   TRAFFIC_MANAGEMENT_TYPES,
   WORK_TYPES,
-} from './work-enums';
-
-const DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
-const SWA_CODE = /^\d{1,4}$/;
+} from '../../common/vocabulary/street-manager-enums';
 
 /**
  * The permit application fields shared by a new work (its first permit) and a further permit on a work.
@@ -22,7 +18,7 @@ const SWA_CODE = /^\d{1,4}$/;
  */
 export class PermitApplicationDto {
   @ApiProperty({ description: 'First day of the works', format: 'date', example: '2026-09-01' })
-  @Matches(DATE, { message: 'must be a date as YYYY-MM-DD' })
+  @IsCalendarDate()
   proposedStartDate!: string;
 
   @ApiProperty({
@@ -30,7 +26,7 @@ export class PermitApplicationDto {
     format: 'date',
     example: '2026-09-05',
   })
-  @Matches(DATE, { message: 'must be a date as YYYY-MM-DD' })
+  @IsCalendarDate()
   proposedEndDate!: string;
 
   @ApiProperty({ description: 'What is being done', maxLength: 500, example: 'Replace 20 m of gas main' })
@@ -137,37 +133,4 @@ export class PermitApplicationDto {
   @IsString()
   @MaxLength(500)
   earlyStartReason?: string;
-}
-
-/** A new work and its first permit application. */
-export class CreateWorkDto extends PermitApplicationDto {
-  @ApiPropertyOptional({
-    description:
-      'Your own reference for the work (≤ 24 letters, digits, - or _); Street Manager makes one when absent',
-    example: 'NGN-2026-000412',
-  })
-  @IsOptional()
-  @Matches(/^[A-Za-z0-9_-]{1,24}$/, { message: 'must be 1 to 24 letters, digits, - or _' })
-  workReferenceNumber?: string;
-
-  @ApiProperty({ description: 'SWA code of the promoter', example: '7001' })
-  @Matches(SWA_CODE, { message: 'must be a SWA code of up to 4 digits' })
-  promoterSwaCode!: string;
-
-  @ApiProperty({ description: 'SWA code of the highway authority for the street', example: '4720' })
-  @Matches(SWA_CODE, { message: 'must be a SWA code of up to 4 digits' })
-  highwayAuthoritySwaCode!: string;
-
-  @ApiProperty({
-    description: 'Unique Street Reference Number of the street',
-    example: 10104523,
-    type: 'integer',
-  })
-  @IsInt()
-  @Min(1_000_001)
-  @Max(99_999_999)
-  usrn!: number;
-
-  @IsWorksGeometry()
-  geometry!: Geometry;
 }

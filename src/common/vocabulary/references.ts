@@ -1,4 +1,25 @@
-import { NotFoundError } from './errors/api-error';
+import { ApiProperty } from '@nestjs/swagger';
+import { Matches } from 'class-validator';
+import { NotFoundError } from '../errors/api-error';
+
+/** Street Manager work references: at most 24 letters, digits, `-` or `_`. */
+export const WORK_REFERENCE = /^[A-Za-z0-9_-]{1,24}$/;
+
+/** `{work reference}-NN`: the work reference is derived from it, so callers never send both. */
+export const PERMIT_REFERENCE = /^([A-Za-z0-9_-]{1,24})-(\d{2})$/;
+
+export function workReferenceOf(permitReferenceNumber: string): string {
+  return PERMIT_REFERENCE.exec(permitReferenceNumber)?.[1] ?? '';
+}
+
+export class WorkReferenceParamDto {
+  @ApiProperty({
+    description: 'Work reference number (≤ 24 letters, digits, - or _)',
+    example: 'TSR1591199404915',
+  })
+  @Matches(WORK_REFERENCE, { message: 'must be 1 to 24 letters, digits, - or _' })
+  workReferenceNumber!: string;
+}
 
 const patterns = new Map<string, RegExp>();
 
