@@ -32,16 +32,7 @@ let exiting = false;
  */
 export function stdoutDestination(bufferBytes: number, onDrop: () => void): SonicBoom {
   void process.stdout;
-  // Lines are written 4 KB at a time (or every 100 ms when fewer come): one write per line costs a system call per
-  // request. flushStdoutWithoutBlocking() writes what is left at exit.
-  const stream = pino.destination({
-    dest: 1,
-    sync: false,
-    maxLength: bufferBytes,
-    minLength: Math.min(4096, Math.floor(bufferBytes / 4)),
-    periodicFlush: 100,
-    retryEAGAIN: () => !exiting,
-  });
+  const stream = pino.destination({ dest: 1, sync: false, maxLength: bufferBytes, retryEAGAIN: () => !exiting });
   stream.on('drop', onDrop);
   stdout = stream;
   return stream;
