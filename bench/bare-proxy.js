@@ -29,13 +29,13 @@ async function call(path, token, method = 'GET', body) {
 }
 
 async function main() {
-  const auth = await call('/v3/work/authenticate', undefined, 'POST', { emailAddress: email, password });
+  const auth = await call('/v6/work/authenticate', undefined, 'POST', { emailAddress: email, password });
   if (auth.status !== 200) throw new Error(`login failed: ${auth.status}`);
   const token = auth.body.idToken;
   const server = http.createServer((req, res) => {
     const url = new URL(req.url, 'http://x');
     const one = /^\/works\/([^/]+)$/.exec(url.pathname);
-    const path = one ? `/v3/work/works/${one[1]}` : url.pathname === '/works' ? `/v3/reporting/permits${url.search}` : null;
+    const path = one ? `/v6/work/works/${one[1]}` : url.pathname === '/works' ? `/v6/reporting/permits${url.search}` : null;
     if (!path) {
       res.statusCode = 404;
       return res.end();

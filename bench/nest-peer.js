@@ -39,7 +39,7 @@ Injectable()(ApiKeyGuard);
 
 class WorksController {
   async work(ref) {
-    const res = await pool.request({ path: `/v3/work/works/${encodeURIComponent(ref)}`, method: 'GET', headers: { token: session.token } });
+    const res = await pool.request({ path: `/v6/work/works/${encodeURIComponent(ref)}`, method: 'GET', headers: { token: session.token } });
     return mapKeys(await res.body.json());
   }
 }
@@ -59,7 +59,7 @@ Module({
 
 async function main() {
   const login = await pool.request({
-    path: '/v3/work/authenticate',
+    path: '/v6/work/authenticate',
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ emailAddress: email, password }),

@@ -251,7 +251,7 @@ const ROWS = {
     return { group: 'coalescing figure: one work asked for by every request (single-flight merges concurrent upstream calls)', rows: [[bare], [full, bare]] };
   },
   async list(c) {
-    const direct = await load('Street Manager sandbox, direct: GET /v3/reporting/permits', `${c.sm}/v3/reporting/permits`, { token: c.token }, c.sandbox.child.pid);
+    const direct = await load('Street Manager sandbox, direct: GET /v6/reporting/permits', `${c.sm}/v6/reporting/permits`, { token: c.token }, c.sandbox.child.pid);
     const bare = await load('bare undici mapping proxy: GET /works', `http://127.0.0.1:${c.proxyPort}/works`, {}, c.proxy.child.pid);
     const full = await load('gateway: GET /v1/works?limit=20', `http://127.0.0.1:${c.gatewayPort}/v1/works?limit=20`, c.auth, c.gateway.child.pid);
     return { group: 'list of works', rows: [[direct], [bare], [full, bare]] };
@@ -360,13 +360,13 @@ async function main() {
   const user = users.find((u) => u.type === 'promoter');
   const sm = `http://127.0.0.1:${sandboxPort}`;
 
-  const login = await json(`${sm}/v3/work/authenticate`, {
+  const login = await json(`${sm}/v6/work/authenticate`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ emailAddress: user.email, password: user.password }),
   });
   const token = login.body.idToken;
-  const list = await json(`${sm}/v3/reporting/permits`, { headers: { token } });
+  const list = await json(`${sm}/v6/reporting/permits`, { headers: { token } });
   const ref = list.body.rows[0].work_reference_number;
 
   const proxyPort = await freePort();

@@ -1,3 +1,4 @@
+import type { StreetManagerApi } from '../upstreams/street-manager/contract/street-manager-contract';
 import type { FaultRule } from './sandbox-faults';
 
 /** The contract between the embedded Street Manager sandbox and whoever starts it (gateway, tests, bench). */
@@ -17,6 +18,11 @@ export interface SandboxOptions {
   referenceTime?: string | number | Date;
   /** lifetime of issued refresh tokens, seconds (default 86400, as Street Manager) */
   refreshTokenLifetimeSeconds?: number;
+  /**
+   * Also check every 2xx answer against the V6 files, strictly, and record a mismatch as a contract violation of
+   * kind `answer`. Off by default: the gateway already checks what it reads, so only contract tests turn it on.
+   */
+  checkAnswers?: boolean;
   /** faults active from the start; the same rules as `POST /__admin/faults` */
   faults?: FaultRule[];
 }
@@ -32,8 +38,8 @@ export interface SandboxUser {
 export interface RunningSandbox {
   /** origin, e.g. http://127.0.0.1:41234 */
   url: string;
-  /** Street Manager API bases, as the real service lays them out: `${url}/v3/work`, ... */
-  baseUrls: { work: string; reporting: string; party: string; lookup: string; geojson: string };
+  /** Street Manager API bases, as the real service lays them out: `${url}/v6/work`, ... */
+  baseUrls: Record<StreetManagerApi, string>;
   /** the inner API(s) the sandbox serves and the Azure-AD-shaped token endpoint that guards them */
   inner: {
     worksRegisterUrl: string;

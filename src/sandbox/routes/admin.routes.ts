@@ -6,7 +6,7 @@ import type { FaultRule } from '../sandbox-faults';
 /*
  * Admin API on the sandbox origin (no token; loopback only):
  *   POST   /__admin/faults       body FaultRule (see sandbox-faults.ts): { api?: 'work'|'reporting'|'party'|'lookup'|
- *                                'geojson'|'inner'|'all' (default 'all'), latencyMs?, errorRate? (0..1, counter-based:
+ *                                'geojson'|'event'|'worklist'|'inner'|'all' (default 'all'), latencyMs?, errorRate? (0..1, counter-based:
  *                                0.5 fails the 1st, 3rd, 5th... call), errorNext?, errorStatus? (default 503),
  *                                rateLimit?: { count, retryAfterSeconds }, authOutage?, malformed?: 'not-json'|
  *                                'truncated'|'wrong-type'|'missing-field', unauthorizedNext?, forbidNext? }
@@ -14,10 +14,11 @@ import type { FaultRule } from '../sandbox-faults';
  *   GET    /__admin/faults       the active rules
  *   DELETE /__admin/faults       clears every rule (204)
  *   GET    /__admin/stats        { authentications, failedAuthentications, refreshes, logouts, innerTokensIssued,
- *                                requests: { work, reporting, party, lookup, geojson, inner, token }, contractViolations }
+ *                                requests: { work, reporting, party, lookup, geojson, event, worklist, inner, token },
+ *                                contractViolations }
  *   POST   /__admin/stats/reset  zeroes the counters (204)
  */
-const TARGETS = ['work', 'reporting', 'party', 'lookup', 'geojson', 'inner', 'all'];
+const TARGETS = ['work', 'reporting', 'party', 'lookup', 'geojson', 'event', 'worklist', 'inner', 'all'];
 const MALFORMED = ['not-json', 'truncated', 'wrong-type', 'missing-field'];
 
 export function registerAdminRoutes(ctx: SandboxContext): void {
