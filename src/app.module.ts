@@ -7,6 +7,7 @@ import { IdempotencyModule } from './common/idempotency/idempotency.module';
 import { WorksModule } from './works/works.module';
 import { PermitsModule } from './permits/permits.module';
 import { WorkUpdatesModule } from './work-updates/work-updates.module';
+import { WorklistsModule } from './worklists/worklists.module';
 import { LoggerModule } from './common/logger.module';
 import { NegotiationInterceptor } from './common/negotiation/negotiation.interceptor';
 import { RouteTable } from './common/route-table';
@@ -50,6 +51,7 @@ import { StreetManagerModule } from './upstreams/street-manager/street-manager.m
     WorksModule,
     PermitsModule,
     WorkUpdatesModule,
+    WorklistsModule,
     MetricsModule,
     StreetManagerModule,
     InnerApisModule,

@@ -26,7 +26,7 @@ export {
 } from './common/url-rewrite';
 
 /** Every method the API's routes have (the CORS test checks this against the route table). */
-export const CORS_METHODS = ['GET', 'HEAD', 'POST', 'PUT'];
+export const CORS_METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'DELETE'];
 
 export function createAdapter(config: AppConfig = appConfig()): FastifyAdapter {
   return new FastifyAdapter({
