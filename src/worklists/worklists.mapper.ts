@@ -4,6 +4,7 @@ import { isoDate, isoDateTime, openEnum } from '../common/fields/representation'
 import { links } from '../common/links/link';
 import { permitPath, resourcePath, worksPath } from '../common/links/paths';
 import { TRAFFIC_MANAGEMENT_TYPES, WORK_CATEGORIES } from '../common/vocabulary/street-manager-enums';
+import { REFUSAL_REASONS } from '../permits/dto/permit-writes.dto';
 import type {
   SmPermitAboutToDeem,
   SmPotentialWorkOverrunning,
@@ -68,6 +69,11 @@ export function codeOf<T extends string>(text: string, known: readonly T[]): T |
   return openEnum(code, known);
 }
 
+/** A refusal reason as the code the Work API uses (`RC10`), also when the text carries it (`RC10 - …`; V6-A21). */
+export function refusalReason(text: string): (typeof REFUSAL_REASONS)[number] | 'unknown' {
+  return openEnum(/\bRC\d{2}\b/i.exec(text)?.[0].toUpperCase(), REFUSAL_REASONS);
+}
+
 const itemLinks = (caller: Caller | undefined, row: { permit_reference_number: string; work_reference_number: string }) =>
   links(caller).related('permit', permitPath(row.permit_reference_number)).related('work', worksPath(row.work_reference_number));
 
@@ -112,7 +118,7 @@ export function refusedPermit(row: SmRefusedPermit, caller: Caller | undefined):
     proposedStartDate: isoDate(row.proposed_start_date),
     proposedEndDate: isoDate(row.proposed_end_date),
     refusedDate: isoDateTime(row.refused_date),
-    refusalReasons: row.reasons_for_refusal,
+    refusalReasons: row.reasons_for_refusal.map(refusalReason),
     links: itemLinks(caller, row).build(),
   };
 }

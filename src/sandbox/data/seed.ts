@@ -366,7 +366,7 @@ function exerciseV6Values(work: WorkRecord, i: number, ordinal: number, now: num
       permit.status = 'under_assessment';
     } else if (ordinal % 4 === 3) {
       permit.status = permit.assessmentStatus = 'refused';
-      permit.reasonsForRefusal = ['timing', 'traffic_management'];
+      permit.reasonsForRefusal = ['RC20', 'RC40'];
       permit.assessmentComments = 'Clashes with the city centre event programme';
     }
   }

@@ -129,7 +129,7 @@ export function registerWorklistRoutes(ctx: SandboxContext): void {
       proposed_start_date: permit.proposedStart,
       proposed_end_date: permit.proposedEnd,
       refused_date: permit.statusChanged,
-      reasons_for_refusal: permit.reasonsForRefusal.map(label),
+      reasons_for_refusal: permit.reasonsForRefusal,
     })),
   );
 }

@@ -1,6 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { LinkDto } from '../../common/links/link';
 import { TRAFFIC_MANAGEMENT_TYPES, WORK_CATEGORIES, withUnknown } from '../../common/vocabulary/street-manager-enums';
+import { REFUSAL_REASONS } from '../../permits/dto/permit-writes.dto';
 
 /** What every worklist row names: the permit, its work and where. */
 class WorklistItemDto {
@@ -76,7 +77,7 @@ export class RefusedPermitDto extends WorklistItemDto {
   @ApiProperty({ type: String, format: 'date-time', nullable: true, example: '2026-12-03T14:20:00Z' })
   refusedDate!: string | null;
 
-  @ApiProperty({ description: 'Why it was refused, as Street Manager words it', type: [String], example: ['Timing', 'Traffic management'] })
+  @ApiProperty({ description: 'Why it was refused: Street Manager’s reason codes, as in a permit assessment', enum: withUnknown(REFUSAL_REASONS), isArray: true, example: ['RC20', 'RC40'] })
   refusalReasons!: string[];
 
   @ApiProperty({ type: [LinkDto], description: 'permit and work' })
