@@ -262,6 +262,23 @@ describe('worklists', () => {
     });
   });
 
+  it('lets a browser dismiss: the CORS preflight allows DELETE', async () => {
+    const browser = await bootApp({ app: { corsOrigins: ['https://portal.example'] } });
+    try {
+      const preflight = await browser.http
+        .options('/v1/potential-overruns/NGN0000847560-01')
+        .set('origin', 'https://portal.example')
+        .set('access-control-request-method', 'DELETE')
+        .set('access-control-request-headers', 'ocp-apim-subscription-key')
+        .expect(204);
+      expect(preflight.headers['access-control-allow-methods']).toBe('GET, HEAD, POST, PUT, DELETE');
+      const res = await browser.http.delete('/v1/potential-overruns/NGN0000847560-01').set('origin', 'https://portal.example').set(KEY_HEADER, AUTHORITY_KEY).expect(204);
+      expect(res.headers['access-control-allow-origin']).toBe('https://portal.example');
+    } finally {
+      await browser.close();
+    }
+  });
+
   it('sent Street Manager only what V6 allows, and every worklist answer validated against V6', async () => {
     const s = await stats();
     expect(s.contractViolations).toEqual([]);
