@@ -1,8 +1,8 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import type { Caller } from '../auth/caller';
 import { ApiError, ErrorCode } from '../common/errors/api-error';
 import { PartyApiClient } from '../upstreams/street-manager/party-api.client';
-import { StreetManagerSessions } from '../upstreams/street-manager/street-manager-session';
+import { STREET_MANAGER_ENDPOINTS, type StreetManagerEndpoints } from '../upstreams/street-manager/street-manager-endpoints';
 
 /** Which side of the street works process an organisation is on, as the worklists divide it. */
 export type WorklistSide = 'highway_authority' | 'promoter';
@@ -39,7 +39,7 @@ export class OrganisationKinds {
   private readonly types = new Map<string, string>();
 
   constructor(
-    private readonly sessions: StreetManagerSessions,
+    @Inject(STREET_MANAGER_ENDPOINTS) private readonly endpoints: StreetManagerEndpoints,
     private readonly party: PartyApiClient,
   ) {}
 
@@ -49,7 +49,7 @@ export class OrganisationKinds {
    * Manager decides, and its refusal is a 403 like any other.
    */
   async require(caller: Caller, side: WorklistSide, list: string): Promise<void> {
-    const swaCode = this.sessions.credentialFor(caller).organisation;
+    const swaCode = this.actingFor(caller);
     if (!swaCode) {
       return;
     }
@@ -59,6 +59,17 @@ export class OrganisationKinds {
     if (actual !== undefined && actual !== side) {
       throw new WrongSideError(list, side, swaCode, type);
     }
+  }
+
+  /**
+   * The SWA code whose Street Manager credential the caller's calls use: its own organisation's (a bound caller the
+   * gateway has no credential for gets the transport's 403 at the look-up), else the default credential's.
+   */
+  private actingFor(caller: Caller): string | undefined {
+    if (caller.organisation) {
+      return caller.organisation.padStart(4, '0');
+    }
+    return this.endpoints.credentials.find((c) => c.id === this.endpoints.defaultCredentialId)?.organisation;
   }
 
   private async typeOf(caller: Caller, swaCode: string): Promise<string> {

@@ -42,7 +42,7 @@ export class WorklistsController {
   @ApiCollectionResponse(DeemingPermitDto, 'A page of permits about to deem')
   @ApiErrorResponses(400, 401, 403, 406, 429, 502, 503, 504)
   deemingPermits(@Query() query: CollectionQueryDto, @CurrentListRequest() request: ListRequest): Promise<Collection<Partial<DeemingPermitDto>>> {
-    return serveList(this.worklists.deemingPermits, query, request);
+    return serveList(this.worklists.lists.deemingPermits, query, request);
   }
 
   @Get('potential-overruns')
@@ -57,7 +57,7 @@ export class WorklistsController {
   @ApiCollectionResponse(PotentialOverrunDto, 'A page of potential overruns')
   @ApiErrorResponses(400, 401, 403, 406, 429, 502, 503, 504)
   potentialOverruns(@Query() query: CollectionQueryDto, @CurrentListRequest() request: ListRequest): Promise<Collection<Partial<PotentialOverrunDto>>> {
-    return serveList(this.worklists.potentialOverruns, query, request);
+    return serveList(this.worklists.lists.potentialOverruns, query, request);
   }
 
   @Delete('potential-overruns/:permitReferenceNumber')
@@ -87,7 +87,7 @@ export class WorklistsController {
   @ApiCollectionResponse(DueWorkStopDto, 'A page of work stops due')
   @ApiErrorResponses(400, 401, 403, 406, 429, 502, 503, 504)
   dueWorkStops(@Query() query: CollectionQueryDto, @CurrentListRequest() request: ListRequest): Promise<Collection<Partial<DueWorkStopDto>>> {
-    return serveList(this.worklists.dueWorkStops, query, request);
+    return serveList(this.worklists.lists.dueWorkStops, query, request);
   }
 
   @Get('refused-permits')
@@ -99,6 +99,6 @@ export class WorklistsController {
   @ApiCollectionResponse(RefusedPermitDto, 'A page of refused permits')
   @ApiErrorResponses(400, 401, 403, 406, 429, 502, 503, 504)
   refusedPermits(@Query() query: CollectionQueryDto, @CurrentListRequest() request: ListRequest): Promise<Collection<Partial<RefusedPermitDto>>> {
-    return serveList(this.worklists.refusedPermits, query, request);
+    return serveList(this.worklists.lists.refusedPermits, query, request);
   }
 }

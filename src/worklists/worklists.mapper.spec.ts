@@ -1,6 +1,6 @@
 import type { Caller } from '../auth/caller';
 import { Permission } from '../auth/permissions';
-import { byDate } from './worklists.service';
+import { byDate } from './worklists.list';
 import { codeOf, deemingPermit, dueWorkStop, potentialOverrun, refusalReason, refusedPermit } from './worklists.mapper';
 import { TRAFFIC_MANAGEMENT_TYPES, WORK_CATEGORIES } from '../common/vocabulary/street-manager-enums';
 
