@@ -1,5 +1,5 @@
 import { Controller, Delete, Get, HttpCode, Param, Query } from '@nestjs/common';
-import { ApiNoContentResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiExtension, ApiNoContentResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Caller } from '../auth/caller';
 import { CurrentCaller } from '../auth/current-caller.decorator';
 import { Permission } from '../auth/permissions';
@@ -18,6 +18,9 @@ const AUTHORITY_ONLY =
   ' For callers acting for a highway authority; a promoter or contractor gets 403 saying so (an empty list would read as "nothing to do").';
 const PROMOTER_ONLY =
   ' For callers acting for a promoter or a contractor; a highway authority gets 403 saying so (an empty list would read as "nothing to do").';
+/** Who may use an operation, for tools (Try it out picks the sandbox key by it): the kinds of organisation a caller must act for. */
+const FOR_AUTHORITIES = ApiExtension('x-organisation-kinds', ['highway_authority']);
+const FOR_PROMOTERS = ApiExtension('x-organisation-kinds', ['promoter', 'contractor']);
 const WHOLE =
   ' Street Manager computes the list for today (UTC) and answers it whole; it is paged here like every list, 20 at a time (at most 100), with an exact count.';
 
@@ -41,6 +44,7 @@ export class WorklistsController {
   })
   @ApiCollectionResponse(DeemingPermitDto, 'A page of permits about to deem')
   @ApiErrorResponses(400, 401, 403, 406, 429, 502, 503, 504)
+  @FOR_AUTHORITIES
   deemingPermits(@Query() query: CollectionQueryDto, @CurrentListRequest() request: ListRequest): Promise<Collection<Partial<DeemingPermitDto>>> {
     return serveList(this.worklists.lists.deemingPermits, query, request);
   }
@@ -56,6 +60,7 @@ export class WorklistsController {
   })
   @ApiCollectionResponse(PotentialOverrunDto, 'A page of potential overruns')
   @ApiErrorResponses(400, 401, 403, 406, 429, 502, 503, 504)
+  @FOR_AUTHORITIES
   potentialOverruns(@Query() query: CollectionQueryDto, @CurrentListRequest() request: ListRequest): Promise<Collection<Partial<PotentialOverrunDto>>> {
     return serveList(this.worklists.lists.potentialOverruns, query, request);
   }
@@ -71,6 +76,7 @@ export class WorklistsController {
   })
   @ApiNoContentResponse({ description: 'Dismissed, or not on the list' })
   @ApiErrorResponses(400, 401, 403, 429, 502, 503, 504)
+  @FOR_AUTHORITIES
   async dismissPotentialOverrun(@Param() params: PermitReferenceParamDto, @CurrentCaller() caller: Caller): Promise<void> {
     await this.worklists.dismissPotentialOverrun(caller, params.permitReferenceNumber);
   }
@@ -86,6 +92,7 @@ export class WorklistsController {
   })
   @ApiCollectionResponse(DueWorkStopDto, 'A page of work stops due')
   @ApiErrorResponses(400, 401, 403, 406, 429, 502, 503, 504)
+  @FOR_PROMOTERS
   dueWorkStops(@Query() query: CollectionQueryDto, @CurrentListRequest() request: ListRequest): Promise<Collection<Partial<DueWorkStopDto>>> {
     return serveList(this.worklists.lists.dueWorkStops, query, request);
   }
@@ -98,6 +105,7 @@ export class WorklistsController {
   })
   @ApiCollectionResponse(RefusedPermitDto, 'A page of refused permits')
   @ApiErrorResponses(400, 401, 403, 406, 429, 502, 503, 504)
+  @FOR_PROMOTERS
   refusedPermits(@Query() query: CollectionQueryDto, @CurrentListRequest() request: ListRequest): Promise<Collection<Partial<RefusedPermitDto>>> {
     return serveList(this.worklists.lists.refusedPermits, query, request);
   }

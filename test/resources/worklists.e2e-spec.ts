@@ -262,6 +262,20 @@ describe('worklists', () => {
     });
   });
 
+  it('documents which kind of organisation each worklist is for', async () => {
+    const document = (await booted.http.get('/v1/openapi.json').expect(200)).body as { paths: Record<string, Record<string, Record<string, unknown>>> };
+    const kinds = (path: string, method = 'get') => document.paths[path][method]['x-organisation-kinds'];
+    expect([kinds('/v1/deeming-permits'), kinds('/v1/potential-overruns'), kinds('/v1/potential-overruns/{permitReferenceNumber}', 'delete')]).toEqual([
+      ['highway_authority'],
+      ['highway_authority'],
+      ['highway_authority'],
+    ]);
+    expect([kinds('/v1/due-work-stops'), kinds('/v1/refused-permits')]).toEqual([
+      ['promoter', 'contractor'],
+      ['promoter', 'contractor'],
+    ]);
+  });
+
   it('lets a browser dismiss: the CORS preflight allows DELETE', async () => {
     const browser = await bootApp({ app: { corsOrigins: ['https://portal.example'] } });
     try {
