@@ -15,10 +15,14 @@ interface Stats {
 
 const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const DAY_MS = 86_400_000;
+/** The sandbox's day, pinned (its clock and the seed's reference time), so the day-bound lists do not depend on when the test runs. */
+const TODAY = '2026-12-07';
+const START_OF_TODAY = Date.parse(`${TODAY}T00:00:00Z`);
 
 /*
  * The worklists through the whole gateway, against a sandbox that also checks every answer it sends against the V6
- * files (checkAnswers), with the default data set (600 works, dated around today): authority 4720 has 10 permits
+ * files (checkAnswers), with the default data set (600 works, dated around TODAY, 09:30 UTC on the sandbox's clock): authority 4720 has 10 permits
  * about to deem and 3 potential overruns, promoter 7374 has 5 work stops due and 10 refused permits.
  */
 describe('worklists', () => {
@@ -29,7 +33,7 @@ describe('worklists', () => {
   const list = async (path: string, key: string): Promise<CollectionBody<Item>> => (await client(booted, key).get(path).expect(200)).body as CollectionBody<Item>;
 
   beforeAll(async () => {
-    sandbox = await createSandbox({ checkAnswers: true });
+    sandbox = await createSandbox({ checkAnswers: true, referenceTime: START_OF_TODAY, clock: () => START_OF_TODAY + 9.5 * 3_600_000 });
     booted = await bootApp({ overrides: [{ provide: STREET_MANAGER_ENDPOINTS, useValue: endpointsFromSandbox(sandbox) }] });
   });
   afterAll(async () => {
@@ -61,8 +65,7 @@ describe('worklists', () => {
         ],
       });
       // Today (UTC) is when they deem; the labels Street Manager sends are mapped to the v1 codes, never `unknown` here.
-      const today = new Date().toISOString().slice(0, 10);
-      expect(body.results.every((r) => String(r.deemDate).startsWith(today))).toBe(true);
+      expect(body.results.every((r) => String(r.deemDate).startsWith(TODAY))).toBe(true);
       expect(body.results.some((r) => r.highestTrafficManagementType === 'unknown')).toBe(false);
       const keys = body.results.map((r) => `${String(r.deemDate)} ${r.permitReferenceNumber}`);
       expect(keys).toEqual([...keys].sort());
@@ -162,12 +165,10 @@ describe('worklists', () => {
           { rel: 'work', href: `/v1/works/${first.workReferenceNumber}`, type: 'GET' },
         ],
       });
-      const dayMs = 86_400_000;
-      const startOfToday = Math.floor(Date.now() / dayMs) * dayMs;
       for (const r of body.results) {
         const end = Date.parse(`${String(r.proposedEndDate)}T00:00:00Z`);
-        expect(end).toBeGreaterThanOrEqual(startOfToday - dayMs);
-        expect(end).toBeLessThanOrEqual(startOfToday + dayMs);
+        expect(end).toBeGreaterThanOrEqual(START_OF_TODAY - DAY_MS);
+        expect(end).toBeLessThanOrEqual(START_OF_TODAY + DAY_MS);
       }
       const ends = body.results.map((r) => String(r.proposedEndDate));
       expect(ends).toEqual([...ends].sort());
@@ -232,7 +233,8 @@ describe('worklists', () => {
       });
       const ends = body.results.map((r) => String(r.reasonablePeriodEndDate));
       expect(ends).toEqual([...ends].sort());
-      expect(Date.parse(ends[2])).toBeLessThan(Date.now());
+      expect(Date.parse(ends[2])).toBeLessThan(START_OF_TODAY);
+      expect(Date.parse(ends[0])).toBeGreaterThanOrEqual(START_OF_TODAY - 7 * DAY_MS);
 
       // Read-only callers are not offered the dismissal.
       // (Every sandbox authority key may write; the promoter side cannot read this list at all.)

@@ -21,14 +21,14 @@ export function registerWorklistRoutes(ctx: SandboxContext): void {
       if (req.user.organisation.type !== 'highway_authority') {
         throw new SmError(401, 'Access restricted');
       }
-      return { status: 200, body: rows(req, today()) };
+      return { status: 200, body: rows(req, today(ctx.now())) };
     });
   const promoterList = (path: string, rows: (req: RequestInfo, today: Day) => unknown[]) =>
     ctx.route('GET', 'worklist', path, 'data', (req) => {
       if (!state.promoterOf(req.user.organisation)) {
         throw new SmError(401, 'Access restricted');
       }
-      return { status: 200, body: rows(req, today()) };
+      return { status: 200, body: rows(req, today(ctx.now())) };
     });
 
   authorityList('/permits-about-to-deem', (req, day) =>
@@ -140,8 +140,8 @@ interface Day {
 }
 
 /** Street Manager's "today" is the UTC day. */
-function today(): Day {
-  const start = Math.floor(Date.now() / DAY) * DAY;
+function today(now: number): Day {
+  const start = Math.floor(now / DAY) * DAY;
   return { start, end: start + DAY - 1 };
 }
 
