@@ -1,6 +1,6 @@
 import type { Caller } from '../auth/caller';
 import { Permission } from '../auth/permissions';
-import { isoDate, isoDateTime, openEnum } from '../common/fields/representation';
+import { isoDate, isoDateTime, openEnum } from '../common/fields/upstream-values';
 import { links } from '../common/links/link';
 import { permitPath, resourcePath, worksPath } from '../common/links/paths';
 import { TRAFFIC_MANAGEMENT_TYPES, WORK_CATEGORIES } from '../common/vocabulary/street-manager-enums';
