@@ -155,6 +155,20 @@ export const V6_ASSUMPTIONS: readonly V6Assumption[] = [
     basis: 'reporting-openapi.json parameters',
   },
   {
+    id: 'V6-A21',
+    topic: 'inspection list and reinspections',
+    assumption:
+      '`GET /reporting/inspections` rows no longer carry inspection_response_type or reinspection_date_time; reinspections are listed by `GET /reporting/reinspections`, whose rows have no reference number. The gateway cannot tell a reinspection in its inspection list, so v1 `responseType` is null and `responseType=reinspection` a 422.',
+    basis: 'reporting-openapi.json InspectionSummaryResponse, ReinspectionSummaryResponse',
+  },
+  {
+    id: 'V6-A22',
+    topic: 'optional fields the v1 contract shows as required',
+    assumption:
+      'Section 81 made_safe_by_ha (optional in V6) is read as false when absent; a single comment\'s author_organisation_ref (nullable) as an empty text. Both are always present in the sandbox.',
+    basis: 'work-openapi.json / reporting-openapi.json',
+  },
+  {
     id: 'V6-A17',
     topic: 'authentication',
     assumption:
