@@ -58,7 +58,7 @@ export const POTENTIAL_OVERRUN_FIELDS = [
 
 /**
  * The worklists give a category or traffic management type as a plain string, which may be the code (`minor`) or
- * its label (`Minor`, `Immediate - urgent`; V6-A21): either becomes the v1 code, anything else `unknown`.
+ * its label (`Minor`, `Immediate - urgent`; V6-A23): either becomes the v1 code, anything else `unknown`.
  */
 export function codeOf<T extends string>(text: string, known: readonly T[]): T | 'unknown' {
   const code = text
@@ -69,7 +69,7 @@ export function codeOf<T extends string>(text: string, known: readonly T[]): T |
   return openEnum(code, known);
 }
 
-/** A refusal reason as the code the Work API uses (`RC10`), also when the text carries it (`RC10 - …`; V6-A21). */
+/** A refusal reason as the code the Work API uses (`RC10`), also when the text carries it (`RC10 - …`; V6-A23). */
 export function refusalReason(text: string): (typeof REFUSAL_REASONS)[number] | 'unknown' {
   return openEnum(/\bRC\d{2}\b/i.exec(text)?.[0].toUpperCase(), REFUSAL_REASONS);
 }
