@@ -81,6 +81,22 @@ describe('v1 over Street Manager V6', () => {
     await booted.http.post('/v1/works').set(KEY.promoter).send(application({ environmentalHealthNotifiable: true })).expect(201);
   });
 
+  it('reads the work-update feed from the Event API: a limit above its 250-row page spans two pages, without gap or repeat', async () => {
+    const ids = (body: { results: { updateId: number }[] }) => body.results.map((r) => r.updateId);
+    const whole = ids((await get('/v1/work-updates?after=0&limit=300').expect(200)).body);
+    expect(whole).toHaveLength(300);
+    const paged: number[] = [];
+    let after = 0;
+    for (let i = 0; i < 3; i++) {
+      const page = (await get(`/v1/work-updates?after=${after}&limit=100`).expect(200)).body as { results: { updateId: number }[]; metadata: { cursor: { nextAfter: number } } };
+      paged.push(...ids(page));
+      after = page.metadata.cursor.nextAfter;
+    }
+    expect(whole).toEqual(paged);
+    expect(whole).toEqual([...whole].sort((x, y) => x - y));
+    expect(new Set(whole).size).toBe(300);
+  });
+
   it('refuses responseType=reinspection, which V6 can no longer serve, and shows responseType as null', async () => {
     const refused = await booted.http.get('/v1/inspections?responseType=reinspection').set(KEY.authority).expect(422);
     expect(refused.body.error.details).toEqual([
