@@ -175,4 +175,11 @@ export const V6_ASSUMPTIONS: readonly V6Assumption[] = [
       'Unchanged on the wire: POST /work/authenticate (camelCase), POST /party/refresh `{ refresh_token }`, POST /party/logout `{ access_token }`, header `token`, lifetimes and lockout as V3.6.',
     basis: 'diff-v3.6-to-v6.txt §3 (no field changes); V3.6 docs',
   },
+  {
+    id: 'V6-A23',
+    topic: 'worklist row values',
+    assumption:
+      'Worklist rows type `works_category`, `highest_traffic_management_type` and `reasons_for_refusal` as plain strings: assumed to be the Work API codes (`minor`, `two_way_signals`, `RC10`) or their labels (`Minor`, `Two way signals`, `RC10 - …`). The v1 worklists read either into the v1 codes (`unknown` otherwise); `promoter` and `highway_authority` are organisation names, not SWA codes, so rows link to permits and works only. The sandbox sends labels for the first two and codes for the reasons.',
+    basis: 'worklist-openapi.json schemas (no enums); work-openapi.json ReasonForRefusal',
+  },
 ];
