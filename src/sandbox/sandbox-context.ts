@@ -57,6 +57,8 @@ export interface SandboxContext {
   auth: SandboxAuth;
   faults: SandboxFaults;
   stats: SandboxStats;
+  /** the sandbox's clock (epoch ms): what "today" is for the worklists */
+  now: () => number;
   /** registers a Street Manager operation at its real path */
   route(method: 'GET' | 'POST' | 'PUT' | 'DELETE', api: StreetManagerApi, template: string, kind: RouteKind, handler: Handler): void;
 }

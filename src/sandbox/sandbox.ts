@@ -27,7 +27,8 @@ const users = new WeakMap<FastifyRequest, SessionUser>();
  * loopback port. Plain Fastify, no Nest: it starts in milliseconds and runs in-process or alone (standalone.ts).
  */
 export async function createSandbox(options: SandboxOptions = {}): Promise<RunningSandbox> {
-  const referenceTime = options.referenceTime !== undefined ? new Date(options.referenceTime).getTime() : Math.floor(Date.now() / DAY_MS) * DAY_MS;
+  const clock = options.clock ?? Date.now;
+  const referenceTime = options.referenceTime !== undefined ? new Date(options.referenceTime).getTime() : Math.floor(clock() / DAY_MS) * DAY_MS;
   const app = Fastify({ logger: false, bodyLimit: 1024 * 1024 });
   const state = new SandboxState(options.seed ?? 1, options.works ?? 600, referenceTime);
   const auth = new SandboxAuth(options.tokenLifetimeSeconds ?? 3600, options.refreshTokenLifetimeSeconds ?? 86_400, 'street-manager-sandbox');
@@ -43,6 +44,7 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Runni
     auth,
     faults,
     stats,
+    now: clock,
     route(method, api, template, kind, handler) {
       const url = API_BASES[api] + template.replace(/\{(\w+)\}/g, ':$1');
       const config: RouteConfig = { api, kind, template };

@@ -14,7 +14,12 @@ export interface SandboxOptions {
   seed?: number;
   /** number of seeded works (default 600) */
   works?: number;
-  /** the "now" the seeded dates are spread around (default: the start of the current UTC day) */
+  /**
+   * The sandbox's clock, epoch ms (default Date.now): the worklists' "today", and the default reference time. Tests pin
+   * it with `referenceTime` so that day-bound answers do not depend on when they run.
+   */
+  clock?: () => number;
+  /** the "now" the seeded dates are spread around (default: the start of the clock's current UTC day) */
   referenceTime?: string | number | Date;
   /** lifetime of issued refresh tokens, seconds (default 86400, as Street Manager) */
   refreshTokenLifetimeSeconds?: number;

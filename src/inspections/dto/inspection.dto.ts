@@ -54,7 +54,6 @@ export class InspectionSummaryDto extends InspectionCoreDto {
     enum: withUnknown(INSPECTION_RESPONSE_TYPES),
     deprecated: true,
     description: 'Always null: Street Manager V6 no longer says in its inspection list whether a row is a first inspection or a reinspection (it lists reinspections apart)',
-    example: null,
   })
   responseType!: string | null;
 

@@ -366,9 +366,13 @@ function exerciseV6Values(work: WorkRecord, i: number, ordinal: number, now: num
       permit.status = 'under_assessment';
     } else if (ordinal % 4 === 3) {
       permit.status = permit.assessmentStatus = 'refused';
-      permit.reasonsForRefusal = ['timing', 'traffic_management'];
+      permit.reasonsForRefusal = ['RC20', 'RC40'];
       permit.assessmentComments = 'Clashes with the city centre event programme';
     }
+  }
+  if (work.status === 'planned' && permit.status === 'submitted' && ordinal % 4 === 2) {
+    // not yet assessed and deemed granted at 17:00 today unless the authority acts: its "permits about to deem"
+    permit.deadline = iso(Math.floor(now / DAY) * DAY + 17 * HOUR);
   }
   if (permit.trafficManagementType === 'give_and_take' && i % 3 === 0) {
     permit.trafficManagementType = 'temp_obstruction_15_minute_delay';

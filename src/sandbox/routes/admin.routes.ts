@@ -1,6 +1,8 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { RouteConfig, SandboxContext } from '../sandbox-context';
 import { smErrorBody } from '../sandbox-context';
+import { organisationBySwa } from '../data/organisations';
+import { activePermit } from '../responses/work-api.responses';
 import type { FaultRule } from '../sandbox-faults';
 
 /*
@@ -17,12 +19,15 @@ import type { FaultRule } from '../sandbox-faults';
  *                                requests: { work, reporting, party, lookup, geojson, event, worklist, inner, token },
  *                                contractViolations }
  *   POST   /__admin/stats/reset  zeroes the counters (204)
+ *   PATCH  /__admin/works/:wrn   body { workStatus?, permitStatus? } (any text, so a value from a later Street
+ *                                Manager release can be tried): sets the work's and its active permit's status as
+ *                                Street Manager's support desk would; recorded in the Event API feed. Answers 204.
  */
 const TARGETS = ['work', 'reporting', 'party', 'lookup', 'geojson', 'event', 'worklist', 'inner', 'all'];
 const MALFORMED = ['not-json', 'truncated', 'wrong-type', 'missing-field'];
 
 export function registerAdminRoutes(ctx: SandboxContext): void {
-  const { app, faults, stats, auth } = ctx;
+  const { app, faults, stats, auth, state } = ctx;
   const config = (template: string): RouteConfig => ({ api: 'admin', kind: 'admin', template });
 
   app.route({
@@ -46,6 +51,34 @@ export function registerAdminRoutes(ctx: SandboxContext): void {
     config: config('/faults'),
     handler: (_request: FastifyRequest, reply: FastifyReply) => {
       faults.clear();
+      return reply.code(204).send();
+    },
+  });
+  app.route({
+    method: 'PATCH',
+    url: '/__admin/works/:workReferenceNumber',
+    config: config('/works/{workReferenceNumber}'),
+    handler: (request: FastifyRequest, reply: FastifyReply) => {
+      const work = state.works.get((request.params as { workReferenceNumber: string }).workReferenceNumber);
+      const body = (request.body ?? {}) as { workStatus?: unknown; permitStatus?: unknown };
+      const text = (v: unknown) => v === undefined || (typeof v === 'string' && /^[a-z0-9_]{1,60}$/.test(v));
+      if (!work) {
+        return reply.code(404).send(smErrorBody(404, 'Work not found'));
+      }
+      if (!text(body.workStatus) || !text(body.permitStatus)) {
+        return reply.code(400).send(smErrorBody(400, 'workStatus and permitStatus must be lower-case words'));
+      }
+      const permit = activePermit(work);
+      work.status = (body.workStatus as string | undefined) ?? work.status;
+      if (permit && body.permitStatus !== undefined) {
+        permit.status = body.permitStatus as string;
+      }
+      const admin = organisationBySwa(work.haSwa)!;
+      state.recordEvent(work, 'support_desk_action', permit && body.permitStatus !== undefined ? 'permit' : 'work', permit?.reference ?? work.reference, {
+        email: 'support-desk@street-manager.sandbox',
+        organisation: admin,
+      });
+      state.version += 1;
       return reply.code(204).send();
     },
   });

@@ -16,7 +16,7 @@ interface Bbox {
 }
 
 /**
- * GeoJSON API (`/v3/geojson`): BNG feature collections by bounding box. Like Street Manager's map, it shows every
+ * GeoJSON API (`/v6/geojson`): BNG feature collections by bounding box. Like Street Manager's map, it shows every
  * organisation's works, not only the caller's.
  */
 export function registerGeojsonRoutes(ctx: SandboxContext): void {

@@ -21,14 +21,14 @@ export function registerWorklistRoutes(ctx: SandboxContext): void {
       if (req.user.organisation.type !== 'highway_authority') {
         throw new SmError(401, 'Access restricted');
       }
-      return { status: 200, body: rows(req, today()) };
+      return { status: 200, body: rows(req, today(ctx.now())) };
     });
   const promoterList = (path: string, rows: (req: RequestInfo, today: Day) => unknown[]) =>
     ctx.route('GET', 'worklist', path, 'data', (req) => {
       if (!state.promoterOf(req.user.organisation)) {
         throw new SmError(401, 'Access restricted');
       }
-      return { status: 200, body: rows(req, today()) };
+      return { status: 200, body: rows(req, today(ctx.now())) };
     });
 
   authorityList('/permits-about-to-deem', (req, day) =>
@@ -129,7 +129,7 @@ export function registerWorklistRoutes(ctx: SandboxContext): void {
       proposed_start_date: permit.proposedStart,
       proposed_end_date: permit.proposedEnd,
       refused_date: permit.statusChanged,
-      reasons_for_refusal: permit.reasonsForRefusal.map(label),
+      reasons_for_refusal: permit.reasonsForRefusal,
     })),
   );
 }
@@ -140,8 +140,8 @@ interface Day {
 }
 
 /** Street Manager's "today" is the UTC day. */
-function today(): Day {
-  const start = Math.floor(Date.now() / DAY) * DAY;
+function today(now: number): Day {
+  const start = Math.floor(now / DAY) * DAY;
   return { start, end: start + DAY - 1 };
 }
 

@@ -155,10 +155,31 @@ export const V6_ASSUMPTIONS: readonly V6Assumption[] = [
     basis: 'reporting-openapi.json parameters',
   },
   {
+    id: 'V6-A21',
+    topic: 'inspection list and reinspections',
+    assumption:
+      '`GET /reporting/inspections` rows no longer carry inspection_response_type or reinspection_date_time; reinspections are listed by `GET /reporting/reinspections`, whose rows have no reference number. The gateway cannot tell a reinspection in its inspection list, so v1 `responseType` is null and `responseType=reinspection` a 422.',
+    basis: 'reporting-openapi.json InspectionSummaryResponse, ReinspectionSummaryResponse',
+  },
+  {
+    id: 'V6-A22',
+    topic: 'optional fields the v1 contract shows as required',
+    assumption:
+      'Section 81 made_safe_by_ha (optional in V6) is read as false when absent; a single comment\'s author_organisation_ref (nullable) as an empty text. Both are always present in the sandbox.',
+    basis: 'work-openapi.json / reporting-openapi.json',
+  },
+  {
     id: 'V6-A17',
     topic: 'authentication',
     assumption:
       'Unchanged on the wire: POST /work/authenticate (camelCase), POST /party/refresh `{ refresh_token }`, POST /party/logout `{ access_token }`, header `token`, lifetimes and lockout as V3.6.',
     basis: 'diff-v3.6-to-v6.txt §3 (no field changes); V3.6 docs',
+  },
+  {
+    id: 'V6-A23',
+    topic: 'worklist row values',
+    assumption:
+      'Worklist rows type `works_category`, `highest_traffic_management_type` and `reasons_for_refusal` as plain strings: assumed to be the Work API codes (`minor`, `two_way_signals`, `RC10`) or their labels (`Minor`, `Two way signals`, `RC10 - …`). The v1 worklists read either into the v1 codes (`unknown` otherwise); `promoter` and `highway_authority` are organisation names, not SWA codes, so rows link to permits and works only. The sandbox sends labels for the first two and codes for the reasons.',
+    basis: 'worklist-openapi.json schemas (no enums); work-openapi.json ReasonForRefusal',
   },
 ];
