@@ -74,6 +74,7 @@ interface Knobs {
 }
 
 const MAX_DELIVERIES = 500;
+const LOOPBACK_ENDPOINT = /^https?:\/\/(?:127\.\d{1,3}\.\d{1,3}\.\d{1,3}|localhost|\[::1\])(?::\d{1,5})?\//;
 const RETRY_DELAYS_MS = [200, 1_000];
 
 export function registerSnsNotifications(ctx: SandboxContext): void {
@@ -85,7 +86,27 @@ export function registerSnsNotifications(ctx: SandboxContext): void {
   let lastNotifiable: { update: UpdateRecord; message: Record<string, unknown> } | undefined;
   let forgeries = 0;
 
-  const origin = () => `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+  let closed = false;
+  app.addHook('onClose', (_instance, done) => {
+    closed = true;
+    done();
+  });
+  let listeningOrigin: string | undefined;
+  /** The sandbox's own origin, for the certificate and confirmation URLs (known once it listens). */
+  const origin = (): string => {
+    if (listeningOrigin === undefined) {
+      const address = app.server.address() as AddressInfo | null;
+      if (!address) {
+        throw new Error('the sandbox is not listening');
+      }
+      listeningOrigin = `http://127.0.0.1:${address.port}`;
+    }
+    return listeningOrigin;
+  };
+  /** Fire and forget, as SNS is to Street Manager: a post that fails (or outlives the sandbox) is only a delivery record. */
+  const postLater = (...args: Parameters<typeof post>): void => {
+    void post(...args).catch(() => undefined);
+  };
 
   async function post(
     subscription: SnsSubscription,
@@ -121,7 +142,7 @@ export function registerSnsNotifications(ctx: SandboxContext): void {
       ...extra,
       ...(forge ? { forged: forge } : {}),
     };
-    for (let attempt = 0; ; attempt++) {
+    for (let attempt = 0; !closed; attempt++) {
       try {
         // eslint-disable-next-line no-restricted-globals -- the sandbox plays Amazon SNS, a third party posting to the gateway: not the gateway's outbound call
         const response = await fetch(subscription.endpoint, {
@@ -179,7 +200,8 @@ export function registerSnsNotifications(ctx: SandboxContext): void {
   /** Brings our SNS subscriptions in line with Street Manager's: confirm new ones, say goodbye to removed ones. */
   function sync(): void {
     for (const s of state.subscriptions.values()) {
-      if (!subscriptions.has(s.reference)) {
+      // A test double posts to this machine only: an endpoint elsewhere is kept by the Event API and never called.
+      if (!subscriptions.has(s.reference) && LOOPBACK_ENDPOINT.test(s.endpoint)) {
         const subscription: SnsSubscription = {
           reference: s.reference,
           organisationSwa: s.organisationSwa,
@@ -190,14 +212,14 @@ export function registerSnsNotifications(ctx: SandboxContext): void {
         };
         subscriptions.set(s.reference, subscription);
         const text = `You have chosen to subscribe to the topic ${subscription.topicArn}. To confirm the subscription, visit the SubscribeURL included in this message.`;
-        void post(subscription, envelope(subscription, 'SubscriptionConfirmation', text));
+        postLater(subscription, envelope(subscription, 'SubscriptionConfirmation', text));
       }
     }
     for (const [reference, subscription] of subscriptions) {
       if (!state.subscriptions.has(reference)) {
         subscriptions.delete(reference);
         if (subscription.confirmed) {
-          void post(
+          postLater(
             subscription,
             envelope(
               subscription,
@@ -233,7 +255,7 @@ export function registerSnsNotifications(ctx: SandboxContext): void {
     const send = () => {
       for (let i = 0; i < times; i++) {
         // A duplicate is SNS redelivering: the same message, the same MessageId.
-        void post(subscription, unsigned, { updateId: update.updateId });
+        postLater(subscription, unsigned, { updateId: update.updateId });
       }
     };
     if (knobs.delay > 0) {
