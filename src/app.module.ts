@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
-import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { AuthModule } from './auth/auth.module';
 import { CredentialsGuard } from './auth/credentials.guard';
 import { PermissionsGuard } from './auth/permissions.guard';
@@ -9,8 +9,9 @@ import { IdempotencyModule } from './idempotency/idempotency.module';
 import { WorksModule } from './works/works.module';
 import { PermitsModule } from './permits/permits.module';
 import { WorkUpdatesModule } from './work-updates/work-updates.module';
+import { WorklistsModule } from './worklists/worklists.module';
 import { LoggerModule } from './logger.module';
-import { NegotiationInterceptor } from './common/negotiation/negotiation.interceptor';
+import { NegotiationModule } from './common/negotiation/negotiation.module';
 import { RouteTable } from './common/route-table';
 import { createValidationPipe } from './common/validation/validation.pipe';
 import { configNamespaces } from './config';
@@ -34,6 +35,7 @@ import { StreetManagerTargetModule } from './street-manager-target.module';
 import { ClientThrottlerGuard } from './throttling/client-throttler.guard';
 import { ThrottlingModule } from './throttling/throttling.module';
 import { EventsModule } from './events/events.module';
+import { EventIntakeModule } from './events/intake/event-intake.module';
 import { WebhooksModule } from './webhooks/webhooks.module';
 
 @Module({
@@ -58,11 +60,15 @@ import { WebhooksModule } from './webhooks/webhooks.module';
     WorksModule,
     PermitsModule,
     WorkUpdatesModule,
+    WorklistsModule,
     MetricsModule,
     StreetManagerTargetModule,
     StreetManagerModule,
     InnerApisModule,
     EventsModule,
+    EventIntakeModule,
+    // Global guards run in module order, AppModule's own (below) first: negotiation and the response cache after them.
+    NegotiationModule,
     WebhooksModule,
     CacheModule,
   ],
@@ -75,7 +81,6 @@ import { WebhooksModule } from './webhooks/webhooks.module';
     RouteTable,
     { provide: APP_FILTER, useClass: AllExceptionsFilter },
     { provide: APP_PIPE, useFactory: createValidationPipe },
-    { provide: APP_INTERCEPTOR, useClass: NegotiationInterceptor },
   ],
 })
 export class AppModule {}

@@ -3,8 +3,8 @@ import type { IncomingMessage } from 'node:http';
 export const API_VERSIONS = ['1'] as const;
 export const LATEST_VERSION = API_VERSIONS[API_VERSIONS.length - 1];
 
-/** Paths that are not part of a versioned resource tree and so are never rewritten to the latest version. */
-const UNVERSIONED = /^\/(status|healthcheck|metrics)(\/|\?|$)/;
+/** Paths that are not part of a versioned resource tree (operator routes, the Street Manager notification receiver) and so are never rewritten to the latest version. */
+const UNVERSIONED = /^\/(status|healthcheck|metrics|street-manager)(\/|\?|$)/;
 const VERSIONED = /^\/v\d+(\/|\?|$)/;
 const FORMAT_SUFFIX = /\.(json|xml)(?=\?|$)/;
 

@@ -27,3 +27,19 @@ function split(id: string): [number, number] {
   }
   return [Number(match[1]), Number(match[2])];
 }
+
+/** Sequence numbers stay below this within one millisecond (the log moves to the next one), so an id fits a number. */
+export const MAX_SEQUENCE = 1000;
+
+/**
+ * An id as one increasing integer (`ms * 1000 + sequence`), for cursors whose contract is a number
+ * (`/v1/work-updates`' `updateId`). Safe integers up to the year 2255.
+ */
+export function eventIdToNumber(id: string): number {
+  const [ms, sequence] = split(id);
+  return ms * MAX_SEQUENCE + sequence;
+}
+
+export function eventIdFromNumber(value: number): string {
+  return `${Math.floor(value / MAX_SEQUENCE)}-${value % MAX_SEQUENCE}`;
+}

@@ -21,7 +21,12 @@ export class EventListeners {
           await listener(event);
         } catch (e) {
           this.logger.error(
-            { eventId: event.id, organisation: event.organisation, type: event.type, reason: e instanceof Error ? e.message : 'unknown' },
+            {
+              eventId: event.id,
+              organisation: event.organisation,
+              type: event.type,
+              reason: e instanceof Error ? e.message : 'unknown',
+            },
             'an event listener failed; the event stays in the log',
           );
         }

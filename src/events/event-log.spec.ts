@@ -1,6 +1,7 @@
 import Redis from 'ioredis';
 import { describeWithRedis, type RedisServer, startRedisServer } from '../../test/helpers/redis-server';
 import { RedisAlarm } from '../redis/redis-alarm';
+import { eventIdFromNumber, eventIdToNumber } from './event-id';
 import { EventLog, type GatewayEvent, type NewGatewayEvent } from './gateway-event';
 import { MemoryEventLog } from './memory-event-log';
 import { RedisEventLog } from './redis-event-log';
@@ -61,9 +62,18 @@ function contract(make: (now: () => number, maxEvents?: number) => Promise<Event
     await log.append(event('AB', 2, '2026-12-05T09:00:00.000Z'), 'u2'); // a gap filled late
     await log.append(event('AB', 3, '2026-12-05T11:00:00.000Z'), 'u3');
     await log.append(event('AB', 4, '2026-12-05T12:00:00.000Z'), 'u4');
-    expect(ids(await log.readSince('AB', new Date('2026-12-05T10:00:00.000Z'), 10))).toEqual(['WRN1', 'WRN3', 'WRN4']);
+    expect(ids(await log.readSince('AB', new Date('2026-12-05T10:00:00.000Z'), 10))).toEqual([
+      'WRN1',
+      'WRN3',
+      'WRN4',
+    ]);
     expect(ids(await log.readSince('AB', new Date('2026-12-05T10:00:00.000Z'), 2))).toEqual(['WRN1', 'WRN3']);
-    expect(ids(await log.readSince('AB', new Date('2026-12-05T08:00:00.000Z'), 10))).toEqual(['WRN1', 'WRN2', 'WRN3', 'WRN4']);
+    expect(ids(await log.readSince('AB', new Date('2026-12-05T08:00:00.000Z'), 10))).toEqual([
+      'WRN1',
+      'WRN2',
+      'WRN3',
+      'WRN4',
+    ]);
   });
 
   it('forgets events and dedupe keys past the retention', async () => {
@@ -90,6 +100,17 @@ function contract(make: (now: () => number, maxEvents?: number) => Promise<Event
     await log.append(event('AB', 1), 'u1');
     await log.append(event('AB', 2), 'u2');
     expect(seen).toEqual(['WRN1', 'WRN2']);
+  });
+
+  it('keeps fewer than 1000 ids in one millisecond, so every id reads as an increasing number', async () => {
+    const stored: GatewayEvent[] = [];
+    for (let n = 0; n < 1002; n++) {
+      stored.push((await log.append(event('AB', n), `u${n}`))!);
+    }
+    const numbers = stored.map((e) => eventIdToNumber(e.id));
+    expect(numbers.every((v, i) => i === 0 || v > numbers[i - 1])).toBe(true);
+    expect(stored.map((e) => eventIdFromNumber(eventIdToNumber(e.id)))).toEqual(stored.map((e) => e.id));
+    expect(new Set(stored.map((e) => e.id.split('-')[0])).size).toBeGreaterThanOrEqual(2);
   });
 
   it('bounds each organisation by the maximum number of events', async () => {
@@ -122,7 +143,13 @@ describeWithRedis('RedisEventLog (real redis-server)', () => {
   let server: RedisServer;
   const clients: Redis[] = [];
   const client = async () => {
-    const c = new Redis(server.url, { keyPrefix: 'ev:', enableOfflineQueue: false, maxRetriesPerRequest: 0, lazyConnect: true, commandTimeout: 500 });
+    const c = new Redis(server.url, {
+      keyPrefix: 'ev:',
+      enableOfflineQueue: false,
+      maxRetriesPerRequest: 0,
+      lazyConnect: true,
+      commandTimeout: 500,
+    });
     await c.connect();
     clients.push(c);
     return c;
@@ -149,7 +176,9 @@ describeWithRedis('RedisEventLog (real redis-server)', () => {
     await a.flushall();
     const first = new RedisEventLog(a, new RedisAlarm(), RETENTION, 1_000);
     const second = new RedisEventLog(b, new RedisAlarm(), RETENTION, 1_000);
-    const results = await Promise.all(Array.from({ length: 40 }, (_, i) => (i % 2 ? first : second).append(event('AB', 1), 'same')));
+    const results = await Promise.all(
+      Array.from({ length: 40 }, (_, i) => (i % 2 ? first : second).append(event('AB', 1), 'same')),
+    );
     expect(results.filter((r) => r !== null)).toHaveLength(1);
     expect(await second.readAfter('AB', undefined, 100)).toHaveLength(1);
   });
@@ -172,8 +201,13 @@ describeWithRedis('RedisEventLog (real redis-server)', () => {
     const alarm = new RedisAlarm();
     const log = new RedisEventLog(c, alarm, RETENTION, 1_000);
     c.disconnect();
-    await expect(log.append(event('AB', 1), 'u1')).rejects.toMatchObject({ status: 503, code: 'SERVICE_UNAVAILABLE' });
+    await expect(log.append(event('AB', 1), 'u1')).rejects.toMatchObject({
+      status: 503,
+      code: 'SERVICE_UNAVAILABLE',
+    });
     await expect(log.readAfter('AB', undefined, 10)).rejects.toMatchObject({ status: 503 });
-    expect((await alarm.failures.get()).values).toEqual([expect.objectContaining({ labels: { store: 'events' }, value: 2 })]);
+    expect((await alarm.failures.get()).values).toEqual([
+      expect.objectContaining({ labels: { store: 'events' }, value: 2 }),
+    ]);
   });
 });

@@ -31,7 +31,11 @@ export abstract class EventLog {
   /** Appends once per `dedupeKey` (for example the Street Manager update id); null when it was already there. */
   abstract append(event: NewGatewayEvent, dedupeKey: string): Promise<GatewayEvent | null>;
   /** Events of one organisation after `afterId` (exclusive; undefined from the start), oldest first. */
-  abstract readAfter(organisation: string, afterId: string | undefined, limit: number): Promise<GatewayEvent[]>;
+  abstract readAfter(
+    organisation: string,
+    afterId: string | undefined,
+    limit: number,
+  ): Promise<GatewayEvent[]>;
   /** Events of one organisation that occurred at or after `since`, oldest first. */
   abstract readSince(organisation: string, since: Date, limit: number): Promise<GatewayEvent[]>;
   /** Called once per appended event, on the instance that appended it. */

@@ -1,4 +1,4 @@
-import { compareEventIds, eventIdTime } from './event-id';
+import { compareEventIds, eventIdTime, MAX_SEQUENCE } from './event-id';
 import { EventListeners } from './event-listeners';
 import { EventLog, type EventListener, type GatewayEvent, type NewGatewayEvent } from './gateway-event';
 
@@ -96,10 +96,13 @@ export class MemoryEventLog extends EventLog {
     return log;
   }
 
-  /** Monotonic even if the clock steps back, as a Redis stream's ids are. */
+  /** Monotonic even if the clock steps back, as a Redis stream's ids are; never MAX_SEQUENCE events in one ms. */
   private nextId(now: number): string {
     if (now > this.lastMs) {
       this.lastMs = now;
+      this.sequence = 0;
+    } else if (this.sequence + 1 >= MAX_SEQUENCE) {
+      this.lastMs++;
       this.sequence = 0;
     } else {
       this.sequence++;

@@ -9,7 +9,7 @@ import { EventLog, type EventListener, type GatewayEvent, type NewGatewayEvent }
  * Appends once per dedupe key, atomically: the SET NX and the XADD happen together or not at all, so a failure can
  * never leave a dedupe key without its event (which would lose the event for good). The id's time is the caller's
  * clock (the same clock the retention is measured with), kept above the stream's last id when clocks differ between
- * instances. Then the stream is trimmed to the retention and expires if the organisation stays silent that long.
+ * instances, and with fewer than 1000 ids per millisecond (MAX_SEQUENCE: an id also reads as one number). Then the stream is trimmed to the retention and expires if the organisation stays silent that long.
  * KEYS: dedupe key, stream. ARGV: retention ms, now ms, min id, max length, payload.
  */
 const APPEND = `
@@ -22,6 +22,10 @@ if last then
   if tonumber(lastMs) >= ms then
     ms = tonumber(lastMs)
     seq = tonumber(lastSeq) + 1
+    if seq >= 1000 then
+      ms = ms + 1
+      seq = 0
+    end
   end
 end
 local id = redis.call('XADD', KEYS[2], 'MAXLEN', '~', ARGV[4], string.format('%d-%d', ms, seq), 'e', ARGV[5])
@@ -31,7 +35,15 @@ return id
 `;
 
 type WithAppend = Redis & {
-  eventLogAppend(dedupe: string, stream: string, retentionMs: number, nowMs: number, minId: string, maxLen: number, payload: string): Promise<string | null>;
+  eventLogAppend(
+    dedupe: string,
+    stream: string,
+    retentionMs: number,
+    nowMs: number,
+    minId: string,
+    maxLen: number,
+    payload: string,
+  ): Promise<string | null>;
 };
 
 type StreamEntry = [id: string, fields: string[]];
@@ -137,7 +149,11 @@ export class RedisEventLog extends EventLog {
   }
 
   private unavailable(e: unknown): SharedStateUnavailableError {
-    this.alarm.raise('events', e, 'events can be neither stored nor read; Street Manager retries its notifications');
+    this.alarm.raise(
+      'events',
+      e,
+      'events can be neither stored nor read; Street Manager retries its notifications',
+    );
     return new SharedStateUnavailableError();
   }
 }

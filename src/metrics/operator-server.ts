@@ -9,9 +9,12 @@ import { MetricsService } from './metrics.service';
  * and /healthcheck here carries each check's detail (sign-in state per organisation, error texts), so neither is
  * reachable where callers are. A plain Node server: two GET routes need none of the API's pipeline.
  */
+export type OperatorAction = (query: URLSearchParams) => Promise<{ status: number; body: unknown }>;
+
 @Injectable()
 export class OperatorServer implements OnApplicationShutdown {
   private server?: Server;
+  private readonly actions = new Map<string, OperatorAction>();
 
   constructor(
     private readonly metrics: MetricsService,
@@ -31,6 +34,11 @@ export class OperatorServer implements OnApplicationShutdown {
     return `http://${address.family === 'IPv6' ? `[${address.address}]` : address.address}:${address.port}`;
   }
 
+  /** A POST route on this port only (operators' actions, e.g. unsubscribing from Street Manager notifications). */
+  addAction(path: string, action: OperatorAction): void {
+    this.actions.set(path, action);
+  }
+
   async onApplicationShutdown(): Promise<void> {
     const server = this.server;
     this.server = undefined;
@@ -41,8 +49,13 @@ export class OperatorServer implements OnApplicationShutdown {
   }
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const path = (req.url ?? '/').split('?')[0];
+    const [path, query] = (req.url ?? '/').split('?');
     try {
+      const action = this.actions.get(path);
+      if (action && req.method === 'POST') {
+        const { status, body } = await action(new URLSearchParams(query ?? ''));
+        return send(res, status, 'application/json; charset=utf-8', JSON.stringify(body));
+      }
       if (req.method !== 'GET' && req.method !== 'HEAD') {
         return send(res, 405, 'text/plain; charset=utf-8', 'method not allowed\n', { allow: 'GET, HEAD' });
       }

@@ -20,6 +20,8 @@ export interface EmbeddedSandbox {
     clientSecret: string;
     scope: string;
   };
+  /** the sandbox's stand-in for Amazon SNS: the topic of each organisation, and the URLs its certificate and links use */
+  sns?: { topicArn(organisation: string): string; urlPattern: RegExp };
   close(): Promise<void>;
 }
 

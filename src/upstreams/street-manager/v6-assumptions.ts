@@ -50,7 +50,7 @@ export const V6_ASSUMPTIONS: readonly V6Assumption[] = [
   {
     id: 'V6-A4',
     topic: 'reporting paging and include_total_count',
-    assumption: `Offset paging as V3.6: ${REPORTING_PAGE_SIZE} rows a page, \`offset\` counts rows, \`pagination { total_rows, has_next_page }\` always present (both required in the files). \`include_total_count\` (not on */files, /works, /geographical-areas) decides whether total_rows is counted: absent or false → total_rows is not a count (the sandbox answers 0) and only has_next_page is meaningful; true → counted, capped at ${REPORTING_TOTAL_ROWS_CAP} ("${REPORTING_TOTAL_ROWS_CAP} or more"). The gateway sends include_total_count=true only on the first page it reads for a request that shows a total, and never relies on total_rows otherwise.`,
+    assumption: `Offset paging as V3.6: ${REPORTING_PAGE_SIZE} rows a page, \`offset\` counts rows, \`pagination { total_rows, has_next_page }\` always present (both required in the files). \`include_total_count\` (not on */files, /works, /geographical-areas) decides whether total_rows is counted: absent or false → total_rows is not a count (the sandbox answers 0) and only has_next_page is meaningful; true → counted, capped at ${REPORTING_TOTAL_ROWS_CAP} ("${REPORTING_TOTAL_ROWS_CAP} or more"). Every v1 list shows a total, so the gateway always sends include_total_count=true on the lists that take it (one URL per page, so pages stay shareable between windows and caches).`,
     basis: 'README of v6-merged ("meaning undocumented here"); V3.6 paging docs for the cap',
   },
   {
@@ -110,7 +110,7 @@ export const V6_ASSUMPTIONS: readonly V6Assumption[] = [
     id: 'V6-A13',
     topic: 'close_footpath',
     assumption:
-      'Required on WorkCreateRequest, PermitCreateRequest and the alteration create body, enum `yes_discussed_with_ha | no`. The gateway sends `no` when a caller leaves it out for works that do not touch the footway, and answers 422 (field closeFootpath) when the footway or footpath is among the location types, because only the caller can say it was discussed with the authority.',
+      'Required on WorkCreateRequest, PermitCreateRequest and the alteration create body, enum `yes_discussed_with_ha | no` (public footpaths, location type `footpath`, not the footway next to a carriageway, which close_footway covers). The gateway sends `no` when a caller leaves it out and `footpath` is not among the location types, and answers 422 (field closeFootpath) when it is, because only the caller can say the closure was discussed with the authority.',
     basis: 'work-openapi.json required lists; DfT release notes for the field',
   },
   {
@@ -134,10 +134,52 @@ export const V6_ASSUMPTIONS: readonly V6Assumption[] = [
     basis: 'work-openapi.json; V3.6 comment visibility',
   },
   {
+    id: 'V6-A18',
+    topic: 'numeric code lists typed as strings',
+    assumption:
+      'lookup ReinstatementTypeCodeResponse is `type: string` with numeric values (1..10, 999), a defect of the rebuilt files; V3.6 typed it number. The contract check accepts the numbers and their text; the sandbox sends numbers.',
+    basis: 'lookup-openapi.json vs V3.6 lookup swagger',
+  },
+  {
+    id: 'V6-A19',
+    topic: 'comment topic case',
+    assumption:
+      'Comments are created with upper-case topics (GENERAL ...) and the Reporting API lists them upper case, but the Work API\'s CommentTopicResponse lists lower-case values; GET of a single comment is assumed to answer lower case, and the gateway maps topics case-insensitively.',
+    basis: 'work-openapi.json CommentTopic vs CommentTopicResponse',
+  },
+  {
+    id: 'V6-A20',
+    topic: 'reporting free-text query',
+    assumption:
+      'V6 reporting lists dropped the free-text `query` for precise filters: work_reference_number, street_descriptor, usrn, organisation and the list\'s own object reference. They are assumed to match by "contains" (references, street name) and exactly (usrn, organisation SWA code).',
+    basis: 'reporting-openapi.json parameters',
+  },
+  {
+    id: 'V6-A21',
+    topic: 'inspection list and reinspections',
+    assumption:
+      '`GET /reporting/inspections` rows no longer carry inspection_response_type or reinspection_date_time; reinspections are listed by `GET /reporting/reinspections`, whose rows have no reference number. The gateway cannot tell a reinspection in its inspection list, so v1 `responseType` is null and `responseType=reinspection` a 422.',
+    basis: 'reporting-openapi.json InspectionSummaryResponse, ReinspectionSummaryResponse',
+  },
+  {
+    id: 'V6-A22',
+    topic: 'optional fields the v1 contract shows as required',
+    assumption:
+      'Section 81 made_safe_by_ha (optional in V6) is read as false when absent; a single comment\'s author_organisation_ref (nullable) as an empty text. Both are always present in the sandbox.',
+    basis: 'work-openapi.json / reporting-openapi.json',
+  },
+  {
     id: 'V6-A17',
     topic: 'authentication',
     assumption:
       'Unchanged on the wire: POST /work/authenticate (camelCase), POST /party/refresh `{ refresh_token }`, POST /party/logout `{ access_token }`, header `token`, lifetimes and lockout as V3.6.',
     basis: 'diff-v3.6-to-v6.txt §3 (no field changes); V3.6 docs',
+  },
+  {
+    id: 'V6-A23',
+    topic: 'worklist row values',
+    assumption:
+      'Worklist rows type `works_category`, `highest_traffic_management_type` and `reasons_for_refusal` as plain strings: assumed to be the Work API codes (`minor`, `two_way_signals`, `RC10`) or their labels (`Minor`, `Two way signals`, `RC10 - …`). The v1 worklists read either into the v1 codes (`unknown` otherwise); `promoter` and `highway_authority` are organisation names, not SWA codes, so rows link to permits and works only. The sandbox sends labels for the first two and codes for the reasons.',
+    basis: 'worklist-openapi.json schemas (no enums); work-openapi.json ReasonForRefusal',
   },
 ];

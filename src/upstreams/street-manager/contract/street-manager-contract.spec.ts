@@ -1,4 +1,4 @@
-import { checkQuery, checkRequest, checkResponse, matchOperation, precompile } from './street-manager-contract';
+import { checkQuery, checkRequest, checkResponse, matchOperation, precompile, requestTakes } from './street-manager-contract';
 import { loadSpec, STREET_MANAGER_CONTRACT_APIS } from './spec-files';
 
 describe('Street Manager contract', () => {
@@ -105,6 +105,14 @@ describe('Street Manager contract', () => {
         }
       }
     }
+  });
+});
+
+describe('requestTakes', () => {
+  it('says whether an operation\'s body has a property, through its $ref', () => {
+    expect(requestTakes('work', 'POST', '/works', 'internal_user_identifier')).toBe(true);
+    expect(requestTakes('lookup', 'POST', '/nsg/streets/search', 'internal_user_identifier')).toBe(false);
+    expect(requestTakes('work', 'GET', '/works/{workReferenceNumber}', 'internal_user_identifier')).toBe(false);
   });
 });
 

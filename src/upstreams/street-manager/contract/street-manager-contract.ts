@@ -21,15 +21,15 @@ interface OperationEntry {
 /**
  * How strictly a body is read. `request`: as Street Manager checks what it is sent (closed enums, no unknown fields
  * where the spec says so). `response`: as the gateway reads answers, tolerant of what a minor release may add — every
- * enum is open and unknown fields pass (V6-A7, V6-A8). `response-strict`: the spec to the letter, for the sandbox's
- * own answers in tests, so the sandbox cannot drift.
+ * enum is open and unknown fields pass (V6-A7, V6-A8). `response-strict`: the spec to the letter (even enums
+ * that list `upcoming_enum` are closed), for the sandbox's own answers in tests, so the sandbox cannot drift.
  */
 export type ContractReading = 'request' | 'response' | 'response-strict';
 
 const READINGS: Record<ContractReading, SchemaOptions> = {
   request: {},
   response: { openEnums: true, openObjects: true },
-  'response-strict': {},
+  'response-strict': { closedEnums: true },
 };
 
 interface ApiContract {
@@ -42,6 +42,8 @@ interface ApiContract {
   byKey: Map<string, OperationEntry>;
   /** one compiled validator per operation and body (request / response key / query); null = no schema, anything goes */
   validators: Map<string, ValidateFunction | null>;
+  /** requestTakes() answers, by operation and property */
+  takes: Map<string, boolean>;
 }
 
 const MAX_REPORTED_ERRORS = 10;
@@ -75,7 +77,7 @@ function contractFor(api: StreetManagerApi): ApiContract {
   // Literal segments win over parameters (`/works/updates` before `/works/{workReferenceNumber}`).
   operations.sort((a, b) => a.paramCount - b.paramCount);
   const byKey = new Map(operations.map((o) => [`${o.method} ${o.pathTemplate}`, o]));
-  contract = { registries: new Map(), refBase, schemas: spec.components?.schemas ?? {}, operations, byKey, validators: new Map() };
+  contract = { registries: new Map(), refBase, schemas: spec.components?.schemas ?? {}, operations, byKey, validators: new Map(), takes: new Map() };
   contracts.set(api, contract);
   return contract;
 }
@@ -183,7 +185,7 @@ function coerce(raw: string | string[], schema: unknown, contract: ApiContract):
 function coerceScalar(value: string, schema: unknown, contract: ApiContract): unknown {
   let s = (schema ?? {}) as { type?: string; $ref?: string };
   if (s.$ref) {
-    s = (contract.schemas[s.$ref.replace('#/components/schemas/', '')] ?? {}) as { type?: string };
+    s = contract.schemas[s.$ref.replace('#/components/schemas/', '')] ?? {};
   }
   if ((s.type === 'number' || s.type === 'integer') && value !== '' && Number.isFinite(Number(value))) {
     return Number(value);
@@ -222,6 +224,24 @@ function check(
     .slice(0, MAX_REPORTED_ERRORS)
     .map((e) => `${e.instancePath || '(root)'} ${e.message ?? 'is invalid'}${e.keyword === 'additionalProperties' ? `: ${String((e.params as { additionalProperty?: string }).additionalProperty)}` : ''}`);
   return { valid: false, errors };
+}
+
+/** Whether the operation's request body has a property of this name (resolving a top-level `$ref`); cached. */
+export function requestTakes(api: StreetManagerApi, method: string, pathTemplate: string, property: string): boolean {
+  const contract = contractFor(api);
+  const key = `${method.toUpperCase()} ${pathTemplate} takes ${property}`;
+  let takes = contract.takes.get(key);
+  if (takes === undefined) {
+    let schema = contract.byKey.get(`${method.toUpperCase()} ${pathTemplate}`)?.operation.requestBody?.content?.['application/json']?.schema as
+      | { $ref?: string; properties?: Record<string, unknown> }
+      | undefined;
+    if (schema?.$ref) {
+      schema = contract.schemas[schema.$ref.replace('#/components/schemas/', '')] as typeof schema;
+    }
+    takes = schema?.properties?.[property] !== undefined;
+    contract.takes.set(key, takes);
+  }
+  return takes;
 }
 
 /**
