@@ -4,8 +4,8 @@ import { DateTimeProperty } from '../../common/validation/date-time';
 import { WORK_REFERENCE } from '../../common/vocabulary/references';
 import { BoundedStrings } from './bounded-strings';
 
-/** `permit.granted`, a family `permit.*`, or `*`. */
-export const EVENT_TYPE_PATTERN = /^(\*|[a-z][a-z0-9-]{0,30}\.(\*|[a-z][a-z0-9-]{0,30}))$/;
+/** `permit.granted`, a family `permit.*`, or `*` (src/events/event-vocabulary.ts names every type `<object>.<action>`). */
+export const EVENT_TYPE_PATTERN = /^(\*|[a-z][a-z0-9-]{0,39}\.(\*|[a-z0-9][a-z0-9-]{0,99}))$/;
 export const MAX_EVENT_TYPES = 50;
 export const MAX_WORK_REFERENCES = 100;
 export const MAX_URL_LENGTH = 2048;
@@ -33,7 +33,7 @@ export class WebhookSubscriptionInputDto {
     minItems: 1,
     maxItems: MAX_EVENT_TYPES,
     uniqueItems: true,
-    items: { type: 'string', pattern: EVENT_TYPE_PATTERN.source, maxLength: 63 },
+    items: { type: 'string', pattern: EVENT_TYPE_PATTERN.source, maxLength: 141 },
   })
   @BoundedStrings({ minSize: 1, maxSize: MAX_EVENT_TYPES, pattern: EVENT_TYPE_PATTERN, shape: 'an event type such as permit.granted, a family such as permit.*, or *' })
   eventTypes!: string[];
