@@ -7,6 +7,7 @@ import { collection } from '../common/paging/collection';
 import { pageWindow } from '../common/paging/page-window';
 import type { PagingQueryDto } from '../common/paging/paging-query.dto';
 import { type WebhooksConfig, webhooksConfig } from '../config/webhooks.config';
+import { EventOrganisations } from '../events/event-organisations';
 import { EventLog } from '../events/gateway-event';
 import { ReceiverHttp, ReceiverRefusedError } from '../upstreams/http/receiver-http';
 import { type Clock, WEBHOOK_CLOCK } from './clock';
@@ -23,14 +24,6 @@ import { toDeliveryDto, toSubscriptionDto } from './webhook-subscriptions.mapper
 export const MAX_REPLAY = 10_000;
 const REPLAY_PAGE = 500;
 
-/**
- * The organisation whose events a caller receives and whose subscriptions it sees. A caller bound to no organisation
- * acts with the gateway's default Street Manager credential, whose log is `default`.
- */
-export function ownerOf(caller: Caller): string {
-  return caller.organisation ?? 'default';
-}
-
 /** The webhook-subscriptions resource: a subscription belongs to the caller's organisation; anyone else gets 404. */
 @Injectable()
 export class WebhookSubscriptionsService {
@@ -39,12 +32,14 @@ export class WebhookSubscriptionsService {
     private readonly delivery: WebhookDeliveryService,
     private readonly http: ReceiverHttp,
     private readonly events: EventLog,
+    /** the log a caller reads is the one whose events its subscriptions receive */
+    private readonly organisations: EventOrganisations,
     @Inject(webhooksConfig.KEY) private readonly config: WebhooksConfig,
     @Inject(WEBHOOK_CLOCK) private readonly clock: Clock,
   ) {}
 
   async create(caller: Caller, input: CreateWebhookSubscriptionDto): Promise<CreatedWebhookSubscriptionDto> {
-    const organisation = ownerOf(caller);
+    const organisation = this.organisations.of(caller);
     await this.checkUrl(input.url);
     if ((await this.store.countSubscriptions(organisation)) >= MAX_SUBSCRIPTIONS_PER_ORGANISATION) {
       throw new ConflictError(`an organisation may have at most ${MAX_SUBSCRIPTIONS_PER_ORGANISATION} webhook subscriptions`);
@@ -73,7 +68,7 @@ export class WebhookSubscriptionsService {
 
   async list(caller: Caller, query: PagingQueryDto, requestUrl: string): Promise<Collection<WebhookSubscriptionDto>> {
     const window = pageWindow(query);
-    const page = await this.store.listSubscriptions(ownerOf(caller), window.offset, window.limit);
+    const page = await this.store.listSubscriptions(this.organisations.of(caller), window.offset, window.limit);
     return collection(
       page.items.map((s) => toSubscriptionDto(s, caller)),
       window,
@@ -222,7 +217,7 @@ export class WebhookSubscriptionsService {
 
   private async owned(caller: Caller, id: string): Promise<WebhookSubscription> {
     const found = await this.store.getSubscription(id);
-    if (!found || found.organisation !== ownerOf(caller)) {
+    if (!found || found.organisation !== this.organisations.of(caller)) {
       throw new NotFoundError('webhook subscription', id);
     }
     return found;
