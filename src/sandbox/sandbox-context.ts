@@ -1,3 +1,4 @@
+import type { Clock } from '../common/clock';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { StreetManagerApi } from '../upstreams/street-manager/contract/street-manager-contract';
 import type { SandboxAuth, SessionUser } from './sandbox-auth';
@@ -55,6 +56,8 @@ export const API_BASES: Record<StreetManagerApi, string> = {
 
 export interface SandboxContext {
   app: FastifyInstance;
+  /** token lifetimes and latency faults; tests share one with the gateway and move it */
+  clock: Clock;
   state: SandboxState;
   auth: SandboxAuth;
   faults: SandboxFaults;

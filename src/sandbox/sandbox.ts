@@ -1,5 +1,5 @@
-import { setTimeout as sleep } from 'node:timers/promises';
 import Fastify, { type FastifyReply, type FastifyRequest } from 'fastify';
+import { SYSTEM_CLOCK } from '../common/clock';
 import { checkRequest, type StreetManagerApi } from '../upstreams/street-manager/contract/street-manager-contract';
 import { ORGANISATIONS } from './data/organisations';
 import { registerAdminRoutes } from './routes/admin.routes';
@@ -25,9 +25,10 @@ const users = new WeakMap<FastifyRequest, SessionUser>();
  */
 export async function createSandbox(options: SandboxOptions = {}): Promise<RunningSandbox> {
   const referenceTime = options.referenceTime !== undefined ? new Date(options.referenceTime).getTime() : Math.floor(Date.now() / DAY_MS) * DAY_MS;
+  const clock = options.clock ?? SYSTEM_CLOCK;
   const app = Fastify({ logger: false, bodyLimit: 1024 * 1024 });
   const state = new SandboxState(options.seed ?? 1, options.works ?? 600, referenceTime);
-  const auth = new SandboxAuth(options.tokenLifetimeSeconds ?? 3600, options.refreshTokenLifetimeSeconds ?? 86_400, 'street-manager-sandbox');
+  const auth = new SandboxAuth(options.tokenLifetimeSeconds ?? 3600, options.refreshTokenLifetimeSeconds ?? 86_400, 'street-manager-sandbox', clock);
   const faults = new SandboxFaults();
   const stats = new SandboxStats();
   for (const rule of options.faults ?? []) {
@@ -36,6 +37,7 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Runni
 
   const ctx: SandboxContext = {
     app,
+    clock,
     state,
     auth,
     faults,
@@ -68,7 +70,7 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Runni
     }
     const latency = faults.latencyMs(api);
     if (latency > 0) {
-      await sleep(latency);
+      await clock.sleep(latency);
     }
     const decision = faults.beforeCall(api);
     if (decision) {

@@ -1,3 +1,4 @@
+import type { Clock } from '../common/clock';
 import type { FaultRule } from './sandbox-faults';
 
 /** The contract between the embedded Street Manager sandbox and whoever starts it (gateway, tests, bench). */
@@ -19,6 +20,8 @@ export interface SandboxOptions {
   refreshTokenLifetimeSeconds?: number;
   /** faults active from the start; the same rules as `POST /__admin/faults` */
   faults?: FaultRule[];
+  /** the time tokens are issued and checked in and latency faults wait on (default: the system clock) */
+  clock?: Clock;
 }
 
 export interface SandboxUser {
