@@ -11,9 +11,13 @@ import { endpointsFromSandbox } from '../../src/sandbox/sandbox-endpoints';
 import { STREET_MANAGER_ENDPOINTS } from '../../src/upstreams/street-manager/street-manager-endpoints';
 import { StreetManagerTransport } from '../../src/upstreams/street-manager/street-manager.transport';
 import { type BootedApp, bootApp } from '../helpers/boot-app';
+import { TestClock } from '../support/test-clock';
+import { call, login, userOf } from '../sandbox/sandbox-http';
 import { caller, sandboxAdmin, testStreetManagerConfig } from './support/street-manager-fixtures';
 
 describe('Street Manager session and transport (e2e against the sandbox)', () => {
+  // One clock for the gateway and the sandbox: a token expires for both when the test moves it.
+  const clock = new TestClock();
   let sandbox: RunningSandbox;
   let admin: ReturnType<typeof sandboxAdmin>;
   const stats = () => admin.stats();
@@ -21,7 +25,7 @@ describe('Street Manager session and transport (e2e against the sandbox)', () =>
   const clearFaults = () => admin.clearFaults();
 
   beforeAll(async () => {
-    sandbox = await createSandbox({ tokenLifetimeSeconds: 4, works: 60 });
+    sandbox = await createSandbox({ tokenLifetimeSeconds: 4, works: 60, clock });
     admin = sandboxAdmin(sandbox);
   });
   afterAll(async () => {
@@ -32,6 +36,7 @@ describe('Street Manager session and transport (e2e against the sandbox)', () =>
     let booted: BootedApp;
     let transport: StreetManagerTransport;
     let wrn: string;
+    let closed = false;
 
     const getWork = (reference = wrn, who: Caller = caller()) =>
       transport.request<{ work_reference_number: string }>({
@@ -44,7 +49,12 @@ describe('Street Manager session and transport (e2e against the sandbox)', () =>
       });
 
     beforeAll(async () => {
+      // A work to read, found without the gateway, so no test depends on another having found one.
+      const { idToken } = await login(sandbox, userOf(sandbox, '7374'));
+      wrn = ((await call('GET', `${sandbox.baseUrls.reporting}/permits`, { token: idToken })).body as { rows: { work_reference_number: string }[] }).rows[0]
+        .work_reference_number;
       booted = await bootApp({
+        clock,
         overrides: [
           { provide: STREET_MANAGER_ENDPOINTS, useValue: endpointsFromSandbox(sandbox) },
           { provide: streetManagerConfig.KEY, useValue: testStreetManagerConfig() },
@@ -54,6 +64,11 @@ describe('Street Manager session and transport (e2e against the sandbox)', () =>
     });
     afterEach(async () => {
       await clearFaults();
+    });
+    afterAll(async () => {
+      if (!closed) {
+        await booted.close();
+      }
     });
 
     it('signs in once and reuses the session for many calls, sequential and concurrent', async () => {
@@ -66,7 +81,6 @@ describe('Street Manager session and transport (e2e against the sandbox)', () =>
         operation: 'listPermits',
       });
       expect(page.status).toBe(200);
-      wrn = page.body.rows[0].work_reference_number;
       for (let i = 0; i < 5; i++) {
         expect((await getWork()).body.work_reference_number).toBe(wrn);
       }
@@ -79,7 +93,7 @@ describe('Street Manager session and transport (e2e against the sandbox)', () =>
     it('refreshes exactly once when 100 concurrent calls meet an expiring token', async () => {
       await getWork();
       // The 4 s token is renewed in its last fifth; 3.5 s later every caller finds it due.
-      await new Promise((resolve) => setTimeout(resolve, 3_500));
+      clock.advance(3_500);
       const before = await stats();
       const results = await Promise.all(Array.from({ length: 100 }, () => getWork()));
       expect(results.every((r) => r.status === 200)).toBe(true);
@@ -99,7 +113,8 @@ describe('Street Manager session and transport (e2e against the sandbox)', () =>
     });
 
     it('turns a second 401 with a fresh token into 403 FORBIDDEN, without looping', async () => {
-      await new Promise((resolve) => setTimeout(resolve, 10_100)); // past the re-authentication guard of the last test
+      clock.advance(10_100); // past the re-authentication guard of any earlier sign-in
+      await getWork();
       await faults({ api: 'work', forbidNext: 5 });
       const before = await stats();
       const error = await getWork().catch((e: unknown) => e);
@@ -111,7 +126,7 @@ describe('Street Manager session and transport (e2e against the sandbox)', () =>
       // Right after a re-authentication, another 401 is a refusal at once: no sign-in per refused call.
       await expect(getWork()).rejects.toBeInstanceOf(UpstreamForbiddenError);
       expect((await stats()).authentications - after.authentications).toBe(0);
-    }, 20_000);
+    });
 
     it.each(['not-json', 'truncated', 'wrong-type', 'missing-field'])('answers 502 UPSTREAM_ERROR for a %s body', async (kind) => {
       await faults({ api: 'work', malformed: kind });
@@ -143,7 +158,10 @@ describe('Street Manager session and transport (e2e against the sandbox)', () =>
       await getWork();
       await faults({ api: 'work', rateLimit: { count: 1, retryAfterSeconds: 1 } });
       const before = await stats();
-      expect((await getWork()).status).toBe(200);
+      const retried = getWork();
+      await clock.sleeping((ms) => ms >= 1_000); // the retry waits out Retry-After on the clock
+      clock.advance(1_000);
+      expect((await retried).status).toBe(200);
       expect((await stats()).requests.work - before.requests.work).toBe(2);
     });
 
@@ -158,6 +176,7 @@ describe('Street Manager session and transport (e2e against the sandbox)', () =>
 
     it('signs out of Street Manager on shutdown', async () => {
       const before = await stats();
+      closed = true;
       await booted.close();
       const after = await stats();
       expect(after.logouts - before.logouts).toBeGreaterThanOrEqual(1);
