@@ -1,19 +1,23 @@
 import { type IncomingMessage, type Server, type ServerResponse, createServer } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
+import { type Clock, SYSTEM_CLOCK } from '../../../src/common/clock';
 
 export interface FaultServer {
   url: string;
-  /** requests received so far, in order, with the time each arrived */
+  /** requests received so far, in order, with the time each arrived (on the server's clock) */
   hits: { method: string; url: string; at: number }[];
   close(): Promise<void>;
 }
 
 /** A tiny node:http upstream on an ephemeral loopback port whose every answer the test scripts. */
-export async function startFaultServer(handler: (req: IncomingMessage, res: ServerResponse, hit: number) => void): Promise<FaultServer> {
+export async function startFaultServer(
+  handler: (req: IncomingMessage, res: ServerResponse, hit: number) => void,
+  clock: Clock = SYSTEM_CLOCK,
+): Promise<FaultServer> {
   const hits: FaultServer['hits'] = [];
   const sockets = new Set<Socket>();
   const server: Server = createServer((req, res) => {
-    hits.push({ method: req.method ?? '', url: req.url ?? '', at: Date.now() });
+    hits.push({ method: req.method ?? '', url: req.url ?? '', at: clock.now() });
     req.resume();
     req.on('end', () => handler(req, res, hits.length));
   });
