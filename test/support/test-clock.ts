@@ -15,7 +15,8 @@ export class TestClock extends Clock {
   private offsetMs = 0;
   private readonly frozenAt?: number;
   private readonly sleepers = new Set<Sleeper>();
-  private readonly watchers = new Set<{ matches: (ms: number) => boolean; found: (ms: number) => void }>();
+  /** each waits for a state of the sleepers, checked whenever a sleep starts */
+  private readonly watchers = new Set<() => boolean>();
 
   constructor(options: { frozenAt?: number } = {}) {
     super();
@@ -55,10 +56,9 @@ export class TestClock extends Clock {
       const timer = this.frozenAt === undefined ? setTimeout(sleeper.wake, ms) : undefined;
       signal?.addEventListener('abort', onAbort, { once: true });
       this.sleepers.add(sleeper);
-      for (const watcher of this.watchers) {
-        if (watcher.matches(ms)) {
-          this.watchers.delete(watcher);
-          watcher.found(ms);
+      for (const satisfied of this.watchers) {
+        if (satisfied()) {
+          this.watchers.delete(satisfied);
         }
       }
     });
@@ -80,11 +80,28 @@ export class TestClock extends Clock {
    * a backoff, a pacer wait. The event to wait on instead of polling.
    */
   sleeping(matches: (ms: number) => boolean = () => true): Promise<number> {
-    const pending = [...this.sleepers].find((s) => matches(s.ms));
-    if (pending) {
-      return Promise.resolve(pending.ms);
+    return this.when(() => [...this.sleepers].find((s) => matches(s.ms))?.ms);
+  }
+
+  /** Resolves once `count` sleeps wait on this clock at the same time (e.g. every contender polling for a lock). */
+  async sleepingTogether(count: number): Promise<void> {
+    await this.when(() => (this.sleepers.size >= count ? true : undefined));
+  }
+
+  private when<T>(probe: () => T | undefined): Promise<T> {
+    const now = probe();
+    if (now !== undefined) {
+      return Promise.resolve(now);
     }
-    return new Promise((found) => this.watchers.add({ matches, found }));
+    return new Promise((resolve) => {
+      this.watchers.add(() => {
+        const value = probe();
+        if (value !== undefined) {
+          resolve(value);
+        }
+        return value !== undefined;
+      });
+    });
   }
 
   /** How many sleeps are waiting on this clock. */
