@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { hashKey } from '../../src/auth/subscriptions/key-hash';
 import { Permission } from '../../src/auth/permissions';
+import { waitForOutput } from '../helpers/child-output';
 import { describeWithRedis, freePort, type RedisServer, startRedisServer, stopByPid, trackChild } from '../helpers/redis-server';
 
 /*
@@ -37,18 +38,9 @@ function startNode(script: string, args: string[], env: Record<string, string>):
   return { child, output: () => output };
 }
 
-async function waitFor<T>(what: string, started: Started, probe: () => Promise<T | undefined>): Promise<T> {
-  for (let attempt = 0; attempt < 300; attempt++) {
-    if (started.child.exitCode !== null) {
-      throw new Error(`${what} exited (${started.child.exitCode}):\n${started.output().slice(-2000)}`);
-    }
-    const value = await probe().catch(() => undefined);
-    if (value !== undefined) {
-      return value;
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error(`${what} did not start within 30 s:\n${started.output().slice(-2000)}`);
+/** Waits for the line a started process prints once it is ready. */
+function waitFor(what: string, started: Started, pattern: RegExp): Promise<RegExpExecArray> {
+  return waitForOutput(started.child, started.child.stdout!, pattern, { what });
 }
 
 describeWithRedis('two gateway instances sharing one Redis', () => {
@@ -86,10 +78,8 @@ describeWithRedis('two gateway instances sharing one Redis', () => {
     const sandboxPort = await freePort();
     sandbox = startNode('dist/sandbox/standalone.js', ['--port', String(sandboxPort)], {});
     sandboxUrl = `http://127.0.0.1:${sandboxPort}`;
-    const promoter = await waitFor('the sandbox', sandbox, () => {
-      const line = /promoter 7374 (\S+) \/ (\S+)/.exec(sandbox.output());
-      return Promise.resolve(line ? { email: line[1], password: line[2] } : undefined);
-    });
+    const line = await waitFor('the sandbox', sandbox, /promoter 7374 (\S+) \/ (\S+)\n/);
+    const promoter = { email: line[1], password: line[2] };
 
     for (let i = 0; i < 2; i++) {
       const port = await freePort();
@@ -98,7 +88,7 @@ describeWithRedis('two gateway instances sharing one Redis', () => {
         METRICS_PORT: '0',
         HOST: '127.0.0.1',
         NODE_ENV: 'test',
-        LOG_LEVEL: 'warn',
+        LOG_LEVEL: 'info', // for the "listening on" line this test waits for
         SHUTDOWN_GRACE_MS: '500',
         REDIS_URL: redis.url,
         REDIS_KEY_PREFIX: 'scale:',
@@ -114,7 +104,7 @@ describeWithRedis('two gateway instances sharing one Redis', () => {
         CACHE_TTL_SECONDS: JSON.stringify({ works: 60 }),
       });
       const url = `http://127.0.0.1:${port}`;
-      await waitFor(`gateway ${i + 1}`, started, async () => ((await fetch(`${url}/status`)).status === 200 ? true : undefined));
+      await waitFor(`gateway ${i + 1}`, started, /listening on http/);
       gateways.push({ url, started });
     }
     await fetch(`${sandboxUrl}/__admin/stats/reset`, { method: 'POST' });
