@@ -2,8 +2,7 @@ import { HealthRegistry } from '../../src/health/health-registry';
 import { throttlingConfig } from '../../src/config/throttling.config';
 import { OperatorServer } from '../../src/metrics/operator-server';
 import { type BootedApp, bootApp } from '../helpers/boot-app';
-import { sandboxUrl } from '../resources/support';
-import { throttlingSettings } from '../security/support/settings';
+import { sandboxUrl, throttlingSettings } from '../support';
 
 const SANDBOX_APIS = ['street-manager-geojson', 'street-manager-lookup', 'street-manager-party', 'street-manager-reporting', 'street-manager-work'];
 

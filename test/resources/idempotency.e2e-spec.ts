@@ -1,34 +1,21 @@
 import { randomUUID } from 'node:crypto';
 import { bootApp, type BootedApp } from '../helpers/boot-app';
-import { clearFaults, day, KEY, sandboxUrl, setFault } from './support';
+import { clearFaults, day, KEY, sandboxAdmin, sandboxOf, setFault, validWork } from '../support';
 
+/** One builder for every work; these keys' works sit further out and on a point. */
 function work(description: string): Record<string, unknown> {
-  return {
-    promoterSwaCode: '7374',
-    highwayAuthoritySwaCode: '4720',
-    usrn: 10104523,
+  return validWork({
+    description,
     geometry: { type: 'Point', coordinates: [-1.5486, 53.7975] },
     proposedStartDate: day(40),
     proposedEndDate: day(41),
-    description,
     locationDescription: 'Outside number 9',
-    workType: 'planned',
-    ttroRequired: false,
-    activityType: 'utility_repair_and_maintenance_works',
-    trafficManagementType: 'two_way_signals',
-    applicationType: 'permit',
-    locationTypes: ['carriageway'],
-    closeFootway: 'no',
     excavation: false,
-    secondaryContact: 'Site manager',
-    secondaryContactNumber: '0113 496 0000',
-  };
+  });
 }
 
 async function callsTo(booted: BootedApp, api: string): Promise<number> {
-  const res = await fetch(`${sandboxUrl(booted)}/__admin/stats`);
-  const stats = (await res.json()) as { requests: Record<string, number> };
-  return stats.requests[api] ?? 0;
+  return (await sandboxAdmin(sandboxOf(booted)).stats()).requests[api] ?? 0;
 }
 
 describe('Idempotency-Key on POST', () => {

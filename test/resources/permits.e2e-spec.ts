@@ -1,5 +1,5 @@
 import { bootApp, type BootedApp } from '../helpers/boot-app';
-import { day, KEY } from './support';
+import { day, KEY, rels } from '../support';
 
 interface Permit {
   permitReferenceNumber: string;
@@ -9,7 +9,6 @@ interface Permit {
   links: { rel: string; href: string; type: string }[];
 }
 
-const rels = (links: { rel: string }[]) => links.map((l) => l.rel);
 
 function application(overrides: Record<string, unknown> = {}): Record<string, unknown> {
   return {

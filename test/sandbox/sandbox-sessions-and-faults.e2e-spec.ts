@@ -1,7 +1,6 @@
 import { createSandbox } from '../../src/sandbox/sandbox';
 import type { RunningSandbox } from '../../src/sandbox/sandbox.types';
-import { TestClock } from '../support/test-clock';
-import { call, jwtPayload, login, userOf } from './sandbox-http';
+import { call, jwtPayload, login, TestClock, userOf } from '../support';
 
 describe('sandbox sessions, faults, stats and the inner API', () => {
   let sandbox: RunningSandbox;

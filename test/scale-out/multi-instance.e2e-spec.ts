@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { hashKey } from '../../src/auth/subscriptions/key-hash';
 import { Permission } from '../../src/auth/permissions';
 import { waitForOutput } from '../helpers/child-output';
+import { validWork } from '../support';
 import { describeWithRedis, freePort, type RedisServer, startRedisServer, stopByPid, trackChild } from '../helpers/redis-server';
 
 /*
@@ -142,27 +143,7 @@ describeWithRedis('two gateway instances sharing one Redis', () => {
   });
 
   it('replays an Idempotency-Key POST on the other instance with the first result', async () => {
-    const day = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
-    const body = JSON.stringify({
-      promoterSwaCode: '7374',
-      highwayAuthoritySwaCode: '4720',
-      usrn: 10104523,
-      geometry: { type: 'LineString', coordinates: [[-1.5486, 53.7975], [-1.5479, 53.7978]] },
-      proposedStartDate: day(10),
-      proposedEndDate: day(14),
-      description: 'Replace 20 m of gas main',
-      locationDescription: 'Outside number 12',
-      workType: 'planned',
-      ttroRequired: false,
-      activityType: 'utility_repair_and_maintenance_works',
-      trafficManagementType: 'two_way_signals',
-      applicationType: 'permit',
-      locationTypes: ['carriageway'],
-      closeFootway: 'no',
-      excavation: true,
-      secondaryContact: 'Site manager',
-      secondaryContactNumber: '0113 496 0000',
-    });
+    const body = JSON.stringify(validWork());
     const post = (instance: number) =>
       fetch(`${gateways[instance].url}/v1/works`, {
         method: 'POST',

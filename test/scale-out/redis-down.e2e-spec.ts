@@ -5,7 +5,7 @@ import { OperatorServer } from '../../src/metrics/operator-server';
 import { bootApp, type BootedApp } from '../helpers/boot-app';
 import { LogCapture } from '../helpers/log-capture';
 import { describeWithRedis, type RedisServer, startRedisServer } from '../helpers/redis-server';
-import { KEY, sandboxUrl } from '../resources/support';
+import { KEY, sandboxUrl } from '../support';
 
 async function workRequests(booted: BootedApp): Promise<number> {
   const stats = (await (await fetch(`${sandboxUrl(booted)}/__admin/stats`)).json()) as { requests: { work: number } };

@@ -1,6 +1,6 @@
 import { cacheConfig, type CacheConfig } from '../../src/config/cache.config';
 import { bootApp, type BootedApp } from '../helpers/boot-app';
-import { clearFaults, KEY, sandboxUrl, setFault } from '../resources/support';
+import { clearFaults, KEY, sandboxUrl, setFault } from '../support';
 
 interface Stats {
   authentications: number;

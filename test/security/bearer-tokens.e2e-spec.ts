@@ -4,9 +4,8 @@ import { authConfig } from '../../src/config/auth.config';
 import { throttlingConfig } from '../../src/config/throttling.config';
 import { bootApp, type BootedApp } from '../helpers/boot-app';
 import { LogCapture } from '../helpers/log-capture';
-import { APP_ID, b64url, LocalIssuer, TENANT } from './support/local-issuer';
-import { ProbeModule } from './support/probe.controller';
-import { authSettings, azureAdSettings, throttlingSettings } from './support/settings';
+import { APP_ID, authSettings, azureAdSettings, b64url, LocalIssuer, TENANT, throttlingSettings } from '../support';
+import { ProbeModule } from '../support/probes/probe.controller';
 
 const INVALID_TOKEN = { error: { code: 'UNAUTHORIZED', message: 'the bearer token is not valid', requestId: expect.any(String) } };
 const INVALID_CHALLENGE = 'Bearer error="invalid_token", ApiKey header="Ocp-Apim-Subscription-Key"';

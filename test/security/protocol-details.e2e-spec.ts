@@ -1,7 +1,7 @@
 import { connect } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { bootApp, type BootedApp } from '../helpers/boot-app';
-import { KEY, sandboxUrl } from '../resources/support';
+import { KEY, sandboxUrl } from '../support';
 
 const DEMO_KEY = KEY.demo['Ocp-Apim-Subscription-Key'];
 

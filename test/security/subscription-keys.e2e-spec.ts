@@ -7,8 +7,8 @@ import { authConfig } from '../../src/config/auth.config';
 import { throttlingConfig } from '../../src/config/throttling.config';
 import { bootApp, type BootedApp } from '../helpers/boot-app';
 import { LogCapture } from '../helpers/log-capture';
-import { ProbeModule } from './support/probe.controller';
-import { authSettings, SANDBOX_KEYS, throttlingSettings } from './support/settings';
+import { ProbeModule } from '../support/probes/probe.controller';
+import { authSettings, SANDBOX_KEYS, throttlingSettings } from '../support';
 
 const KEY_ONLY = 'ApiKey header="Ocp-Apim-Subscription-Key"';
 const HEADER = 'Ocp-Apim-Subscription-Key';

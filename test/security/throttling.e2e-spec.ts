@@ -5,8 +5,8 @@ import { hashKey } from '../../src/auth/subscriptions/key-hash';
 import { authConfig } from '../../src/config/auth.config';
 import { throttlingConfig } from '../../src/config/throttling.config';
 import { bootApp, type BootedApp } from '../helpers/boot-app';
-import { ProbeModule } from './support/probe.controller';
-import { authSettings, throttlingSettings } from './support/settings';
+import { ProbeModule } from '../support/probes/probe.controller';
+import { authSettings, throttlingSettings } from '../support';
 
 const HEADER = 'Ocp-Apim-Subscription-Key';
 const KEYS = {

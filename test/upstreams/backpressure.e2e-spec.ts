@@ -1,8 +1,7 @@
 import { streetManagerConfig } from '../../src/config/street-manager.config';
 import { MetricsService } from '../../src/metrics/metrics.service';
 import { bootApp, type BootedApp } from '../helpers/boot-app';
-import { KEY, clearFaults, sandboxUrl, setFault } from '../resources/support';
-import { testStreetManagerConfig } from './support/street-manager-fixtures';
+import { clearFaults, KEY, sandboxUrl, setFault, testStreetManagerConfig } from '../support';
 
 const WORK = '/v1/works/NGN0002163600';
 

@@ -10,7 +10,7 @@ import {
 import type { UpstreamSettings } from '../../src/upstreams/http/upstream-settings';
 import { TokenBucket } from '../../src/upstreams/http/token-bucket';
 import { type BootedApp, bootApp } from '../helpers/boot-app';
-import { type FaultServer, json, startFaultServer } from './support/fault-server';
+import { type FaultServer, json, startFaultServer } from '../support';
 
 function settings(overrides: Partial<UpstreamSettings> = {}): UpstreamSettings {
   return {

@@ -7,8 +7,7 @@ import { endpointsFromSandbox } from '../../src/sandbox/sandbox-endpoints';
 import { STREET_MANAGER_ENDPOINTS } from '../../src/upstreams/street-manager/street-manager-endpoints';
 import { StreetManagerTransport } from '../../src/upstreams/street-manager/street-manager.transport';
 import { type BootedApp, bootApp } from '../helpers/boot-app';
-import { TestClock } from '../support/test-clock';
-import { caller, sandboxAdmin, testStreetManagerConfig } from './support/street-manager-fixtures';
+import { caller, sandboxAdmin, TestClock, testStreetManagerConfig } from '../support';
 
 describe('inner APIs (e2e against the sandbox works register)', () => {
   const clock = new TestClock();

@@ -11,9 +11,7 @@ import { endpointsFromSandbox } from '../../src/sandbox/sandbox-endpoints';
 import { STREET_MANAGER_ENDPOINTS } from '../../src/upstreams/street-manager/street-manager-endpoints';
 import { StreetManagerTransport } from '../../src/upstreams/street-manager/street-manager.transport';
 import { type BootedApp, bootApp } from '../helpers/boot-app';
-import { TestClock } from '../support/test-clock';
-import { call, login, userOf } from '../sandbox/sandbox-http';
-import { caller, sandboxAdmin, testStreetManagerConfig } from './support/street-manager-fixtures';
+import { call, caller, login, sandboxAdmin, TestClock, testStreetManagerConfig, userOf } from '../support';
 
 describe('Street Manager session and transport (e2e against the sandbox)', () => {
   // One clock for the gateway and the sandbox: a token expires for both when the test moves it.
