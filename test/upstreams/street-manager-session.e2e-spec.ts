@@ -8,6 +8,7 @@ import {
   UpstreamForbiddenError,
 } from '../../src/upstreams/http/upstream-errors';
 import { endpointsFromSandbox } from '../../src/sandbox/sandbox-endpoints';
+import { SESSION_STORE, type SessionStore } from '../../src/upstreams/street-manager/session.store';
 import { STREET_MANAGER_ENDPOINTS } from '../../src/upstreams/street-manager/street-manager-endpoints';
 import { StreetManagerTransport } from '../../src/upstreams/street-manager/street-manager.transport';
 import { type BootedApp, bootApp } from '../helpers/boot-app';
@@ -34,8 +35,16 @@ describe('Street Manager session and transport (e2e against the sandbox)', () =>
     let booted: BootedApp;
     let transport: StreetManagerTransport;
     let wrn: string;
-    let closed = false;
 
+    /** A gateway over this file's sandbox and clock. */
+    const boot = () =>
+      bootApp({
+        clock,
+        overrides: [
+          { provide: STREET_MANAGER_ENDPOINTS, useValue: endpointsFromSandbox(sandbox) },
+          { provide: streetManagerConfig.KEY, useValue: testStreetManagerConfig() },
+        ],
+      });
     const getWork = (reference = wrn, who: Caller = caller()) =>
       transport.request<{ work_reference_number: string }>({
         api: 'work',
@@ -45,31 +54,24 @@ describe('Street Manager session and transport (e2e against the sandbox)', () =>
         caller: who,
         operation: 'getWork',
       });
+    /** No session for the default credential (the sandbox's first promoter), as after a restart. */
+    const forgetSession = () => booted.app.get<SessionStore>(SESSION_STORE).set(endpointsFromSandbox(sandbox).defaultCredentialId, undefined);
 
     beforeAll(async () => {
       // A work to read, found without the gateway, so no test depends on another having found one.
       const { idToken } = await login(sandbox, userOf(sandbox, '7374'));
       wrn = ((await call('GET', `${sandbox.baseUrls.reporting}/permits`, { token: idToken })).body as { rows: { work_reference_number: string }[] }).rows[0]
         .work_reference_number;
-      booted = await bootApp({
-        clock,
-        overrides: [
-          { provide: STREET_MANAGER_ENDPOINTS, useValue: endpointsFromSandbox(sandbox) },
-          { provide: streetManagerConfig.KEY, useValue: testStreetManagerConfig() },
-        ],
-      });
+      booted = await boot();
       transport = booted.app.get(StreetManagerTransport);
     });
     afterEach(async () => {
       await clearFaults();
     });
-    afterAll(async () => {
-      if (!closed) {
-        await booted.close();
-      }
-    });
+    afterAll(() => booted.close());
 
     it('signs in once and reuses the session for many calls, sequential and concurrent', async () => {
+      await forgetSession(); // a first sign-in, whichever test ran before
       const before = await stats();
       const page = await transport.request<{ rows: { work_reference_number: string }[] }>({
         api: 'reporting',
@@ -101,6 +103,7 @@ describe('Street Manager session and transport (e2e against the sandbox)', () =>
     });
 
     it('signs in again once when Street Manager answers 401 mid-session, and the call succeeds', async () => {
+      clock.advance(10_100); // past the re-authentication guard of any earlier sign-in
       await getWork();
       await faults({ api: 'work', unauthorizedNext: 1 });
       const before = await stats();
@@ -173,9 +176,14 @@ describe('Street Manager session and transport (e2e against the sandbox)', () =>
     });
 
     it('signs out of Street Manager on shutdown', async () => {
+      // A gateway of its own, signed in as the contractor: the logout kills that user's tokens only, not those of the
+      // credentials the other tests use.
+      const own = await boot();
+      await own.app
+        .get(StreetManagerTransport)
+        .request({ api: 'party', method: 'GET', path: '/organisations', caller: caller('9501'), operation: 'listOrganisations' });
       const before = await stats();
-      closed = true;
-      await booted.close();
+      await own.close();
       const after = await stats();
       expect(after.logouts - before.logouts).toBeGreaterThanOrEqual(1);
     });
