@@ -15,6 +15,7 @@ const KEYS = {
   blinking: 'blinking-key-0003',
   layered: 'layered-key-0004',
   layeredRefused: 'layered-key-0005',
+  flooding: 'flooding-key-0006',
 };
 
 const dirs: string[] = [];
@@ -35,6 +36,7 @@ function subscriptionsFile(): string {
         entry('blinking', 'blinking', KEYS.blinking),
         entry('layered', 'layered', KEYS.layered),
         entry('layered-refused', 'layered', KEYS.layeredRefused),
+        entry('flooding', 'metered', KEYS.flooding),
       ],
     }),
   );
@@ -93,9 +95,9 @@ describe('throttling per client', () => {
 
   it("does not let one client's flood throttle another client of the same product", async () => {
     for (let i = 0; i < 3; i++) {
-      await booted.http.get('/v1/me').set(HEADER, KEYS.metered); // its whole budget, whichever test ran before
+      await booted.http.get('/v1/me').set(HEADER, KEYS.flooding); // its whole budget
     }
-    await booted.http.get('/v1/me').set(HEADER, KEYS.metered).expect(429);
+    await booted.http.get('/v1/me').set(HEADER, KEYS.flooding).expect(429);
     const res = await booted.http.get('/v1/me').set(HEADER, KEYS.other).expect(200);
     expect(res.headers['x-ratelimit-remaining']).toBe('2');
   });
