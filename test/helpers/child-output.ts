@@ -35,9 +35,15 @@ export function waitForOutput(
         finish(undefined, match);
       }
     };
-    const onExit = (code: number | null): void => finish(new Error(`${options.what} exited (${code}) before printing ${pattern}:\n${seen.slice(-2000)}`));
+    const onExit = (code: number | null): void =>
+      finish(new Error(`${options.what} exited (${code}) before printing ${pattern}:\n${seen.slice(-2000)}`));
     const deadline = setTimeout(
-      () => finish(new Error(`${options.what} did not print ${pattern} within ${options.timeoutMs ?? 30_000} ms:\n${seen.slice(-2000)}`)),
+      () =>
+        finish(
+          new Error(
+            `${options.what} did not print ${pattern} within ${options.timeoutMs ?? 30_000} ms:\n${seen.slice(-2000)}`,
+          ),
+        ),
       options.timeoutMs ?? 30_000,
     );
     stream.on('data', onData);

@@ -61,7 +61,10 @@ export class LocalIssuer {
   }
 
   /** A client-credentials access token as Entra ID v2 issues it; `claims` override or add claims. */
-  async token(claims: JWTPayload & Record<string, unknown> = {}, options: { kid?: string; privateKey?: KeyLike; alg?: string } = {}): Promise<string> {
+  async token(
+    claims: JWTPayload & Record<string, unknown> = {},
+    options: { kid?: string; privateKey?: KeyLike; alg?: string } = {},
+  ): Promise<string> {
     const now = Math.floor(Date.now() / 1000);
     const kid = options.kid ?? 'key-1';
     const payload: JWTPayload & Record<string, unknown> = {
@@ -89,7 +92,9 @@ export class LocalIssuer {
   }
 
   async close(): Promise<void> {
-    await new Promise<void>((resolve, reject) => (this.server ? this.server.close((e) => (e ? reject(e) : resolve())) : resolve()));
+    await new Promise<void>((resolve, reject) =>
+      this.server ? this.server.close((e) => (e ? reject(e) : resolve())) : resolve(),
+    );
   }
 }
 

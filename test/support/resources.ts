@@ -2,7 +2,9 @@ import type { BootedApp } from '../helpers/boot-app';
 import { DEMO_KEY, KEY_HEADER } from './keys';
 
 export interface CollectionBody<T = Record<string, unknown>> {
-  metadata: { resultset: { count: number; countIsLowerBound: boolean; offset: number; limit: number; page?: number } };
+  metadata: {
+    resultset: { count: number; countIsLowerBound: boolean; offset: number; limit: number; page?: number };
+  };
   results: T[];
   links: { rel: string; href: string; type: string }[];
 }
@@ -22,11 +24,22 @@ export function client(booted: BootedApp, key: string = DEMO_KEY) {
  * The list defaults (20 rows, metadata, paging links) and an exact window across Street Manager's 25-row pages:
  * `offset=20&limit=30` must be rows 20–49 of the same list read 100 at a time.
  */
-export async function expectDefaultsAndExactWindows(booted: BootedApp, path: string, idKey: string, key: string = DEMO_KEY): Promise<CollectionBody> {
+export async function expectDefaultsAndExactWindows(
+  booted: BootedApp,
+  path: string,
+  idKey: string,
+  key: string = DEMO_KEY,
+): Promise<CollectionBody> {
   const api = client(booted, key);
   const first = (await api.get(path).expect(200)).body as CollectionBody;
   expect(first.results).toHaveLength(20);
-  expect(first.metadata.resultset).toEqual({ count: expect.any(Number), countIsLowerBound: expect.any(Boolean), offset: 0, limit: 20, page: 1 });
+  expect(first.metadata.resultset).toEqual({
+    count: expect.any(Number),
+    countIsLowerBound: expect.any(Boolean),
+    offset: 0,
+    limit: 20,
+    page: 1,
+  });
   expect(first.links.slice(0, 2)).toEqual([
     { rel: 'self', href: `${path}?offset=0&limit=20`, type: 'GET' },
     { rel: 'first-page', href: `${path}?offset=0&limit=20`, type: 'GET' },

@@ -17,7 +17,11 @@ export interface HttpResult {
 }
 
 /** A plain HTTP call to the sandbox; the body is parsed when it is JSON, else left as text. */
-export async function call(method: string, url: string, options: { token?: string; body?: unknown; headers?: Record<string, string> } = {}): Promise<HttpResult> {
+export async function call(
+  method: string,
+  url: string,
+  options: { token?: string; body?: unknown; headers?: Record<string, string> } = {},
+): Promise<HttpResult> {
   const headers: Record<string, string> = { ...options.headers };
   if (options.token) {
     headers.token = options.token;
@@ -25,7 +29,11 @@ export async function call(method: string, url: string, options: { token?: strin
   if (options.body !== undefined) {
     headers['content-type'] = 'application/json';
   }
-  const res = await fetch(url, { method, headers, body: options.body === undefined ? undefined : JSON.stringify(options.body) });
+  const res = await fetch(url, {
+    method,
+    headers,
+    body: options.body === undefined ? undefined : JSON.stringify(options.body),
+  });
   const text = await res.text();
   let body: unknown = undefined;
   try {
@@ -43,7 +51,9 @@ export interface Tokens {
 }
 
 export async function login(sandbox: RunningSandbox, user: SandboxUser): Promise<Tokens> {
-  const res = await call('POST', `${sandbox.baseUrls.work}/authenticate`, { body: { emailAddress: user.email, password: user.password } });
+  const res = await call('POST', `${sandbox.baseUrls.work}/authenticate`, {
+    body: { emailAddress: user.email, password: user.password },
+  });
   if (res.status !== 200) {
     throw new Error(`login failed with ${res.status}`);
   }
@@ -59,7 +69,10 @@ export function userOf(sandbox: RunningSandbox, swaCode: string): SandboxUser {
 }
 
 export function jwtPayload(token: string): Record<string, unknown> {
-  return JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString('utf8')) as Record<string, unknown>;
+  return JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString('utf8')) as Record<
+    string,
+    unknown
+  >;
 }
 
 export interface SandboxStats {
@@ -116,7 +129,10 @@ export async function clearFaults(booted: BootedApp): Promise<void> {
 export async function bootWithSandbox(works: number): Promise<BootedApp> {
   const clock = new TestClock();
   const sandbox = await createSandbox({ works, clock });
-  const booted = await bootApp({ clock, overrides: [{ provide: STREET_MANAGER_ENDPOINTS, useValue: endpointsFromSandbox(sandbox) }] });
+  const booted = await bootApp({
+    clock,
+    overrides: [{ provide: STREET_MANAGER_ENDPOINTS, useValue: endpointsFromSandbox(sandbox) }],
+  });
   return {
     ...booted,
     close: async () => {

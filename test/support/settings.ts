@@ -4,7 +4,14 @@ import { APP_ID, AUDIENCE, ISSUER, TENANT } from './local-issuer';
 
 /** Auth settings with nothing enabled; each suite switches on what it tests. */
 export function authSettings(over: Partial<AuthConfig> = {}): AuthConfig {
-  return { azureAd: undefined, subscriptionsFile: undefined, subscriptionsReloadSeconds: 0, sandbox: undefined, bodyMaxDepth: 32, ...over };
+  return {
+    azureAd: undefined,
+    subscriptionsFile: undefined,
+    subscriptionsReloadSeconds: 0,
+    sandbox: undefined,
+    bodyMaxDepth: 32,
+    ...over,
+  };
 }
 
 export function azureAdSettings(jwksUri: string, over: Partial<AzureAdSettings> = {}): AzureAdSettings {
@@ -32,7 +39,10 @@ export const SANDBOX_KEYS = {
 };
 
 /** Generous limits, so suites that do not test throttling never meet it. */
-export function throttlingSettings(products: Record<string, RateLimitWindow[]> = {}, enabled = true): ThrottlingConfig {
+export function throttlingSettings(
+  products: Record<string, RateLimitWindow[]> = {},
+  enabled = true,
+): ThrottlingConfig {
   const roomy = [{ name: 'per-second', limit: 10_000, windowSeconds: 1 }];
   return {
     enabled,

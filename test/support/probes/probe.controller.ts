@@ -8,7 +8,8 @@ import { RequirePermission } from '../../../src/auth/require-permission.decorato
 import { CollectionQueryDto } from '../../../src/common/paging/collection-query.dto';
 
 class ProbeBodyDto {
-  @IsString() @MaxLength(50)
+  @IsString()
+  @MaxLength(50)
   name!: string;
 
   @IsOptional()
@@ -39,7 +40,11 @@ class ProbeController {
   @Post()
   @RequirePermission(Permission.PROMOTER_WRITE)
   create(@Body() body: ProbeBodyDto, @CurrentCaller() caller: Caller): object {
-    return { name: body.name, userIdentifier: caller.userIdentifier, organisation: caller.organisation ?? null };
+    return {
+      name: body.name,
+      userIdentifier: caller.userIdentifier,
+      organisation: caller.organisation ?? null,
+    };
   }
 
   @Post('assessments')

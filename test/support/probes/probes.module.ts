@@ -13,19 +13,26 @@ import { Representation } from '../../../src/common/negotiation/representation';
  */
 
 export class CreateProbeDto {
-  @IsString() @MaxLength(20)
+  @IsString()
+  @MaxLength(20)
   name!: string;
 
-  @IsOptional() @Type(() => Number) @IsInt() @Min(0)
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
   count?: number;
 
-  @IsOptional() @IsDateString()
+  @IsOptional()
+  @IsDateString()
   startDate?: string;
 
-  @IsOptional() @IsDateString()
+  @IsOptional()
+  @IsDateString()
   endDate?: string;
 
-  @IsOptional() @IsString()
+  @IsOptional()
+  @IsString()
   password?: string;
 }
 
@@ -41,7 +48,10 @@ export class ProbesController {
   list(): object {
     return {
       metadata: { resultset: { count: PROBES.length, offset: 0, limit: 20 } },
-      results: PROBES.map((p) => ({ ...p, links: [{ rel: 'self', href: `/v1/probes/${p.probeId}`, type: 'GET' }] })),
+      results: PROBES.map((p) => ({
+        ...p,
+        links: [{ rel: 'self', href: `/v1/probes/${p.probeId}`, type: 'GET' }],
+      })),
       links: [{ rel: 'self', href: '/v1/probes', type: 'GET' }],
     };
   }
@@ -75,7 +85,13 @@ export class ProbeAreasController {
     if (representation === MediaType.GEO_JSON) {
       return {
         type: 'FeatureCollection',
-        features: [{ type: 'Feature', geometry: { type: 'Point', coordinates: [-0.1, 51.5] }, properties: { name: 'x' } }],
+        features: [
+          {
+            type: 'Feature',
+            geometry: { type: 'Point', coordinates: [-0.1, 51.5] },
+            properties: { name: 'x' },
+          },
+        ],
       };
     }
     return { results: [{ name: 'x', location: { type: 'Point', coordinates: [-0.1, 51.5] } }], links: [] };

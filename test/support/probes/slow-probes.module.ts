@@ -1,4 +1,11 @@
-import { Controller, Get, Injectable, Module, type OnApplicationShutdown, type OnModuleDestroy } from '@nestjs/common';
+import {
+  Controller,
+  Get,
+  Injectable,
+  Module,
+  type OnApplicationShutdown,
+  type OnModuleDestroy,
+} from '@nestjs/common';
 import { Public } from '../../../src/auth/public.decorator';
 
 /** Test-only: a request the test holds open, and a "pool" that records when the app closes it. */
