@@ -5,13 +5,10 @@ import { OperatorServer } from '../../src/metrics/operator-server';
 import { bootApp, type BootedApp } from '../helpers/boot-app';
 import { LogCapture } from '../helpers/log-capture';
 import { describeWithRedis, type RedisServer, startRedisServer } from '../helpers/redis-server';
-import { KEY, sandboxUrl } from '../support';
+import { KEY, sandboxStats } from '../support';
 
 async function workRequests(booted: BootedApp): Promise<number> {
-  const stats = (await (await fetch(`${sandboxUrl(booted)}/__admin/stats`)).json()) as {
-    requests: { work: number };
-  };
-  return stats.requests.work;
+  return (await sandboxStats(booted)).requests.work;
 }
 
 describeWithRedis('Redis down: each shared store degrades as documented (README "Redis down")', () => {

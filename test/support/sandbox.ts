@@ -114,6 +114,11 @@ export function sandboxUrl(booted: BootedApp): string {
   return sandboxOf(booted).url;
 }
 
+/** The embedded sandbox's counters: sign-ins, refreshes, requests per API. */
+export function sandboxStats(booted: BootedApp): Promise<SandboxStats> {
+  return sandboxAdmin(sandboxOf(booted)).stats();
+}
+
 export async function setFault(booted: BootedApp, rule: Record<string, unknown>): Promise<void> {
   await sandboxAdmin(sandboxOf(booted)).faults(rule);
 }

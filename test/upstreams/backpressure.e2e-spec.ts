@@ -1,12 +1,12 @@
 import { streetManagerConfig } from '../../src/config/street-manager.config';
 import { MetricsService } from '../../src/metrics/metrics.service';
 import { bootApp, type BootedApp } from '../helpers/boot-app';
-import { clearFaults, KEY, sandboxUrl, setFault, testStreetManagerConfig, validWork } from '../support';
+import { clearFaults, KEY, sandboxStats, setFault, testStreetManagerConfig, validWork } from '../support';
 
 const WORK = '/v1/works/NGN0002163600';
 
 async function workCalls(booted: BootedApp): Promise<number> {
-  const stats = (await (await fetch(`${sandboxUrl(booted)}/__admin/stats`)).json()) as { requests: Record<string, number> };
+  const stats = await sandboxStats(booted);
   return stats.requests.work;
 }
 
