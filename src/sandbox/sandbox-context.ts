@@ -1,6 +1,7 @@
 import type { Clock } from '../common/clock';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { StreetManagerApi } from '../upstreams/street-manager/contract/street-manager-contract';
+import { STREET_MANAGER_CONTRACT_APIS, STREET_MANAGER_CONTRACT_VERSION } from '../upstreams/street-manager/contract/spec-files';
 import type { SandboxAuth, SessionUser } from './sandbox-auth';
 import type { SandboxFaults } from './sandbox-faults';
 import type { SandboxState } from './sandbox-state';
@@ -46,17 +47,14 @@ export class SmError extends Error {
   }
 }
 
-export const API_BASES: Record<StreetManagerApi, string> = {
-  work: '/v3/work',
-  reporting: '/v3/reporting',
-  party: '/v3/party',
-  lookup: '/v3/lookup',
-  geojson: '/v3/geojson',
-};
+/** Street Manager lays its APIs out as `/<version>/<api>`; the sandbox speaks the one version the gateway does. */
+export const API_BASES = Object.fromEntries(
+  STREET_MANAGER_CONTRACT_APIS.map((api) => [api, `/${STREET_MANAGER_CONTRACT_VERSION}/${api}`]),
+) as Record<StreetManagerApi, string>;
 
 export interface SandboxContext {
   app: FastifyInstance;
-  /** token lifetimes and latency faults; tests share one with the gateway and move it */
+  /** its time: token lifetimes, latency faults, the worklists' "today"; tests share one with the gateway and move it */
   clock: Clock;
   state: SandboxState;
   auth: SandboxAuth;

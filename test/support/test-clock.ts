@@ -8,8 +8,8 @@ interface Sleeper {
 
 /**
  * A clock the test moves. By default it runs with the system clock (so a booted app keeps working: pacers refill,
- * short backoffs pass) and `advance()` jumps it ahead, waking every sleep that is due. `frozen` stops it: time then
- * moves only by `advance()`, for unit specs that want exact values.
+ * short backoffs pass) and `advance()` jumps it ahead, waking every sleep that is due. `startAt` runs it from another
+ * instant (a pinned day); `frozenAt` stops it: time then moves only by `advance()`, for specs that want exact values.
  */
 export class TestClock extends Clock {
   private offsetMs = 0;
@@ -18,9 +18,12 @@ export class TestClock extends Clock {
   /** each waits for a state of the sleepers, checked whenever a sleep starts */
   private readonly watchers = new Set<() => boolean>();
 
-  constructor(options: { frozenAt?: number } = {}) {
+  constructor(options: { frozenAt?: number; startAt?: number } = {}) {
     super();
     this.frozenAt = options.frozenAt;
+    if (options.startAt !== undefined) {
+      this.offsetMs = options.startAt - Date.now();
+    }
   }
 
   now(): number {
