@@ -3,13 +3,21 @@ import { Permission } from '../auth/permissions';
 import type { SmReportingLists } from '../upstreams/street-manager/reporting-api.client';
 import type { SmPermit, SmPermitAlteration } from '../upstreams/street-manager/work-api.client';
 import { checkAlteration, checkAssessment } from './permit-alterations.service';
-import { alterationFromStreetManager, alterationSummaryFromReporting, alterationToStreetManager, permitOfAlteration } from './permit-alterations.mapper';
+import {
+  alterationFromStreetManager,
+  alterationSummaryFromReporting,
+  alterationToStreetManager,
+  permitOfAlteration,
+} from './permit-alterations.mapper';
 
 type SmAlterationRow = SmReportingLists['/alterations']['row'];
 
 describe('permit alteration mapping', () => {
   it('derives the permit and the work from the reference', () => {
-    expect(permitOfAlteration('NGN0000123-01-ALT-02')).toEqual({ permit: 'NGN0000123-01', work: 'NGN0000123' });
+    expect(permitOfAlteration('NGN0000123-01-ALT-02')).toEqual({
+      permit: 'NGN0000123-01',
+      work: 'NGN0000123',
+    });
     expect(permitOfAlteration('NGN0000123-ALT-02')).toBeUndefined();
     expect(permitOfAlteration('NGN0000123-01')).toBeUndefined();
   });
@@ -28,7 +36,13 @@ describe('permit alteration mapping', () => {
       works_coordinates: { type: 'Point', coordinates: [430000, 433500] },
     } as unknown as SmPermit;
     const sm = alterationToStreetManager(
-      { permitReferenceNumber: 'NGN0000123-01', proposedStartDate: '2026-10-01', proposedEndDate: '2026-10-16', reason: 'Longer', description: 'New description' },
+      {
+        permitReferenceNumber: 'NGN0000123-01',
+        proposedStartDate: '2026-10-01',
+        proposedEndDate: '2026-10-16',
+        reason: 'Longer',
+        description: 'New description',
+      },
       permit,
     );
     expect(sm).toMatchObject({
@@ -46,7 +60,17 @@ describe('permit alteration mapping', () => {
 
   it('states the date rules and the assessment’s conditions as field details', () => {
     const now = new Date('2026-09-01T12:00:00Z');
-    expect(checkAlteration({ permitReferenceNumber: 'X-01', proposedStartDate: '2026-09-01', proposedEndDate: '2026-09-01', reason: 'r' }, now)).toEqual([]);
+    expect(
+      checkAlteration(
+        {
+          permitReferenceNumber: 'X-01',
+          proposedStartDate: '2026-09-01',
+          proposedEndDate: '2026-09-01',
+          reason: 'r',
+        },
+        now,
+      ),
+    ).toEqual([]);
     expect(checkAssessment({ status: 'granted', discountPercent: 0 })).toEqual([]);
     expect(checkAssessment({ status: 'refused', reasonablePeriodEndDate: '2026-10-01' })).toEqual([
       { field: 'comments', message: 'is required when the status becomes refused' },
@@ -91,7 +115,14 @@ describe('permit alteration mapping, whole representations', () => {
     } as unknown as SmPermit;
     expect(
       alterationToStreetManager(
-        { permitReferenceNumber: 'NGN0001234-01', proposedStartDate: '2026-10-01', proposedEndDate: '2026-10-16', reason: 'Longer', trafficManagementType: 'road_closure', closeFootpath: 'yes' },
+        {
+          permitReferenceNumber: 'NGN0001234-01',
+          proposedStartDate: '2026-10-01',
+          proposedEndDate: '2026-10-16',
+          reason: 'Longer',
+          trafficManagementType: 'road_closure',
+          closeFootpath: 'yes',
+        },
         permit,
       ),
     ).toEqual({

@@ -5,7 +5,11 @@ import type { SmReportingLists } from '../upstreams/street-manager/reporting-api
 import type { SmSection81 } from '../upstreams/street-manager/work-api.client';
 import { checkSection81 } from './section-81s.service';
 import { workReferenceIn } from '../common/vocabulary/references';
-import { section81FromStreetManager, section81SummaryFromReporting, section81ToStreetManager } from './section-81s.mapper';
+import {
+  section81FromStreetManager,
+  section81SummaryFromReporting,
+  section81ToStreetManager,
+} from './section-81s.mapper';
 import type { CreateSection81Dto } from './dto/section-81-writes.dto';
 
 type SmSection81Row = SmReportingLists['/section-81s']['row'];
@@ -32,14 +36,30 @@ describe('section 81 mapping', () => {
 
   it('sends Street Manager its names, SWA codes padded and the position in British National Grid', () => {
     const sm = section81ToStreetManager(dto);
-    expect(sm).toMatchObject({ promoter_swa_code: '0074', made_safe_by_ha: true, section_81_type: 'cabinet', additional_details: 'Door hanging open', section_81_evidence: false });
+    expect(sm).toMatchObject({
+      promoter_swa_code: '0074',
+      made_safe_by_ha: true,
+      section_81_type: 'cabinet',
+      additional_details: 'Door hanging open',
+      section_81_evidence: false,
+    });
     expect(sm.works_coordinates).toEqual({ type: 'Point', coordinates: wgs84ToBng([-1.548567, 53.801277]) });
   });
 
   it('refuses a future inspection, `other` without details and a place outside Great Britain', () => {
     const now = new Date('2026-08-10T00:00:00Z');
     expect(checkSection81(dto, now)).toEqual([]);
-    expect(checkSection81({ ...dto, inspectionDate: '2026-08-11T00:00:00Z', type: 'other', geometry: { type: 'Point', coordinates: [2.35, 48.85] } }, now)).toEqual([
+    expect(
+      checkSection81(
+        {
+          ...dto,
+          inspectionDate: '2026-08-11T00:00:00Z',
+          type: 'other',
+          geometry: { type: 'Point', coordinates: [2.35, 48.85] },
+        },
+        now,
+      ),
+    ).toEqual([
       { field: 'inspectionDate', message: 'must not be in the future' },
       { field: 'otherTypeDetails', message: 'is required when type is other' },
       { field: 'geometry', message: 'must lie in Great Britain' },
@@ -168,12 +188,20 @@ describe('section 81 mapping, whole representations', () => {
 
   it('sends Street Manager the whole create body, the position in British National Grid', () => {
     // Ordnance Survey's station BRIS: WGS84 −2.5440762, 51.4275474 is BNG 362269.979 169978.688 (within 5 m here).
-    const atBris = { ...dto, geometry: { type: 'Point' as const, coordinates: [-2.544076186, 51.427547434] as [number, number] }, inspectorName: 'A. Inspector', inspectorContactNumber: '0113 496 0004' };
+    const atBris = {
+      ...dto,
+      geometry: { type: 'Point' as const, coordinates: [-2.544076186, 51.427547434] as [number, number] },
+      inspectorName: 'A. Inspector',
+      inspectorContactNumber: '0113 496 0004',
+    };
     expect(section81ToStreetManager(atBris)).toEqual({
       promoter_swa_code: '0074',
       highway_authority_swa_code: '4720',
       usrn: 10104523,
-      works_coordinates: { type: 'Point', coordinates: [expect.closeTo(362270, -1), expect.closeTo(169979, -1)] },
+      works_coordinates: {
+        type: 'Point',
+        coordinates: [expect.closeTo(362270, -1), expect.closeTo(169979, -1)],
+      },
       location_description: 'Outside number 12',
       location_types: ['footway'],
       inspection_date: '2026-08-09T09:00:00Z',
