@@ -4,6 +4,7 @@ import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { AuthModule } from './auth/auth.module';
 import { CredentialsGuard } from './auth/credentials.guard';
 import { PermissionsGuard } from './auth/permissions.guard';
+import { ClockModule } from './common/clock';
 import { AllExceptionsFilter } from './common/errors/all-exceptions.filter';
 import { IdempotencyModule } from './idempotency/idempotency.module';
 import { WorksModule } from './works/works.module';
@@ -40,6 +41,7 @@ import { EventIntakeModule } from './events/intake/event-intake.module';
 @Module({
   imports: [
     ConfigModule.forRoot({ isGlobal: true, ignoreEnvFile: true, load: configNamespaces }),
+    ClockModule,
     LoggerModule.forRoot(),
     HealthModule,
     RedisModule,
