@@ -3,7 +3,9 @@ import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swag
 import { dump } from 'js-yaml';
 import { AZURE_AD_SCHEME, SUBSCRIPTION_KEY_SCHEME } from '../auth/swagger-security';
 import { ErrorResponseDto } from '../common/errors/error-response.dto';
+import { REPLAYED_HEADER } from '../common/idempotency/idempotency-key';
 import { MediaType } from '../common/negotiation/media-types';
+import { IF_NONE_MATCH, IF_NONE_MATCH_MAX_LENGTH } from '../cache/etag';
 
 /** Routes outside the versioned tree that belong in every version's document. */
 const UNVERSIONED_PATH = /^\/(status|healthcheck|metrics)$/;
@@ -21,7 +23,11 @@ export function buildOpenApiDocument(app: INestApplication, version: string): Op
     .setTitle('Street works gateway')
     .setDescription(DESCRIPTION)
     .setVersion(version)
-    .addServer('/', 'this gateway')
+    .addServer(
+      '/',
+      'This gateway, wherever it serves this document: a local or sandbox run (Street Manager simulated in-process, ' +
+        'demo subscription keys) or a test or production deployment in front of the real Street Manager',
+    )
     .addApiKey(
       {
         type: 'apiKey',
@@ -37,7 +43,10 @@ export function buildOpenApiDocument(app: INestApplication, version: string): Op
         scheme: 'bearer',
         bearerFormat: 'JWT',
         description:
-          "For internal clients: an Azure AD (Entra ID) access token for the gateway's app registration.",
+          "For internal clients: an Azure AD (Entra ID) access token for the gateway's app registration. Handled as " +
+          'RFC8725 (JSON Web Token Best Current Practices) asks: the algorithm is pinned (RS256 only, never `none`), ' +
+          "the signature is checked against the tenant's JWKS, and issuer, audience, expiry and not-before are " +
+          'always verified.',
       },
       AZURE_AD_SCHEME,
     )
@@ -48,7 +57,11 @@ export function buildOpenApiDocument(app: INestApplication, version: string): Op
   document.paths = Object.fromEntries(
     Object.entries(document.paths).filter(([path]) => path.startsWith(prefix) || UNVERSIONED_PATH.test(path)),
   );
+  // Servers are the public face of this API (OWASP API9: say who each server is for).
+  document.servers = (document.servers ?? []).map((server) => ({ ...server, 'x-internal': false }));
   describeRepresentations(document);
+  describeInternalErrors(document);
+  describeSparseAnswers(document);
   describeHeaders(document);
   defineTags(document);
   return sortKeys(document);
@@ -79,7 +92,70 @@ function describeRepresentations(document: OpenAPIObject): void {
   }
 }
 
-type Header = { description: string; schema: { type: string } };
+/** Any operation can fail unexpectedly; the 500 body carries only the requestId (DESIGN.md §4). */
+function describeInternalErrors(document: OpenAPIObject): void {
+  for (const item of Object.values(document.paths)) {
+    for (const operation of Object.values(item)) {
+      const responses = (operation as { responses?: Record<string, unknown> }).responses;
+      if (responses && !responses['500']) {
+        responses['500'] = {
+          description: 'Internal error: the body carries only the requestId.',
+          content: { [MediaType.JSON]: { schema: { $ref: '#/components/schemas/ErrorResponse' } } },
+        };
+      }
+    }
+  }
+}
+
+type Schema = { $ref?: string; required?: string[]; description?: string; items?: Schema; properties?: Record<string, Schema> };
+type Parameter = { name?: string; in?: string };
+
+/**
+ * `?fields=a,b` answers hold only the named properties (plus `links`), so the full schema's `required` does not
+ * hold for them. Each item schema of an operation taking `fields` gets a sparse twin (same properties, only `links`
+ * required), and the answer is documented as either, so a validator accepts exactly what the gateway sends.
+ */
+function describeSparseAnswers(document: OpenAPIObject): void {
+  const schemas = (document.components?.schemas ?? {}) as Record<string, Schema>;
+  const sparse = (ref: string): Schema => {
+    const name = ref.split('/').pop() as string;
+    const sparseName = `${name}Sparse`;
+    if (!schemas[sparseName]) {
+      const full = schemas[name];
+      schemas[sparseName] = {
+        ...full,
+        description: `${name} as answered with \`?fields=\`: only the named properties, plus \`links\`.`,
+        required: (full.required ?? []).filter((p) => p === 'links'),
+      };
+    }
+    return { anyOf: [{ $ref: ref }, { $ref: `#/components/schemas/${sparseName}` }] } as Schema;
+  };
+  for (const item of Object.values(document.paths)) {
+    for (const operation of Object.values(item)) {
+      const op = operation as { parameters?: Parameter[]; responses?: Record<string, { content?: Record<string, { schema?: Schema }> }> };
+      if (!(op.parameters ?? []).some((p) => p.in === 'query' && p.name === 'fields')) {
+        continue;
+      }
+      for (const [mediaType, media] of Object.entries(op.responses?.['200']?.content ?? {})) {
+        const schema = media.schema;
+        // GeoJSON answers are FeatureCollections whose features keep their own shape.
+        if (!schema || mediaType === MediaType.GEO_JSON) {
+          continue;
+        }
+        if (schema.$ref) {
+          media.schema = sparse(schema.$ref);
+        } else if (schema.properties?.results?.items?.$ref) {
+          media.schema = {
+            ...schema,
+            properties: { ...schema.properties, results: { ...schema.properties.results, items: sparse(schema.properties.results.items.$ref) } },
+          };
+        }
+      }
+    }
+  }
+}
+
+type Header = { description: string; schema: { type: string; format?: string; maxLength?: number; pattern?: string } };
 type Response = { description?: string; headers?: Record<string, unknown>; content?: unknown };
 type Operation = {
   security?: unknown[];
@@ -95,11 +171,15 @@ const HEADERS: Record<string, Header> = {
   },
   XRateLimitLimit: {
     description: "Requests allowed in the client's window closest to running out",
-    schema: { type: 'integer' },
+    schema: { type: 'integer', format: 'int32' },
   },
-  XRateLimitRemaining: { description: 'Requests left in that window', schema: { type: 'integer' } },
-  XRateLimitReset: { description: 'Seconds until that window resets', schema: { type: 'integer' } },
-  RetryAfter: { description: 'Seconds to wait before trying again', schema: { type: 'integer' } },
+  XRateLimitRemaining: { description: 'Requests left in that window', schema: { type: 'integer', format: 'int32' } },
+  XRateLimitReset: { description: 'Seconds until that window resets', schema: { type: 'integer', format: 'int32' } },
+  RetryAfter: { description: 'Seconds to wait before trying again', schema: { type: 'integer', format: 'int32' } },
+  IdempotentReplayed: {
+    description: '`true` when this answer is the replay of an earlier request with the same Idempotency-Key and body',
+    schema: { type: 'string' },
+  },
   ETag: {
     description: 'Strong validator of this representation; send it back in If-None-Match',
     schema: { type: 'string' },
@@ -125,12 +205,13 @@ function describeHeaders(document: OpenAPIObject): void {
       in: 'header',
       required: false,
       description: 'An ETag from an earlier answer: 304 Not Modified, with no body, while it still matches',
-      schema: { type: 'string' },
+      schema: { type: 'string', maxLength: IF_NONE_MATCH_MAX_LENGTH, pattern: IF_NONE_MATCH.source },
     },
   };
   for (const [path, item] of Object.entries(document.paths)) {
     for (const [method, value] of Object.entries(item)) {
       const operation = value as Operation;
+      moveReplayedHeader(operation);
       const secured = (operation.security ?? []).length > 0;
       const responses = operation.responses ?? {};
       if (secured && method === 'get' && !UNVERSIONED_PATH.test(path) && responses['200']) {
@@ -164,6 +245,22 @@ function describeHeaders(document: OpenAPIObject): void {
         response.headers = headers;
       }
     }
+  }
+}
+
+/**
+ * `Idempotent-Replayed` is an answer header, but POST controllers declare it with @ApiHeader (a request parameter);
+ * it belongs on the 201.
+ */
+function moveReplayedHeader(operation: Operation): void {
+  const parameters = (operation.parameters ?? []) as Parameter[];
+  if (!parameters.some((p) => p.name === REPLAYED_HEADER)) {
+    return;
+  }
+  operation.parameters = parameters.filter((p) => p.name !== REPLAYED_HEADER);
+  const created = operation.responses?.['201'];
+  if (created) {
+    created.headers = { ...created.headers, [REPLAYED_HEADER]: ref('IdempotentReplayed') };
   }
 }
 

@@ -1,19 +1,17 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsOptional, Matches } from 'class-validator';
+import { IsBoolean, IsOptional } from 'class-validator';
+import { BboxProperty } from '../../common/validation/bounded';
 import { CollectionQueryDto } from '../../common/paging/collection-query.dto';
 import { DateFilter, EnumListFilter } from '../../works/dto/query-transforms';
 import { ACTIVITY_KINDS } from './activity-enums';
 
 export class ListActivitiesQueryDto extends CollectionQueryDto {
-  @ApiProperty({
+  @BboxProperty({
     description:
       'Activities intersecting this WGS84 box: `minLongitude,minLatitude,maxLongitude,maxLatitude` (required: Street Manager ' +
       'finds activities only by area). A box holding more than 100 activities is a 422.',
     example: '-1.56,53.79,-1.53,53.81',
-  })
-  @Matches(/^-?\d{1,3}(\.\d+)?,-?\d{1,2}(\.\d+)?,-?\d{1,3}(\.\d+)?,-?\d{1,2}(\.\d+)?$/, {
-    message: 'must be minLongitude,minLatitude,maxLongitude,maxLatitude in decimal degrees',
   })
   bbox!: string;
 
@@ -26,7 +24,7 @@ export class ListActivitiesQueryDto extends CollectionQueryDto {
   @EnumListFilter(ACTIVITY_KINDS, 'Only activities of these types.', 'skips,scaffolding')
   activityType?: string[];
 
-  @ApiPropertyOptional({ description: 'Only cancelled (`true`) or only current (`false`) activities', type: Boolean, example: false })
+  @ApiPropertyOptional({ description: 'Only cancelled (`true`) or only current (`false`) activities, e.g. `false`', type: Boolean })
   @IsOptional()
   @Transform(({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value))
   @IsBoolean({ message: 'must be true or false' })

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
+import { IsBoolean, IsIn, IsOptional } from 'class-validator';
+import { ChildReferenceProperty, SM_LIMITS, TextProperty, WorkReferenceProperty } from '../../common/validation/bounded';
 import { LinkDto } from '../../common/links/link';
 import { CollectionQueryDto } from '../../common/paging/collection-query.dto';
 import { DateFilter, EnumListFilter } from '../../works/dto/query-transforms';
@@ -74,10 +75,7 @@ export class CreateCommentDto {
   @IsIn(COMMENT_TOPICS)
   topic!: string;
 
-  @ApiProperty({ maxLength: 1500, example: 'Traffic lights to be removed by 4pm' })
-  @IsString()
-  @MinLength(1)
-  @MaxLength(1500)
+  @TextProperty(SM_LIMITS.comment, { example: 'Traffic lights to be removed by 4pm' })
   detail!: string;
 
   @ApiPropertyOptional({ description: 'Keep the comment inside your organisation (default false)', example: false })
@@ -87,11 +85,9 @@ export class CreateCommentDto {
 }
 
 export class CommentParamsDto {
-  @ApiProperty({ description: 'Work reference number', example: 'NGN0000123' })
-  @Matches(/^[A-Za-z0-9_-]{1,24}$/, { message: 'must be 1 to 24 letters, digits, - or _' })
+  @WorkReferenceProperty({ description: 'Work reference number', example: 'NGN0002163600' })
   workReferenceNumber!: string;
 
-  @ApiProperty({ description: 'Comment reference number', example: 'NGN0000123-COM-01' })
-  @Matches(/^[A-Za-z0-9_-]{1,64}$/, { message: 'must be 1 to 64 letters, digits, - or _' })
+  @ChildReferenceProperty({ description: 'Comment reference number', example: 'COMMENT_EXAMPLE' })
   commentReferenceNumber!: string;
 }

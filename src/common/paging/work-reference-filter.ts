@@ -1,6 +1,4 @@
-import { applyDecorators } from '@nestjs/common';
-import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional, Matches } from 'class-validator';
+import { WorkReferenceProperty } from '../validation/bounded';
 
 /**
  * `?workReferenceNumber=` on the lists of things that belong to a work (inspections, FPNs, comments, ...). Street
@@ -8,12 +6,10 @@ import { IsOptional, Matches } from 'class-validator';
  * that contain the text, so a full work reference selects that work's items.
  */
 export function WorkReferenceFilter(items: string): PropertyDecorator {
-  return applyDecorators(
-    ApiPropertyOptional({
-      description: `Only ${items} of this work (Street Manager's reference search: references containing this text).`,
-      example: 'NGN0000123',
-    }),
-    IsOptional(),
-    Matches(/^[A-Za-z0-9_-]{1,24}$/, { message: 'must be 1 to 24 letters, digits, - or _' }),
-  );
+  return WorkReferenceProperty({
+    description:
+      `Only ${items} of this work, e.g. \`NGN0002163600\` (Street Manager's reference search: references ` +
+      'containing this text).',
+    optional: true,
+  });
 }

@@ -1,8 +1,6 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional, Matches } from 'class-validator';
 import { CollectionQueryDto } from '../../common/paging/collection-query.dto';
 import { WorkReferenceFilter } from '../../common/paging/work-reference-filter';
-import { PERMIT_REFERENCE } from '../../permits/dto/permit-reference-param.dto';
+import { PermitReferenceProperty } from '../../permits/dto/permit-reference-param.dto';
 import { DateFilter, EnumListFilter, SortParam } from '../../works/dto/query-transforms';
 import { WORK_CATEGORIES, WORK_STATUSES } from '../../works/dto/work-enums';
 import { ALTERATION_STATUSES, ALTERATION_TYPES } from './permit-alteration-enums';
@@ -10,9 +8,7 @@ import { ALTERATION_STATUSES, ALTERATION_TYPES } from './permit-alteration-enums
 export const ALTERATION_SORT_FIELDS = ['dateCreated', 'proposedStartDate', 'proposedEndDate', 'statusChangedDate'] as const;
 
 export class ListPermitAlterationsQueryDto extends CollectionQueryDto {
-  @ApiPropertyOptional({ description: 'Only alterations of this permit.', example: 'NGN0000123-01' })
-  @IsOptional()
-  @Matches(PERMIT_REFERENCE, { message: 'must be a work reference number followed by - and two digits' })
+  @PermitReferenceProperty({ description: 'Only alterations of this permit, e.g. `NGN0002163600-01`.', optional: true })
   permitReferenceNumber?: string;
 
   @WorkReferenceFilter('alterations of permits')

@@ -1,6 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsEmail, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
-import { BoundedArray } from '../../common/validation/bounded-array';
+import { IsBoolean, IsEmail, IsIn, IsOptional, MaxLength } from 'class-validator';
+import { EnumArrayProperty } from '../../common/validation/bounded-array';
+import { SM_LIMITS, SwaCodeProperty, TextProperty, UsrnProperty, WorkReferenceProperty } from '../../common/validation/bounded';
+import { DateProperty } from '../../common/validation/date-time';
 import type { Geometry } from '../../common/geo/geometry';
 import { IsWorksGeometry } from './geometry-input';
 import {
@@ -12,8 +14,6 @@ import {
   WORK_TYPES,
 } from './work-enums';
 
-const DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
-const SWA_CODE = /^\d{1,4}$/;
 
 /**
  * The permit application fields shared by a new work (its first permit) and a further permit on a work.
@@ -21,32 +21,20 @@ const SWA_CODE = /^\d{1,4}$/;
  * meaning (dates in order, in the future) are checked by the service (422).
  */
 export class PermitApplicationDto {
-  @ApiProperty({ description: 'First day of the works', format: 'date', example: '2026-09-01' })
-  @Matches(DATE, { message: 'must be a date as YYYY-MM-DD' })
+  // Far-future example dates keep the documented example a valid request for years (Try it out must succeed).
+  @DateProperty('First day of the works', '2036-09-01')
   proposedStartDate!: string;
 
-  @ApiProperty({
-    description: 'Last day of the works; on or after proposedStartDate',
-    format: 'date',
-    example: '2026-09-05',
-  })
-  @Matches(DATE, { message: 'must be a date as YYYY-MM-DD' })
+  @DateProperty('Last day of the works; on or after proposedStartDate', '2036-09-05')
   proposedEndDate!: string;
 
-  @ApiProperty({ description: 'What is being done', maxLength: 500, example: 'Replace 20 m of gas main' })
-  @IsString()
-  @MinLength(1)
-  @MaxLength(500)
+  @TextProperty(SM_LIMITS.longText, { description: 'What is being done', example: 'Replace 20 m of gas main' })
   description!: string;
 
-  @ApiProperty({
+  @TextProperty(SM_LIMITS.longText, {
     description: 'Where on the street, in words',
-    maxLength: 500,
     example: 'Outside number 12, north footway',
   })
-  @IsString()
-  @MinLength(1)
-  @MaxLength(500)
   locationDescription!: string;
 
   @ApiProperty({ enum: WORK_TYPES, example: 'planned' })
@@ -65,8 +53,7 @@ export class PermitApplicationDto {
   @IsIn(APPLICATION_TYPES)
   applicationType!: string;
 
-  @ApiProperty({ enum: LOCATION_TYPES, isArray: true, example: ['carriageway'] })
-  @BoundedArray({ minSize: 1, maxSize: LOCATION_TYPES.length, of: LOCATION_TYPES, unique: true })
+  @EnumArrayProperty({ minSize: 1, maxSize: LOCATION_TYPES.length, of: LOCATION_TYPES, unique: true }, { example: ['carriageway'] })
   locationTypes!: string[];
 
   @ApiProperty({ enum: CLOSE_FOOTWAY, example: 'no' })
@@ -114,58 +101,39 @@ export class PermitApplicationDto {
   @IsBoolean()
   immediateRisk?: boolean;
 
-  @ApiProperty({ description: 'Contact for the works', maxLength: 100, example: 'Site manager' })
-  @IsString()
-  @MinLength(1)
-  @MaxLength(100)
+  @TextProperty(SM_LIMITS.shortText, { description: 'Contact for the works', example: 'Site manager' })
   secondaryContact!: string;
 
-  @ApiProperty({ maxLength: 100, example: '0113 496 0000' })
-  @IsString()
-  @MinLength(1)
-  @MaxLength(100)
+  @TextProperty(SM_LIMITS.shortText, { example: '0113 496 0000' })
   secondaryContactNumber!: string;
 
-  @ApiPropertyOptional({ maxLength: 100, example: 'site.manager@example.com' })
+  @ApiPropertyOptional({ maxLength: SM_LIMITS.shortText, format: 'email', example: 'site.manager@example.com' })
   @IsOptional()
   @IsEmail()
-  @MaxLength(100)
+  @MaxLength(SM_LIMITS.shortText)
   secondaryContactEmail?: string;
 
-  @ApiPropertyOptional({ description: 'Why the works start early, when they do', maxLength: 500 })
-  @IsOptional()
-  @IsString()
-  @MaxLength(500)
+  @TextProperty(SM_LIMITS.longText, { description: 'Why the works start early, when they do', optional: true })
   earlyStartReason?: string;
 }
 
 /** A new work and its first permit application. */
 export class CreateWorkDto extends PermitApplicationDto {
-  @ApiPropertyOptional({
+  // No example: a fixed reference would make the documented example succeed once, then collide.
+  @WorkReferenceProperty({
     description:
       'Your own reference for the work (≤ 24 letters, digits, - or _); Street Manager makes one when absent',
-    example: 'NGN-2026-000412',
+    optional: true,
   })
-  @IsOptional()
-  @Matches(/^[A-Za-z0-9_-]{1,24}$/, { message: 'must be 1 to 24 letters, digits, - or _' })
   workReferenceNumber?: string;
 
-  @ApiProperty({ description: 'SWA code of the promoter', example: '7001' })
-  @Matches(SWA_CODE, { message: 'must be a SWA code of up to 4 digits' })
+  @SwaCodeProperty({ description: 'SWA code of the promoter', example: '7001' })
   promoterSwaCode!: string;
 
-  @ApiProperty({ description: 'SWA code of the highway authority for the street', example: '4720' })
-  @Matches(SWA_CODE, { message: 'must be a SWA code of up to 4 digits' })
+  @SwaCodeProperty({ description: 'SWA code of the highway authority for the street', example: '4720' })
   highwayAuthoritySwaCode!: string;
 
-  @ApiProperty({
-    description: 'Unique Street Reference Number of the street',
-    example: 10104523,
-    type: 'integer',
-  })
-  @IsInt()
-  @Min(1_000_001)
-  @Max(99_999_999)
+  @UsrnProperty({ example: 10104523 })
   usrn!: number;
 
   @IsWorksGeometry()

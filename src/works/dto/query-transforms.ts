@@ -1,7 +1,9 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { ArrayMaxSize, IsIn, IsOptional, Matches } from 'class-validator';
+import { ArrayMaxSize, IsIn, IsOptional, Matches, MaxLength } from 'class-validator';
+import { DATE_LENGTH } from '../../common/validation/bounded';
+import { DATE } from '../../common/validation/date-time';
 
 /** `a,b` or repeated `x=a&x=b` → ['a', 'b']. */
 export const toList = ({ value }: { value: unknown }): unknown => {
@@ -21,11 +23,12 @@ export function EnumListFilter(
 ): PropertyDecorator {
   return applyDecorators(
     ApiPropertyOptional({
-      description: `${description} One or more of the values, comma-separated.`,
+      // The example is in the text, not prefilled: Swagger UI would send every filter's example at once.
+      description: `${description} One or more of the values, comma-separated, e.g. \`${example}\`.`,
       type: String,
       enum: values,
-      example: example.split(','),
       isArray: true,
+      maxItems: values.length,
     }),
     IsOptional(),
     Transform(toList),
@@ -37,9 +40,16 @@ export function EnumListFilter(
 /** A calendar-date filter, `YYYY-MM-DD`. */
 export function DateFilter(description: string, example: string): PropertyDecorator {
   return applyDecorators(
-    ApiPropertyOptional({ description, type: String, format: 'date', example }),
+    ApiPropertyOptional({
+      description: `${description} For example \`${example}\`.`,
+      type: String,
+      format: 'date',
+      maxLength: DATE_LENGTH,
+      pattern: DATE.source,
+    }),
     IsOptional(),
-    Matches(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, { message: 'must be a date as YYYY-MM-DD' }),
+    MaxLength(DATE_LENGTH),
+    Matches(DATE, { message: 'must be a date as YYYY-MM-DD' }),
   );
 }
 

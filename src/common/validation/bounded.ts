@@ -1,0 +1,156 @@
+import { applyDecorators } from '@nestjs/common';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { QueryInteger } from './query-number';
+
+/**
+ * Bounded inputs, each written once: the OpenAPI schema (maxLength, pattern, minimum/maximum, format) and the
+ * class-validator checks come from the same decorator, so the document and the validation cannot drift. Street
+ * Manager's own limits (the V6 specifications' "Max length N characters") are in `SM_LIMITS`.
+ */
+
+/** Street Manager V6 maximum lengths, from DfT's validation text in the V6 work/reporting API descriptions. */
+export const SM_LIMITS = {
+  /** work_reference_number: "Max length 24 characters ... alphanumeric characters, dashes and underscores". */
+  workReference: 24,
+  /** permit_reference_number, forward_plan_reference_number, section_81_reference_number: "Max length 100". */
+  childReference: 100,
+  /** permit_alteration_reference_number: "Max length 105 characters". */
+  alterationReference: 105,
+  /** promoter_swa_code, highway_authority_swa_code: "Max length 4 characters". */
+  swaCode: 4,
+  /** description, location_description, reasons, details: "Max length 500 characters". */
+  longText: 500,
+  /** names, contacts, phone numbers, emails: "Max length 100 characters". */
+  shortText: 100,
+  /** comment detail, assessment comments: "Max length 1500 characters". */
+  comment: 1500,
+} as const;
+
+/** A date `YYYY-MM-DD` is 10 characters; a date-time with fraction and zone at most 35 (`…T13:58:07.123456789+01:00`). */
+export const DATE_LENGTH = 10;
+export const DATE_TIME_LENGTH = 35;
+
+/** Free text may hold tab, line feed and carriage return, never other control characters (nor DEL). */
+// eslint-disable-next-line no-control-regex
+export const PLAIN_TEXT = /^[^\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]*$/;
+
+interface Documented {
+  description?: string;
+  example?: unknown;
+  /** Not required: absent is fine, present must pass the checks. */
+  optional?: boolean;
+}
+
+function documented(optional: boolean | undefined, schema: Record<string, unknown>): PropertyDecorator[] {
+  const clean = Object.fromEntries(Object.entries(schema).filter(([, v]) => v !== undefined));
+  return optional ? [ApiPropertyOptional(clean), IsOptional()] : [ApiProperty(clean)];
+}
+
+/** Free text of at most `maxLength` characters (at least `minLength`: 1 when required, 0 when optional by default). */
+export function TextProperty(maxLength: number, doc: Documented & { minLength?: number } = {}): PropertyDecorator {
+  const minLength = doc.minLength ?? (doc.optional ? 0 : 1);
+  return applyDecorators(
+    ...documented(doc.optional, {
+      type: String,
+      description: doc.description,
+      example: doc.example,
+      minLength: minLength > 0 ? minLength : undefined,
+      maxLength,
+      pattern: PLAIN_TEXT.source,
+    }),
+    IsString(),
+    ...(minLength > 0 ? [MinLength(minLength)] : []),
+    MaxLength(maxLength),
+    Matches(PLAIN_TEXT, { message: 'must not contain control characters other than tab and line breaks' }),
+  );
+}
+
+/** A string of a fixed shape (a reference, a code, a list syntax), with the length its pattern allows. */
+export function PatternProperty(
+  pattern: RegExp,
+  maxLength: number,
+  message: string,
+  doc: Documented & { format?: string } = {},
+): PropertyDecorator {
+  return applyDecorators(
+    ...documented(doc.optional, {
+      type: String,
+      description: doc.description,
+      example: doc.example,
+      format: doc.format,
+      maxLength,
+      pattern: pattern.source,
+    }),
+    MaxLength(maxLength),
+    Matches(pattern, { message }),
+  );
+}
+
+/** A whole number in [min, max]; `query` reads it from query-string text (plain decimal digits only). */
+export function IntegerProperty(
+  min: number,
+  max: number,
+  doc: Documented & { default?: number; query?: boolean } = {},
+): PropertyDecorator {
+  return applyDecorators(
+    ...documented(doc.optional, {
+      type: 'integer',
+      format: integerFormat(min, max),
+      description: doc.description,
+      example: doc.example,
+      default: doc.default,
+      minimum: min,
+      maximum: max,
+    }),
+    ...(doc.query ? [QueryInteger()] : []),
+    IsInt(),
+    Min(min),
+    Max(max),
+  );
+}
+
+/** int32 when the range fits in 32 bits, else int64 (OpenAPI's integer formats). */
+export function integerFormat(min: number, max: number): 'int32' | 'int64' {
+  return min >= -(2 ** 31) && max <= 2 ** 31 - 1 ? 'int32' : 'int64';
+}
+
+/** Street Manager work references: at most 24 letters, digits, `-` or `_` (V6 work_reference_number). */
+export const WORK_REFERENCE = /^[A-Za-z0-9_-]{1,24}$/;
+/** References of a work's children (permits, FPNs, inspections, ...): the work reference plus a suffix. */
+export const CHILD_REFERENCE = /^[A-Za-z0-9_-]{1,64}$/;
+export const CHILD_REFERENCE_LENGTH = 64;
+/** A street works authority code as the filters and writes take it: up to 4 digits (V6: "Max length 4"). */
+export const SWA_CODE = /^\d{1,4}$/;
+
+export function WorkReferenceProperty(doc: Documented = {}): PropertyDecorator {
+  return PatternProperty(WORK_REFERENCE, SM_LIMITS.workReference, 'must be 1 to 24 letters, digits, - or _', doc);
+}
+
+export function ChildReferenceProperty(doc: Documented = {}): PropertyDecorator {
+  return PatternProperty(CHILD_REFERENCE, CHILD_REFERENCE_LENGTH, 'must be 1 to 64 letters, digits, - or _', doc);
+}
+
+export function SwaCodeProperty(doc: Documented = {}): PropertyDecorator {
+  return PatternProperty(SWA_CODE, SM_LIMITS.swaCode, 'must be a SWA code of up to 4 digits', doc);
+}
+
+/** V6: "Is whole number between 1000001 and 99999999 inclusive". */
+export const USRN_MIN = 1_000_001;
+export const USRN_MAX = 99_999_999;
+
+export function UsrnProperty(doc: Documented & { query?: boolean } = {}): PropertyDecorator {
+  return IntegerProperty(USRN_MIN, USRN_MAX, { description: 'Unique Street Reference Number of the street', ...doc });
+}
+
+/** A street name or part of one in a filter. */
+export const STREET_TEXT = /^[\p{L}\p{N} '.,&-]+$/u;
+
+/** `minLongitude,minLatitude,maxLongitude,maxLatitude` in decimal degrees. */
+export const BBOX = /^-?\d{1,3}(\.\d+)?,-?\d{1,2}(\.\d+)?,-?\d{1,3}(\.\d+)?,-?\d{1,2}(\.\d+)?$/;
+/** Four coordinates with far more decimals than any survey has (15 places is below a nanometre). */
+export const BBOX_LENGTH = 100;
+
+export function BboxProperty(doc: Documented = {}): PropertyDecorator {
+  return PatternProperty(BBOX, BBOX_LENGTH, 'must be minLongitude,minLatitude,maxLongitude,maxLatitude in decimal degrees', doc);
+}
