@@ -9,7 +9,7 @@ import { LOCATION_TYPES, TRAFFIC_MANAGEMENT_TYPES } from '../../works/dto/work-e
 import { ACTIVITY_KINDS } from './activity-enums';
 
 export class CreateActivityDto {
-  @UsrnProperty({ example: 10104523 })
+  @UsrnProperty({ example: 10100456 })
   usrn!: number;
 
   @TextProperty(SM_LIMITS.shortText, { example: 'Scaffolding at number 12' })

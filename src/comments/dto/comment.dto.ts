@@ -85,9 +85,9 @@ export class CreateCommentDto {
 }
 
 export class CommentParamsDto {
-  @WorkReferenceProperty({ description: 'Work reference number', example: 'NGN0002163600' })
+  @WorkReferenceProperty({ description: 'Work reference number', example: 'NGN0002202682' })
   workReferenceNumber!: string;
 
-  @ChildReferenceProperty({ description: 'Comment reference number', example: 'COMMENT_EXAMPLE' })
+  @ChildReferenceProperty({ description: 'Comment reference number', example: 'NGN0002202682-COM-01' })
   commentReferenceNumber!: string;
 }

@@ -1,5 +1,5 @@
 import { applyDecorators } from '@nestjs/common';
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiExtension, ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { QueryInteger } from './query-number';
 
@@ -153,4 +153,13 @@ export const BBOX_LENGTH = 100;
 
 export function BboxProperty(doc: Documented = {}): PropertyDecorator {
   return PatternProperty(BBOX, BBOX_LENGTH, 'must be minLongitude,minLatitude,maxLongitude,maxLatitude in decimal degrees', doc);
+}
+
+/**
+ * A path parameter example for one operation, over the DTO's shared one: authority writes need a record the
+ * authority demo key may change, while the reads' example is one the unbound demo key sees. Only the example
+ * changes; the schema stays the DTO's.
+ */
+export function AuthorityExample(name: string, example: string): MethodDecorator {
+  return ApiExtension('x-path-examples', { [name]: example });
 }

@@ -21,7 +21,7 @@ export function DateTimeProperty(description: string, example: string, optional 
 }
 
 /** A request body calendar date (`2026-08-09`). */
-export function DateProperty(description: string, example: string, optional = false): PropertyDecorator {
+export function DateProperty(description: string, example: string | undefined, optional = false): PropertyDecorator {
   const schema = { type: String, format: 'date', maxLength: DATE_LENGTH, pattern: DATE.source };
   const checks = [MaxLength(DATE_LENGTH), Matches(DATE, { message: 'must be a date as YYYY-MM-DD' })];
   return optional

@@ -6,7 +6,7 @@ import { DateTimeProperty } from '../../common/validation/date-time';
 import { FPN_STATUSES, OFFENCE_CODES, PAYMENT_METHODS } from './fpn-enums';
 
 export class CreateFixedPenaltyNoticeDto {
-  @WorkReferenceProperty({ description: 'The work the notice is about', example: 'NGN0002163600' })
+  @WorkReferenceProperty({ description: 'The work the notice is about', example: 'NGN0001984033' })
   workReferenceNumber!: string;
 
   @PatternProperty(/^[A-Za-z0-9_-]{1,40}$/, 40, 'must be a permit reference number', {

@@ -119,7 +119,7 @@ export class CreateForwardPlanDto {
   @SwaCodeProperty({ description: 'SWA code of the highway authority for the street', example: '4720' })
   highwayAuthoritySwaCode!: string;
 
-  @UsrnProperty({ example: 10104523 })
+  @UsrnProperty({ example: 10100456 })
   usrn!: number;
 
   @DateProperty('First day of the planned works; today or later', '2036-10-01')
@@ -161,7 +161,7 @@ export class UpdateForwardPlanStatusDto {
 export class ForwardPlanReferenceParamDto {
   @ChildReferenceProperty({
     description: 'Forward plan reference number: the work reference followed by -FP- and a number',
-    example: 'FORWARD_PLAN_EXAMPLE',
+    example: 'NGN0000313944-FP-01',
   })
   forwardPlanReferenceNumber!: string;
 }

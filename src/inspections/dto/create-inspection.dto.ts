@@ -9,7 +9,7 @@ import { DEFECT_FIXED_ON_SITE, INSPECTION_CATEGORIES, INSPECTION_OUTCOMES, INSPE
  * join fields (a date in the past, details required by an outcome) are checked by the service (422).
  */
 export class CreateInspectionDto {
-  @WorkReferenceProperty({ description: 'The work inspected', example: 'NGN0002163600' })
+  @WorkReferenceProperty({ description: 'The work inspected', example: 'NGN0001984033' })
   workReferenceNumber!: string;
 
   @ApiProperty({ enum: INSPECTION_TYPES, example: 'live_site' })

@@ -8,7 +8,7 @@ import { ALTERATION_DECISIONS } from './permit-alteration-enums';
 
 /** What the promoter changes; every other term of the permit is carried over as it is. */
 export class CreatePermitAlterationDto {
-  @PermitReferenceProperty({ description: 'The permit to alter', example: 'PERMIT_ALTERABLE_EXAMPLE' })
+  @PermitReferenceProperty({ description: 'The permit to alter', example: 'NGN0002163600-01' })
   permitReferenceNumber!: string;
 
   @DateProperty('First day of the works as altered; today or later', '2036-10-01')
@@ -45,7 +45,7 @@ export class UpdatePermitAlterationStatusDto {
 
   @DateProperty(
     'Required when challenging the duration: the end date the authority considers reasonable, on or after the permit’s current end and before the one proposed',
-    '2026-10-15',
+    undefined,
     true,
   )
   reasonablePeriodEndDate?: string;

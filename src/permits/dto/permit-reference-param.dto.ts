@@ -18,6 +18,6 @@ export function workReferenceOf(permitReferenceNumber: string): string {
 }
 
 export class PermitReferenceParamDto {
-  @PermitReferenceProperty({ description: 'Permit reference number, `{workReferenceNumber}-NN`', example: 'PERMIT_EXAMPLE' })
+  @PermitReferenceProperty({ description: 'Permit reference number, `{workReferenceNumber}-NN`', example: 'NGN0001438138-01' })
   permitReferenceNumber!: string;
 }

@@ -6,7 +6,7 @@ import { PermitApplicationDto } from '../../works/dto/create-work.dto';
 
 /** A further permit application on an existing work. */
 export class CreatePermitDto extends PermitApplicationDto {
-  @WorkReferenceProperty({ description: 'The work to apply on', example: 'PERMIT_WORK_EXAMPLE' })
+  @WorkReferenceProperty({ description: 'The work to apply on (one whose earlier permit was cancelled)', example: 'NGN0000289421' })
   workReferenceNumber!: string;
 }
 
@@ -61,7 +61,7 @@ export class AssessPermitDto {
   })
   discountPercent?: number;
 
-  @EnumArrayProperty({ minSize: 1, maxSize: 5, of: REFUSAL_REASONS, unique: true }, { description: 'Required when refusing: 1 to 5 reason codes', example: ['RC10'], optional: true })
+  @EnumArrayProperty({ minSize: 1, maxSize: 5, of: REFUSAL_REASONS, unique: true }, { description: 'Required when refusing: 1 to 5 reason codes, e.g. `["RC10"]`', optional: true })
   reasonsForRefusal?: string[];
 
   @TextProperty(SM_LIMITS.longText, {

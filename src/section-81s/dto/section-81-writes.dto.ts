@@ -16,7 +16,7 @@ export class CreateSection81Dto {
   @SwaCodeProperty({ description: 'SWA code of the highway authority issuing it (the caller’s organisation)', example: '4720' })
   highwayAuthoritySwaCode!: string;
 
-  @UsrnProperty({ example: 10104523 })
+  @UsrnProperty({ example: 10100456 })
   usrn!: number;
 
   @IsWorksGeometry()

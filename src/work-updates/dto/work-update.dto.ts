@@ -29,11 +29,12 @@ export const DEFAULT_UPDATES_LIMIT = 100;
 export const MAX_UPDATES_LIMIT = 500;
 
 export class WorkUpdatesQueryDto {
-  // `after` and `since` exclude each other: neither has an example Swagger UI would prefill.
+  // `after` and `since` exclude each other and one is needed: `after` carries the example (0: from the start).
   @IntegerProperty(0, Number.MAX_SAFE_INTEGER, {
     description:
       'Cursor: only updates after this update id, e.g. `104233`. Follow the `next` link rather than building it. ' +
       'Cannot be combined with `since`.',
+    example: 0,
     optional: true,
     query: true,
   })

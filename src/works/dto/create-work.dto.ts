@@ -127,13 +127,13 @@ export class CreateWorkDto extends PermitApplicationDto {
   })
   workReferenceNumber?: string;
 
-  @SwaCodeProperty({ description: 'SWA code of the promoter', example: '7001' })
+  @SwaCodeProperty({ description: 'SWA code of the promoter', example: '7374' })
   promoterSwaCode!: string;
 
   @SwaCodeProperty({ description: 'SWA code of the highway authority for the street', example: '4720' })
   highwayAuthoritySwaCode!: string;
 
-  @UsrnProperty({ example: 10104523 })
+  @UsrnProperty({ example: 10100456 })
   usrn!: number;
 
   @IsWorksGeometry()

@@ -4,6 +4,6 @@ import { WORK_REFERENCE, WorkReferenceProperty } from '../../common/validation/b
 export { WORK_REFERENCE };
 
 export class WorkReferenceParamDto {
-  @WorkReferenceProperty({ description: 'Work reference number (≤ 24 letters, digits, - or _)', example: 'NGN0002163600' })
+  @WorkReferenceProperty({ description: 'Work reference number (≤ 24 letters, digits, - or _)', example: 'NGN0002202682' })
   workReferenceNumber!: string;
 }
