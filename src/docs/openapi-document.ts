@@ -242,6 +242,8 @@ const HEADERS: Record<string, Header> = {
   },
 };
 
+const UNTHROTTLED_STATUSES = new Set(['401', '413', '415']);
+
 const ref = (name: string) => ({ $ref: `#/components/headers/${name}` });
 
 /**
@@ -283,8 +285,9 @@ function describeHeaders(document: OpenAPIObject): void {
       }
       for (const [status, response] of Object.entries(responses)) {
         const headers: Record<string, unknown> = { ...response.headers, 'X-Request-Id': ref('XRequestId') };
-        // Throttling counts authenticated clients only: a 401 is refused before it.
-        if (secured && status !== '401') {
+        // Throttling counts authenticated clients only: a 401 is refused before it, and so are bodies refused
+        // before authentication (413 too large, 415 not JSON).
+        if (secured && !UNTHROTTLED_STATUSES.has(status)) {
           Object.assign(headers, {
             'X-RateLimit-Limit': ref('XRateLimitLimit'),
             'X-RateLimit-Remaining': ref('XRateLimitRemaining'),

@@ -1,12 +1,13 @@
 import { DEFAULT_SANDBOX_KEYS } from '../../src/config/auth.config';
 import { bootApp, type BootedApp } from '../helpers/boot-app';
 import { Permission } from '../../src/auth/permissions';
+import { AnswerChecker } from './support/answers';
 import { type DocumentedOperation, exampleBody, exampleUrl, type OpenApi, operations } from './support/document';
 
 /*
  * Try it out, without a browser: what Swagger UI prefills from the live document must work against the sandbox with
  * the demo key. Every GET built from its parameter examples answers 2xx with data; every write's documented example
- * body is accepted. Writes run after the reads, each on a freshly booted sandbox, so one write's effect (a cancelled
+ * body is accepted, and the write's answer is the documented one. Writes run after the reads, each on a freshly booted sandbox, so one write's effect (a cancelled
  * permit, an assessed alteration) cannot decide whether another succeeds.
  */
 const DEMO = { 'Ocp-Apim-Subscription-Key': DEFAULT_SANDBOX_KEYS.demo };
@@ -60,6 +61,8 @@ describe('Try it out: the document examples work against the sandbox', () => {
         const body = exampleBody(op);
         const res = await fresh.http[op.method as 'post' | 'put'](url).set(keyFor(op)).send(body as object);
         const ok = body !== undefined && res.status >= 200 && res.status < 300;
+        // The answer must also be the documented one (status, schema, headers).
+        outcomes.push(...new AnswerChecker(document).problems(op, res).map((p) => `FAILED ${p}`));
         outcomes.push(`${ok ? 'ok' : 'FAILED'} ${res.status} ${op.method.toUpperCase()} ${url}${ok ? '' : ` ${JSON.stringify(body)} → ${JSON.stringify(res.body).slice(0, 400)}`}`);
       } finally {
         await fresh.close();

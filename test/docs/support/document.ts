@@ -59,7 +59,7 @@ export function exampleUrl(document: OpenApi, op: DocumentedOperation): string {
       if (example === undefined) {
         throw new Error(`${op.method.toUpperCase()} ${op.path}: path parameter ${parameter.name} has no example`);
       }
-      path = path.replace(`{${parameter.name}}`, encodeURIComponent(String(example as string | number)));
+      path = path.replace(`{${parameter.name}}`, encodeURIComponent(`${example as string | number}`));
     } else if (parameter.in === 'query' && example !== undefined) {
       for (const value of Array.isArray(example) ? example : [example]) {
         query.append(parameter.name, String(value));

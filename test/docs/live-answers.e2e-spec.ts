@@ -1,0 +1,144 @@
+import { DEFAULT_SANDBOX_KEYS } from '../../src/config/auth.config';
+import { bootApp, type BootedApp } from '../helpers/boot-app';
+import { clearFaults, setFault } from '../resources/support';
+import { AnswerChecker } from './support/answers';
+import { type DocumentedOperation, exampleUrl, type OpenApi, operations } from './support/document';
+
+/*
+ * The document cannot drift from behaviour: live answers of every operation (lists, items, sparse `?fields=`
+ * answers, and errors: 400, 401, 404, 406, 415, 502/503 from Street Manager trouble) are validated against
+ * /v1/openapi.json with ajv: the status must be documented for the operation, the body must match its schema, and
+ * the documented request-id and rate-limit headers must be sent.
+ */
+const DEMO = { 'Ocp-Apim-Subscription-Key': DEFAULT_SANDBOX_KEYS.demo };
+
+type Schema = { $ref?: string; anyOf?: Schema[]; properties?: Record<string, Schema> };
+
+/** Two property names of the operation's item schema (not `links`), for a `?fields=` request. */
+function sparseFields(document: OpenApi, op: DocumentedOperation): string | undefined {
+  const schema = op.operation.responses['200']?.content?.['application/json']?.schema as Schema | undefined;
+  const item = schema?.properties?.results?.anyOf?.[0] ?? schema?.anyOf?.[0];
+  const name = item?.$ref?.split('/').pop();
+  const properties = name ? (document.components.schemas[name] as Schema).properties : undefined;
+  const names = Object.keys(properties ?? {}).filter((p) => p !== 'links');
+  return names.length > 1 ? names.slice(0, 2).join(',') : undefined;
+}
+
+function withQuery(url: string, query: string): string {
+  return url.includes('?') ? `${url}&${query}` : `${url}?${query}`;
+}
+
+/** The item URL with its last path parameter changed into one that names nothing. */
+function missingUrl(url: string): string {
+  const [path, search] = url.split('?');
+  const segments = path.split('/');
+  const last = segments.pop() as string;
+  const replaced = /^\d{4}$/.test(last)
+    ? '9999'
+    : /^\d+$/.test(last)
+      ? '99999998'
+      : /-\d{2}$/.test(last)
+        ? `${last.slice(0, -2)}99`
+        : `${last}X`;
+  return [...segments, replaced].join('/') + (search ? `?${search}` : '');
+}
+
+describe('live answers match /v1/openapi.json', () => {
+  let booted: BootedApp;
+  let document: OpenApi;
+  let checker: AnswerChecker;
+  let gets: DocumentedOperation[];
+
+  beforeAll(async () => {
+    booted = await bootApp();
+    document = (await booted.http.get('/v1/openapi.json').expect(200)).body as OpenApi;
+    checker = new AnswerChecker(document);
+    gets = operations(document, ['get']).filter((op) => op.path.startsWith('/v1/'));
+  });
+
+  afterAll(async () => {
+    await booted.close();
+  });
+
+  async function check(op: DocumentedOperation, url: string, headers: Record<string, string>, expected: number[]): Promise<string[]> {
+    const res = await booted.http.get(url).set(headers);
+    const problems = checker.problems(op, res);
+    return expected.includes(res.status) ? problems : [`GET ${url}: ${res.status}, expected ${expected.join(' or ')}`, ...problems];
+  }
+
+  it('lists and items, whole and sparse', async () => {
+    const problems: string[] = [];
+    for (const op of gets) {
+      const url = exampleUrl(document, op);
+      problems.push(...(await check(op, url, DEMO, [200])));
+      const fields = sparseFields(document, op);
+      if (fields) {
+        problems.push(...(await check(op, withQuery(url, `fields=${fields}`), DEMO, [200])));
+      }
+    }
+    expect(problems).toEqual([]);
+  });
+
+  it('the errors each operation can give: 400, 401, 404, 406', async () => {
+    const problems: string[] = [];
+    for (const op of gets) {
+      const url = exampleUrl(document, op);
+      problems.push(...(await check(op, url, {}, [401])));
+      problems.push(...(await check(op, url, { ...DEMO, Accept: 'text/csv' }, [406])));
+      const names = (op.operation.parameters ?? []).map((p) => p.name);
+      if (names.includes('limit')) {
+        problems.push(...(await check(op, withQuery(url, 'limit=100000'), DEMO, [400])));
+      }
+      if (op.path.endsWith('}')) {
+        problems.push(...(await check(op, missingUrl(url), DEMO, [404])));
+      }
+    }
+    expect(problems).toEqual([]);
+  });
+
+  it('Street Manager trouble: 502 for a bad answer, 503 when it is unavailable', async () => {
+    const problems: string[] = [];
+    const upstream = gets.filter((op) => op.path !== '/v1/me');
+    // A fresh app: nothing cached yet, so every read reaches the failing upstream.
+    const fresh = await bootApp();
+    const check = async (op: DocumentedOperation, url: string, headers: Record<string, string>, expected: number[]) => {
+      const res = await fresh.http.get(url).set(headers);
+      const found = checker.problems(op, res);
+      return expected.includes(res.status) ? found : [`GET ${url}: ${res.status}, expected ${expected.join(' or ')}`, ...found];
+    };
+    try {
+      await setFault(fresh, { api: 'all', errorRate: 1, errorStatus: 500 });
+      for (const op of upstream) {
+        problems.push(...(await check(op, exampleUrl(document, op), DEMO, [502, 503])));
+      }
+      await setFault(fresh, { api: 'all', errorRate: 1, errorStatus: 503 });
+      for (const op of upstream) {
+        problems.push(...(await check(op, exampleUrl(document, op), DEMO, [502, 503])));
+      }
+    } finally {
+      await clearFaults(fresh);
+      await fresh.close();
+    }
+    expect(problems).toEqual([]);
+  });
+
+  it('writes: 400 for a body of the wrong shape, 401 without credentials, 415 for a body that is not JSON', async () => {
+    const problems: string[] = [];
+    for (const op of operations(document, ['post', 'put']).filter((o) => o.path.startsWith('/v1/'))) {
+      const url = exampleUrl(document, op);
+      const send = (headers: Record<string, string>, body: string | object, type = 'application/json') =>
+        booted.http[op.method as 'post' | 'put'](url).set(headers).set('Content-Type', type).send(body);
+      for (const [res, expected] of [
+        [await send(DEMO, { unexpected: true }), 400],
+        [await send({}, {}), 401],
+        [await send(DEMO, 'plain words', 'text/plain'), 415],
+      ] as const) {
+        problems.push(...checker.problems(op, res));
+        if (res.status !== expected) {
+          problems.push(`${op.method.toUpperCase()} ${url}: ${res.status}, expected ${expected}`);
+        }
+      }
+    }
+    expect(problems).toEqual([]);
+  });
+});
