@@ -1,5 +1,4 @@
 import { applyDecorators } from '@nestjs/common';
-import { IsString } from 'class-validator';
 import { PatternProperty } from '../validation/bounded';
 import { BadRequestError } from '../errors/api-error';
 
@@ -7,7 +6,6 @@ import { BadRequestError } from '../errors/api-error';
 export function FieldsProperty(): PropertyDecorator {
   // No example: one list of names cannot be valid for every resource, and Swagger UI would send it.
   return applyDecorators(
-    IsString(),
     PatternProperty(FIELDS, MAX_FIELDS_LENGTH, 'must be a comma-separated list of property names', {
       description:
         'Comma-separated list of properties to return, e.g. `workReferenceNumber,status` (`links` is always ' +

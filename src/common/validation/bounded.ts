@@ -1,6 +1,6 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiExtension, ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { IsInt, IsOptional, Max, Min, registerDecorator } from 'class-validator';
 import { QueryInteger } from './query-number';
 
 /**
@@ -35,6 +35,46 @@ export const DATE_TIME_LENGTH = 35;
 // eslint-disable-next-line no-control-regex
 export const PLAIN_TEXT = /^[^\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]*$/;
 
+export interface StringBounds {
+  maxLength: number;
+  minLength?: number;
+  pattern?: RegExp;
+  /** Said when the pattern does not match, e.g. 'must be a SWA code of up to 4 digits'. */
+  message?: string;
+}
+
+/** Why a value breaks the bounds, or null: type, then length, then pattern, so each field gets one clear detail. */
+export function stringProblem(value: unknown, bounds: StringBounds): string | null {
+  if (typeof value !== 'string') {
+    return 'must be a string';
+  }
+  const min = bounds.minLength ?? 0;
+  if (value.length < min) {
+    return min === 1 ? 'must not be empty' : `must be at least ${min} characters`;
+  }
+  if (value.length > bounds.maxLength) {
+    return `must be at most ${bounds.maxLength} characters`;
+  }
+  if (bounds.pattern && !bounds.pattern.test(value)) {
+    return bounds.message ?? `must match ${bounds.pattern.source}`;
+  }
+  return null;
+}
+
+/** One class-validator check for a bounded string: the first problem only (a length is checked before the pattern). */
+export function BoundedString(bounds: StringBounds): PropertyDecorator {
+  return (target: object, propertyName: string | symbol) => {
+    registerDecorator({
+      name: 'boundedString',
+      target: target.constructor,
+      propertyName: String(propertyName),
+      constraints: [bounds.maxLength, bounds.minLength ?? 0, bounds.pattern?.source],
+      options: { message: (args) => `${args.property} ${stringProblem(args.value, bounds) ?? 'is not valid'}` },
+      validator: { validate: (value: unknown) => stringProblem(value, bounds) === null },
+    });
+  };
+}
+
 interface Documented {
   description?: string;
   example?: unknown;
@@ -59,10 +99,12 @@ export function TextProperty(maxLength: number, doc: Documented & { minLength?: 
       maxLength,
       pattern: PLAIN_TEXT.source,
     }),
-    IsString(),
-    ...(minLength > 0 ? [MinLength(minLength)] : []),
-    MaxLength(maxLength),
-    Matches(PLAIN_TEXT, { message: 'must not contain control characters other than tab and line breaks' }),
+    BoundedString({
+      maxLength,
+      minLength,
+      pattern: PLAIN_TEXT,
+      message: 'must not contain control characters other than tab and line breaks',
+    }),
   );
 }
 
@@ -82,8 +124,7 @@ export function PatternProperty(
       maxLength,
       pattern: pattern.source,
     }),
-    MaxLength(maxLength),
-    Matches(pattern, { message }),
+    BoundedString({ maxLength, pattern, message }),
   );
 }
 

@@ -1,7 +1,7 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsISO8601, IsOptional, Matches, MaxLength } from 'class-validator';
-import { DATE_LENGTH, DATE_TIME_LENGTH } from './bounded';
+import { IsISO8601, IsOptional } from 'class-validator';
+import { BoundedString, DATE_LENGTH, DATE_TIME_LENGTH } from './bounded';
 
 /** RFC 3339 date-time with an explicit zone: a time without one would be read in the server's zone. */
 const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
@@ -11,9 +11,12 @@ export const DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 export function DateTimeProperty(description: string, example: string, optional = false): PropertyDecorator {
   const schema = { type: String, format: 'date-time', maxLength: DATE_TIME_LENGTH, pattern: DATE_TIME.source };
   const checks = [
-    MaxLength(DATE_TIME_LENGTH),
     IsISO8601({ strict: true }, { message: 'must be an ISO 8601 date-time such as 2026-08-09T13:58:07Z' }),
-    Matches(DATE_TIME, { message: 'must be an ISO 8601 date-time with a zone, such as 2026-08-09T13:58:07Z' }),
+    BoundedString({
+      maxLength: DATE_TIME_LENGTH,
+      pattern: DATE_TIME,
+      message: 'must be an ISO 8601 date-time with a zone, such as 2026-08-09T13:58:07Z',
+    }),
   ];
   return optional
     ? applyDecorators(ApiPropertyOptional({ ...schema, description, example }), IsOptional(), ...checks)
@@ -23,7 +26,7 @@ export function DateTimeProperty(description: string, example: string, optional 
 /** A request body calendar date (`2026-08-09`). */
 export function DateProperty(description: string, example: string | undefined, optional = false): PropertyDecorator {
   const schema = { type: String, format: 'date', maxLength: DATE_LENGTH, pattern: DATE.source };
-  const checks = [MaxLength(DATE_LENGTH), Matches(DATE, { message: 'must be a date as YYYY-MM-DD' })];
+  const checks = [BoundedString({ maxLength: DATE_LENGTH, pattern: DATE, message: 'must be a date as YYYY-MM-DD' })];
   return optional
     ? applyDecorators(ApiPropertyOptional({ ...schema, description, example }), IsOptional(), ...checks)
     : applyDecorators(ApiProperty({ ...schema, description, example }), ...checks);

@@ -1,8 +1,8 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { ArrayMaxSize, IsIn, IsOptional, Matches, MaxLength } from 'class-validator';
-import { DATE_LENGTH } from '../../common/validation/bounded';
+import { ArrayMaxSize, IsIn, IsOptional } from 'class-validator';
+import { BoundedString, DATE_LENGTH } from '../../common/validation/bounded';
 import { DATE } from '../../common/validation/date-time';
 
 /** `a,b` or repeated `x=a&x=b` → ['a', 'b']. */
@@ -48,8 +48,7 @@ export function DateFilter(description: string, example: string): PropertyDecora
       pattern: DATE.source,
     }),
     IsOptional(),
-    MaxLength(DATE_LENGTH),
-    Matches(DATE, { message: 'must be a date as YYYY-MM-DD' }),
+    BoundedString({ maxLength: DATE_LENGTH, pattern: DATE, message: 'must be a date as YYYY-MM-DD' }),
   );
 }
 
