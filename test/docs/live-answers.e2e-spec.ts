@@ -1,6 +1,8 @@
 import { DEFAULT_SANDBOX_KEYS } from '../../src/config/auth.config';
 import { bootApp, type BootedApp } from '../helpers/boot-app';
+import { throttlingConfig } from '../../src/config/throttling.config';
 import { clearFaults, setFault } from '../resources/support';
+import { throttlingSettings } from '../security/support/settings';
 import { AnswerChecker } from './support/answers';
 import { type DocumentedOperation, exampleUrl, type OpenApi, operations } from './support/document';
 
@@ -138,6 +140,29 @@ describe('live answers match /v1/openapi.json', () => {
           problems.push(`${op.method.toUpperCase()} ${url}: ${res.status}, expected ${expected}`);
         }
       }
+    }
+    expect(problems).toEqual([]);
+  });
+
+  it('429 past the rate limit, with Retry-After and the rate-limit headers, on reads and writes alike', async () => {
+    const limited = await bootApp({
+      overrides: [
+        { provide: throttlingConfig.KEY, useValue: throttlingSettings({ sandbox: [{ name: 'per-hour', limit: 1, windowSeconds: 3600 }] }) },
+      ],
+    });
+    const problems: string[] = [];
+    try {
+      await limited.http.get('/v1/me').set(DEMO).expect(200);
+      for (const op of operations(document, ['get', 'post', 'put']).filter((o) => o.path.startsWith('/v1/'))) {
+        const url = exampleUrl(document, op);
+        const res = await limited.http[op.method as 'get' | 'post' | 'put'](url).set(DEMO).send(op.method === 'get' ? undefined : {});
+        problems.push(...checker.problems(op, res));
+        if (res.status !== 429) {
+          problems.push(`${op.method.toUpperCase()} ${url}: ${res.status}, expected 429`);
+        }
+      }
+    } finally {
+      await limited.close();
     }
     expect(problems).toEqual([]);
   });

@@ -34,7 +34,7 @@ export class AnswerChecker {
     }
     const problems: string[] = [];
     for (const header of Object.keys(documented.headers ?? {})) {
-      if (/^(X-Request-Id|X-RateLimit-Limit|X-RateLimit-Remaining|X-RateLimit-Reset)$/.test(header) && res.headers[header.toLowerCase()] === undefined) {
+      if (/^(X-Request-Id|X-RateLimit-Limit|X-RateLimit-Remaining|X-RateLimit-Reset|Retry-After)$/.test(header) && res.headers[header.toLowerCase()] === undefined) {
         problems.push(`${name}: documented header ${header} is missing`);
       }
     }
