@@ -6,6 +6,8 @@ import { ErrorResponseDto } from '../common/errors/error-response.dto';
 import { REPLAYED_HEADER } from '../common/idempotency/idempotency-key';
 import { MediaType } from '../common/negotiation/media-types';
 import { IF_NONE_MATCH, IF_NONE_MATCH_MAX_LENGTH } from '../cache/etag';
+import { describeInternalErrors, describeSparseAnswers, type Parameter } from './document-answers';
+import { applyPathExamples, exampleRequestBodies } from './document-examples';
 
 /** Routes outside the versioned tree that belong in every version's document. */
 const UNVERSIONED_PATH = /^\/(status|healthcheck|metrics)$/;
@@ -90,119 +92,6 @@ function describeRepresentations(document: OpenAPIObject): void {
           response.content = { [MediaType.JSON]: content[MediaType.JSON] ?? schema };
         }
       }
-    }
-  }
-}
-
-/** Any operation can fail unexpectedly; the 500 body carries only the requestId (DESIGN.md §4). */
-function describeInternalErrors(document: OpenAPIObject): void {
-  for (const item of Object.values(document.paths)) {
-    for (const operation of Object.values(item)) {
-      const responses = (operation as { responses?: Record<string, unknown> }).responses;
-      if (responses && !responses['500']) {
-        responses['500'] = {
-          description: 'Internal error: the body carries only the requestId.',
-          content: { [MediaType.JSON]: { schema: { $ref: '#/components/schemas/ErrorResponse' } } },
-        };
-      }
-    }
-  }
-}
-
-type Schema = { $ref?: string; required?: string[]; description?: string; items?: Schema; properties?: Record<string, Schema> };
-type Parameter = { name?: string; in?: string };
-
-/**
- * `?fields=a,b` answers hold only the named properties (plus `links`), so the full schema's `required` does not
- * hold for them. Each item schema of an operation taking `fields` gets a sparse twin (same properties, only `links`
- * required), and the answer is documented as either, so a validator accepts exactly what the gateway sends.
- */
-function describeSparseAnswers(document: OpenAPIObject): void {
-  const schemas = (document.components?.schemas ?? {}) as Record<string, Schema>;
-  const sparse = (ref: string): Schema => {
-    const name = ref.split('/').pop() as string;
-    const sparseName = `${name}Sparse`;
-    if (!schemas[sparseName]) {
-      const full = schemas[name];
-      schemas[sparseName] = {
-        ...full,
-        description: `${name} as answered with \`?fields=\`: only the named properties, plus \`links\`.`,
-        required: (full.required ?? []).filter((p) => p === 'links'),
-      };
-    }
-    return { anyOf: [{ $ref: ref }, { $ref: `#/components/schemas/${sparseName}` }] } as Schema;
-  };
-  for (const item of Object.values(document.paths)) {
-    for (const operation of Object.values(item)) {
-      const op = operation as { parameters?: Parameter[]; responses?: Record<string, { content?: Record<string, { schema?: Schema }> }> };
-      if (!(op.parameters ?? []).some((p) => p.in === 'query' && p.name === 'fields')) {
-        continue;
-      }
-      for (const [mediaType, media] of Object.entries(op.responses?.['200']?.content ?? {})) {
-        const schema = media.schema;
-        // GeoJSON answers are FeatureCollections whose features keep their own shape.
-        if (!schema || mediaType === MediaType.GEO_JSON) {
-          continue;
-        }
-        if (schema.$ref) {
-          media.schema = sparse(schema.$ref);
-        } else if (schema.properties?.results?.items?.$ref) {
-          media.schema = {
-            ...schema,
-            properties: { ...schema.properties, results: { ...schema.properties.results, items: sparse(schema.properties.results.items.$ref) } },
-          };
-        }
-      }
-    }
-  }
-}
-
-type BodySchema = { $ref?: string; example?: unknown; properties?: Record<string, BodySchema> };
-
-/**
- * Each write's example request, assembled from its properties' examples and set on the request body, so Swagger UI
- * prefills exactly that (not placeholders such as "string" for properties without one) and the examples test
- * (test/docs/try-it-out.e2e-spec.ts) sends the same body. Optional properties without an example are left out.
- */
-function exampleRequestBodies(document: OpenAPIObject): void {
-  const schemas = (document.components?.schemas ?? {}) as Record<string, BodySchema>;
-  const exampleOf = (schema: BodySchema, depth = 0): unknown => {
-    const resolved = schema.$ref ? schemas[schema.$ref.split('/').pop() as string] : schema;
-    if (resolved?.example !== undefined || !resolved?.properties || depth > 3) {
-      return resolved?.example;
-    }
-    const entries = Object.entries(resolved.properties)
-      .map(([name, property]) => [name, exampleOf(property, depth + 1)] as const)
-      .filter(([, value]) => value !== undefined && value !== null);
-    return Object.fromEntries(entries);
-  };
-  for (const item of Object.values(document.paths)) {
-    for (const operation of Object.values(item)) {
-      const body = (operation as { requestBody?: { content?: Record<string, { schema?: BodySchema; example?: unknown }> } })
-        .requestBody;
-      const json = body?.content?.[MediaType.JSON];
-      if (json?.schema && json.example === undefined) {
-        json.example = exampleOf(json.schema);
-      }
-    }
-  }
-}
-
-/** `@AuthorityExample` (x-path-examples): one operation's own path parameter examples, over the DTO's shared ones. */
-function applyPathExamples(document: OpenAPIObject): void {
-  for (const item of Object.values(document.paths)) {
-    for (const operation of Object.values(item)) {
-      const op = operation as { 'x-path-examples'?: Record<string, string>; parameters?: (Parameter & { example?: unknown; schema?: { example?: unknown } })[] };
-      const examples = op['x-path-examples'];
-      if (!examples) {
-        continue;
-      }
-      delete op['x-path-examples'];
-      op.parameters = (op.parameters ?? []).map((p) =>
-        p.in === 'path' && p.name !== undefined && examples[p.name] !== undefined
-          ? { ...p, example: examples[p.name], schema: p.schema ? { ...p.schema, example: examples[p.name] } : p.schema }
-          : p,
-      );
     }
   }
 }
