@@ -201,6 +201,40 @@ http { access_log off; upstream gw { ${ports.map((p) => `server 127.0.0.1:${p};`
   return `| what | req/s | p50 ms | p99 ms | ratio |\n|---|--:|--:|--:|--:|\n| ${one.title} | ${Math.round(one.rps)} | ${one.p50} | ${one.p99} | 1.00× |\n| ${two.title} | ${Math.round(two.rps)} | ${two.p50} | ${two.p99} | ${(two.rps / one.rps).toFixed(2)}× |`;
 }
 
+/** One Prometheus sample's value from a /metrics text, e.g. nodejs_eventloop_lag_max_seconds. */
+function metricValue(text, name) {
+  const m = new RegExp(`^${name}(?:\\{[^}]*\\})? ([0-9.eE+-]+)$`, 'm').exec(text);
+  return m ? Number(m[1]) : NaN;
+}
+
+/**
+ * The largest bodies the gateway accepts (just under BODY_LIMIT_BYTES, 1 MB), shaped to cost validation the most:
+ * one array of ~100,000 items where the DTO allows a handful (issue 13, point 1: once 6.5 s each, the gateway frozen).
+ */
+function worstBodies(permitRef) {
+  const limit = 1024 * 1024 - 1024;
+  const fill = (field, item) => {
+    const items = [];
+    let bytes = 20;
+    for (let i = 0; bytes < limit; i++) {
+      const value = item(i);
+      items.push(value);
+      bytes += JSON.stringify(value).length + 1;
+    }
+    items.pop();
+    return JSON.stringify({ [field]: items });
+  };
+  const distinct = (i) => `c${i}`;
+  return [
+    ['POST /v1/works, locationTypes: distinct strings', 'POST', '/v1/works', fill('locationTypes', distinct)],
+    ['POST /v1/works, locationTypes: valid values repeated', 'POST', '/v1/works', fill('locationTypes', (i) => ['footway', 'carriageway', 'verge'][i % 3])],
+    ['POST /v1/activities, locationTypes: distinct strings', 'POST', '/v1/activities', fill('locationTypes', distinct)],
+    ['POST /v1/section-81s, locationTypes: distinct strings', 'POST', '/v1/section-81s', fill('locationTypes', distinct)],
+    ['POST /v1/fixed-penalty-notices, paymentMethods: distinct', 'POST', '/v1/fixed-penalty-notices', fill('paymentMethods', distinct)],
+    [`PUT /v1/permits/{ref}/assessment, reasonsForRefusal: distinct`, 'PUT', `/v1/permits/${permitRef}/assessment`, fill('reasonsForRefusal', distinct)],
+  ];
+}
+
 /** The rows, in the order they run and print. Each gets the started processes and returns a table group. */
 const ROWS = {
   async single(c) {
@@ -239,6 +273,58 @@ const ROWS = {
     cached.child.kill('SIGTERM');
     floor.child.kill('SIGTERM');
     return { group: 'cache hit (target: CPU − base ≤ 60 µs)', rows: [[bare], [gw, bare]] };
+  },
+  async largestBodies(c) {
+    // A gateway of its own: a key with every write permission (validation runs after the permission check) and a
+    // known operator port, whose /metrics has the event loop's max delay (prom-client's monitorEventLoopDelay,
+    // reset at each scrape).
+    const key = randomBytes(24).toString('base64url');
+    const file = join(mkdtempSync(join(tmpdir(), 'sw-bench-bodies-')), 'subscriptions.json');
+    writeFileSync(file, JSON.stringify({ subscriptions: [{ id: 'bodies', name: 'Largest bodies', product: 'bench', enabled: true,
+      roles: ['streetworks.read', 'streetworks.promoter.write', 'streetworks.authority.write'],
+      primaryKeyHash: createHash('sha256').update(key).digest('hex') }] }));
+    const [port, metricsPort] = [await freePort(), await freePort()];
+    const gw = await start('gateway (largest bodies)', ['dist/main.js'], c.gatewayEnv(port, { SUBSCRIPTIONS_FILE: file, METRICS_PORT: String(metricsPort), LOG_LEVEL: 'warn' }), `http://127.0.0.1:${port}/status`);
+    const base = `http://127.0.0.1:${port}`;
+    const permits = await json(`${c.sm}/v3/reporting/permits`, { headers: { token: c.token } });
+    const permitRef = permits.body.rows[0].permit_reference_number;
+    const scrape = async () => (await fetch(`http://127.0.0.1:${metricsPort}/metrics`)).text();
+    const lines = [];
+    const rounds = Math.max(3, Math.round(DURATION));
+    for (const [title, method, path, body] of worstBodies(permitRef)) {
+      await scrape(); // resets the event-loop histogram
+      // /status asked every 5 ms meanwhile: its worst latency is how long any other caller was held up
+      let probing = true;
+      let statusMax = 0;
+      const probe = (async () => {
+        while (probing) {
+          const t = performance.now();
+          await fetch(`${base}/status`).then((r) => r.arrayBuffer());
+          statusMax = Math.max(statusMax, performance.now() - t);
+          await new Promise((r) => setTimeout(r, 5));
+        }
+      })();
+      const times = [];
+      let status;
+      for (let i = 0; i < rounds; i++) {
+        const t = performance.now();
+        const res = await fetch(`${base}${path}`, { method, headers: { 'content-type': 'application/json', 'ocp-apim-subscription-key': key }, body });
+        await res.arrayBuffer();
+        times.push(performance.now() - t);
+        status = res.status;
+      }
+      probing = false;
+      await probe;
+      const lagMax = metricValue(await scrape(), 'nodejs_eventloop_lag_max_seconds') * 1000;
+      times.sort((a, b) => a - b);
+      lines.push(`| ${title} | ${Math.round(Buffer.byteLength(body) / 1024)} | ${status} | ${Math.round(times[Math.floor(times.length / 2)])} | ${Math.round(times[times.length - 1])} | ${Math.round(statusMax)} | ${Math.round(lagMax)} |`);
+    }
+    gw.child.kill('SIGTERM');
+    return {
+      group: `largest allowed bodies, worst case for validation (${rounds} sequential requests each, /status probed every 5 ms meanwhile)`,
+      table: '| body | KiB | status | answer p50 ms | answer max ms | /status max ms meanwhile | gateway event-loop max delay ms |\n|---|--:|--:|--:|--:|--:|--:|',
+      lines,
+    };
   },
   async sustained(c) {
     if (SUSTAINED <= 0) return null;

@@ -1,4 +1,3 @@
-import helmet from 'helmet';
 import { type INestApplication, VersioningType } from '@nestjs/common';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
@@ -14,6 +13,8 @@ import { PARAMS_PROVIDER_TOKEN, type Params } from 'nestjs-pino';
 import { applyBodyHardening } from './auth/body-hardening';
 import { clientErrors, frameworkErrors } from './auth/framework-errors';
 import { answerContinueAfterAuthentication } from './auth/expect-continue';
+import { securityHeaders } from './common/security-headers';
+import { installRequestFramingChecks } from './common/request-framing';
 
 // Kept importable from here: other areas import these names from app.setup.
 export {
@@ -45,7 +46,12 @@ export function createAdapter(config: AppConfig = appConfig()): FastifyAdapter {
     requestTimeout: config.requestTimeoutMs,
     keepAliveTimeout: config.keepAliveTimeoutMs,
     // Node checks the two timeouts every connectionsCheckingInterval (30 s by default, which would let a 60 s limit run to 90 s).
-    http: { headersTimeout: config.headersTimeoutMs, connectionsCheckingInterval: Math.min(1_000, config.headersTimeoutMs / 2) },
+    http: {
+      headersTimeout: config.headersTimeoutMs,
+      connectionsCheckingInterval: Math.min(1_000, config.headersTimeoutMs / 2),
+      // Node's own refusal of a missing Host is a bare 400; the framing check answers it in the error body.
+      requireHostHeader: false,
+    },
   });
 }
 
@@ -68,23 +74,10 @@ export function configureApp(app: NestFastifyApplication): void {
     done();
   });
 
-  // helmet's middleware built once: @fastify/helmet rebuilds it (and re-parses the CSP) on every request.
-  const securityHeaders = helmet({
-    // A JSON API has no pages of its own; only the Swagger UI needs scripts, styles and images.
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'", "'unsafe-inline'"],
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:'],
-        frameAncestors: ["'none'"],
-      },
-    },
-    crossOriginEmbedderPolicy: false,
-  });
   fastify.addHook('onRequest', (request, reply, done) =>
     securityHeaders(request.raw, reply.raw, (err?: unknown) => done(err instanceof Error ? err : undefined)),
   );
+  installRequestFramingChecks(app);
   installRequestLogging(fastify, app.get<Params>(PARAMS_PROVIDER_TOKEN));
   answerContinueAfterAuthentication(app);
 

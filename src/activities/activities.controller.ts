@@ -1,10 +1,12 @@
-import { Body, Controller, Get, Param, Post, Put, Query, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Put, Query, Res } from '@nestjs/common';
 import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyReply } from 'fastify';
 import type { Caller } from '../auth/caller';
 import { CurrentCaller } from '../auth/current-caller.decorator';
 import { Permission } from '../auth/permissions';
 import { RequirePermission } from '../auth/require-permission.decorator';
+import { CurrentListRequest } from '../common/listing/list-request.decorator';
+import { type ListRequest, serveList } from '../common/listing/list-spec';
 import { ApiErrorResponses } from '../common/errors/api-error-responses.decorator';
 import { FieldsQueryDto, parseFields, selectFields } from '../common/fields/fields';
 import { toFeatureCollection } from '../common/geo/feature-collection';
@@ -13,11 +15,12 @@ import { MediaType } from '../common/negotiation/media-types';
 import { Produces } from '../common/negotiation/produces.decorator';
 import { Representation } from '../common/negotiation/representation';
 import { ApiCollectionResponse } from '../common/paging/collection.dto';
-import { ACTIVITY_FIELDS, ACTIVITY_SUMMARY_FIELDS, activityPath } from './activities.mapper';
+import { ACTIVITY_FIELDS } from './activities.mapper';
+import { activityPath } from '../common/links/paths';
 import { ActivitiesService } from './activities.service';
 import { ActivityDto, ActivitySummaryDto } from './dto/activity.dto';
 import { ActivityReferenceParamDto } from './dto/activity-reference-param.dto';
-import { CreateActivityDto, UpdateActivityStatusDto } from './dto/create-activity.dto';
+import { CreateActivityDto, UpdateActivityStatusDto } from './dto/activity-writes.dto';
 import { ListActivitiesQueryDto } from './dto/list-activities-query.dto';
 
 @ApiTags('activities')
@@ -38,11 +41,10 @@ export class ActivitiesController {
   @ApiErrorResponses(400, 401, 403, 406, 422, 429, 502, 503, 504)
   async list(
     @Query() query: ListActivitiesQueryDto,
-    @CurrentCaller() caller: Caller,
     @Representation() representation: string,
-    @Req() request: FastifyRequest,
+    @CurrentListRequest() request: ListRequest,
   ): Promise<unknown> {
-    const page = await this.activities.list(caller, query, parseFields(query.fields, ACTIVITY_SUMMARY_FIELDS), request.url);
+    const page = await serveList(this.activities.list, query, request);
     return representation === MediaType.GEO_JSON ? toFeatureCollection(page, 'geometry', 'activityReferenceNumber') : page;
   }
 

@@ -2,12 +2,13 @@ import type { Caller } from '../auth/caller';
 import { Permission } from '../auth/permissions';
 import { integerOrNull, isoDateTime, openEnum, textOrNull } from '../common/fields/representation';
 import { geometryToWgs84 } from '../common/geo/geometry';
-import { links, resourcePath } from '../common/links/link';
+import { links } from '../common/links/link';
 import type { SmActivityFeature } from '../upstreams/street-manager/geojson-api.client';
 import type { SmActivity } from '../upstreams/street-manager/work-api.client';
-import { LOCATION_TYPES, TRAFFIC_MANAGEMENT_TYPES } from '../works/dto/work-enums';
+import { LOCATION_TYPES, TRAFFIC_MANAGEMENT_TYPES } from '../common/vocabulary/street-manager-enums';
 import type { ActivityDto, ActivitySummaryDto } from './dto/activity.dto';
 import { ACTIVITY_KINDS } from './dto/activity-enums';
+import { activityPath, organisationPath, streetPath } from '../common/links/paths';
 
 export const ACTIVITY_SUMMARY_FIELDS = [
   'activityReferenceNumber',
@@ -37,7 +38,6 @@ export const ACTIVITY_FIELDS = [
   'highwayAuthoritySwaCode',
 ] as const;
 
-export const activityPath = (reference: string): string => resourcePath('/v1/activities', reference);
 
 export function activitySummaryFromFeature(f: SmActivityFeature, caller: Caller | undefined): ActivitySummaryDto {
   const p = f.properties;
@@ -86,8 +86,8 @@ export function activityFromStreetManager(a: SmActivity, caller: Caller | undefi
     highwayAuthoritySwaCode: a.highway_authority_swa_code,
     links: links(caller)
       .self(activityPath(a.activity_reference_number))
-      .related('street', usrn !== null ? resourcePath('/v1/streets', usrn) : undefined)
-      .related('highway-authority', resourcePath('/v1/organisations', a.highway_authority_swa_code))
+      .related('street', streetPath(usrn))
+      .related('highway-authority', organisationPath(a.highway_authority_swa_code))
       .action('update-status', `${activityPath(a.activity_reference_number)}/status`, 'PUT', Permission.AUTHORITY_WRITE, !a.cancelled)
       .build(),
   };

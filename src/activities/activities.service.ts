@@ -1,51 +1,25 @@
 import { Injectable } from '@nestjs/common';
 import type { Caller } from '../auth/caller';
 import { type ErrorDetail, ValidationFailedError } from '../common/errors/api-error';
-import { type FieldSelection, selectFields } from '../common/fields/fields';
 import { isInGreatBritain } from '../common/geo/bng';
-import { bboxToBng, geometryToBng, positionsOf } from '../common/geo/geometry';
-import { type Collection, collection } from '../common/paging/collection';
-import { pageWindow } from '../common/paging/page-window';
-import { sliceWindow } from '../common/paging/upstream-window';
-import { endOfDay, startOfDay } from '../upstreams/street-manager/reporting-api.client';
+import { geometryToBng, positionsOf } from '../common/geo/geometry';
 import { GeojsonApiClient } from '../upstreams/street-manager/geojson-api.client';
 import { type SmActivityCreateRequest, WorkApiClient } from '../upstreams/street-manager/work-api.client';
-import { parseBbox } from '../works/works-query.mapper';
-import { ACTIVITY_FIELD_NAMES, activityFromStreetManager, activitySummaryFromFeature } from './activities.mapper';
-import type { ActivityDto, ActivitySummaryDto } from './dto/activity.dto';
-import type { CreateActivityDto, UpdateActivityStatusDto } from './dto/create-activity.dto';
-import type { ListActivitiesQueryDto } from './dto/list-activities-query.dto';
+import { ACTIVITY_FIELD_NAMES, activityFromStreetManager } from './activities.mapper';
+import type { ActivityDto } from './dto/activity.dto';
+import type { CreateActivityDto, UpdateActivityStatusDto } from './dto/activity-writes.dto';
+
+import { activityList } from './activities.list';
 
 @Injectable()
 export class ActivitiesService {
-  constructor(
-    private readonly geojson: GeojsonApiClient,
-    private readonly works: WorkApiClient,
-  ) {}
+  readonly list;
 
-  /**
-   * Street Manager lists activities only by area, through its GeoJSON API, which answers a whole box (at most 100
-   * features) at once; the other filters and the window are applied here, so the count is exact.
-   */
-  async list(caller: Caller, query: ListActivitiesQueryDto, fields: FieldSelection, requestUrl: string): Promise<Collection<Partial<ActivitySummaryDto>>> {
-    const window = pageWindow(query);
-    const found = await this.geojson.activitiesInBox(caller, {
-      ...bboxToBng(parseBbox(query.bbox)),
-      start_date: startOfDay(query.dateFrom),
-      end_date: endOfDay(query.dateTo),
-    });
-    const all = found.features.filter(
-      (f) =>
-        (query.activityType === undefined || query.activityType.includes(f.properties.activity_type)) &&
-        (query.cancelled === undefined || f.properties.cancelled === query.cancelled),
-    );
-    const result = sliceWindow(window, all);
-    return collection(
-      result.rows.map((f) => selectFields(activitySummaryFromFeature(f, caller), fields)),
-      window,
-      result,
-      requestUrl,
-    );
+  constructor(
+    geojson: GeojsonApiClient,
+    private readonly works: WorkApiClient,
+  ) {
+    this.list = activityList(geojson);
   }
 
   async get(caller: Caller, activityReferenceNumber: string): Promise<ActivityDto> {

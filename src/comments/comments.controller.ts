@@ -1,19 +1,24 @@
-import { Body, Controller, Get, Param, Post, Query, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyReply } from 'fastify';
 import type { Caller } from '../auth/caller';
 import { CurrentCaller } from '../auth/current-caller.decorator';
 import { Permission } from '../auth/permissions';
 import { RequireAnyPermission, RequirePermission } from '../auth/require-permission.decorator';
+import { CurrentListRequest } from '../common/listing/list-request.decorator';
+import { type ListRequest, serveList } from '../common/listing/list-spec';
 import { ApiErrorResponses } from '../common/errors/api-error-responses.decorator';
 import { FieldsQueryDto, parseFields, selectFields } from '../common/fields/fields';
 import { ApiIdempotencyKey } from '../common/idempotency/api-idempotency-key.decorator';
 import type { Collection } from '../common/paging/collection';
 import { ApiCollectionResponse } from '../common/paging/collection.dto';
-import { WorkReferenceParamDto } from '../works/dto/work-reference-param.dto';
+import { WorkReferenceParamDto } from '../common/vocabulary/references';
 import { COMMENT_FIELDS, commentPath } from './comments.mapper';
 import { COMMENT_SCAN_LIMIT, CommentsService } from './comments.service';
-import { CommentDto, CommentParamsDto, CreateCommentDto, ListCommentsQueryDto } from './dto/comment.dto';
+import { CommentDto } from './dto/comment.dto';
+import { CommentParamsDto } from './dto/comment-params.dto';
+import { CreateCommentDto } from './dto/comment-writes.dto';
+import { ListCommentsQueryDto } from './dto/list-comments-query.dto';
 
 /** Comments live under their work: `/v1/works/{workReferenceNumber}/comments`. */
 @ApiTags('comments')
@@ -35,10 +40,9 @@ export class CommentsController {
   list(
     @Param() params: WorkReferenceParamDto,
     @Query() query: ListCommentsQueryDto,
-    @CurrentCaller() caller: Caller,
-    @Req() request: FastifyRequest,
+    @CurrentListRequest() request: ListRequest,
   ): Promise<Collection<Partial<CommentDto>>> {
-    return this.comments.list(caller, params.workReferenceNumber, query, parseFields(query.fields, COMMENT_FIELDS), request.url);
+    return serveList(this.comments.listOf(params.workReferenceNumber), query, request);
   }
 
   @Get(':commentReferenceNumber')

@@ -1,8 +1,10 @@
 import type { Caller } from '../auth/caller';
 import { isoDateTime, openEnum } from '../common/fields/representation';
-import { links, resourcePath } from '../common/links/link';
+import { links } from '../common/links/link';
+import { resourcePath } from '../common/links/paths';
 import type { SmReportingLists } from '../upstreams/street-manager/reporting-api.client';
 import { COMMENT_TOPICS, type CommentDto } from './dto/comment.dto';
+import { commentsPath, worksPath } from '../common/links/paths';
 
 type SmCommentRow = SmReportingLists['/comments']['row'];
 
@@ -19,7 +21,6 @@ export const COMMENT_FIELDS = [
   'readOn',
 ] as const;
 
-export const commentsPath = (workReferenceNumber: string): string => `${resourcePath('/v1/works', workReferenceNumber)}/comments`;
 export const commentPath = (workReferenceNumber: string, reference: string): string => resourcePath(commentsPath(workReferenceNumber), reference);
 
 export function commentFromReporting(row: SmCommentRow, caller: Caller | undefined): CommentDto {
@@ -36,7 +37,7 @@ export function commentFromReporting(row: SmCommentRow, caller: Caller | undefin
     readOn: isoDateTime(row.read_on),
     links: links(caller)
       .self(commentPath(row.work_reference_number, row.comment_reference_number))
-      .related('work', resourcePath('/v1/works', row.work_reference_number))
+      .related('work', worksPath(row.work_reference_number))
       .build(),
   };
 }

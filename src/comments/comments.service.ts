@@ -2,14 +2,12 @@ import { Injectable } from '@nestjs/common';
 import type { Caller } from '../auth/caller';
 import { Permission } from '../auth/permissions';
 import { NotFoundError, ValidationFailedError } from '../common/errors/api-error';
-import { type FieldSelection, selectFields } from '../common/fields/fields';
-import { type Collection, collection } from '../common/paging/collection';
-import { pageWindow } from '../common/paging/page-window';
-import { fetchWindow, sliceWindow } from '../common/paging/upstream-window';
-import { endOfDay, ReportingApiClient, type SmReportingLists, startOfDay } from '../upstreams/street-manager/reporting-api.client';
+import { fetchWindow } from '../common/paging/upstream-window';
+import { ReportingApiClient, type SmReportingLists } from '../upstreams/street-manager/reporting-api.client';
 import { type SmCommentCreateRequest, WorkApiClient } from '../upstreams/street-manager/work-api.client';
 import { commentFromReporting } from './comments.mapper';
-import type { CommentDto, CreateCommentDto, ListCommentsQueryDto } from './dto/comment.dto';
+import type { CommentDto } from './dto/comment.dto';
+import type { CreateCommentDto } from './dto/comment-writes.dto';
 
 type SmQuery = SmReportingLists['/comments']['query'];
 type SmCommentRow = SmReportingLists['/comments']['row'];
@@ -20,6 +18,8 @@ type SmCommentRow = SmReportingLists['/comments']['row'];
  */
 export const COMMENT_SCAN_LIMIT = 500;
 
+import { commentList } from './comments.list';
+
 @Injectable()
 export class CommentsService {
   constructor(
@@ -27,25 +27,9 @@ export class CommentsService {
     private readonly works: WorkApiClient,
   ) {}
 
-  async list(caller: Caller, workReferenceNumber: string, query: ListCommentsQueryDto, fields: FieldSelection, requestUrl: string): Promise<Collection<Partial<CommentDto>>> {
-    const window = pageWindow(query);
-    const { rows, truncated } = await this.scan(caller, workReferenceNumber, {
-      topic: query.topic?.map((t) => t.toUpperCase()) as SmQuery['topic'],
-      is_internal: query.internal,
-      is_read: query.read === true ? true : undefined,
-      is_not_read: query.read === false ? true : undefined,
-      date_created_from: startOfDay(query.createdFrom),
-      date_created_to: endOfDay(query.createdTo),
-    });
-    const result = sliceWindow(window, rows);
-    // When the scan stopped at its limit, older comments of this work may exist: the count is then a lower bound.
-    const counts = truncated ? { ...result, countIsLowerBound: true } : result;
-    return collection(
-      result.rows.map((row) => selectFields(commentFromReporting(row, caller), fields)),
-      window,
-      counts,
-      requestUrl,
-    );
+  /** The list of one work's comments. */
+  listOf(workReferenceNumber: string) {
+    return commentList((caller, work, query) => this.scan(caller, work, query), workReferenceNumber);
   }
 
   async get(caller: Caller, workReferenceNumber: string, commentReferenceNumber: string): Promise<CommentDto> {

@@ -38,6 +38,25 @@ describe('street manager configuration', () => {
     ]);
   });
 
+  it('waits at most 2 s for the pacer by default, and takes a configured wait', () => {
+    expect(buildStreetManagerConfig({}).pacer).toEqual({ ratePerSecond: 20, burst: 20, maxWaitMs: 2_000 });
+    expect(buildStreetManagerConfig({ STREET_MANAGER_PACER_MAX_WAIT_MS: '0' }).pacer.maxWaitMs).toBe(0);
+    expect(problems({ STREET_MANAGER_PACER_MAX_WAIT_MS: '-1' }).join('\n')).toMatch(/STREET_MANAGER_PACER_MAX_WAIT_MS/);
+  });
+
+  it('refuses a wait or timeout that would outlive the call deadline (it could never apply)', () => {
+    expect(problems({ STREET_MANAGER_TOTAL_TIMEOUT_MS: '5000', STREET_MANAGER_HEADERS_TIMEOUT_MS: '8000', STREET_MANAGER_PACER_MAX_WAIT_MS: '6000' })).toEqual([
+      'STREET_MANAGER_HEADERS_TIMEOUT_MS (8000) must not exceed STREET_MANAGER_TOTAL_TIMEOUT_MS (5000)',
+      'STREET_MANAGER_PACER_MAX_WAIT_MS (6000) must not exceed STREET_MANAGER_TOTAL_TIMEOUT_MS (5000)',
+    ]);
+    // a short deadline alone brings the defaults under it
+    expect(buildStreetManagerConfig({ STREET_MANAGER_TOTAL_TIMEOUT_MS: '4000' }).upstream).toMatchObject({
+      headersTimeoutMs: 4_000,
+      bodyTimeoutMs: 4_000,
+      totalTimeoutMs: 4_000,
+    });
+  });
+
   it('names every bad variable', () => {
     const found = problems({ STREET_MANAGER_URL: 'not a url', STREET_MANAGER_RETRY_ATTEMPTS: '0', STREET_MANAGER_EMAIL: 'a@b.test' });
     expect(found.join('\n')).toMatch(/STREET_MANAGER_URL/);

@@ -47,6 +47,7 @@ class StreetManagerEnv {
   @IsOptional() @Transform(toNumber) @IsInt() @Min(0) @Max(100_000) STREET_MANAGER_BULKHEAD_QUEUE?: number;
   @IsOptional() @Transform(toNumber) @IsNumber() @Min(0.1) @Max(10_000) STREET_MANAGER_RATE_PER_SECOND?: number;
   @IsOptional() @Transform(toNumber) @IsInt() @Min(1) @Max(10_000) STREET_MANAGER_RATE_BURST?: number;
+  @IsOptional() @Transform(toNumber) @IsInt() @Min(0) @Max(600_000) STREET_MANAGER_PACER_MAX_WAIT_MS?: number;
   @IsOptional() @Transform(toNumber) @IsInt() @Min(0) @Max(3_000) STREET_MANAGER_TOKEN_RENEW_BEFORE_SECONDS?: number;
   @IsOptional() @Transform(toNumber) @IsInt() @Min(1) @Max(10) STREET_MANAGER_AUTH_ATTEMPTS?: number;
   @IsOptional() @Transform(toNumber) @IsInt() @Min(60) @Max(86_400) STREET_MANAGER_AUTH_FAILURE_COOLDOWN_SECONDS?: number;
@@ -140,6 +141,20 @@ export function buildStreetManagerConfig(source: NodeJS.ProcessEnv = process.env
       problems.push(...(e instanceof ConfigurationError ? e.problems : ['STREET_MANAGER_CREDENTIALS_FILE: unreadable']));
     }
   }
+  const totalTimeoutMs = env.STREET_MANAGER_TOTAL_TIMEOUT_MS ?? 15_000;
+  const headersTimeoutMs = env.STREET_MANAGER_HEADERS_TIMEOUT_MS ?? Math.min(10_000, totalTimeoutMs);
+  const bodyTimeoutMs = env.STREET_MANAGER_BODY_TIMEOUT_MS ?? Math.min(10_000, totalTimeoutMs);
+  const pacerMaxWaitMs = env.STREET_MANAGER_PACER_MAX_WAIT_MS ?? Math.min(2_000, totalTimeoutMs / 2);
+  // Each of these ends a call before its deadline does; one longer than the deadline would never apply.
+  for (const [name, value] of [
+    ['STREET_MANAGER_HEADERS_TIMEOUT_MS', headersTimeoutMs],
+    ['STREET_MANAGER_BODY_TIMEOUT_MS', bodyTimeoutMs],
+    ['STREET_MANAGER_PACER_MAX_WAIT_MS', pacerMaxWaitMs],
+  ] as const) {
+    if (value > totalTimeoutMs) {
+      problems.push(`${name} (${value}) must not exceed STREET_MANAGER_TOTAL_TIMEOUT_MS (${totalTimeoutMs})`);
+    }
+  }
   if (!sandbox && credentials.length === 0) {
     problems.push('STREET_MANAGER_EMAIL / STREET_MANAGER_PASSWORD or STREET_MANAGER_CREDENTIALS_FILE: a real Street Manager needs at least one credential');
   }
@@ -154,9 +169,9 @@ export function buildStreetManagerConfig(source: NodeJS.ProcessEnv = process.env
     credentials,
     upstream: {
       connectTimeoutMs: env.STREET_MANAGER_CONNECT_TIMEOUT_MS ?? 2_000,
-      headersTimeoutMs: env.STREET_MANAGER_HEADERS_TIMEOUT_MS ?? 10_000,
-      bodyTimeoutMs: env.STREET_MANAGER_BODY_TIMEOUT_MS ?? 10_000,
-      totalTimeoutMs: env.STREET_MANAGER_TOTAL_TIMEOUT_MS ?? 15_000,
+      headersTimeoutMs,
+      bodyTimeoutMs,
+      totalTimeoutMs,
       retry: {
         maxAttempts: env.STREET_MANAGER_RETRY_ATTEMPTS ?? 3,
         baseDelayMs: env.STREET_MANAGER_RETRY_BASE_DELAY_MS ?? 100,
@@ -175,6 +190,8 @@ export function buildStreetManagerConfig(source: NodeJS.ProcessEnv = process.env
     pacer: {
       ratePerSecond: env.STREET_MANAGER_RATE_PER_SECOND ?? 20,
       burst: env.STREET_MANAGER_RATE_BURST ?? Math.max(1, Math.ceil(env.STREET_MANAGER_RATE_PER_SECOND ?? 20)),
+      /** longest a call waits for its turn; beyond it a fast 503 UPSTREAM_BUSY with Retry-After */
+      maxWaitMs: pacerMaxWaitMs,
     },
     session: {
       renewBeforeSeconds: env.STREET_MANAGER_TOKEN_RENEW_BEFORE_SECONDS ?? 300,

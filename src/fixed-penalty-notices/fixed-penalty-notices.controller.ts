@@ -1,6 +1,6 @@
-import { Body, Controller, Get, Param, Post, Put, Query, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Put, Query, Res } from '@nestjs/common';
 import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyReply } from 'fastify';
 import type { Caller } from '../auth/caller';
 import { CurrentCaller } from '../auth/current-caller.decorator';
 import { Permission } from '../auth/permissions';
@@ -8,14 +8,17 @@ import { RequirePermission } from '../auth/require-permission.decorator';
 import { AuthorityExample } from '../common/validation/bounded';
 import { ApiErrorResponses } from '../common/errors/api-error-responses.decorator';
 import { FieldsQueryDto, parseFields, selectFields } from '../common/fields/fields';
+import { CurrentListRequest } from '../common/listing/list-request.decorator';
+import { type ListRequest, serveList } from '../common/listing/list-spec';
 import { ApiIdempotencyKey } from '../common/idempotency/api-idempotency-key.decorator';
 import type { Collection } from '../common/paging/collection';
 import { ApiCollectionResponse } from '../common/paging/collection.dto';
-import { CreateFixedPenaltyNoticeDto, UpdateFixedPenaltyNoticeStatusDto } from './dto/create-fixed-penalty-notice.dto';
+import { CreateFixedPenaltyNoticeDto, UpdateFixedPenaltyNoticeStatusDto } from './dto/fixed-penalty-notice-writes.dto';
 import { FixedPenaltyNoticeDto, FixedPenaltyNoticeSummaryDto } from './dto/fixed-penalty-notice.dto';
 import { FpnReferenceParamDto } from './dto/fpn-reference-param.dto';
 import { ListFixedPenaltyNoticesQueryDto } from './dto/list-fixed-penalty-notices-query.dto';
-import { FPN_FIELDS, FPN_SUMMARY_FIELDS, fpnPath } from './fixed-penalty-notices.mapper';
+import { FPN_FIELDS } from './fixed-penalty-notices.mapper';
+import { fpnPath } from '../common/links/paths';
 import { FixedPenaltyNoticesService } from './fixed-penalty-notices.service';
 
 @ApiTags('fixed-penalty-notices')
@@ -33,10 +36,9 @@ export class FixedPenaltyNoticesController {
   @ApiErrorResponses(400, 401, 403, 406, 429, 502, 503, 504)
   list(
     @Query() query: ListFixedPenaltyNoticesQueryDto,
-    @CurrentCaller() caller: Caller,
-    @Req() request: FastifyRequest,
+    @CurrentListRequest() request: ListRequest,
   ): Promise<Collection<Partial<FixedPenaltyNoticeSummaryDto>>> {
-    return this.fpns.list(caller, query, parseFields(query.fields, FPN_SUMMARY_FIELDS), request.url);
+    return serveList(this.fpns.list, query, request);
   }
 
   @Get(':fpnReferenceNumber')

@@ -1,12 +1,13 @@
 import type { Caller } from '../auth/caller';
 import { Permission } from '../auth/permissions';
 import { isoDateTime, openEnum, textOrNull } from '../common/fields/representation';
-import { links, resourcePath, withQuery } from '../common/links/link';
+import { links } from '../common/links/link';
 import type { SmReportingLists } from '../upstreams/street-manager/reporting-api.client';
 import type { SmFpn, WorkApiClient } from '../upstreams/street-manager/work-api.client';
-import type { CreateFixedPenaltyNoticeDto } from './dto/create-fixed-penalty-notice.dto';
+import type { CreateFixedPenaltyNoticeDto } from './dto/fixed-penalty-notice-writes.dto';
 import type { FixedPenaltyNoticeDto, FixedPenaltyNoticeSummaryDto } from './dto/fixed-penalty-notice.dto';
 import { FPN_STATUSES, OFFENCE_CODES, PAYMENT_METHODS } from './dto/fpn-enums';
+import { fpnPath, ofWork, permitPath, V1, worksPath } from '../common/links/paths';
 
 type SmFpnRow = SmReportingLists['/fixed-penalty-notices']['row'];
 type SmFpnCreate = Parameters<WorkApiClient['createFixedPenaltyNotice']>[2];
@@ -27,13 +28,12 @@ export const FPN_FIELDS = [
   'paymentMethods',
 ] as const;
 
-export const fpnPath = (reference: string): string => resourcePath('/v1/fixed-penalty-notices', reference);
 
 function fpnLinks(caller: Caller | undefined, reference: string, workReferenceNumber: string, permitReferenceNumber: string | null): FixedPenaltyNoticeDto['links'] {
   return links(caller)
     .self(fpnPath(reference))
-    .related('work', resourcePath('/v1/works', workReferenceNumber))
-    .related('permit', permitReferenceNumber ? resourcePath('/v1/permits', permitReferenceNumber) : withQuery('/v1/permits', { workReferenceNumber }))
+    .related('work', worksPath(workReferenceNumber))
+    .related('permit', permitReferenceNumber ? permitPath(permitReferenceNumber) : ofWork(V1.permits, workReferenceNumber))
     .action('update-status', `${fpnPath(reference)}/status`, 'PUT', Permission.AUTHORITY_WRITE)
     .build();
 }

@@ -1,46 +1,23 @@
 import { Injectable } from '@nestjs/common';
 import type { Caller } from '../auth/caller';
-import { requireWorkReferenceIn } from '../common/child-reference';
+import { requireWorkReferenceIn } from '../common/vocabulary/references';
 import { type ErrorDetail, ValidationFailedError } from '../common/errors/api-error';
-import { type FieldSelection, selectFields } from '../common/fields/fields';
-import { type Collection, collection } from '../common/paging/collection';
-import { pageWindow } from '../common/paging/page-window';
-import { fetchWindow } from '../common/paging/upstream-window';
-import { endOfDay, ReportingApiClient, reportingSort, type SmReportingLists, startOfDay } from '../upstreams/street-manager/reporting-api.client';
+import { ReportingApiClient } from '../upstreams/street-manager/reporting-api.client';
 import { asBodyReference, type SmFpnStatusUpdateRequest, WorkApiClient } from '../upstreams/street-manager/work-api.client';
-import type { CreateFixedPenaltyNoticeDto, UpdateFixedPenaltyNoticeStatusDto } from './dto/create-fixed-penalty-notice.dto';
-import type { FixedPenaltyNoticeDto, FixedPenaltyNoticeSummaryDto } from './dto/fixed-penalty-notice.dto';
-import type { ListFixedPenaltyNoticesQueryDto } from './dto/list-fixed-penalty-notices-query.dto';
-import { FPN_FIELD_NAMES, fpnFromStreetManager, fpnSummaryFromReporting, fpnToStreetManager } from './fixed-penalty-notices.mapper';
-
-type SmQuery = SmReportingLists['/fixed-penalty-notices']['query'];
+import type { CreateFixedPenaltyNoticeDto, UpdateFixedPenaltyNoticeStatusDto } from './dto/fixed-penalty-notice-writes.dto';
+import type { FixedPenaltyNoticeDto } from './dto/fixed-penalty-notice.dto';
+import { fpnList } from './fixed-penalty-notices.list';
+import { FPN_FIELD_NAMES, fpnFromStreetManager, fpnToStreetManager } from './fixed-penalty-notices.mapper';
 
 @Injectable()
 export class FixedPenaltyNoticesService {
-  constructor(
-    private readonly reporting: ReportingApiClient,
-    private readonly works: WorkApiClient,
-  ) {}
+  readonly list;
 
-  async list(caller: Caller, query: ListFixedPenaltyNoticesQueryDto, fields: FieldSelection, requestUrl: string): Promise<Collection<Partial<FixedPenaltyNoticeSummaryDto>>> {
-    const window = pageWindow(query);
-    const upstream: SmQuery = {
-      query: query.workReferenceNumber,
-      status: query.status as SmQuery['status'],
-      offence_code: query.offenceCode as SmQuery['offence_code'],
-      start_date: startOfDay(query.issueDateFrom),
-      end_date: endOfDay(query.issueDateTo),
-      status_changed_date_from: startOfDay(query.statusChangedFrom),
-      status_changed_date_to: endOfDay(query.statusChangedTo),
-      ...reportingSort(query.sort, { issueDate: 'issue_date_time' as const, statusChangedDate: 'status_changed_date' as const }),
-    };
-    const result = await fetchWindow(window, (offset) => this.reporting.listPage(caller, '/fixed-penalty-notices', upstream, offset));
-    return collection(
-      result.rows.map((row) => selectFields(fpnSummaryFromReporting(row, caller), fields)),
-      window,
-      result,
-      requestUrl,
-    );
+  constructor(
+    reporting: ReportingApiClient,
+    private readonly works: WorkApiClient,
+  ) {
+    this.list = fpnList(reporting);
   }
 
   async get(caller: Caller, fpnReferenceNumber: string): Promise<FixedPenaltyNoticeDto> {

@@ -1,24 +1,23 @@
-import { Body, Controller, Get, Param, Post, Put, Query, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Put, Query, Res } from '@nestjs/common';
 import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyReply } from 'fastify';
 import type { Caller } from '../auth/caller';
 import { CurrentCaller } from '../auth/current-caller.decorator';
 import { Permission } from '../auth/permissions';
 import { RequirePermission } from '../auth/require-permission.decorator';
+import { CurrentListRequest } from '../common/listing/list-request.decorator';
+import { type ListRequest, serveList } from '../common/listing/list-spec';
 import { ApiErrorResponses } from '../common/errors/api-error-responses.decorator';
 import { FieldsQueryDto, parseFields, selectFields } from '../common/fields/fields';
 import { ApiIdempotencyKey } from '../common/idempotency/api-idempotency-key.decorator';
 import type { Collection } from '../common/paging/collection';
 import { ApiCollectionResponse } from '../common/paging/collection.dto';
-import {
-  CreateForwardPlanDto,
-  ForwardPlanDto,
-  ForwardPlanReferenceParamDto,
-  ForwardPlanSummaryDto,
-  ListForwardPlansQueryDto,
-  UpdateForwardPlanStatusDto,
-} from './dto/forward-plan.dto';
-import { FORWARD_PLAN_FIELDS, FORWARD_PLAN_SUMMARY_FIELDS, forwardPlanPath } from './forward-plans.mapper';
+import { CreateForwardPlanDto, UpdateForwardPlanStatusDto } from './dto/forward-plan-writes.dto';
+import { ForwardPlanDto, ForwardPlanSummaryDto } from './dto/forward-plan.dto';
+import { ForwardPlanReferenceParamDto } from './dto/forward-plan-reference-param.dto';
+import { ListForwardPlansQueryDto } from './dto/list-forward-plans-query.dto';
+import { FORWARD_PLAN_FIELDS } from './forward-plans.mapper';
+import { forwardPlanPath } from '../common/links/paths';
 import { ForwardPlansService } from './forward-plans.service';
 
 @ApiTags('forward-plans')
@@ -31,8 +30,8 @@ export class ForwardPlansController {
   @ApiOperation({ summary: 'List and search forward plans', description: 'Forward plans the caller’s organisation may see, newest first, 20 at a time (at most 100).' })
   @ApiCollectionResponse(ForwardPlanSummaryDto, 'A page of forward plans')
   @ApiErrorResponses(400, 401, 403, 406, 429, 502, 503, 504)
-  list(@Query() query: ListForwardPlansQueryDto, @CurrentCaller() caller: Caller, @Req() request: FastifyRequest): Promise<Collection<Partial<ForwardPlanSummaryDto>>> {
-    return this.plans.list(caller, query, parseFields(query.fields, FORWARD_PLAN_SUMMARY_FIELDS), request.url);
+  list(@Query() query: ListForwardPlansQueryDto, @CurrentListRequest() request: ListRequest): Promise<Collection<Partial<ForwardPlanSummaryDto>>> {
+    return serveList(this.plans.list, query, request);
   }
 
   @Get(':forwardPlanReferenceNumber')

@@ -2,11 +2,12 @@ import type { Caller } from '../auth/caller';
 import { Permission } from '../auth/permissions';
 import { integerOrNull, isoDate, isoDateTime, openEnum, openEnumOrNull, textOrNull } from '../common/fields/representation';
 import { geometryToWgs84 } from '../common/geo/geometry';
-import { links, resourcePath } from '../common/links/link';
+import { links } from '../common/links/link';
 import type { SmReportingLists } from '../upstreams/street-manager/reporting-api.client';
 import type { SmForwardPlan } from '../upstreams/street-manager/work-api.client';
-import { TRAFFIC_MANAGEMENT_TYPES } from '../works/dto/work-enums';
+import { TRAFFIC_MANAGEMENT_TYPES } from '../common/vocabulary/street-manager-enums';
 import { FORWARD_PLAN_STATUSES, type ForwardPlanDto, type ForwardPlanSummaryDto } from './dto/forward-plan.dto';
+import { forwardPlanPath, worksPath } from '../common/links/paths';
 
 type SmForwardPlanRow = SmReportingLists['/forward-plans']['row'];
 
@@ -37,12 +38,11 @@ export const FORWARD_PLAN_FIELDS = [
   'geometry',
 ] as const;
 
-export const forwardPlanPath = (reference: string): string => resourcePath('/v1/forward-plans', reference);
 
 function planLinks(caller: Caller | undefined, reference: string, workReferenceNumber: string, status: string): ForwardPlanDto['links'] {
   return links(caller)
     .self(forwardPlanPath(reference))
-    .related('work', resourcePath('/v1/works', workReferenceNumber))
+    .related('work', worksPath(workReferenceNumber))
     .action('update-status', `${forwardPlanPath(reference)}/status`, 'PUT', Permission.PROMOTER_WRITE, status === 'raised')
     .build();
 }

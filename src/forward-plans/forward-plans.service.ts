@@ -1,42 +1,27 @@
 import { Injectable } from '@nestjs/common';
 import type { Caller } from '../auth/caller';
-import { requireWorkReferenceIn } from '../common/child-reference';
+import { requireWorkReferenceIn } from '../common/vocabulary/references';
 import { type ErrorDetail, ValidationFailedError } from '../common/errors/api-error';
-import { type FieldSelection, selectFields } from '../common/fields/fields';
 import { isInGreatBritain } from '../common/geo/bng';
 import { geometryToBng, positionsOf } from '../common/geo/geometry';
-import { type Collection, collection } from '../common/paging/collection';
-import { pageWindow } from '../common/paging/page-window';
-import { fetchWindow } from '../common/paging/upstream-window';
-import { endOfDay, ReportingApiClient, type SmReportingLists, startOfDay } from '../upstreams/street-manager/reporting-api.client';
+import { ReportingApiClient } from '../upstreams/street-manager/reporting-api.client';
 import { type SmForwardPlanCreateRequest, WorkApiClient } from '../upstreams/street-manager/work-api.client';
-import type { CreateForwardPlanDto, ForwardPlanDto, ForwardPlanSummaryDto, ListForwardPlansQueryDto, UpdateForwardPlanStatusDto } from './dto/forward-plan.dto';
-import { FORWARD_PLAN_FIELD_NAMES, forwardPlanFromStreetManager, forwardPlanSummaryFromReporting } from './forward-plans.mapper';
+import type { CreateForwardPlanDto, UpdateForwardPlanStatusDto } from './dto/forward-plan-writes.dto';
+import type { ForwardPlanDto } from './dto/forward-plan.dto';
+import { FORWARD_PLAN_FIELD_NAMES, forwardPlanFromStreetManager } from './forward-plans.mapper';
 
-type SmQuery = SmReportingLists['/forward-plans']['query'];
+import { forwardPlanList } from './forward-plans.list';
+import { midnight } from '../common/query/dates';
 
 @Injectable()
 export class ForwardPlansService {
-  constructor(
-    private readonly reporting: ReportingApiClient,
-    private readonly works: WorkApiClient,
-  ) {}
+  readonly list;
 
-  async list(caller: Caller, query: ListForwardPlansQueryDto, fields: FieldSelection, requestUrl: string): Promise<Collection<Partial<ForwardPlanSummaryDto>>> {
-    const window = pageWindow(query);
-    const upstream: SmQuery = {
-      query: query.workReferenceNumber,
-      forward_plan_status: query.status as SmQuery['forward_plan_status'],
-      proposed_start_date: startOfDay(query.dateFrom),
-      proposed_end_date: endOfDay(query.dateTo),
-    };
-    const result = await fetchWindow(window, (offset) => this.reporting.listPage(caller, '/forward-plans', upstream, offset));
-    return collection(
-      result.rows.map((row) => selectFields(forwardPlanSummaryFromReporting(row, caller), fields)),
-      window,
-      result,
-      requestUrl,
-    );
+  constructor(
+    reporting: ReportingApiClient,
+    private readonly works: WorkApiClient,
+  ) {
+    this.list = forwardPlanList(reporting);
   }
 
   async get(caller: Caller, reference: string): Promise<ForwardPlanDto> {
@@ -56,8 +41,8 @@ export class ForwardPlansService {
         highway_authority_swa_code: dto.highwayAuthoritySwaCode.padStart(4, '0'),
         usrn: dto.usrn,
         works_coordinates: geometryToBng(dto.geometry),
-        start_date: `${dto.proposedStartDate}T00:00:00.000Z`,
-        end_date: `${dto.proposedEndDate}T00:00:00.000Z`,
+        start_date: midnight(dto.proposedStartDate),
+        end_date: midnight(dto.proposedEndDate),
         description_of_work: dto.description,
         works_location_description: dto.locationDescription,
         traffic_management_type: dto.trafficManagementType as SmForwardPlanCreateRequest['traffic_management_type'],

@@ -1,20 +1,23 @@
-import { Body, Controller, Get, Param, Post, Query, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyReply } from 'fastify';
 import type { Caller } from '../auth/caller';
 import { CurrentCaller } from '../auth/current-caller.decorator';
 import { Permission } from '../auth/permissions';
 import { RequirePermission } from '../auth/require-permission.decorator';
+import { CurrentListRequest } from '../common/listing/list-request.decorator';
+import { type ListRequest, serveList } from '../common/listing/list-spec';
 import { ApiErrorResponses } from '../common/errors/api-error-responses.decorator';
 import { FieldsQueryDto, parseFields, selectFields } from '../common/fields/fields';
 import { ApiIdempotencyKey } from '../common/idempotency/api-idempotency-key.decorator';
 import type { Collection } from '../common/paging/collection';
 import { ApiCollectionResponse } from '../common/paging/collection.dto';
-import { CreateInspectionDto } from './dto/create-inspection.dto';
+import { CreateInspectionDto } from './dto/inspection-writes.dto';
 import { InspectionDto, InspectionSummaryDto } from './dto/inspection.dto';
 import { InspectionReferenceParamDto } from './dto/inspection-reference-param.dto';
 import { ListInspectionsQueryDto } from './dto/list-inspections-query.dto';
-import { INSPECTION_FIELDS, INSPECTION_SUMMARY_FIELDS, inspectionPath } from './inspections.mapper';
+import { INSPECTION_FIELDS } from './inspections.mapper';
+import { inspectionPath } from '../common/links/paths';
 import { InspectionsService } from './inspections.service';
 
 @ApiTags('inspections')
@@ -34,10 +37,9 @@ export class InspectionsController {
   @ApiErrorResponses(400, 401, 403, 406, 429, 502, 503, 504)
   list(
     @Query() query: ListInspectionsQueryDto,
-    @CurrentCaller() caller: Caller,
-    @Req() request: FastifyRequest,
+    @CurrentListRequest() request: ListRequest,
   ): Promise<Collection<Partial<InspectionSummaryDto>>> {
-    return this.inspections.list(caller, query, parseFields(query.fields, INSPECTION_SUMMARY_FIELDS), request.url);
+    return serveList(this.inspections.list, query, request);
   }
 
   @Get(':inspectionReferenceNumber')

@@ -1,11 +1,12 @@
 import type { Caller } from '../auth/caller';
 import { openEnum, openEnumOrNull, isoDateTime, textOrNull } from '../common/fields/representation';
-import { links, resourcePath, withQuery } from '../common/links/link';
+import { links } from '../common/links/link';
 import type { SmReportingLists } from '../upstreams/street-manager/reporting-api.client';
 import type { SmInspection } from '../upstreams/street-manager/work-api.client';
-import type { CreateInspectionDto } from './dto/create-inspection.dto';
+import type { CreateInspectionDto } from './dto/inspection-writes.dto';
 import type { InspectionDto, InspectionSummaryDto } from './dto/inspection.dto';
 import { DEFECT_FIXED_ON_SITE, INSPECTION_CATEGORIES, INSPECTION_OUTCOMES, INSPECTION_RESPONSE_TYPES, INSPECTION_STATUSES, INSPECTION_TYPES, INSPECTION_WITHDRAWAL_REASONS } from './dto/inspection-enums';
+import { inspectionPath, ofWork, V1, worksPath } from '../common/links/paths';
 
 type SmInspectionRow = SmReportingLists['/inspections']['row'];
 
@@ -41,13 +42,12 @@ export const INSPECTION_FIELDS = [
   'withdrawalDetails',
 ] as const;
 
-export const inspectionPath = (reference: string): string => resourcePath('/v1/inspections', reference);
 
 function inspectionLinks(caller: Caller | undefined, reference: string, workReferenceNumber: string): InspectionDto['links'] {
   return links(caller)
     .self(inspectionPath(reference))
-    .related('work', resourcePath('/v1/works', workReferenceNumber))
-    .related('permits', withQuery('/v1/permits', { workReferenceNumber }))
+    .related('work', worksPath(workReferenceNumber))
+    .related('permits', ofWork(V1.permits, workReferenceNumber))
     .build();
 }
 

@@ -1,47 +1,24 @@
 import { Injectable } from '@nestjs/common';
 import type { Caller } from '../auth/caller';
-import { requireWorkReferenceIn } from '../common/child-reference';
+import { requireWorkReferenceIn } from '../common/vocabulary/references';
 import { type ErrorDetail, ValidationFailedError } from '../common/errors/api-error';
-import { type FieldSelection, selectFields } from '../common/fields/fields';
-import { type Collection, collection } from '../common/paging/collection';
-import { pageWindow } from '../common/paging/page-window';
-import { fetchWindow } from '../common/paging/upstream-window';
-import { endOfDay, ReportingApiClient, reportingSort, type SmReportingLists, startOfDay } from '../upstreams/street-manager/reporting-api.client';
+import { ReportingApiClient } from '../upstreams/street-manager/reporting-api.client';
 import { asBodyReference, WorkApiClient } from '../upstreams/street-manager/work-api.client';
-import type { CreateInspectionDto } from './dto/create-inspection.dto';
-import type { InspectionDto, InspectionSummaryDto } from './dto/inspection.dto';
-import type { ListInspectionsQueryDto } from './dto/list-inspections-query.dto';
-import { INSPECTION_FIELD_NAMES, inspectionFromStreetManager, inspectionSummaryFromReporting, inspectionToStreetManager } from './inspections.mapper';
+import type { CreateInspectionDto } from './dto/inspection-writes.dto';
+import type { InspectionDto } from './dto/inspection.dto';
+import { INSPECTION_FIELD_NAMES, inspectionFromStreetManager, inspectionToStreetManager } from './inspections.mapper';
 
-type SmQuery = SmReportingLists['/inspections']['query'];
+import { inspectionList } from './inspections.list';
 
 @Injectable()
 export class InspectionsService {
-  constructor(
-    private readonly reporting: ReportingApiClient,
-    private readonly works: WorkApiClient,
-  ) {}
+  readonly list;
 
-  async list(caller: Caller, query: ListInspectionsQueryDto, fields: FieldSelection, requestUrl: string): Promise<Collection<Partial<InspectionSummaryDto>>> {
-    const window = pageWindow(query);
-    const upstream: SmQuery = {
-      query: query.workReferenceNumber,
-      inspection_type: query.type as SmQuery['inspection_type'],
-      inspection_outcome: query.outcome as SmQuery['inspection_outcome'],
-      inspection_response_type: query.responseType as SmQuery['inspection_response_type'],
-      start_date: startOfDay(query.inspectionDateFrom),
-      end_date: endOfDay(query.inspectionDateTo),
-      start_date_created: startOfDay(query.createdFrom),
-      end_date_created: endOfDay(query.createdTo),
-      ...reportingSort(query.sort, { inspectionDate: 'inspection_date' as const }),
-    };
-    const result = await fetchWindow(window, (offset) => this.reporting.listPage(caller, '/inspections', upstream, offset));
-    return collection(
-      result.rows.map((row) => selectFields(inspectionSummaryFromReporting(row, caller), fields)),
-      window,
-      result,
-      requestUrl,
-    );
+  constructor(
+    reporting: ReportingApiClient,
+    private readonly works: WorkApiClient,
+  ) {
+    this.list = inspectionList(reporting);
   }
 
   async get(caller: Caller, inspectionReferenceNumber: string): Promise<InspectionDto> {

@@ -7,6 +7,7 @@ import { ApiErrorResponses } from '../common/errors/api-error-responses.decorato
 import { links } from '../common/links/link';
 import type { RequestWithRateLimits } from '../throttling/rate-limit-state';
 import { MeDto } from './dto/me.dto';
+import { V1 } from '../common/links/paths';
 
 @ApiTags('me')
 @Controller({ path: 'me', version: '1' })
@@ -28,7 +29,7 @@ export class MeController {
       permissions: caller.permissions,
       ...(caller.organisation ? { organisation: caller.organisation } : {}),
       rateLimits: (request.rateLimits ?? []).map(({ name, limit, windowSeconds, remaining, resetsAt }) => ({ name, limit, windowSeconds, remaining, resetsAt })),
-      links: links(caller).self('/v1/me').build(),
+      links: links(caller).self(V1.me).build(),
     };
   }
 }

@@ -9,6 +9,8 @@ export type UpstreamOutcome =
   | 'circuit_open'
   | 'bulkhead_rejected'
   | 'throttled'
+  /** refused before sending: the pacer's wait would exceed STREET_MANAGER_PACER_MAX_WAIT_MS (503 UPSTREAM_BUSY) */
+  | 'pacer_full'
   | 'unavailable'
   | 'bad_response';
 

@@ -1,10 +1,11 @@
-import { Controller, Get, Param, Query, Req } from '@nestjs/common';
+import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { FastifyRequest } from 'fastify';
 import type { Caller } from '../auth/caller';
 import { CurrentCaller } from '../auth/current-caller.decorator';
 import { Permission } from '../auth/permissions';
 import { RequirePermission } from '../auth/require-permission.decorator';
+import { CurrentListRequest } from '../common/listing/list-request.decorator';
+import { type ListRequest, serveList } from '../common/listing/list-spec';
 import { ApiErrorResponses } from '../common/errors/api-error-responses.decorator';
 import { FieldsQueryDto, parseFields, selectFields } from '../common/fields/fields';
 import type { Collection } from '../common/paging/collection';
@@ -12,7 +13,7 @@ import { ApiCollectionResponse } from '../common/paging/collection.dto';
 import { ListOrganisationsQueryDto } from './dto/list-organisations-query.dto';
 import { OrganisationDto, OrganisationSummaryDto } from './dto/organisation.dto';
 import { SwaCodeParamDto } from './dto/swa-code-param.dto';
-import { ORGANISATION_FIELDS, ORGANISATION_SUMMARY_FIELDS } from './organisations.mapper';
+import { ORGANISATION_FIELDS } from './organisations.mapper';
 import { OrganisationsService } from './organisations.service';
 
 @ApiTags('organisations')
@@ -32,11 +33,9 @@ export class OrganisationsController {
   @ApiErrorResponses(400, 401, 403, 406, 429, 502, 503, 504)
   list(
     @Query() query: ListOrganisationsQueryDto,
-    @CurrentCaller() caller: Caller,
-    @Req() request: FastifyRequest,
+    @CurrentListRequest() request: ListRequest,
   ): Promise<Collection<Partial<OrganisationSummaryDto>>> {
-    const fields = parseFields(query.fields, ORGANISATION_SUMMARY_FIELDS);
-    return this.organisations.list(caller, query, fields, request.url);
+    return serveList(this.organisations.list, query, request);
   }
 
   @Get(':swaCode')

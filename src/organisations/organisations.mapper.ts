@@ -1,8 +1,10 @@
 import type { Caller } from '../auth/caller';
 import { openEnum, openEnumOrNull, textOrNull } from '../common/fields/representation';
-import { links, resourcePath, withQuery } from '../common/links/link';
+import { links } from '../common/links/link';
+import { withQuery } from '../common/links/paths';
 import type { SmOrganisation, SmOrganisationSummary } from '../upstreams/street-manager/party-api.client';
 import { ORGANISATION_STATUSES, ORGANISATION_TYPES, type OrganisationDto, type OrganisationSummaryDto } from './dto/organisation.dto';
+import { organisationPath, V1 } from '../common/links/paths';
 
 export const ORGANISATION_SUMMARY_FIELDS = ['swaCode', 'name', 'status'] as const;
 export const ORGANISATION_FIELDS = [...ORGANISATION_SUMMARY_FIELDS, 'type', 'prefix', 'address', 'email', 'phoneNumber', 'hs2Applicable', 'contractors'] as const;
@@ -19,7 +21,6 @@ export const TYPE_TO_STREET_MANAGER: Record<string, 'PROMOTER' | 'HA' | 'CONTRAC
   contractor: 'CONTRACTOR',
 };
 
-export const organisationPath = (swaCode: string): string => resourcePath('/v1/organisations', swaCode);
 
 export function organisationSummary(o: SmOrganisationSummary, caller: Caller | undefined): OrganisationSummaryDto {
   return {
@@ -54,7 +55,7 @@ export function organisationFromStreetManager(o: SmOrganisation, caller: Caller 
     contractors: (o.contractors ?? []).map((c) => organisationSummary(c, caller)),
     links: links(caller)
       .self(organisationPath(swaCode))
-      .related('works', worksFilter ? withQuery('/v1/works', worksFilter) : undefined)
+      .related('works', worksFilter ? withQuery(V1.works, worksFilter) : undefined)
       .build(),
   };
 }

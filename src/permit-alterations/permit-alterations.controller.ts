@@ -1,11 +1,13 @@
-import { Body, Controller, Get, Param, Post, Put, Query, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Put, Query, Res } from '@nestjs/common';
 import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyReply } from 'fastify';
 import type { Caller } from '../auth/caller';
 import { CurrentCaller } from '../auth/current-caller.decorator';
 import { Permission } from '../auth/permissions';
 import { RequirePermission } from '../auth/require-permission.decorator';
 import { AuthorityExample } from '../common/validation/bounded';
+import { CurrentListRequest } from '../common/listing/list-request.decorator';
+import { type ListRequest, serveList } from '../common/listing/list-spec';
 import { ApiErrorResponses } from '../common/errors/api-error-responses.decorator';
 import { FieldsQueryDto, parseFields, selectFields } from '../common/fields/fields';
 import { ApiIdempotencyKey } from '../common/idempotency/api-idempotency-key.decorator';
@@ -15,7 +17,8 @@ import { AlterationReferenceParamDto } from './dto/alteration-reference-param.dt
 import { ListPermitAlterationsQueryDto } from './dto/list-permit-alterations-query.dto';
 import { PermitAlterationDto, PermitAlterationSummaryDto } from './dto/permit-alteration.dto';
 import { CreatePermitAlterationDto, UpdatePermitAlterationStatusDto } from './dto/permit-alteration-writes.dto';
-import { ALTERATION_FIELDS, ALTERATION_SUMMARY_FIELDS, alterationPath } from './permit-alterations.mapper';
+import { ALTERATION_FIELDS } from './permit-alterations.mapper';
+import { alterationPath } from '../common/links/paths';
 import { PermitAlterationsService } from './permit-alterations.service';
 
 @ApiTags('permit-alterations')
@@ -31,8 +34,8 @@ export class PermitAlterationsController {
   })
   @ApiCollectionResponse(PermitAlterationSummaryDto, 'A page of permit alterations')
   @ApiErrorResponses(400, 401, 403, 406, 429, 502, 503, 504)
-  list(@Query() query: ListPermitAlterationsQueryDto, @CurrentCaller() caller: Caller, @Req() request: FastifyRequest): Promise<Collection<Partial<PermitAlterationSummaryDto>>> {
-    return this.alterations.list(caller, query, parseFields(query.fields, ALTERATION_SUMMARY_FIELDS), request.url);
+  list(@Query() query: ListPermitAlterationsQueryDto, @CurrentListRequest() request: ListRequest): Promise<Collection<Partial<PermitAlterationSummaryDto>>> {
+    return serveList(this.alterations.list, query, request);
   }
 
   @Get(':alterationReferenceNumber')

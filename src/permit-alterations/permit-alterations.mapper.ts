@@ -2,14 +2,16 @@ import type { Caller } from '../auth/caller';
 import { Permission } from '../auth/permissions';
 import { integerOrNull, isoDate, isoDateTime, openEnum, openEnumOrNull, textOrNull } from '../common/fields/representation';
 import { geometryToWgs84 } from '../common/geo/geometry';
-import { links, resourcePath } from '../common/links/link';
-import { workReferenceOf } from '../permits/dto/permit-reference-param.dto';
+import { links } from '../common/links/link';
+import { workReferenceOf } from '../common/vocabulary/references';
 import type { SmReportingLists } from '../upstreams/street-manager/reporting-api.client';
 import type { SmPermit, SmPermitAlteration, SmPermitAlterationCreateRequest } from '../upstreams/street-manager/work-api.client';
-import { PERMIT_STATUSES, TRAFFIC_MANAGEMENT_TYPES, WORK_CATEGORIES, WORK_STATUSES } from '../works/dto/work-enums';
+import { PERMIT_STATUSES, TRAFFIC_MANAGEMENT_TYPES, WORK_CATEGORIES, WORK_STATUSES } from '../common/vocabulary/street-manager-enums';
 import type { PermitAlterationDto, PermitAlterationSummaryDto, PermitTermsDto } from './dto/permit-alteration.dto';
 import { ALTERATION_STATUSES, ALTERATION_TYPES, ASSESSABLE_ALTERATION_STATUS } from './dto/permit-alteration-enums';
 import type { CreatePermitAlterationDto } from './dto/permit-alteration-writes.dto';
+import { alterationPath, permitPath, worksPath } from '../common/links/paths';
+import { midnight } from '../common/query/dates';
 
 type SmAlterationRow = SmReportingLists['/alterations']['row'];
 type SmCreate = Omit<SmPermitAlterationCreateRequest, 'internal_user_identifier' | 'internal_user_name'>;
@@ -47,7 +49,6 @@ export const ALTERATION_FIELDS = [
   'proposed',
 ] as const;
 
-export const alterationPath = (reference: string): string => resourcePath('/v1/permit-alterations', reference);
 
 /** `NGN0000123-01-ALT-01` → permit `NGN0000123-01` of work `NGN0000123`. */
 export function permitOfAlteration(reference: string): { work: string; permit: string } | undefined {
@@ -67,14 +68,11 @@ interface LinkFacts {
 }
 
 function alterationLinks(caller: Caller | undefined, a: LinkFacts): PermitAlterationDto['links'] {
-  const organisation = (swa: string | undefined) => (swa ? resourcePath('/v1/organisations', swa) : undefined);
   return links(caller)
     .self(alterationPath(a.reference))
-    .related('permit', resourcePath('/v1/permits', a.permitReferenceNumber))
-    .related('work', resourcePath('/v1/works', a.workReferenceNumber))
-    .related('street', a.usrn ? resourcePath('/v1/streets', a.usrn) : undefined)
-    .related('highway-authority', organisation(a.highwayAuthoritySwaCode))
-    .related('promoter', organisation(a.promoterSwaCode))
+    .related('permit', permitPath(a.permitReferenceNumber))
+    .related('work', worksPath(a.workReferenceNumber))
+    .place(a)
     .action('update-status', `${alterationPath(a.reference)}/status`, 'PUT', Permission.AUTHORITY_WRITE, a.status === ASSESSABLE_ALTERATION_STATUS)
     .build();
 }
@@ -181,8 +179,8 @@ export const ALTERATION_FIELD_NAMES: Record<string, string> = {
 export function alterationToStreetManager(dto: CreatePermitAlterationDto, p: SmPermit): SmCreate {
   return {
     permit_alteration_reason: dto.reason,
-    proposed_start_date: `${dto.proposedStartDate}T00:00:00.000Z`,
-    proposed_end_date: `${dto.proposedEndDate}T00:00:00.000Z`,
+    proposed_start_date: midnight(dto.proposedStartDate),
+    proposed_end_date: midnight(dto.proposedEndDate),
     description_of_work: dto.description ?? p.description_of_work,
     works_location_description: dto.locationDescription ?? p.works_location_description,
     traffic_management_type: (dto.trafficManagementType ?? p.traffic_management_type) as SmCreate['traffic_management_type'],

@@ -1,59 +1,26 @@
 import { Injectable } from '@nestjs/common';
 import type { Caller } from '../auth/caller';
-import { BadRequestError, ConflictError, type ErrorDetail, NotFoundError, ValidationFailedError } from '../common/errors/api-error';
-import { type FieldSelection, selectFields } from '../common/fields/fields';
-import { type Collection, collection } from '../common/paging/collection';
-import { pageWindow } from '../common/paging/page-window';
-import { fetchWindow } from '../common/paging/upstream-window';
-import { workReferenceOf } from '../permits/dto/permit-reference-param.dto';
-import { endOfDay, ReportingApiClient, reportingSort, type SmReportingLists, startOfDay } from '../upstreams/street-manager/reporting-api.client';
+import { ConflictError, type ErrorDetail, NotFoundError, ValidationFailedError } from '../common/errors/api-error';
+import { workReferenceOf } from '../common/vocabulary/references';
+import { ReportingApiClient } from '../upstreams/street-manager/reporting-api.client';
 import { asBodyReference, type SmPermitAlterationStatusUpdateRequest, WorkApiClient } from '../upstreams/street-manager/work-api.client';
-import type { ListPermitAlterationsQueryDto } from './dto/list-permit-alterations-query.dto';
-import type { PermitAlterationDto, PermitAlterationSummaryDto } from './dto/permit-alteration.dto';
+import type { PermitAlterationDto } from './dto/permit-alteration.dto';
 import { ASSESSABLE_ALTERATION_STATUS } from './dto/permit-alteration-enums';
 import type { CreatePermitAlterationDto, UpdatePermitAlterationStatusDto } from './dto/permit-alteration-writes.dto';
-import { ALTERATION_FIELD_NAMES, alterationFromStreetManager, alterationSummaryFromReporting, alterationToStreetManager, permitOfAlteration } from './permit-alterations.mapper';
+import { ALTERATION_FIELD_NAMES, alterationFromStreetManager, alterationToStreetManager, permitOfAlteration } from './permit-alterations.mapper';
 
-type SmQuery = SmReportingLists['/alterations']['query'];
+import { alterationList } from './permit-alterations.list';
+import { midnight } from '../common/query/dates';
 
 @Injectable()
 export class PermitAlterationsService {
-  constructor(
-    private readonly reporting: ReportingApiClient,
-    private readonly works: WorkApiClient,
-  ) {}
+  readonly list;
 
-  async list(caller: Caller, query: ListPermitAlterationsQueryDto, fields: FieldSelection, requestUrl: string): Promise<Collection<Partial<PermitAlterationSummaryDto>>> {
-    const { permitReferenceNumber: permit, workReferenceNumber: work } = query;
-    if (permit && work && workReferenceOf(permit) !== work) {
-      throw new BadRequestError('permitReferenceNumber is not a permit of workReferenceNumber', [
-        { field: 'permitReferenceNumber', message: `must be a permit of work ${work}` },
-      ]);
-    }
-    const window = pageWindow(query);
-    const upstream: SmQuery = {
-      // Street Manager's reference search: an alteration's reference contains its permit's, which contains its work's.
-      query: permit ?? work,
-      alteration_status: query.status as SmQuery['alteration_status'],
-      alteration_type: query.type as SmQuery['alteration_type'],
-      work_status: query.workStatus as SmQuery['work_status'],
-      work_category: query.workCategory as SmQuery['work_category'],
-      start_date_created: startOfDay(query.createdFrom),
-      end_date_created: endOfDay(query.createdTo),
-      ...reportingSort(query.sort, {
-        dateCreated: 'date_created' as const,
-        proposedStartDate: 'proposed_start_date' as const,
-        proposedEndDate: 'proposed_end_date' as const,
-        statusChangedDate: 'status_changed_date' as const,
-      }),
-    };
-    const result = await fetchWindow(window, (offset) => this.reporting.listPage(caller, '/alterations', upstream, offset));
-    return collection(
-      result.rows.map((row) => selectFields(alterationSummaryFromReporting(row, caller), fields)),
-      window,
-      result,
-      requestUrl,
-    );
+  constructor(
+    reporting: ReportingApiClient,
+    private readonly works: WorkApiClient,
+  ) {
+    this.list = alterationList(reporting);
   }
 
   async get(caller: Caller, reference: string): Promise<PermitAlterationDto> {
@@ -85,7 +52,7 @@ export class PermitAlterationsService {
       alteration_status: dto.status as SmPermitAlterationStatusUpdateRequest['alteration_status'],
       assessment_comments: dto.comments,
       assessment_discount: dto.discountPercent,
-      reasonable_period_end_date: dto.reasonablePeriodEndDate ? `${dto.reasonablePeriodEndDate}T00:00:00.000Z` : undefined,
+      reasonable_period_end_date: dto.reasonablePeriodEndDate ? midnight(dto.reasonablePeriodEndDate) : undefined,
     });
     return this.get(caller, reference);
   }

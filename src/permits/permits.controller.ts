@@ -1,10 +1,12 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Put, Query, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Put, Query, Res } from '@nestjs/common';
 import { ApiCreatedResponse, ApiExtraModels, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyReply } from 'fastify';
 import type { Caller } from '../auth/caller';
 import { CurrentCaller } from '../auth/current-caller.decorator';
 import { Permission } from '../auth/permissions';
 import { RequirePermission } from '../auth/require-permission.decorator';
+import { CurrentListRequest } from '../common/listing/list-request.decorator';
+import { type ListRequest, serveList } from '../common/listing/list-spec';
 import { ApiErrorResponses } from '../common/errors/api-error-responses.decorator';
 import { FieldsQueryDto, parseFields, selectFields } from '../common/fields/fields';
 import { toFeatureCollection } from '../common/geo/feature-collection';
@@ -13,7 +15,7 @@ import { MediaType } from '../common/negotiation/media-types';
 import { Produces } from '../common/negotiation/produces.decorator';
 import { Representation } from '../common/negotiation/representation';
 import { ApiCollectionResponse } from '../common/paging/collection.dto';
-import { permitPath } from '../works/works.mapper';
+import { permitPath } from '../common/links/paths';
 import { ListPermitsQueryDto } from './dto/list-permits-query.dto';
 import { PermitDto } from './dto/permit.dto';
 import { PermitReferenceParamDto } from './dto/permit-reference-param.dto';
@@ -40,12 +42,10 @@ export class PermitsController {
   @ApiErrorResponses(400, 401, 403, 406, 429, 502, 503, 504)
   async list(
     @Query() query: ListPermitsQueryDto,
-    @CurrentCaller() caller: Caller,
     @Representation() representation: string,
-    @Req() request: FastifyRequest,
+    @CurrentListRequest() request: ListRequest,
   ): Promise<unknown> {
-    const fields = parseFields(query.fields, PERMIT_FIELDS);
-    const page = await this.permits.list(caller, query, fields, request.url);
+    const page = await serveList(this.permits.list, query, request);
     return representation === MediaType.GEO_JSON
       ? toFeatureCollection(page, 'geometry', 'permitReferenceNumber')
       : page;

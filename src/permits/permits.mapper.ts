@@ -9,7 +9,8 @@ import {
   textOrNull,
 } from '../common/fields/representation';
 import { geometryToWgs84 } from '../common/geo/geometry';
-import { links, resourcePath, withQuery } from '../common/links/link';
+import { links } from '../common/links/link';
+import { withQuery } from '../common/links/paths';
 import type { SmPermitSummary } from '../upstreams/street-manager/reporting-api.client';
 import type { SmPermit } from '../upstreams/street-manager/work-api.client';
 import {
@@ -17,9 +18,9 @@ import {
   TRAFFIC_MANAGEMENT_TYPES,
   WORK_CATEGORIES,
   WORK_STATUSES,
-} from '../works/dto/work-enums';
-import { permitPath, worksPath } from '../works/works.mapper';
+} from '../common/vocabulary/street-manager-enums';
 import { ASSESSMENT_STATUSES, type PermitDto } from './dto/permit.dto';
+import { permitPath, streetPath, V1, worksPath } from '../common/links/paths';
 
 export const PERMIT_FIELDS = [
   'permitReferenceNumber',
@@ -61,10 +62,10 @@ export function permitLinks(
   return links(caller)
     .self(self)
     .related('work', worksPath(p.workReferenceNumber))
-    .related('street', p.usrn !== null ? resourcePath('/v1/streets', p.usrn) : undefined)
+    .related('street', streetPath(p.usrn))
     .related(
       'permit-alterations',
-      withQuery('/v1/permit-alterations', { permitReferenceNumber: p.permitReferenceNumber }),
+      withQuery(V1.permitAlterations, { permitReferenceNumber: p.permitReferenceNumber }),
     )
     .action(
       'update-status',

@@ -1,88 +1,26 @@
 import { Injectable } from '@nestjs/common';
 import type { Caller } from '../auth/caller';
-import { BadRequestError, type ErrorDetail, ValidationFailedError } from '../common/errors/api-error';
-import { type FieldSelection, selectFields } from '../common/fields/fields';
-import { type Collection, collection } from '../common/paging/collection';
-import { pageWindow } from '../common/paging/page-window';
-import { fetchWindow } from '../common/paging/upstream-window';
-import { ReportingApiClient, type SmPermitsQuery } from '../upstreams/street-manager/reporting-api.client';
+import { type ErrorDetail, ValidationFailedError } from '../common/errors/api-error';
+import { ReportingApiClient } from '../upstreams/street-manager/reporting-api.client';
 import { WorkApiClient } from '../upstreams/street-manager/work-api.client';
-import { checkPermitApplication } from '../works/works.service';
-import { permitApplicationToStreetManager, STREET_MANAGER_FIELD_NAMES } from '../works/works-write.mapper';
-import type { ListPermitsQueryDto } from './dto/list-permits-query.dto';
+import { checkPermitApplication } from './permit-application';
+import { permitApplicationToStreetManager, STREET_MANAGER_FIELD_NAMES } from './permit-application';
 import type { PermitDto } from './dto/permit.dto';
-import { workReferenceOf } from './dto/permit-reference-param.dto';
+import { workReferenceOf } from '../common/vocabulary/references';
 import type { AssessPermitDto, CreatePermitDto, UpdatePermitStatusDto } from './dto/permit-writes.dto';
-import { permitFromReporting, permitFromStreetManager } from './permits.mapper';
+import { permitFromStreetManager } from './permits.mapper';
 
-const SORT_COLUMNS: Record<string, SmPermitsQuery['sort_column']> = {
-  dateCreated: 'date_created',
-  deadlineDate: 'deadline_date',
-  proposedStartDate: 'start_date',
-  proposedEndDate: 'end_date',
-  statusChangedDate: 'status_changed_date',
-};
-
-const day = (date: string | undefined, time: string): string | undefined =>
-  date ? `${date}T${time}Z` : undefined;
-
-function checkRange(
-  from: string | undefined,
-  to: string | undefined,
-  fromName: string,
-  toName: string,
-): void {
-  if (from && to && from > to) {
-    throw new BadRequestError(`${fromName} must be on or before ${toName}`, [
-      { field: fromName, message: `must be on or before ${toName}` },
-    ]);
-  }
-}
-
-/** Our permit filters as Street Manager's reporting query (camelCase in, snake_case out, explicitly). */
-export function permitsReportingQuery(q: ListPermitsQueryDto): SmPermitsQuery {
-  checkRange(q.dateFrom, q.dateTo, 'dateFrom', 'dateTo');
-  checkRange(q.createdFrom, q.createdTo, 'createdFrom', 'createdTo');
-  const descending = q.sort?.startsWith('-') ?? false;
-  const sortField = q.sort === undefined ? undefined : descending ? q.sort.slice(1) : q.sort;
-  return {
-    status: q.status as SmPermitsQuery['status'],
-    work_status: q.workStatus as SmPermitsQuery['work_status'],
-    work_category: q.workCategory as SmPermitsQuery['work_category'],
-    query: q.workReferenceNumber,
-    active_permit_only: q.activeOnly,
-    is_traffic_sensitive: q.trafficSensitive,
-    swa_code: q.highwayAuthority ?? q.promoter,
-    start_date: day(q.dateFrom, '00:00:00.000'),
-    end_date: day(q.dateTo, '23:59:59.999'),
-    start_date_created: day(q.createdFrom, '00:00:00.000'),
-    end_date_created: day(q.createdTo, '23:59:59.999'),
-    ...(sortField
-      ? { sort_column: SORT_COLUMNS[sortField], sort_direction: descending ? 'desc' : 'asc' }
-      : {}),
-  };
-}
+import { permitList } from './permits.list';
 
 @Injectable()
 export class PermitsService {
+  readonly list;
+
   constructor(
     private readonly works: WorkApiClient,
-    private readonly reporting: ReportingApiClient,
-  ) {}
-
-  async list(
-    caller: Caller,
-    query: ListPermitsQueryDto,
-    fields: FieldSelection,
-    requestUrl: string,
-  ): Promise<Collection<Partial<PermitDto>>> {
-    const window = pageWindow(query);
-    const upstreamQuery = permitsReportingQuery(query);
-    const result = await fetchWindow(window, (offset) =>
-      this.reporting.permitsPage(caller, upstreamQuery, offset),
-    );
-    const rows = result.rows.map((row) => selectFields(permitFromReporting(row, caller), fields));
-    return collection(rows, window, result, requestUrl);
+    reporting: ReportingApiClient,
+  ) {
+    this.list = permitList(reporting);
   }
 
   async get(caller: Caller, permitReferenceNumber: string): Promise<PermitDto> {

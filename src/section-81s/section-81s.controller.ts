@@ -1,11 +1,13 @@
-import { Body, Controller, Get, Param, Post, Put, Query, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Put, Query, Res } from '@nestjs/common';
 import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyReply } from 'fastify';
 import type { Caller } from '../auth/caller';
 import { CurrentCaller } from '../auth/current-caller.decorator';
 import { Permission } from '../auth/permissions';
 import { RequirePermission } from '../auth/require-permission.decorator';
 import { AuthorityExample } from '../common/validation/bounded';
+import { CurrentListRequest } from '../common/listing/list-request.decorator';
+import { type ListRequest, serveList } from '../common/listing/list-spec';
 import { ApiErrorResponses } from '../common/errors/api-error-responses.decorator';
 import { FieldsQueryDto, parseFields, selectFields } from '../common/fields/fields';
 import { ApiIdempotencyKey } from '../common/idempotency/api-idempotency-key.decorator';
@@ -15,7 +17,8 @@ import { ListSection81sQueryDto } from './dto/list-section-81s-query.dto';
 import { Section81Dto, Section81SummaryDto } from './dto/section-81.dto';
 import { Section81ReferenceParamDto } from './dto/section-81-reference-param.dto';
 import { CreateSection81Dto, UpdateSection81StatusDto } from './dto/section-81-writes.dto';
-import { SECTION_81_FIELDS, SECTION_81_SUMMARY_FIELDS, section81Path } from './section-81s.mapper';
+import { SECTION_81_FIELDS } from './section-81s.mapper';
+import { section81Path } from '../common/links/paths';
 import { Section81sService } from './section-81s.service';
 
 @ApiTags('section-81s')
@@ -31,8 +34,8 @@ export class Section81sController {
   })
   @ApiCollectionResponse(Section81SummaryDto, 'A page of section 81s')
   @ApiErrorResponses(400, 401, 403, 406, 429, 502, 503, 504)
-  list(@Query() query: ListSection81sQueryDto, @CurrentCaller() caller: Caller, @Req() request: FastifyRequest): Promise<Collection<Partial<Section81SummaryDto>>> {
-    return this.section81s.list(caller, query, parseFields(query.fields, SECTION_81_SUMMARY_FIELDS), request.url);
+  list(@Query() query: ListSection81sQueryDto, @CurrentListRequest() request: ListRequest): Promise<Collection<Partial<Section81SummaryDto>>> {
+    return serveList(this.section81s.list, query, request);
   }
 
   @Get(':section81ReferenceNumber')

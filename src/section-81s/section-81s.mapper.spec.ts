@@ -1,6 +1,6 @@
 import { wgs84ToBng } from '../common/geo/bng';
 import { checkSection81 } from './section-81s.service';
-import { workReferenceIn } from '../common/child-reference';
+import { workReferenceIn } from '../common/vocabulary/references';
 import { section81ToStreetManager } from './section-81s.mapper';
 import type { CreateSection81Dto } from './dto/section-81-writes.dto';
 

@@ -2,13 +2,14 @@ import type { Caller } from '../auth/caller';
 import { Permission } from '../auth/permissions';
 import { integerOrNull, isoDateTime, openEnum, openEnumOrNull, textOrNull } from '../common/fields/representation';
 import { geometryToBng, geometryToWgs84 } from '../common/geo/geometry';
-import { links, resourcePath } from '../common/links/link';
+import { links } from '../common/links/link';
 import type { SmReportingLists } from '../upstreams/street-manager/reporting-api.client';
 import type { SmSection81, SmSection81CreateRequest } from '../upstreams/street-manager/work-api.client';
-import { LOCATION_TYPES } from '../works/dto/work-enums';
+import { LOCATION_TYPES } from '../common/vocabulary/street-manager-enums';
 import type { Section81Dto, Section81SummaryDto } from './dto/section-81.dto';
 import { CLOSED_SECTION_81_STATUSES, SECTION_81_SEVERITIES, SECTION_81_STATUSES, SECTION_81_TYPES, SECTION_81_WORK_TYPES } from './dto/section-81-enums';
 import type { CreateSection81Dto } from './dto/section-81-writes.dto';
+import { section81Path, worksPath } from '../common/links/paths';
 
 type SmSection81Row = SmReportingLists['/section-81s']['row'];
 type SmCreate = Omit<SmSection81CreateRequest, 'internal_user_identifier' | 'internal_user_name'>;
@@ -45,7 +46,6 @@ export const SECTION_81_FIELDS = [
   'geometry',
 ] as const;
 
-export const section81Path = (reference: string): string => resourcePath('/v1/section-81s', reference);
 
 interface LinkFacts {
   reference: string;
@@ -57,13 +57,10 @@ interface LinkFacts {
 }
 
 function section81Links(caller: Caller | undefined, s: LinkFacts): Section81Dto['links'] {
-  const organisation = (swa: string | undefined) => (swa ? resourcePath('/v1/organisations', swa) : undefined);
   return links(caller)
     .self(section81Path(s.reference))
-    .related('work', resourcePath('/v1/works', s.workReferenceNumber))
-    .related('street', s.usrn ? resourcePath('/v1/streets', s.usrn) : undefined)
-    .related('highway-authority', organisation(s.highwayAuthoritySwaCode))
-    .related('promoter', organisation(s.promoterSwaCode))
+    .related('work', worksPath(s.workReferenceNumber))
+    .place(s)
     .action('update-status', `${section81Path(s.reference)}/status`, 'PUT', Permission.AUTHORITY_WRITE, !CLOSED_SECTION_81_STATUSES.includes(s.status))
     .build();
 }

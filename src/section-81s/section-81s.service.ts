@@ -1,45 +1,27 @@
 import { Injectable } from '@nestjs/common';
 import type { Caller } from '../auth/caller';
-import { requireWorkReferenceIn } from '../common/child-reference';
+import { requireWorkReferenceIn } from '../common/vocabulary/references';
 import { ConflictError, type ErrorDetail, ValidationFailedError } from '../common/errors/api-error';
-import { type FieldSelection, selectFields } from '../common/fields/fields';
 import { isInGreatBritain } from '../common/geo/bng';
 import { positionsOf } from '../common/geo/geometry';
-import { type Collection, collection } from '../common/paging/collection';
-import { pageWindow } from '../common/paging/page-window';
-import { fetchWindow } from '../common/paging/upstream-window';
-import { ReportingApiClient, reportingSort, type SmReportingLists } from '../upstreams/street-manager/reporting-api.client';
+import { ReportingApiClient } from '../upstreams/street-manager/reporting-api.client';
 import { type SmSection81StatusUpdateRequest, WorkApiClient } from '../upstreams/street-manager/work-api.client';
-import type { ListSection81sQueryDto } from './dto/list-section-81s-query.dto';
-import type { Section81Dto, Section81SummaryDto } from './dto/section-81.dto';
+import type { Section81Dto } from './dto/section-81.dto';
 import { CLOSED_SECTION_81_STATUSES } from './dto/section-81-enums';
 import type { CreateSection81Dto, UpdateSection81StatusDto } from './dto/section-81-writes.dto';
-import { SECTION_81_FIELD_NAMES, section81FromStreetManager, section81SummaryFromReporting, section81ToStreetManager } from './section-81s.mapper';
+import { SECTION_81_FIELD_NAMES, section81FromStreetManager, section81ToStreetManager } from './section-81s.mapper';
 
-type SmQuery = SmReportingLists['/section-81s']['query'];
+import { section81List } from './section-81s.list';
 
 @Injectable()
 export class Section81sService {
-  constructor(
-    private readonly reporting: ReportingApiClient,
-    private readonly works: WorkApiClient,
-  ) {}
+  readonly list;
 
-  async list(caller: Caller, query: ListSection81sQueryDto, fields: FieldSelection, requestUrl: string): Promise<Collection<Partial<Section81SummaryDto>>> {
-    const window = pageWindow(query);
-    const upstream: SmQuery = {
-      query: query.workReferenceNumber,
-      section_81_status: query.status as SmQuery['section_81_status'],
-      section_81_severity: query.severity as SmQuery['section_81_severity'],
-      ...reportingSort(query.sort, { statusChangedDate: 'status_changed_date' as const }),
-    };
-    const result = await fetchWindow(window, (offset) => this.reporting.listPage(caller, '/section-81s', upstream, offset));
-    return collection(
-      result.rows.map((row) => selectFields(section81SummaryFromReporting(row, caller), fields)),
-      window,
-      result,
-      requestUrl,
-    );
+  constructor(
+    reporting: ReportingApiClient,
+    private readonly works: WorkApiClient,
+  ) {
+    this.list = section81List(reporting);
   }
 
   async get(caller: Caller, reference: string): Promise<Section81Dto> {

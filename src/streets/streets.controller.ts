@@ -1,10 +1,11 @@
-import { Controller, Get, Param, Query, Req } from '@nestjs/common';
+import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { FastifyRequest } from 'fastify';
 import type { Caller } from '../auth/caller';
 import { CurrentCaller } from '../auth/current-caller.decorator';
 import { Permission } from '../auth/permissions';
 import { RequirePermission } from '../auth/require-permission.decorator';
+import { CurrentListRequest } from '../common/listing/list-request.decorator';
+import { type ListRequest, serveList } from '../common/listing/list-spec';
 import { ApiErrorResponses } from '../common/errors/api-error-responses.decorator';
 import { FieldsQueryDto, parseFields, selectFields } from '../common/fields/fields';
 import { toFeatureCollection } from '../common/geo/feature-collection';
@@ -37,12 +38,10 @@ export class StreetsController {
   @ApiErrorResponses(400, 401, 403, 406, 422, 429, 502, 503, 504)
   async list(
     @Query() query: ListStreetsQueryDto,
-    @CurrentCaller() caller: Caller,
     @Representation() representation: string,
-    @Req() request: FastifyRequest,
+    @CurrentListRequest() request: ListRequest,
   ): Promise<unknown> {
-    const fields = parseFields(query.fields, STREET_FIELDS);
-    const page = await this.streets.near(caller, query, fields, request.url);
+    const page = await serveList(this.streets.list, query, request);
     return representation === MediaType.GEO_JSON ? toFeatureCollection(page, 'geometry') : page;
   }
 

@@ -1,9 +1,11 @@
 import type { Caller } from '../auth/caller';
 import { integerOrNull, textOrNull } from '../common/fields/representation';
 import { geometryToWgs84 } from '../common/geo/geometry';
-import { links, resourcePath, withQuery } from '../common/links/link';
+import { links } from '../common/links/link';
+import { withQuery } from '../common/links/paths';
 import type { SmStreet } from '../upstreams/street-manager/lookup-api.client';
 import type { StreetDto } from './dto/street.dto';
+import { organisationPath, streetPath, V1 } from '../common/links/paths';
 
 export const STREET_FIELDS = [
   'usrn',
@@ -22,7 +24,6 @@ export const STREET_FIELDS = [
   'centrePoint',
 ] as const;
 
-export const streetPath = (usrn: number): string => resourcePath('/v1/streets', usrn);
 
 export function streetFromStreetManager(s: SmStreet, caller: Caller | undefined): StreetDto {
   const usrn = Math.trunc(s.usrn);
@@ -52,8 +53,8 @@ export function streetFromStreetManager(s: SmStreet, caller: Caller | undefined)
     centrePoint: geometryToWgs84(s.street_centre_point),
     links: links(caller)
       .self(streetPath(usrn))
-      .related('highway-authority', resourcePath('/v1/organisations', s.authority_swa_code))
-      .related('works', withQuery('/v1/works', { usrn }))
+      .related('highway-authority', organisationPath(s.authority_swa_code))
+      .related('works', withQuery(V1.works, { usrn }))
       .build(),
   };
 }

@@ -2,9 +2,9 @@ import { Injectable } from '@nestjs/common';
 import type { Caller } from '../auth/caller';
 import { BadRequestError } from '../common/errors/api-error';
 import { isoDateTime, openEnum, UNKNOWN } from '../common/fields/representation';
-import { links, withQuery } from '../common/links/link';
+import { links } from '../common/links/link';
+import { withQuery } from '../common/links/paths';
 import { ReportingApiClient, type SmWorkUpdate } from '../upstreams/street-manager/reporting-api.client';
-import { worksPath } from '../works/works.mapper';
 import {
   DEFAULT_UPDATES_LIMIT,
   OBJECT_TYPES,
@@ -12,8 +12,9 @@ import {
   type WorkUpdatesPageDto,
   type WorkUpdatesQueryDto,
 } from './dto/work-update.dto';
+import { V1, worksPath } from '../common/links/paths';
 
-const FEED_PATH = '/v1/work-updates';
+const FEED_PATH = V1.workUpdates;
 const EVENT = /^[a-z0-9_]{1,100}$/;
 const PLACEHOLDERS = new Set(['upcoming_event', 'upcoming_enum']);
 

@@ -23,4 +23,3 @@ export function organisationRecordFrom(record: unknown): OrganisationRecordDto {
 }
 
 export const ENRICHMENT_UNAVAILABLE_HEADER = 'X-Enrichment-Unavailable';
-export const WORKS_REGISTER = 'works-register';

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, Post, Query, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Query, Res } from '@nestjs/common';
 import {
   ApiCreatedResponse,
   ApiExtraModels,
@@ -7,11 +7,13 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyReply } from 'fastify';
 import type { Caller } from '../auth/caller';
 import { CurrentCaller } from '../auth/current-caller.decorator';
 import { Permission } from '../auth/permissions';
 import { RequirePermission } from '../auth/require-permission.decorator';
+import { CurrentListRequest } from '../common/listing/list-request.decorator';
+import { type ListRequest, serveList } from '../common/listing/list-spec';
 import { ApiErrorResponses } from '../common/errors/api-error-responses.decorator';
 import { FieldsQueryDto, parseFields, selectFields } from '../common/fields/fields';
 import { toFeatureCollection } from '../common/geo/feature-collection';
@@ -20,12 +22,14 @@ import { MediaType } from '../common/negotiation/media-types';
 import { Produces } from '../common/negotiation/produces.decorator';
 import { Representation } from '../common/negotiation/representation';
 import { ApiCollectionResponse } from '../common/paging/collection.dto';
-import { CreateWorkDto } from './dto/create-work.dto';
+import { CreateWorkDto } from './dto/work-writes.dto';
 import { ListWorksQueryDto } from './dto/list-works-query.dto';
 import { WorkDto, WorkSummaryDto } from './dto/work.dto';
-import { WorkReferenceParamDto } from './dto/work-reference-param.dto';
-import { ENRICHMENT_UNAVAILABLE_HEADER, WORKS_REGISTER } from './organisation-record';
-import { WORK_FIELDS, WORK_SUMMARY_FIELDS, worksPath } from './works.mapper';
+import { WorkReferenceParamDto } from '../common/vocabulary/references';
+import { WORKS_REGISTER } from '../upstreams/inner-apis/inner-apis-endpoints';
+import { ENRICHMENT_UNAVAILABLE_HEADER } from './organisation-record';
+import { WORK_FIELDS } from './works.mapper';
+import { worksPath } from '../common/links/paths';
 import { WorksService } from './works.service';
 
 /** The work was created but could not be read back: the 201 body holds what was sent and Street Manager's references. */
@@ -70,12 +74,10 @@ export class WorksController {
   @ApiErrorResponses(400, 401, 403, 406, 422, 429, 502, 503, 504)
   async list(
     @Query() query: ListWorksQueryDto,
-    @CurrentCaller() caller: Caller,
     @Representation() representation: string,
-    @Req() request: FastifyRequest,
+    @CurrentListRequest() request: ListRequest,
   ): Promise<unknown> {
-    const fields = parseFields(query.fields, WORK_SUMMARY_FIELDS);
-    const page = await this.works.list(caller, query, fields, request.url);
+    const page = await serveList(this.works.listFor(query), query, request);
     return representation === MediaType.GEO_JSON
       ? toFeatureCollection(page, 'geometry', 'workReferenceNumber')
       : page;

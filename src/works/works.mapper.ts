@@ -10,12 +10,13 @@ import {
   UNKNOWN,
 } from '../common/fields/representation';
 import { geometryToWgs84 } from '../common/geo/geometry';
-import { links, resourcePath, withQuery } from '../common/links/link';
+import { links } from '../common/links/link';
 import type { SmWorkFeature } from '../upstreams/street-manager/geojson-api.client';
 import type { SmPermitSummary } from '../upstreams/street-manager/reporting-api.client';
 import type { SmWork } from '../upstreams/street-manager/work-api.client';
 import type { OrganisationRecordDto, PermitSummaryDto, WorkDto, WorkSummaryDto } from './dto/work.dto';
-import { PERMIT_STATUSES, TRAFFIC_MANAGEMENT_TYPES, WORK_CATEGORIES, WORK_STATUSES } from './dto/work-enums';
+import { PERMIT_STATUSES, TRAFFIC_MANAGEMENT_TYPES, WORK_CATEGORIES, WORK_STATUSES } from '../common/vocabulary/street-manager-enums';
+import { ofWork, permitPath, V1, worksPath } from '../common/links/paths';
 
 /** Property names of each representation, for `?fields=` (checked even when a page is empty). */
 export const WORK_SUMMARY_FIELDS = [
@@ -43,10 +44,6 @@ export const WORK_SUMMARY_FIELDS = [
 ] as const;
 export const WORK_FIELDS = [...WORK_SUMMARY_FIELDS, 'roadCategory', 'permits', 'organisationRecord'] as const;
 
-export const worksPath = (wrn: string): string => resourcePath('/v1/works', wrn);
-export const permitPath = (prn: string): string => resourcePath('/v1/permits', prn);
-const organisationPath = (swa: string | null): string | undefined =>
-  swa ? resourcePath('/v1/organisations', swa) : undefined;
 
 interface WorkLinkFacts {
   workReferenceNumber: string;
@@ -57,16 +54,13 @@ interface WorkLinkFacts {
 
 /** A work's links: itself, its permits, street, organisations, inspections and FPNs, and the permit it may take. */
 export function workLinks(caller: Caller | undefined, work: WorkLinkFacts): WorkDto['links'] {
-  const byWork = { workReferenceNumber: work.workReferenceNumber };
   return links(caller)
     .self(worksPath(work.workReferenceNumber))
-    .related('permits', withQuery('/v1/permits', byWork))
-    .related('street', work.usrn !== null ? resourcePath('/v1/streets', work.usrn) : undefined)
-    .related('highway-authority', organisationPath(work.highwayAuthoritySwaCode))
-    .related('promoter', organisationPath(work.promoterSwaCode))
-    .related('inspections', withQuery('/v1/inspections', byWork))
-    .related('fixed-penalty-notices', withQuery('/v1/fixed-penalty-notices', byWork))
-    .action('create-permit', '/v1/permits', 'POST', Permission.PROMOTER_WRITE)
+    .related('permits', ofWork(V1.permits, work.workReferenceNumber))
+    .place(work)
+    .related('inspections', ofWork(V1.inspections, work.workReferenceNumber))
+    .related('fixed-penalty-notices', ofWork(V1.fixedPenaltyNotices, work.workReferenceNumber))
+    .action('create-permit', V1.permits, 'POST', Permission.PROMOTER_WRITE)
     .build();
 }
 

@@ -1,24 +1,19 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { Caller } from '../auth/caller';
-import { BadRequestError, type ErrorDetail, ValidationFailedError } from '../common/errors/api-error';
-import { type FieldSelection, selectFields } from '../common/fields/fields';
+import { type ErrorDetail, ValidationFailedError } from '../common/errors/api-error';
 import { isInGreatBritain } from '../common/geo/bng';
-import { bboxToBng, type Geometry, geometryToBng, positionsOf } from '../common/geo/geometry';
-import { type Collection, collection } from '../common/paging/collection';
-import { pageWindow } from '../common/paging/page-window';
-import { fetchWindow } from '../common/paging/upstream-window';
+import { type Geometry, geometryToBng, positionsOf } from '../common/geo/geometry';
 import { WorksRegisterClient } from '../upstreams/inner-apis/works-register.client';
-import { GeojsonApiClient, type SmWorkFeature } from '../upstreams/street-manager/geojson-api.client';
+import { GeojsonApiClient } from '../upstreams/street-manager/geojson-api.client';
 import { PartyApiClient } from '../upstreams/street-manager/party-api.client';
 import { ReportingApiClient } from '../upstreams/street-manager/reporting-api.client';
 import { WorkApiClient } from '../upstreams/street-manager/work-api.client';
-import type { CreateWorkDto, PermitApplicationDto } from './dto/create-work.dto';
+import type { CreateWorkDto } from './dto/work-writes.dto';
 import type { ListWorksQueryDto } from './dto/list-works-query.dto';
-import type { OrganisationRecordDto, WorkDto, WorkSummaryDto } from './dto/work.dto';
+import type { OrganisationRecordDto, WorkDto } from './dto/work.dto';
 import { organisationRecordFrom } from './organisation-record';
-import { workFromCreate, workFromStreetManager, workSummaryFromFeature, workSummaryFromReporting } from './works.mapper';
-import { parseBbox, reportingQueryFor } from './works-query.mapper';
-import { permitApplicationToStreetManager, STREET_MANAGER_FIELD_NAMES } from './works-write.mapper';
+import { workFromCreate, workFromStreetManager } from './works.mapper';
+import { checkPermitApplication, permitApplicationToStreetManager, STREET_MANAGER_FIELD_NAMES } from '../permits/permit-application';
 
 export interface WorkRead {
   work: WorkDto;
@@ -28,77 +23,28 @@ export interface WorkRead {
   readBack?: false;
 }
 
-/** Filters the GeoJSON source cannot answer; with `bbox` they are refused rather than silently ignored. */
-const NOT_WITH_BBOX = ['status', 'highwayAuthority', 'usrn', 'street', 'sort'] as const;
+import { workList, worksInBoxList } from './works.list';
 
 @Injectable()
 export class WorksService {
   private readonly logger = new Logger('WorksService');
+  private readonly list;
+  private readonly inBox;
 
   constructor(
     private readonly works: WorkApiClient,
-    private readonly reporting: ReportingApiClient,
-    private readonly geojson: GeojsonApiClient,
+    reporting: ReportingApiClient,
+    geojson: GeojsonApiClient,
     private readonly party: PartyApiClient,
     private readonly register: WorksRegisterClient,
-  ) {}
-
-  async list(
-    caller: Caller,
-    query: ListWorksQueryDto,
-    fields: FieldSelection,
-    requestUrl: string,
-  ): Promise<Collection<Partial<WorkSummaryDto>>> {
-    const window = pageWindow(query);
-    if (query.bbox !== undefined) {
-      return this.listInBox(caller, query, query.bbox, fields, requestUrl);
-    }
-    const upstreamQuery = reportingQueryFor(query);
-    const result = await fetchWindow(window, (offset) =>
-      this.reporting.permitsPage(caller, upstreamQuery, offset),
-    );
-    const rows = result.rows.map((row) => selectFields(workSummaryFromReporting(row, caller), fields));
-    return collection(rows, window, result, requestUrl);
+  ) {
+    this.list = workList(reporting);
+    this.inBox = worksInBoxList(geojson);
   }
 
-  /**
-   * Street Manager finds works in a box only through its GeoJSON API, which answers at most 100 features in one
-   * go; so the whole box is fetched once, filtered and paged here, and the count is exact.
-   */
-  private async listInBox(
-    caller: Caller,
-    query: ListWorksQueryDto,
-    bbox: string,
-    fields: FieldSelection,
-    requestUrl: string,
-  ): Promise<Collection<Partial<WorkSummaryDto>>> {
-    const clashes = NOT_WITH_BBOX.filter((name) => query[name] !== undefined);
-    if (clashes.length > 0) {
-      throw new BadRequestError(
-        `${clashes.join(', ')} cannot be combined with bbox`,
-        clashes.map((field) => ({ field, message: 'cannot be combined with bbox' })),
-      );
-    }
-    const window = pageWindow(query);
-    const box = bboxToBng(parseBbox(bbox));
-    const found = await this.geojson.worksInBox(caller, {
-      ...box,
-      start_date: query.dateFrom ? `${query.dateFrom}T00:00:00.000Z` : undefined,
-      end_date: query.dateTo ? `${query.dateTo}T23:59:59.999Z` : undefined,
-    });
-    const matches = (f: SmWorkFeature): boolean =>
-      (query.workCategory === undefined || query.workCategory.includes(f.properties.work_category)) &&
-      (query.promoter === undefined || f.properties.promoter_swa_code === query.promoter);
-    const all = found.features.filter(matches);
-    const rows = all
-      .slice(window.offset, window.offset + window.limit)
-      .map((f) => selectFields(workSummaryFromFeature(f, caller), fields));
-    return collection(
-      rows,
-      window,
-      { count: all.length, countIsLowerBound: false, hasMore: window.offset + window.limit < all.length },
-      requestUrl,
-    );
+  /** With `bbox`, the works come from Street Manager's map search; otherwise from its reporting list. */
+  listFor(query: ListWorksQueryDto) {
+    return query.bbox !== undefined ? this.inBox : this.list;
   }
 
   /** Street Manager and the works register are asked at the same time; the register may fail without failing the read. */
@@ -169,37 +115,6 @@ export class WorksService {
       return { work: workFromCreate(created, dto, caller), enriched: true, readBack: false };
     }
   }
-}
-
-/** Street Manager's date rules for a permit application, as 422 details (Street Manager's own text never reaches callers). */
-export function checkPermitApplication(dto: PermitApplicationDto, now: Date): ErrorDetail[] {
-  const details: ErrorDetail[] = [];
-  const today = now.toISOString().slice(0, 10);
-  if (dto.proposedEndDate < dto.proposedStartDate) {
-    details.push({ field: 'proposedEndDate', message: 'must be on or after proposedStartDate' });
-  }
-  if (dto.workType === 'planned' && dto.proposedStartDate < today) {
-    details.push({ field: 'proposedStartDate', message: 'must be today or later for planned works' });
-  }
-  if (dto.workType === 'planned' && dto.ttroRequired === undefined) {
-    details.push({ field: 'ttroRequired', message: 'is required for planned works' });
-  }
-  if (dto.workType === 'immediate' && dto.immediateRisk === undefined) {
-    details.push({ field: 'immediateRisk', message: 'is required for immediate works' });
-  }
-  const start = new Date(`${dto.proposedStartDate}T00:00:00Z`);
-  const fiveYearsLater = new Date(start);
-  fiveYearsLater.setUTCFullYear(start.getUTCFullYear() + 5);
-  if (dto.workType === 'planned' && new Date(`${dto.proposedEndDate}T00:00:00Z`) > fiveYearsLater) {
-    details.push({
-      field: 'proposedEndDate',
-      message: 'must be within 5 years of proposedStartDate for planned works',
-    });
-  }
-  if (Number.isNaN(start.getTime()) || Number.isNaN(Date.parse(`${dto.proposedEndDate}T00:00:00Z`))) {
-    details.push({ field: 'proposedStartDate', message: 'must be a real calendar date' });
-  }
-  return details;
 }
 
 function checkGeometry(geometry: Geometry): ErrorDetail[] {

@@ -49,7 +49,7 @@ describe('slow clients', () => {
     const answer = await client.closed;
     expect(answer).toMatch(/^HTTP\/1\.1 408 Request Timeout\r\n/);
     expect(bodyOf(answer)).toEqual({
-      error: { code: 'BAD_REQUEST', message: 'the request took too long to arrive', requestId: expect.any(String) },
+      error: { code: 'REQUEST_TIMEOUT', message: 'the request took too long to arrive', requestId: expect.any(String) },
     });
   });
 

@@ -1,12 +1,11 @@
 import type { Caller } from '../../src/auth/caller';
-import { ErrorCode } from '../../src/common/errors/api-error';
+import { ErrorCode, NotFoundError } from '../../src/common/errors/api-error';
 import { streetManagerConfig } from '../../src/config/street-manager.config';
 import { createSandbox } from '../../src/sandbox/sandbox';
 import type { RunningSandbox } from '../../src/sandbox/sandbox.types';
 import {
   UpstreamBadResponseError,
   UpstreamForbiddenError,
-  UpstreamNotFoundError,
 } from '../../src/upstreams/http/upstream-errors';
 import { STREET_MANAGER_ENDPOINTS, endpointsFromSandbox } from '../../src/upstreams/street-manager/street-manager-endpoints';
 import { StreetManagerTransport } from '../../src/upstreams/street-manager/street-manager.transport';
@@ -122,7 +121,7 @@ describe('Street Manager session and transport (e2e against the sandbox)', () =>
 
     it('names the reference in our own words when Street Manager answers 404', async () => {
       const error = await getWork('NOPE-0000').catch((e: unknown) => e);
-      expect(error).toBeInstanceOf(UpstreamNotFoundError);
+      expect(error).toBeInstanceOf(NotFoundError);
       expect(error).toMatchObject({ status: 404, code: ErrorCode.NOT_FOUND, message: 'work NOPE-0000 was not found' });
     });
 

@@ -1,7 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { LinkDto } from '../../common/links/link';
-import { GeometryDto } from '../../works/dto/geometry.dto';
-import { LOCATION_TYPES, TRAFFIC_MANAGEMENT_TYPES, withUnknown } from '../../works/dto/work-enums';
+import { GeometryDto } from '../../common/geo/geometry.dto';
+import { LOCATION_TYPES, TRAFFIC_MANAGEMENT_TYPES, withUnknown } from '../../common/vocabulary/street-manager-enums';
 import { ACTIVITY_KINDS } from './activity-enums';
 
 /** An activity on the highway that is not a street work (a skip, scaffolding, an event), recorded by the highway authority. */

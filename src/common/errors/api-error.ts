@@ -18,6 +18,17 @@ export const ErrorCode = {
   UPSTREAM_TIMEOUT: 'UPSTREAM_TIMEOUT',
   SERVICE_UNAVAILABLE: 'SERVICE_UNAVAILABLE',
   WRITE_OUTCOME_UNKNOWN: 'WRITE_OUTCOME_UNKNOWN',
+  // Added for issue 13; appended so the published enum only grows at its end.
+  /** the URL could not be decoded (broken percent-encoding, overlong or invalid UTF-8) */
+  MALFORMED_URL: 'MALFORMED_URL',
+  /** 414: a URL over 8 KiB or a path segment over the parameter limit */
+  URI_TOO_LONG: 'URI_TOO_LONG',
+  /** 431: the request headers (request line included) are over the server's limit */
+  HEADERS_TOO_LARGE: 'HEADERS_TOO_LARGE',
+  /** 408: the request did not arrive whole in time */
+  REQUEST_TIMEOUT: 'REQUEST_TIMEOUT',
+  /** 503: Street Manager is being called as fast as its rate allows; nothing was sent, retry after Retry-After */
+  UPSTREAM_BUSY: 'UPSTREAM_BUSY',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 

@@ -17,11 +17,14 @@ const STATUS_CODES: Partial<Record<number, ErrorCode>> = {
   404: ErrorCode.NOT_FOUND,
   405: ErrorCode.METHOD_NOT_ALLOWED,
   406: ErrorCode.NOT_ACCEPTABLE,
+  408: ErrorCode.REQUEST_TIMEOUT,
   409: ErrorCode.CONFLICT,
   413: ErrorCode.PAYLOAD_TOO_LARGE,
+  414: ErrorCode.URI_TOO_LONG,
   415: ErrorCode.UNSUPPORTED_MEDIA_TYPE,
   422: ErrorCode.VALIDATION_FAILED,
   429: ErrorCode.TOO_MANY_REQUESTS,
+  431: ErrorCode.HEADERS_TOO_LARGE,
   503: ErrorCode.SERVICE_UNAVAILABLE,
 };
 
@@ -33,9 +36,12 @@ const STATUS_MESSAGES: Partial<Record<number, string>> = {
   404: 'the resource was not found',
   406: 'the requested representation is not available',
   409: 'the request conflicts with the current state of the resource',
+  408: 'the request took too long to arrive',
   413: 'the request body is too large',
+  414: 'the URL is too long',
   415: 'the request body must be application/json',
   429: 'too many requests',
+  431: 'the request headers are too large',
   503: 'the service is temporarily unavailable',
 };
 

@@ -1,4 +1,4 @@
-import { bngToWgs84, isInGreatBritain, wgs84ToBng } from './bng';
+import { bngToWgs84, clipToGreatBritain, isInGreatBritain, wgs84ToBng } from './bng';
 
 /**
  * Ordnance Survey's published OSTN15 test stations (ETRS89 latitude/longitude and their OSGB36 grid
@@ -144,5 +144,14 @@ describe('British National Grid ↔ WGS84 (proj4, Helmert)', () => {
   it('tells a British coordinate from one elsewhere', () => {
     expect(isInGreatBritain([-0.12, 51.5])).toBe(true);
     expect(isInGreatBritain([2.35, 48.86])).toBe(false);
+  });
+});
+
+describe('clipToGreatBritain', () => {
+  it('cuts a box to Great Britain, keeps one inside, and has nothing for one wholly outside', () => {
+    expect(clipToGreatBritain([-180, -90, 180, 90])).toEqual([-8.8, 49.8, 1.9, 60.9]);
+    expect(clipToGreatBritain([-20, 53.79, -1.52, 53.81])).toEqual([-8.8, 53.79, -1.52, 53.81]);
+    expect(clipToGreatBritain([-1.56, 53.79, -1.52, 53.81])).toEqual([-1.56, 53.79, -1.52, 53.81]);
+    expect(clipToGreatBritain([2.2, 48.8, 2.5, 48.9])).toBeUndefined();
   });
 });

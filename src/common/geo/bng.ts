@@ -44,3 +44,19 @@ export function isInGreatBritain([lon, lat]: readonly number[]): boolean {
   const b = GREAT_BRITAIN_WGS84;
   return lon >= b.minLon && lon <= b.maxLon && lat >= b.minLat && lat <= b.maxLat;
 }
+
+/**
+ * A WGS84 search box [minLon, minLat, maxLon, maxLat] cut to Great Britain's extent, or undefined when none of it is
+ * in Great Britain. Street Manager's works all lie inside (a body geometry outside is refused), so cutting loses
+ * nothing, and a map viewport reaching over the sea or the whole world is read as the part of it that can hold works.
+ */
+export function clipToGreatBritain([minLon, minLat, maxLon, maxLat]: readonly number[]): [number, number, number, number] | undefined {
+  const b = GREAT_BRITAIN_WGS84;
+  const clipped: [number, number, number, number] = [
+    Math.max(minLon, b.minLon),
+    Math.max(minLat, b.minLat),
+    Math.min(maxLon, b.maxLon),
+    Math.min(maxLat, b.maxLat),
+  ];
+  return clipped[0] <= clipped[2] && clipped[1] <= clipped[3] ? clipped : undefined;
+}

@@ -1,5 +1,6 @@
 import { Permission } from '../../auth/permissions';
-import { links, resourcePath, withQuery } from './link';
+import { links } from './link';
+import { commentsPath, organisationPath, resourcePath, streetPath, withQuery } from './paths';
 
 describe('links', () => {
   it('adds write actions only for callers holding their permission', () => {
@@ -29,5 +30,18 @@ describe('links', () => {
     expect(resourcePath('/v1/works', 'A B/C')).toBe('/v1/works/A%20B%2FC');
     expect(withQuery('/v1/permits', { a: 'x&y', b: undefined, c: 3 })).toBe('/v1/permits?a=x%26y&c=3');
     expect(withQuery('/v1/permits', {})).toBe('/v1/permits');
+  });
+
+  it('links a thing to its street and organisations when they are known', () => {
+    expect(links(undefined).place({ usrn: 10104523, highwayAuthoritySwaCode: '4720', promoterSwaCode: null }).build()).toEqual([
+      { rel: 'street', href: '/v1/streets/10104523', type: 'GET' },
+      { rel: 'highway-authority', href: '/v1/organisations/4720', type: 'GET' },
+    ]);
+    expect([streetPath(null), organisationPath(undefined), organisationPath('7001'), commentsPath('A/B')]).toEqual([
+      undefined,
+      undefined,
+      '/v1/organisations/7001',
+      '/v1/works/A%2FB/comments',
+    ]);
   });
 });

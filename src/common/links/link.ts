@@ -1,6 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import type { Caller } from '../../auth/caller';
 import type { Permission } from '../../auth/permissions';
+import { organisationPath, streetPath } from './paths';
 
 export type LinkMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
 
@@ -32,23 +33,6 @@ export class LinkDto implements Link {
   type!: LinkMethod;
 }
 
-/** `/v1/works` + ['AB-1'] → `/v1/works/AB-1`, each segment percent-encoded. */
-export function resourcePath(base: string, ...segments: (string | number)[]): string {
-  return [base, ...segments.map((s) => encodeURIComponent(String(s)))].join('/');
-}
-
-/** `/v1/permits` + { workReferenceNumber: 'X' } → `/v1/permits?workReferenceNumber=X` (undefined values dropped). */
-export function withQuery(path: string, query: Record<string, string | number | undefined>): string {
-  const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(query)) {
-    if (value !== undefined) {
-      params.set(key, String(value));
-    }
-  }
-  const qs = params.toString();
-  return qs ? `${path}?${qs}` : path;
-}
-
 /**
  * Builds a resource's links: itself, related resources, and the writes the caller may make. A write link is
  * only added when the caller holds its permission, so links never advertise what would answer 403.
@@ -73,6 +57,13 @@ export class LinkBuilder {
       this.items.push({ rel, href, type: 'GET' });
     }
     return this;
+  }
+
+  /** Where a thing is and whose it is: its street and the two organisations, each when known. */
+  place(facts: { usrn?: number | null; highwayAuthoritySwaCode?: string | null; promoterSwaCode?: string | null }): this {
+    return this.related('street', streetPath(facts.usrn))
+      .related('highway-authority', organisationPath(facts.highwayAuthoritySwaCode))
+      .related('promoter', organisationPath(facts.promoterSwaCode));
   }
 
   action(

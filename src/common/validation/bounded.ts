@@ -35,10 +35,13 @@ export const DATE_TIME_LENGTH = 35;
 // eslint-disable-next-line no-control-regex
 export const PLAIN_TEXT = /^[^\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]*$/;
 
+/** A RegExp, or a check documented by one (a calendar date: its shape, and that the day exists). */
+export type StringPattern = Pick<RegExp, 'source' | 'test'>;
+
 export interface StringBounds {
   maxLength: number;
   minLength?: number;
-  pattern?: RegExp;
+  pattern?: StringPattern;
   /** Said when the pattern does not match, e.g. 'must be a SWA code of up to 4 digits'. */
   message?: string;
 }
@@ -158,6 +161,8 @@ export function integerFormat(min: number, max: number): 'int32' | 'int64' {
 
 /** Street Manager work references: at most 24 letters, digits, `-` or `_` (V6 work_reference_number). */
 export const WORK_REFERENCE = /^[A-Za-z0-9_-]{1,24}$/;
+/** `{work reference}-NN`: the work reference is derived from it, so callers never send both. */
+export const PERMIT_REFERENCE = /^([A-Za-z0-9_-]{1,24})-(\d{2})$/;
 /** References of a work's children (permits, FPNs, inspections, ...): the work reference plus a suffix. */
 export const CHILD_REFERENCE = /^[A-Za-z0-9_-]{1,64}$/;
 export const CHILD_REFERENCE_LENGTH = 64;
@@ -166,6 +171,16 @@ export const SWA_CODE = /^\d{1,4}$/;
 
 export function WorkReferenceProperty(doc: Documented = {}): PropertyDecorator {
   return PatternProperty(WORK_REFERENCE, SM_LIMITS.workReference, 'must be 1 to 24 letters, digits, - or _', doc);
+}
+
+/** A permit reference: a work reference (≤ 24) and `-NN`, so at most 27 characters. */
+export function PermitReferenceProperty(doc: Documented = {}): PropertyDecorator {
+  return PatternProperty(
+    PERMIT_REFERENCE,
+    SM_LIMITS.workReference + 3,
+    'must be a work reference number followed by - and two digits',
+    doc,
+  );
 }
 
 export function ChildReferenceProperty(doc: Documented = {}): PropertyDecorator {

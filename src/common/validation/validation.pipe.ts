@@ -1,10 +1,19 @@
 import { ValidationPipe, type ValidationError } from '@nestjs/common';
 import { BadRequestError, type ErrorDetail } from '../errors/api-error';
 
+/** Checks of a value's type: when one fails, the range and length checks on the same value say nothing true. */
+const TYPE_CONSTRAINTS = new Set(['isInt', 'isNumber', 'isString', 'isBoolean', 'isArray', 'isObject']);
+
+/** `?limit=1e1` fails isInt, min and max; only "must be an integer number" is true of it. */
+function trueMessages(constraints: Record<string, string>): string[] {
+  const typeFailures = Object.keys(constraints).filter((name) => TYPE_CONSTRAINTS.has(name));
+  return typeFailures.length > 0 ? typeFailures.map((name) => constraints[name]) : Object.values(constraints);
+}
+
 function flatten(errors: ValidationError[], parent = ''): ErrorDetail[] {
   return errors.flatMap((e) => {
     const field = parent ? `${parent}.${e.property}` : e.property;
-    const own = Object.values(e.constraints ?? {}).map((message) => ({
+    const own = trueMessages(e.constraints ?? {}).map((message) => ({
       field,
       message: stripField(message, e.property),
     }));

@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { LinkDto } from '../../common/links/link';
-import { withUnknown } from '../../works/dto/work-enums';
+import { withUnknown } from '../../common/vocabulary/street-manager-enums';
 import { FPN_STATUSES, OFFENCE_CODES, PAYMENT_METHODS } from './fpn-enums';
 
 class FixedPenaltyNoticeCoreDto {

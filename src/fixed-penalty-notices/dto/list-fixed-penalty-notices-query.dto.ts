@@ -1,6 +1,6 @@
 import { CollectionQueryDto } from '../../common/paging/collection-query.dto';
-import { WorkReferenceFilter } from '../../common/paging/work-reference-filter';
-import { DateFilter, EnumListFilter, SortParam } from '../../works/dto/query-transforms';
+import { WorkReferenceFilter } from '../../common/query/filters';
+import { DateFilter, EnumListFilter, SortParam } from '../../common/query/filters';
 import { FPN_STATUSES, OFFENCE_CODES } from './fpn-enums';
 
 export const FPN_SORT_FIELDS = ['issueDate', 'statusChangedDate'] as const;

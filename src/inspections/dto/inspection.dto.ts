@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { LinkDto } from '../../common/links/link';
-import { withUnknown } from '../../works/dto/work-enums';
+import { withUnknown } from '../../common/vocabulary/street-manager-enums';
 import { DEFECT_FIXED_ON_SITE, INSPECTION_CATEGORIES, INSPECTION_OUTCOMES, INSPECTION_RESPONSE_TYPES, INSPECTION_STATUSES, INSPECTION_TYPES } from './inspection-enums';
 
 /** What lists and single reads share. */

@@ -1,6 +1,6 @@
 import { CollectionQueryDto } from '../../common/paging/collection-query.dto';
-import { DateFilter, EnumListFilter, SortParam } from '../../works/dto/query-transforms';
-import { WorkReferenceFilter } from '../../common/paging/work-reference-filter';
+import { DateFilter, EnumListFilter, SortParam } from '../../common/query/filters';
+import { WorkReferenceFilter } from '../../common/query/filters';
 import { INSPECTION_OUTCOMES, INSPECTION_RESPONSE_TYPES, INSPECTION_TYPES } from './inspection-enums';
 
 export const INSPECTION_SORT_FIELDS = ['inspectionDate'] as const;

@@ -1,6 +1,6 @@
 import { PatternProperty, SM_LIMITS } from '../../common/validation/bounded';
 import { CollectionQueryDto } from '../../common/paging/collection-query.dto';
-import { EnumListFilter } from '../../works/dto/query-transforms';
+import { EnumListFilter } from '../../common/query/filters';
 import { ORGANISATION_TYPES } from './organisation.dto';
 
 export class ListOrganisationsQueryDto extends CollectionQueryDto {

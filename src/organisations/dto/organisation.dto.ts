@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { LinkDto } from '../../common/links/link';
-import { withUnknown } from '../../works/dto/work-enums';
+import { withUnknown } from '../../common/vocabulary/street-manager-enums';
 
 export const ORGANISATION_TYPES = ['promoter', 'highway_authority', 'contractor'] as const;
 export const ORGANISATION_STATUSES = ['active', 'suspended', 'disabled'] as const;

@@ -1,8 +1,8 @@
+import { PermitReferenceProperty } from '../../common/validation/bounded';
 import { CollectionQueryDto } from '../../common/paging/collection-query.dto';
-import { WorkReferenceFilter } from '../../common/paging/work-reference-filter';
-import { PermitReferenceProperty } from '../../permits/dto/permit-reference-param.dto';
-import { DateFilter, EnumListFilter, SortParam } from '../../works/dto/query-transforms';
-import { WORK_CATEGORIES, WORK_STATUSES } from '../../works/dto/work-enums';
+import { WorkReferenceFilter } from '../../common/query/filters';
+import { DateFilter, EnumListFilter, SortParam } from '../../common/query/filters';
+import { WORK_CATEGORIES, WORK_STATUSES } from '../../common/vocabulary/street-manager-enums';
 import { ALTERATION_STATUSES, ALTERATION_TYPES } from './permit-alteration-enums';
 
 export const ALTERATION_SORT_FIELDS = ['dateCreated', 'proposedStartDate', 'proposedEndDate', 'statusChangedDate'] as const;

@@ -1,9 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
-import { IntegerProperty, SM_LIMITS, TextProperty } from '../../common/validation/bounded';
+import { IntegerProperty, PermitReferenceProperty, SM_LIMITS, TextProperty } from '../../common/validation/bounded';
 import { DateProperty } from '../../common/validation/date-time';
-import { PermitReferenceProperty } from '../../permits/dto/permit-reference-param.dto';
-import { TRAFFIC_MANAGEMENT_TYPES } from '../../works/dto/work-enums';
+import { TRAFFIC_MANAGEMENT_TYPES } from '../../common/vocabulary/street-manager-enums';
 import { ALTERATION_DECISIONS } from './permit-alteration-enums';
 
 /** What the promoter changes; every other term of the permit is carried over as it is. */

@@ -1,7 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { LinkDto } from '../../common/links/link';
-import { GeometryDto } from '../../works/dto/geometry.dto';
-import { PERMIT_STATUSES, TRAFFIC_MANAGEMENT_TYPES, WORK_CATEGORIES, WORK_STATUSES, withUnknown } from '../../works/dto/work-enums';
+import { GeometryDto } from '../../common/geo/geometry.dto';
+import { PERMIT_STATUSES, TRAFFIC_MANAGEMENT_TYPES, WORK_CATEGORIES, WORK_STATUSES, withUnknown } from '../../common/vocabulary/street-manager-enums';
 import { ALTERATION_STATUSES, ALTERATION_TYPES } from './permit-alteration-enums';
 
 /** A request to change a permit's terms (dates, description, traffic management) and where it stands. */

@@ -4,8 +4,8 @@ import { IsBoolean, IsOptional } from 'class-validator';
 import { SwaCodeProperty, WorkReferenceProperty } from '../../common/validation/bounded';
 import { CollectionQueryDto } from '../../common/paging/collection-query.dto';
 import { NotWith } from '../../common/paging/not-with.validator';
-import { DateFilter, EnumListFilter, SortParam } from '../../works/dto/query-transforms';
-import { PERMIT_STATUSES, WORK_CATEGORIES, WORK_STATUSES } from '../../works/dto/work-enums';
+import { DateFilter, EnumListFilter, SortParam } from '../../common/query/filters';
+import { PERMIT_STATUSES, WORK_CATEGORIES, WORK_STATUSES } from '../../common/vocabulary/street-manager-enums';
 
 export const PERMIT_SORT_FIELDS = [
   'dateCreated',

@@ -2,7 +2,7 @@ import { ApiProperty } from '@nestjs/swagger';
 import { IsIn } from 'class-validator';
 import { IntegerProperty, SM_LIMITS, TextProperty, WorkReferenceProperty } from '../../common/validation/bounded';
 import { EnumArrayProperty } from '../../common/validation/bounded-array';
-import { PermitApplicationDto } from '../../works/dto/create-work.dto';
+import { PermitApplicationDto } from './permit-application.dto';
 
 /** A further permit application on an existing work. */
 export class CreatePermitDto extends PermitApplicationDto {

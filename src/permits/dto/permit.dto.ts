@@ -1,13 +1,13 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { LinkDto } from '../../common/links/link';
-import { GeometryDto } from '../../works/dto/geometry.dto';
+import { GeometryDto } from '../../common/geo/geometry.dto';
 import {
   PERMIT_STATUSES,
   TRAFFIC_MANAGEMENT_TYPES,
   WORK_CATEGORIES,
   WORK_STATUSES,
   withUnknown,
-} from '../../works/dto/work-enums';
+} from '../../common/vocabulary/street-manager-enums';
 
 export const ASSESSMENT_STATUSES = [
   'granted',

@@ -1,6 +1,6 @@
 import { CollectionQueryDto } from '../../common/paging/collection-query.dto';
-import { WorkReferenceFilter } from '../../common/paging/work-reference-filter';
-import { EnumListFilter, SortParam } from '../../works/dto/query-transforms';
+import { WorkReferenceFilter } from '../../common/query/filters';
+import { EnumListFilter, SortParam } from '../../common/query/filters';
 import { SECTION_81_SEVERITIES, SECTION_81_STATUSES } from './section-81-enums';
 
 /** Street Manager sorts section 81s by one column only. */

@@ -4,8 +4,8 @@ import { SM_LIMITS, SwaCodeProperty, TextProperty, UsrnProperty } from '../../co
 import { EnumArrayProperty } from '../../common/validation/bounded-array';
 import type { Geometry } from '../../common/geo/geometry';
 import { DateTimeProperty } from '../../common/validation/date-time';
-import { IsWorksGeometry } from '../../works/dto/geometry-input';
-import { LOCATION_TYPES } from '../../works/dto/work-enums';
+import { IsWorksGeometry } from '../../common/geo/writable-geometry';
+import { LOCATION_TYPES } from '../../common/vocabulary/street-manager-enums';
 import { AUTHORITY_SECTION_81_STATUSES, SECTION_81_SEVERITIES, SECTION_81_TYPES } from './section-81-enums';
 
 

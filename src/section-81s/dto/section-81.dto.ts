@@ -1,7 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { LinkDto } from '../../common/links/link';
-import { GeometryDto } from '../../works/dto/geometry.dto';
-import { LOCATION_TYPES, withUnknown } from '../../works/dto/work-enums';
+import { GeometryDto } from '../../common/geo/geometry.dto';
+import { LOCATION_TYPES, withUnknown } from '../../common/vocabulary/street-manager-enums';
 import { SECTION_81_SEVERITIES, SECTION_81_STATUSES, SECTION_81_TYPES, SECTION_81_WORK_TYPES } from './section-81-enums';
 
 /** A highway authority's notice to a promoter of apparatus in the street that is defective (NRSWA section 81). */

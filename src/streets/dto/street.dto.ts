@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { LinkDto } from '../../common/links/link';
-import { GeometryDto } from '../../works/dto/geometry.dto';
+import { GeometryDto } from '../../common/geo/geometry.dto';
 
 export class ReinstatementTypeDto {
   @ApiProperty({ description: 'NSG reinstatement type code (1–10, 999 when not known)', example: 4 })

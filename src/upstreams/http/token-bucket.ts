@@ -1,9 +1,23 @@
 import { sleep } from './backoff';
 
+/** The pacer's queue is longer than a caller may wait: nothing was reserved, nothing sent. */
+export class PacerFullError extends Error {
+  constructor(
+    /** how long this caller would have waited */
+    readonly waitMs: number,
+    /** how much sooner the queue must drain before a caller is accepted again */
+    readonly retryAfterMs: number,
+  ) {
+    super('pacer full');
+    this.name = 'PacerFullError';
+  }
+}
+
 /**
- * Paces outbound calls: at most `ratePerSecond` on average with bursts up to `burst`. Callers wait for a token
- * (bounded by their own deadline) rather than being refused, because the point is never to exceed Street Manager's
- * rate, not to fail callers. `pauseFor` holds every caller after the upstream has said 429 + Retry-After.
+ * Paces outbound calls: at most `ratePerSecond` on average with bursts up to `burst`, so Street Manager's rate is
+ * never exceeded. A caller waits for its token at most `maxWaitMs`; one that would wait longer is refused at once
+ * (PacerFullError) rather than queued, so under load callers get a fast answer to back off on instead of joining
+ * a queue that only grows. `pauseFor` holds every caller after the upstream has said 429 + Retry-After.
  */
 export class TokenBucket {
   private tokens: number;
@@ -16,12 +30,16 @@ export class TokenBucket {
     private readonly ratePerSecond: number,
     private readonly burst: number = Math.max(1, Math.ceil(ratePerSecond)),
     private readonly now: () => number = Date.now,
+    private readonly maxWaitMs: number = Infinity,
   ) {
     this.tokens = this.burst;
     this.updatedAt = now();
   }
 
-  /** Reserves a slot and returns how long the caller must wait before sending (0 = now). */
+  /**
+   * Reserves a slot and returns how long the caller must wait before sending (0 = now). Throws PacerFullError,
+   * reserving nothing, when that wait would be over `maxWaitMs`.
+   */
   reserve(): number {
     const now = this.now();
     this.refill(now);
@@ -33,6 +51,9 @@ export class TokenBucket {
     // Borrow against the future: the token this caller will use is the one that refills at `at`.
     const deficitMs = this.tokens >= 1 ? 0 : ((1 - this.tokens) / this.ratePerSecond) * 1000;
     const at = Math.max(start, now + deficitMs);
+    if (at - now > this.maxWaitMs) {
+      throw new PacerFullError(at - now, at - now - this.maxWaitMs);
+    }
     this.tokens -= 1;
     this.nextFreeAt = at;
     return at - now;

@@ -10,6 +10,7 @@ export type UpstreamFailureReason =
   | 'circuit-open'
   | 'bulkhead-full'
   | 'throttled'
+  | 'paced'
   | 'unavailable'
   | 'bad-status'
   | 'bad-body'
@@ -28,7 +29,7 @@ export class UpstreamTimeoutError extends ApiError {
 }
 
 /** Refusals that prove the upstream did not act: the gateway's own guards (nothing sent) or the upstream's 429. */
-const NOT_SENT: ReadonlySet<UpstreamFailureReason> = new Set(['circuit-open', 'bulkhead-full', 'throttled']);
+const NOT_SENT: ReadonlySet<UpstreamFailureReason> = new Set(['circuit-open', 'bulkhead-full', 'throttled', 'paced']);
 
 export class UpstreamUnavailableError extends ApiError {
   /** false when the upstream cannot have acted on the call (idempotency may then release the key) */
@@ -40,15 +41,28 @@ export class UpstreamUnavailableError extends ApiError {
     readonly upstream: string,
     readonly reason: UpstreamFailureReason,
     readonly retryAfterSeconds = 5,
+    code: ErrorCode = ErrorCode.UPSTREAM_UNAVAILABLE,
+    message = `${describeUpstream(upstream)} is temporarily unavailable; try again later`,
   ) {
-    super(
-      503,
-      ErrorCode.UPSTREAM_UNAVAILABLE,
-      `${describeUpstream(upstream)} is temporarily unavailable; try again later`,
-      undefined,
-      retryAfterHeader(retryAfterSeconds),
-    );
+    super(503, code, message, undefined, retryAfterHeader(retryAfterSeconds));
     this.name = 'UpstreamUnavailableError';
+  }
+}
+
+/**
+ * The outbound pacer would hold the call longer than STREET_MANAGER_PACER_MAX_WAIT_MS: a fast 503 with Retry-After
+ * instead of a wait in a growing queue. Nothing was sent, so an Idempotency-Key is released.
+ */
+export class UpstreamBusyError extends UpstreamUnavailableError {
+  constructor(upstream: string, retryAfterSeconds: number) {
+    super(
+      upstream,
+      'paced',
+      retryAfterSeconds,
+      ErrorCode.UPSTREAM_BUSY,
+      `${describeUpstream(upstream)} is being called as fast as its rate limit allows; try again after Retry-After seconds`,
+    );
+    this.name = 'UpstreamBusyError';
   }
 }
 
@@ -59,14 +73,6 @@ export class UpstreamBadResponseError extends ApiError {
   ) {
     super(502, ErrorCode.UPSTREAM_ERROR, `${describeUpstream(upstream)} gave an answer the gateway could not use`);
     this.name = 'UpstreamBadResponseError';
-  }
-}
-
-export class UpstreamNotFoundError extends ApiError {
-  /** e.g. new UpstreamNotFoundError('work', 'ABC123') → "work ABC123 was not found" */
-  constructor(resource: string, reference?: string) {
-    super(404, ErrorCode.NOT_FOUND, reference ? `${resource} ${reference} was not found` : `${resource} was not found`);
-    this.name = 'UpstreamNotFoundError';
   }
 }
 

@@ -17,9 +17,10 @@ import { MetricsService, type UpstreamOutcome } from '../../metrics/metrics.serv
 import { fullJitterDelayMs, parseRetryAfterMs, sleep } from './backoff';
 import { redactUrl } from './redact';
 import { RetryBudget } from './retry-budget';
-import type { TokenBucket } from './token-bucket';
+import { PacerFullError, type TokenBucket } from './token-bucket';
 import {
   UpstreamBadResponseError,
+  UpstreamBusyError,
   UpstreamTimeoutError,
   UpstreamUnavailableError,
 } from './upstream-errors';
@@ -301,6 +302,9 @@ export class UpstreamHttp implements OnApplicationShutdown {
       const openFor = upstream.settings.breaker.halfOpenAfterMs - (Date.now() - (upstream.openedAt ?? Date.now()));
       return { error: new UpstreamUnavailableError(name, 'circuit-open', Math.max(1, openFor / 1000)), mayRetry: false };
     }
+    if (e instanceof PacerFullError) {
+      return { error: new UpstreamBusyError(name, Math.max(1, e.retryAfterMs / 1000)), mayRetry: false };
+    }
     if (e instanceof BulkheadRejectedError) {
       return { error: new UpstreamUnavailableError(name, 'bulkhead-full', 1), mayRetry: false };
     }
@@ -387,6 +391,8 @@ function outcomeOf(e: unknown): UpstreamOutcome {
         return 'bulkhead_rejected';
       case 'throttled':
         return 'throttled';
+      case 'paced':
+        return 'pacer_full';
       case 'connect':
         return 'connect_error';
       default:

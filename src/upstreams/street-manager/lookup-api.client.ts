@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Caller } from '../../auth/caller';
 import { NotFoundError } from '../../common/errors/api-error';
-import { UpstreamNotFoundError } from '../http/upstream-errors';
 import type { components } from './generated/lookup';
 import { StreetManagerTransport } from './street-manager.transport';
 
@@ -27,7 +26,7 @@ export class LookupApiClient {
       });
       return response.body;
     } catch (e) {
-      if (e instanceof UpstreamNotFoundError) {
+      if (e instanceof NotFoundError) {
         return [];
       }
       throw e;
@@ -46,7 +45,7 @@ export class LookupApiClient {
       });
       return response.body;
     } catch (e) {
-      if (e instanceof UpstreamNotFoundError) {
+      if (e instanceof NotFoundError) {
         throw new NotFoundError('street', String(usrn));
       }
       throw e;

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Caller } from '../../auth/caller';
-import { UpstreamNotFoundError } from '../http/upstream-errors';
+import { NotFoundError } from '../../common/errors/api-error';
 import type { components, operations } from './generated/party';
 import { StreetManagerTransport } from './street-manager.transport';
 
@@ -35,7 +35,7 @@ export class PartyApiClient {
       await this.getOrganisation(caller, swaCode.padStart(4, '0'));
       return true;
     } catch (e) {
-      if (e instanceof UpstreamNotFoundError) {
+      if (e instanceof NotFoundError) {
         return false;
       }
       throw e;

@@ -101,19 +101,3 @@ const REPORTING_LIST_OPERATIONS: Record<keyof SmReportingLists, string> = {
   '/section-81s': 'getSection81s',
   '/alterations': 'getAlterations',
 };
-
-/** `sort=field` / `sort=-field` in our names → Street Manager's sort column and direction. */
-export function reportingSort<C extends string>(
-  sort: string | undefined,
-  columns: Record<string, C>,
-): { sort_column?: C; sort_direction?: 'asc' | 'desc' } {
-  if (!sort) {
-    return {};
-  }
-  const descending = sort.startsWith('-');
-  return { sort_column: columns[descending ? sort.slice(1) : sort], sort_direction: descending ? 'desc' : 'asc' };
-}
-
-/** A calendar-date filter's bounds as Street Manager date-times (UTC), inclusive of the whole day. */
-export const startOfDay = (date: string | undefined): string | undefined => (date ? `${date}T00:00:00.000Z` : undefined);
-export const endOfDay = (date: string | undefined): string | undefined => (date ? `${date}T23:59:59.999Z` : undefined);

@@ -68,7 +68,7 @@ export class StreetManagerSessions implements OnModuleInit, BeforeApplicationShu
       if (c.organisation && !this.byOrganisation.has(c.organisation)) {
         this.byOrganisation.set(c.organisation, c);
       }
-      this.pacers.set(c.id, new TokenBucket(config.pacer.ratePerSecond, config.pacer.burst));
+      this.pacers.set(c.id, new TokenBucket(config.pacer.ratePerSecond, config.pacer.burst, Date.now, config.pacer.maxWaitMs));
       this.states.set(c.id, {});
     }
   }

@@ -2,12 +2,11 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { IncomingHttpHeaders } from 'node:http';
 import type { Caller } from '../../auth/caller';
 import type { StreetManagerApiName } from '../../config/street-manager.config';
-import type { ErrorDetail } from '../../common/errors/api-error';
+import { type ErrorDetail, NotFoundError } from '../../common/errors/api-error';
 import {
   UpstreamBadResponseError,
   UpstreamConflictError,
   UpstreamForbiddenError,
-  UpstreamNotFoundError,
   UpstreamValidationError,
 } from '../http/upstream-errors';
 import { SingleFlight } from '../http/single-flight';
@@ -76,7 +75,7 @@ const INTERNAL_USER_NAME_MAX = 50;
  *     params: { workReferenceNumber },
  *     caller,
  *     operation: 'getWork',
- *   }); // 404 → UpstreamNotFoundError "work ABC123 was not found"
+ *   }); // 404 → NotFoundError "work ABC123 was not found"
  *   return body;
  * }
  * ```
@@ -169,7 +168,7 @@ export class StreetManagerTransport {
     switch (status) {
       case 404: {
         const named = req.notFound ?? defaultNotFound(template, path);
-        throw new UpstreamNotFoundError(named.resource, named.reference);
+        throw new NotFoundError(named.resource, named.reference);
       }
       case 409:
       case 412:
@@ -216,7 +215,7 @@ export function fillPath(template: string, params: Record<string, string | numbe
     }
     // `.` and `..` survive encodeURIComponent and would be dot-segments; no Street Manager reference looks like them.
     if (value === '.' || value === '..') {
-      throw new UpstreamNotFoundError('the resource');
+      throw new NotFoundError('the resource');
     }
     return encodeURIComponent(String(value));
   });

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Caller } from '../../auth/caller';
 import { NotFoundError, ValidationFailedError } from '../../common/errors/api-error';
-import { UpstreamForbiddenError, UpstreamNotFoundError } from '../http/upstream-errors';
+import { UpstreamForbiddenError } from '../http/upstream-errors';
 import type { components } from './generated/work';
 import { StreetManagerTransport } from './street-manager.transport';
 
@@ -26,7 +26,7 @@ async function byReference<T>(resource: string, reference: string, call: Promise
   try {
     return (await call).body;
   } catch (e) {
-    if (e instanceof UpstreamNotFoundError || e instanceof UpstreamForbiddenError) {
+    if (e instanceof NotFoundError || e instanceof UpstreamForbiddenError) {
       throw new NotFoundError(resource, reference);
     }
     throw e;

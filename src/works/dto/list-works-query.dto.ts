@@ -9,8 +9,8 @@ import {
 } from '../../common/validation/bounded';
 import { CollectionQueryDto } from '../../common/paging/collection-query.dto';
 import { NotWith } from '../../common/paging/not-with.validator';
-import { DateFilter, EnumListFilter, SortParam } from './query-transforms';
-import { WORK_CATEGORIES, WORK_STATUSES } from './work-enums';
+import { DateFilter, EnumListFilter, SortParam } from '../../common/query/filters';
+import { WORK_CATEGORIES, WORK_STATUSES } from '../../common/vocabulary/street-manager-enums';
 
 export const WORK_SORT_FIELDS = [
   'proposedStartDate',
@@ -68,8 +68,10 @@ export class ListWorksQueryDto extends CollectionQueryDto {
   @BboxProperty({
     description:
       'Only works intersecting this WGS84 box: `minLongitude,minLatitude,maxLongitude,maxLatitude`, e.g. ' +
-      '`-1.56,53.79,-1.53,53.81`. A box holding more than 100 works is a 422 (Street Manager answers at most 100 ' +
-      'features per box).',
+      "`-1.56,53.79,-1.53,53.81`. The box is clipped to Great Britain's extent (8.8°W–1.9°E, 49.8°N–60.9°N), where " +
+      'every work lies: a box reaching beyond it, up to the whole world, is read as its part inside, and a box wholly ' +
+      'outside it finds nothing (200, empty). A box (once clipped) holding more than 100 works is a 422 (Street ' +
+      'Manager answers at most 100 features per box).',
     optional: true,
   })
   bbox?: string;

@@ -1,13 +1,13 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { LinkDto } from '../../common/links/link';
-import { GeometryDto } from './geometry.dto';
+import { GeometryDto } from '../../common/geo/geometry.dto';
 import {
   PERMIT_STATUSES,
   TRAFFIC_MANAGEMENT_TYPES,
   WORK_CATEGORIES,
   WORK_STATUSES,
   withUnknown,
-} from './work-enums';
+} from '../../common/vocabulary/street-manager-enums';
 
 /** A work as listed: what every list row carries. */
 export class WorkSummaryDto {

@@ -35,7 +35,7 @@ export function testStreetManagerConfig(): StreetManagerConfig {
       retry: { ...base.upstream.retry, baseDelayMs: 10, maxDelayMs: 50 },
       breaker: { consecutiveFailures: 1_000, halfOpenAfterMs: 1_000 },
     },
-    pacer: { ratePerSecond: 1_000, burst: 200 },
+    pacer: { ratePerSecond: 1_000, burst: 200, maxWaitMs: 5_000 },
     session: { ...base.session, authAttempts: 3, authBaseDelayMs: 10, authMaxDelayMs: 50 },
   };
 }

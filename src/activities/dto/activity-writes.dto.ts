@@ -4,8 +4,8 @@ import { SM_LIMITS, TextProperty, UsrnProperty } from '../../common/validation/b
 import { EnumArrayProperty } from '../../common/validation/bounded-array';
 import type { Geometry } from '../../common/geo/geometry';
 import { DateTimeProperty } from '../../common/validation/date-time';
-import { IsWorksGeometry } from '../../works/dto/geometry-input';
-import { LOCATION_TYPES, TRAFFIC_MANAGEMENT_TYPES } from '../../works/dto/work-enums';
+import { IsWorksGeometry } from '../../common/geo/writable-geometry';
+import { LOCATION_TYPES, TRAFFIC_MANAGEMENT_TYPES } from '../../common/vocabulary/street-manager-enums';
 import { ACTIVITY_KINDS } from './activity-enums';
 
 export class CreateActivityDto {

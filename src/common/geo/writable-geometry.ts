@@ -1,7 +1,7 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty } from '@nestjs/swagger';
 import { registerDecorator, type ValidationArguments } from 'class-validator';
-import { geometryToBng } from '../../common/geo/geometry';
+import { geometryToBng } from './geometry';
 
 const WRITABLE = ['Point', 'LineString', 'Polygon'];
 /** Positions of a line (or rings of a polygon): far beyond a street's works, small enough to convert at once. */

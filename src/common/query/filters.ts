@@ -2,8 +2,8 @@ import { applyDecorators } from '@nestjs/common';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { ArrayMaxSize, IsIn, IsOptional } from 'class-validator';
-import { BoundedString, DATE_LENGTH } from '../../common/validation/bounded';
-import { DATE } from '../../common/validation/date-time';
+import { DATE_LENGTH, WorkReferenceProperty } from '../validation/bounded';
+import { BoundedCalendarDate, DATE } from '../validation/date-time';
 
 /** `a,b` or repeated `x=a&x=b` → ['a', 'b']. */
 export const toList = ({ value }: { value: unknown }): unknown => {
@@ -48,7 +48,7 @@ export function DateFilter(description: string, example: string): PropertyDecora
       pattern: DATE.source,
     }),
     IsOptional(),
-    BoundedString({ maxLength: DATE_LENGTH, pattern: DATE, message: 'must be a date as YYYY-MM-DD' }),
+    BoundedCalendarDate(),
   );
 }
 
@@ -64,4 +64,18 @@ export function SortParam(fields: readonly string[], example: string): PropertyD
     IsOptional(),
     IsIn(allowed, { message: `must be one of: ${allowed.join(', ')}` }),
   );
+}
+
+/**
+ * `?workReferenceNumber=` on the lists of things that belong to a work (inspections, FPNs, permits, ...). Street
+ * Manager's reporting API has no exact work filter; its reference search (`query`) is used, which matches references
+ * that contain the text, so a full work reference selects that work's items.
+ */
+export function WorkReferenceFilter(items: string): PropertyDecorator {
+  return WorkReferenceProperty({
+    description:
+      `Only ${items} of this work, e.g. \`NGN0002163600\` (Street Manager's reference search: references ` +
+      'containing this text).',
+    optional: true,
+  });
 }

@@ -1,10 +1,9 @@
 import type { SmPermitCreateRequest } from '../upstreams/street-manager/work-api.client';
-import type { PermitApplicationDto } from './dto/create-work.dto';
+import type { ErrorDetail } from '../common/errors/api-error';
+import { midnight } from '../common/query/dates';
+import type { PermitApplicationDto } from './dto/permit-application.dto';
 
 type SmApplication = Omit<SmPermitCreateRequest, 'internal_user_identifier' | 'internal_user_name'>;
-
-/** Street Manager's date-times for a calendar date: it keeps dates as midnight UTC. */
-const midnight = (date: string): string => `${date}T00:00:00.000Z`;
 
 /** A permit application in Street Manager's words (the caller's identity is added by the transport). */
 export function permitApplicationToStreetManager(dto: PermitApplicationDto): SmApplication {
@@ -52,3 +51,34 @@ export const STREET_MANAGER_FIELD_NAMES: Record<string, string> = {
   highway_authority_swa_code: 'highwayAuthoritySwaCode',
   early_start_reason: 'earlyStartReason',
 };
+
+/** Street Manager's date rules for a permit application, as 422 details (Street Manager's own text never reaches callers). */
+export function checkPermitApplication(dto: PermitApplicationDto, now: Date): ErrorDetail[] {
+  const details: ErrorDetail[] = [];
+  const today = now.toISOString().slice(0, 10);
+  if (dto.proposedEndDate < dto.proposedStartDate) {
+    details.push({ field: 'proposedEndDate', message: 'must be on or after proposedStartDate' });
+  }
+  if (dto.workType === 'planned' && dto.proposedStartDate < today) {
+    details.push({ field: 'proposedStartDate', message: 'must be today or later for planned works' });
+  }
+  if (dto.workType === 'planned' && dto.ttroRequired === undefined) {
+    details.push({ field: 'ttroRequired', message: 'is required for planned works' });
+  }
+  if (dto.workType === 'immediate' && dto.immediateRisk === undefined) {
+    details.push({ field: 'immediateRisk', message: 'is required for immediate works' });
+  }
+  const start = new Date(midnight(dto.proposedStartDate));
+  const fiveYearsLater = new Date(start);
+  fiveYearsLater.setUTCFullYear(start.getUTCFullYear() + 5);
+  if (dto.workType === 'planned' && new Date(midnight(dto.proposedEndDate)) > fiveYearsLater) {
+    details.push({
+      field: 'proposedEndDate',
+      message: 'must be within 5 years of proposedStartDate for planned works',
+    });
+  }
+  if (Number.isNaN(start.getTime()) || Number.isNaN(Date.parse(midnight(dto.proposedEndDate)))) {
+    details.push({ field: 'proposedStartDate', message: 'must be a real calendar date' });
+  }
+  return details;
+}

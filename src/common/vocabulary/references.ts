@@ -1,4 +1,18 @@
-import { NotFoundError } from './errors/api-error';
+import { NotFoundError } from '../errors/api-error';
+import { PERMIT_REFERENCE, WORK_REFERENCE, WorkReferenceProperty } from '../validation/bounded';
+
+/** The shapes live with their bounded decorators (src/common/validation/bounded.ts). */
+export { PERMIT_REFERENCE, WORK_REFERENCE };
+
+export function workReferenceOf(permitReferenceNumber: string): string {
+  return PERMIT_REFERENCE.exec(permitReferenceNumber)?.[1] ?? '';
+}
+
+export class WorkReferenceParamDto {
+  // A seeded sandbox work with a comment, so Try it out finds data on /v1/works/{w} and its comments alike.
+  @WorkReferenceProperty({ description: 'Work reference number (≤ 24 letters, digits, - or _)', example: 'NGN0002202682' })
+  workReferenceNumber!: string;
+}
 
 const patterns = new Map<string, RegExp>();
 

@@ -1,10 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsEmail, IsIn, IsOptional, MaxLength } from 'class-validator';
 import { EnumArrayProperty } from '../../common/validation/bounded-array';
-import { SM_LIMITS, SwaCodeProperty, TextProperty, UsrnProperty, WorkReferenceProperty } from '../../common/validation/bounded';
+import { SM_LIMITS, TextProperty } from '../../common/validation/bounded';
 import { DateProperty } from '../../common/validation/date-time';
-import type { Geometry } from '../../common/geo/geometry';
-import { IsWorksGeometry } from './geometry-input';
 import {
   ACTIVITY_TYPES,
   APPLICATION_TYPES,
@@ -12,8 +10,7 @@ import {
   LOCATION_TYPES,
   TRAFFIC_MANAGEMENT_TYPES,
   WORK_TYPES,
-} from './work-enums';
-
+} from '../../common/vocabulary/street-manager-enums';
 
 /**
  * The permit application fields shared by a new work (its first permit) and a further permit on a work.
@@ -117,25 +114,3 @@ export class PermitApplicationDto {
   earlyStartReason?: string;
 }
 
-/** A new work and its first permit application. */
-export class CreateWorkDto extends PermitApplicationDto {
-  // No example: a fixed reference would make the documented example succeed once, then collide.
-  @WorkReferenceProperty({
-    description:
-      'Your own reference for the work (≤ 24 letters, digits, - or _); Street Manager makes one when absent',
-    optional: true,
-  })
-  workReferenceNumber?: string;
-
-  @SwaCodeProperty({ description: 'SWA code of the promoter', example: '7374' })
-  promoterSwaCode!: string;
-
-  @SwaCodeProperty({ description: 'SWA code of the highway authority for the street', example: '4720' })
-  highwayAuthoritySwaCode!: string;
-
-  @UsrnProperty({ example: 10100456 })
-  usrn!: number;
-
-  @IsWorksGeometry()
-  geometry!: Geometry;
-}

@@ -1,0 +1,20 @@
+import { pagedList } from '../common/listing/list-spec';
+import { endOfDay, startOfDay } from '../common/query/dates';
+import type { ReportingApiClient, SmReportingLists } from '../upstreams/street-manager/reporting-api.client';
+import type { ListForwardPlansQueryDto } from './dto/list-forward-plans-query.dto';
+import { FORWARD_PLAN_SUMMARY_FIELDS, forwardPlanSummaryFromReporting } from './forward-plans.mapper';
+
+type SmQuery = SmReportingLists['/forward-plans']['query'];
+
+export const forwardPlanList = (reporting: ReportingApiClient) =>
+  pagedList({
+    fields: FORWARD_PLAN_SUMMARY_FIELDS,
+    query: (q: ListForwardPlansQueryDto): SmQuery => ({
+      query: q.workReferenceNumber,
+      forward_plan_status: q.status as SmQuery['forward_plan_status'],
+      proposed_start_date: startOfDay(q.dateFrom),
+      proposed_end_date: endOfDay(q.dateTo),
+    }),
+    page: (caller, q, offset) => reporting.listPage(caller, '/forward-plans', q, offset),
+    item: forwardPlanSummaryFromReporting,
+  });
