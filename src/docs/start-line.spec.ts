@@ -11,7 +11,7 @@ describe('startLine', () => {
         authorityOrganisation: '4720',
       }),
     ).toBe(
-      'streetworks-gateway listening on http://127.0.0.1:3000 ; Swagger UI at http://127.0.0.1:3000/v1/docs; ' +
+      'streetworks-gateway listening on http://127.0.0.1:3000 — Swagger UI: http://127.0.0.1:3000/v1/docs — ' +
         'sandbox demo keys (Authorize → Ocp-Apim-Subscription-Key): sandbox-demo-key (every permission), ' +
         'sandbox-promoter-key (promoter 7374), sandbox-authority-key (highway authority 4720)',
     );
@@ -19,7 +19,7 @@ describe('startLine', () => {
 
   it('names no keys against a real Street Manager', () => {
     expect(startLine('http://10.0.0.5:8080', undefined)).toBe(
-      'streetworks-gateway listening on http://10.0.0.5:8080 ; Swagger UI at http://10.0.0.5:8080/v1/docs',
+      'streetworks-gateway listening on http://10.0.0.5:8080 — Swagger UI: http://10.0.0.5:8080/v1/docs',
     );
   });
 });
