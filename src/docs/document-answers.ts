@@ -18,7 +18,7 @@ export function describeInternalErrors(document: OpenAPIObject): void {
   }
 }
 
-type Schema = { $ref?: string; required?: string[]; description?: string; items?: Schema; properties?: Record<string, Schema> };
+type Schema = { $ref?: string; type?: string; required?: string[]; description?: string; items?: Schema; properties?: Record<string, Schema> };
 export type Parameter = { name?: string; in?: string };
 
 /**
@@ -62,6 +62,51 @@ export function describeSparseAnswers(document: OpenAPIObject): void {
           };
         }
       }
+    }
+  }
+}
+
+/**
+ * A collection asked for as `application/geo+json` is an RFC 7946 FeatureCollection (src/common/geo/
+ * feature-collection.ts): one Feature per item, the item's geometry as the Feature's, its other fields as the
+ * Feature's properties, `metadata` and `links` as foreign members. @Produces lists the media type beside JSON with
+ * the JSON envelope's schema; this documents the shape actually sent.
+ */
+export function describeGeoJsonAnswers(document: OpenAPIObject): void {
+  const schemas = (document.components?.schemas ?? {}) as Record<string, Schema>;
+  for (const item of Object.values(document.paths)) {
+    for (const operation of Object.values(item)) {
+      const op = operation as { responses?: Record<string, { content?: Record<string, { schema?: Schema }> }> };
+      const media = op.responses?.['200']?.content?.[MediaType.GEO_JSON];
+      const envelope = media?.schema;
+      const itemRef = envelope?.properties?.results?.items?.$ref;
+      if (!media || !envelope?.properties || !itemRef) {
+        continue;
+      }
+      const name = itemRef.split('/').pop() as string;
+      const featureName = `${name}Feature`;
+      schemas[featureName] ??= {
+        type: 'object',
+        description: `One ${name} as a GeoJSON Feature: its geometry, and its other fields as properties.`,
+        required: ['type', 'geometry', 'properties'],
+        properties: {
+          type: { type: 'string', enum: ['Feature'] },
+          id: { type: 'string', maxLength: 100 },
+          geometry: { allOf: [{ $ref: '#/components/schemas/GeometryDto' }], nullable: true },
+          // Every field but the geometry: the item's properties, none required (so `?fields=` answers fit too).
+          properties: { type: 'object', properties: Object.fromEntries(Object.entries(schemas[name]?.properties ?? {}).filter(([p]) => p !== 'geometry')) },
+        },
+      } as Schema;
+      media.schema = {
+        type: 'object',
+        required: ['type', 'features', 'metadata', 'links'],
+        properties: {
+          type: { type: 'string', enum: ['FeatureCollection'] },
+          features: { type: 'array', items: { $ref: `#/components/schemas/${featureName}` } },
+          metadata: envelope.properties.metadata,
+          links: envelope.properties.links,
+        },
+      } as Schema;
     }
   }
 }

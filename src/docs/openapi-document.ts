@@ -6,7 +6,7 @@ import { ErrorResponseDto } from '../common/errors/error-response.dto';
 import { REPLAYED_HEADER } from '../common/idempotency/idempotency-key';
 import { MediaType } from '../common/negotiation/media-types';
 import { IF_NONE_MATCH, IF_NONE_MATCH_MAX_LENGTH } from '../cache/etag';
-import { describeInternalErrors, describeSparseAnswers, type Parameter } from './document-answers';
+import { describeGeoJsonAnswers, describeInternalErrors, describeSparseAnswers, type Parameter } from './document-answers';
 import { applyPathExamples, exampleRequestBodies } from './document-examples';
 
 /** Routes outside the versioned tree that belong in every version's document. */
@@ -64,6 +64,7 @@ export function buildOpenApiDocument(app: INestApplication, version: string): Op
   describeRepresentations(document);
   describeInternalErrors(document);
   describeSparseAnswers(document);
+  describeGeoJsonAnswers(document);
   exampleRequestBodies(document);
   applyPathExamples(document);
   describeHeaders(document);

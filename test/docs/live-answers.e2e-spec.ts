@@ -68,11 +68,14 @@ describe('live answers match /v1/openapi.json', () => {
     return expected.includes(res.status) ? problems : [`GET ${url}: ${res.status}, expected ${expected.join(' or ')}`, ...problems];
   }
 
-  it('lists and items, whole and sparse', async () => {
+  it('lists and items, whole and sparse, JSON and GeoJSON', async () => {
     const problems: string[] = [];
     for (const op of gets) {
       const url = exampleUrl(document, op);
       problems.push(...(await check(op, url, DEMO, [200])));
+      if (op.operation.responses['200']?.content?.['application/geo+json']) {
+        problems.push(...(await check(op, url, { ...DEMO, Accept: 'application/geo+json' }, [200])));
+      }
       const fields = sparseFields(document, op);
       if (fields) {
         problems.push(...(await check(op, withQuery(url, `fields=${fields}`), DEMO, [200])));

@@ -46,10 +46,10 @@ export class AnswerChecker {
     if (!media?.schema) {
       return [...problems, `${name}: content type ${contentType} not documented`];
     }
-    if (contentType !== 'application/json') {
+    if (contentType !== 'application/json' && contentType !== 'application/geo+json') {
       return problems;
     }
-    const key = `${op.method} ${op.path} ${res.status}`;
+    const key = `${op.method} ${op.path} ${res.status} ${contentType}`;
     let validate = this.compiled.get(key);
     if (!validate) {
       validate = this.ajv.compile(toJsonSchema(media.schema, REF_BASE) as object);
