@@ -1,6 +1,8 @@
 import { DEFAULT_SANDBOX_KEYS } from '../../src/config/auth.config';
 import { bootApp, type BootedApp } from '../helpers/boot-app';
+import { streetManagerConfig } from '../../src/config/street-manager.config';
 import { throttlingConfig } from '../../src/config/throttling.config';
+import { testStreetManagerConfig } from '../upstreams/support/street-manager-fixtures';
 import { clearFaults, setFault } from '../resources/support';
 import { throttlingSettings } from '../security/support/settings';
 import { AnswerChecker } from './support/answers';
@@ -8,7 +10,7 @@ import { type DocumentedOperation, exampleUrl, type OpenApi, operations } from '
 
 /*
  * The document cannot drift from behaviour: live answers of every operation (lists, items, sparse `?fields=`
- * answers, and errors: 400, 401, 404, 406, 415, 502/503 from Street Manager trouble) are validated against
+ * answers, and errors: 400, 401, 404, 406, 415, 429, 502/503/504 from Street Manager trouble) are validated against
  * /v1/openapi.json with ajv: the status must be documented for the operation, the body must match its schema, and
  * the documented request-id and rate-limit headers must be sent.
  */
@@ -166,6 +168,31 @@ describe('live answers match /v1/openapi.json', () => {
       }
     } finally {
       await limited.close();
+    }
+    expect(problems).toEqual([]);
+  });
+
+  it('504 when Street Manager does not answer in time', async () => {
+    const base = testStreetManagerConfig();
+    const slow = await bootApp({
+      overrides: [
+        { provide: streetManagerConfig.KEY, useValue: { ...base, upstream: { ...base.upstream, headersTimeoutMs: 200, totalTimeoutMs: 2_000 } } },
+      ],
+    });
+    const problems: string[] = [];
+    try {
+      await setFault(slow, { api: 'all', latencyMs: 1_000 });
+      for (const op of gets.filter((o) => o.path !== '/v1/me')) {
+        const url = exampleUrl(document, op);
+        const res = await slow.http.get(url).set(DEMO);
+        problems.push(...checker.problems(op, res));
+        if (res.status !== 504) {
+          problems.push(`GET ${url}: ${res.status}, expected 504`);
+        }
+      }
+    } finally {
+      await clearFaults(slow);
+      await slow.close();
     }
     expect(problems).toEqual([]);
   });
