@@ -1,3 +1,4 @@
+import { Permission } from '../../src/auth/permissions';
 import { DEFAULT_SANDBOX_KEYS } from '../../src/config/auth.config';
 import { bootApp, type BootedApp } from '../helpers/boot-app';
 import { streetManagerConfig } from '../../src/config/street-manager.config';
@@ -6,11 +7,11 @@ import { testStreetManagerConfig } from '../upstreams/support/street-manager-fix
 import { clearFaults, setFault } from '../resources/support';
 import { throttlingSettings } from '../security/support/settings';
 import { AnswerChecker } from './support/answers';
-import { type DocumentedOperation, exampleUrl, type OpenApi, operations } from './support/document';
+import { type DocumentedOperation, exampleBody, exampleUrl, type OpenApi, operations } from './support/document';
 
 /*
  * The document cannot drift from behaviour: live answers of every operation (lists, items, sparse `?fields=`
- * answers, and errors: 400, 401, 404, 406, 415, 429, 502/503/504 from Street Manager trouble) are validated against
+ * answers, and errors: 400, 401, 403, 404, 406, 415, 429, 502/503/504 from Street Manager trouble) are validated against
  * /v1/openapi.json with ajv: the status must be documented for the operation, the body must match its schema, and
  * the documented request-id and rate-limit headers must be sent.
  */
@@ -144,6 +145,27 @@ describe('live answers match /v1/openapi.json', () => {
         if (res.status !== expected) {
           problems.push(`${op.method.toUpperCase()} ${url}: ${res.status}, expected ${expected}`);
         }
+      }
+    }
+    expect(problems).toEqual([]);
+  });
+
+  it('403 for a caller without the permission an operation names (x-permission)', async () => {
+    const problems: string[] = [];
+    const lacking: Record<string, Record<string, string>> = {
+      [Permission.AUTHORITY_WRITE]: { 'Ocp-Apim-Subscription-Key': DEFAULT_SANDBOX_KEYS.promoter },
+      [Permission.PROMOTER_WRITE]: { 'Ocp-Apim-Subscription-Key': DEFAULT_SANDBOX_KEYS.authority },
+    };
+    const guarded = operations(document, ['post', 'put']).filter((o) => lacking[o.operation['x-permission'] ?? '']);
+    expect(guarded.length).toBeGreaterThanOrEqual(10);
+    for (const op of guarded) {
+      const url = exampleUrl(document, op);
+      const res = await booted.http[op.method as 'post' | 'put'](url)
+        .set(lacking[op.operation['x-permission'] as string])
+        .send(exampleBody(op) as object);
+      problems.push(...checker.problems(op, res));
+      if (res.status !== 403) {
+        problems.push(`${op.method.toUpperCase()} ${url}: ${res.status}, expected 403`);
       }
     }
     expect(problems).toEqual([]);
