@@ -13,10 +13,6 @@ import { QueryInteger } from './query-number';
 export const SM_LIMITS = {
   /** work_reference_number: "Max length 24 characters ... alphanumeric characters, dashes and underscores". */
   workReference: 24,
-  /** permit_reference_number, forward_plan_reference_number, section_81_reference_number: "Max length 100". */
-  childReference: 100,
-  /** permit_alteration_reference_number: "Max length 105 characters". */
-  alterationReference: 105,
   /** promoter_swa_code, highway_authority_swa_code: "Max length 4 characters". */
   swaCode: 4,
   /** description, location_description, reasons, details: "Max length 500 characters". */
@@ -163,7 +159,11 @@ export function integerFormat(min: number, max: number): 'int32' | 'int64' {
 export const WORK_REFERENCE = /^[A-Za-z0-9_-]{1,24}$/;
 /** `{work reference}-NN`: the work reference is derived from it, so callers never send both. */
 export const PERMIT_REFERENCE = /^([A-Za-z0-9_-]{1,24})-(\d{2})$/;
-/** References of a work's children (permits, FPNs, inspections, ...): the work reference plus a suffix. */
+/**
+ * References of a work's children (FPNs, inspections, forward plans, alterations, comments, ...): the work reference
+ * plus a suffix. Street Manager allows them 100 to 105 characters; the gateway's 64 (unchanged) is more than a
+ * 24-character work reference and any suffix it adds.
+ */
 export const CHILD_REFERENCE = /^[A-Za-z0-9_-]{1,64}$/;
 export const CHILD_REFERENCE_LENGTH = 64;
 /** A street works authority code as the filters and writes take it: up to 4 digits (V6: "Max length 4"). */
@@ -204,7 +204,7 @@ export const STREET_TEXT = /^[\p{L}\p{N} '.,&-]+$/u;
 
 /** `minLongitude,minLatitude,maxLongitude,maxLatitude` in decimal degrees. */
 export const BBOX = /^-?\d{1,3}(\.\d+)?,-?\d{1,2}(\.\d+)?,-?\d{1,3}(\.\d+)?,-?\d{1,2}(\.\d+)?$/;
-/** Four coordinates with far more decimals than any survey has (15 places is below a nanometre). */
+/** Room for four coordinates of twenty characters each, far more precision than any survey has. */
 export const BBOX_LENGTH = 100;
 
 export function BboxProperty(doc: Documented = {}): PropertyDecorator {
