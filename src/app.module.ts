@@ -1,13 +1,15 @@
 import { Module } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
-import { APP_FILTER, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
 import { AuthModule } from './auth/auth.module';
+import { CredentialsGuard } from './auth/credentials.guard';
+import { PermissionsGuard } from './auth/permissions.guard';
 import { AllExceptionsFilter } from './common/errors/all-exceptions.filter';
-import { IdempotencyModule } from './common/idempotency/idempotency.module';
+import { IdempotencyModule } from './idempotency/idempotency.module';
 import { WorksModule } from './works/works.module';
 import { PermitsModule } from './permits/permits.module';
 import { WorkUpdatesModule } from './work-updates/work-updates.module';
-import { LoggerModule } from './common/logger.module';
+import { LoggerModule } from './logger.module';
 import { NegotiationInterceptor } from './common/negotiation/negotiation.interceptor';
 import { RouteTable } from './common/route-table';
 import { createValidationPipe } from './common/validation/validation.pipe';
@@ -28,6 +30,9 @@ import { PermitAlterationsModule } from './permit-alterations/permit-alterations
 import { MetricsModule } from './metrics/metrics.module';
 import { InnerApisModule } from './upstreams/inner-apis/inner-apis.module';
 import { StreetManagerModule } from './upstreams/street-manager/street-manager.module';
+import { StreetManagerTargetModule } from './street-manager-target.module';
+import { ClientThrottlerGuard } from './throttling/client-throttler.guard';
+import { ThrottlingModule } from './throttling/throttling.module';
 
 @Module({
   imports: [
@@ -36,6 +41,7 @@ import { StreetManagerModule } from './upstreams/street-manager/street-manager.m
     HealthModule,
     RedisModule,
     AuthModule,
+    ThrottlingModule,
     MeModule,
     IdempotencyModule,
     OrganisationsModule,
@@ -51,11 +57,17 @@ import { StreetManagerModule } from './upstreams/street-manager/street-manager.m
     PermitsModule,
     WorkUpdatesModule,
     MetricsModule,
+    StreetManagerTargetModule,
     StreetManagerModule,
     InnerApisModule,
     CacheModule,
   ],
   providers: [
+    // The edge's request pipeline, in this order (global guards run in registration order): who is calling, whether
+    // the client's rate limit allows it, whether its permissions do. `useExisting` lets tests replace any one of them.
+    { provide: APP_GUARD, useExisting: CredentialsGuard },
+    { provide: APP_GUARD, useExisting: ClientThrottlerGuard },
+    { provide: APP_GUARD, useExisting: PermissionsGuard },
     RouteTable,
     { provide: APP_FILTER, useClass: AllExceptionsFilter },
     { provide: APP_PIPE, useFactory: createValidationPipe },

@@ -10,20 +10,11 @@ import { MalformedJsonError } from './common/errors/api-error';
 import { setupDocs } from './docs/docs.setup';
 import { type AccessLogFields, installRequestLogging } from './common/logging';
 import { PARAMS_PROVIDER_TOKEN, type Params } from 'nestjs-pino';
-import { applyBodyHardening } from './auth/body-hardening';
-import { clientErrors, frameworkErrors } from './auth/framework-errors';
+import { applyBodyHardening } from './common/validation/body-hardening';
+import { clientErrors, frameworkErrors } from './common/errors/framework-errors';
 import { answerContinueAfterAuthentication } from './auth/expect-continue';
 import { securityHeaders } from './common/security-headers';
 import { installRequestFramingChecks } from './common/request-framing';
-
-// Kept importable from here: other areas import these names from app.setup.
-export {
-  API_VERSIONS,
-  FORMAT_FROM_SUFFIX,
-  LATEST_VERSION,
-  rewriteUrl,
-  type RawRequestWithFormat,
-} from './common/url-rewrite';
 
 /** Every method the API's routes have (the CORS test checks this against the route table). */
 export const CORS_METHODS = ['GET', 'HEAD', 'POST', 'PUT'];

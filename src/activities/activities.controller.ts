@@ -10,7 +10,7 @@ import { type ListRequest, serveList } from '../common/listing/list-spec';
 import { ApiErrorResponses } from '../common/errors/api-error-responses.decorator';
 import { FieldsQueryDto, parseFields, selectFields } from '../common/fields/fields';
 import { toFeatureCollection } from '../common/geo/feature-collection';
-import { ApiIdempotencyKey } from '../common/idempotency/api-idempotency-key.decorator';
+import { ApiIdempotencyKey } from '../idempotency/api-idempotency-key.decorator';
 import { MediaType } from '../common/negotiation/media-types';
 import { Produces } from '../common/negotiation/produces.decorator';
 import { Representation } from '../common/negotiation/representation';

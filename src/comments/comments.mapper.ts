@@ -1,5 +1,5 @@
 import type { Caller } from '../auth/caller';
-import { isoDateTime, openEnum } from '../common/fields/representation';
+import { isoDateTime, openEnum } from '../common/fields/upstream-values';
 import { links } from '../common/links/link';
 import { resourcePath } from '../common/links/paths';
 import type { SmReportingLists } from '../upstreams/street-manager/reporting-api.client';

@@ -1,7 +1,7 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { SwaggerModule } from '@nestjs/swagger';
 import { dump } from 'js-yaml';
-import { FORMAT_FROM_SUFFIX, type RawRequestWithFormat } from '../app.setup';
+import { FORMAT_FROM_SUFFIX, type RawRequestWithFormat } from '../common/url-rewrite';
 import { NotAcceptableError } from '../common/errors/api-error';
 import { buildOpenApiDocument } from './openapi-document';
 import { ClientThrottlerGuard } from '../throttling/client-throttler.guard';

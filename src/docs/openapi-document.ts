@@ -3,7 +3,7 @@ import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swag
 import { dump } from 'js-yaml';
 import { AZURE_AD_SCHEME, SUBSCRIPTION_KEY_SCHEME } from '../auth/swagger-security';
 import { ErrorResponseDto } from '../common/errors/error-response.dto';
-import { REPLAYED_HEADER } from '../common/idempotency/idempotency-key';
+import { REPLAYED_HEADER } from '../idempotency/idempotency-key';
 import { MediaType } from '../common/negotiation/media-types';
 import { IF_NONE_MATCH, IF_NONE_MATCH_MAX_LENGTH } from '../cache/etag';
 import { describeGeoJsonAnswers, describeInternalErrors, describeSparseAnswers, type Parameter } from './document-answers';

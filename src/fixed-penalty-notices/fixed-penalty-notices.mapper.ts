@@ -1,6 +1,6 @@
 import type { Caller } from '../auth/caller';
 import { Permission } from '../auth/permissions';
-import { isoDateTime, openEnum, textOrNull } from '../common/fields/representation';
+import { isoDateTime, openEnum, textOrNull } from '../common/fields/upstream-values';
 import { links } from '../common/links/link';
 import type { SmReportingLists } from '../upstreams/street-manager/reporting-api.client';
 import type { SmFpn, WorkApiClient } from '../upstreams/street-manager/work-api.client';

@@ -1,5 +1,5 @@
 import type { Caller } from '../auth/caller';
-import { openEnum, openEnumOrNull, isoDateTime, textOrNull } from '../common/fields/representation';
+import { openEnum, openEnumOrNull, isoDateTime, textOrNull } from '../common/fields/upstream-values';
 import { links } from '../common/links/link';
 import type { SmReportingLists } from '../upstreams/street-manager/reporting-api.client';
 import type { SmInspection } from '../upstreams/street-manager/work-api.client';

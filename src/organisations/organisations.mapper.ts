@@ -1,5 +1,5 @@
 import type { Caller } from '../auth/caller';
-import { openEnum, openEnumOrNull, textOrNull } from '../common/fields/representation';
+import { openEnum, openEnumOrNull, textOrNull } from '../common/fields/upstream-values';
 import { links } from '../common/links/link';
 import { withQuery } from '../common/links/paths';
 import type { SmOrganisation, SmOrganisationSummary } from '../upstreams/street-manager/party-api.client';

@@ -1,5 +1,4 @@
 import { Module } from '@nestjs/common';
-import { PartyApiClient } from '../upstreams/street-manager/party-api.client';
 import { StreetManagerModule } from '../upstreams/street-manager/street-manager.module';
 import { OrganisationsController } from './organisations.controller';
 import { OrganisationsService } from './organisations.service';
@@ -7,6 +6,6 @@ import { OrganisationsService } from './organisations.service';
 @Module({
   imports: [StreetManagerModule],
   controllers: [OrganisationsController],
-  providers: [OrganisationsService, PartyApiClient],
+  providers: [OrganisationsService],
 })
 export class OrganisationsModule {}

@@ -10,7 +10,7 @@ import { CurrentListRequest } from '../common/listing/list-request.decorator';
 import { type ListRequest, serveList } from '../common/listing/list-spec';
 import { ApiErrorResponses } from '../common/errors/api-error-responses.decorator';
 import { FieldsQueryDto, parseFields, selectFields } from '../common/fields/fields';
-import { ApiIdempotencyKey } from '../common/idempotency/api-idempotency-key.decorator';
+import { ApiIdempotencyKey } from '../idempotency/api-idempotency-key.decorator';
 import type { Collection } from '../common/paging/collection';
 import { ApiCollectionResponse } from '../common/paging/collection.dto';
 import { AlterationReferenceParamDto } from './dto/alteration-reference-param.dto';

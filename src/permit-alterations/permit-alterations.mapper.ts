@@ -1,6 +1,6 @@
 import type { Caller } from '../auth/caller';
 import { Permission } from '../auth/permissions';
-import { integerOrNull, isoDate, isoDateTime, openEnum, openEnumOrNull, textOrNull } from '../common/fields/representation';
+import { integerOrNull, isoDate, isoDateTime, openEnum, openEnumOrNull, textOrNull } from '../common/fields/upstream-values';
 import { geometryToWgs84 } from '../common/geo/geometry';
 import { links } from '../common/links/link';
 import { workReferenceOf } from '../common/vocabulary/references';

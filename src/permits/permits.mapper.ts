@@ -7,7 +7,7 @@ import {
   openEnum,
   openEnumOrNull,
   textOrNull,
-} from '../common/fields/representation';
+} from '../common/fields/upstream-values';
 import { geometryToWgs84 } from '../common/geo/geometry';
 import { links } from '../common/links/link';
 import { withQuery } from '../common/links/paths';

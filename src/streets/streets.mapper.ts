@@ -1,5 +1,5 @@
 import type { Caller } from '../auth/caller';
-import { integerOrNull, textOrNull } from '../common/fields/representation';
+import { integerOrNull, textOrNull } from '../common/fields/upstream-values';
 import { geometryToWgs84 } from '../common/geo/geometry';
 import { links } from '../common/links/link';
 import { withQuery } from '../common/links/paths';

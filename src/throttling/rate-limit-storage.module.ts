@@ -2,8 +2,8 @@ import { Module } from '@nestjs/common';
 import type { ThrottlerStorage } from '@nestjs/throttler';
 import { type ThrottlingConfig, throttlingConfig } from '../config/throttling.config';
 import { RedisService } from '../redis/redis.service';
-import { FixedWindowThrottlerStorage } from './fixed-window.storage';
-import { RedisThrottlerStorage } from './redis-throttler.storage';
+import { MemoryThrottlerStore } from './memory-throttler.store';
+import { RedisThrottlerStore } from './redis-throttler.store';
 
 export const RATE_LIMIT_STORAGE = Symbol('RATE_LIMIT_STORAGE');
 
@@ -18,7 +18,7 @@ export const RATE_LIMIT_STORAGE = Symbol('RATE_LIMIT_STORAGE');
       inject: [throttlingConfig.KEY, RedisService],
       // With REDIS_URL every instance counts in Redis, so a client's limit is global (scale-out).
       useFactory: (_config: ThrottlingConfig, redis: RedisService): ThrottlerStorage =>
-        redis.client ? new RedisThrottlerStorage(redis.client, redis.alarm) : new FixedWindowThrottlerStorage(),
+        redis.client ? new RedisThrottlerStore(redis.client, redis.alarm) : new MemoryThrottlerStore(),
     },
   ],
   exports: [RATE_LIMIT_STORAGE],

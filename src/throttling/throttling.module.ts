@@ -3,7 +3,7 @@ import { ThrottlerModule, type ThrottlerStorage } from '@nestjs/throttler';
 import { ClientThrottlerGuard } from './client-throttler.guard';
 import { RATE_LIMIT_STORAGE, RateLimitStorageModule } from './rate-limit-storage.module';
 
-/** Provides the per-client throttler guard; AuthModule registers it globally, after authentication. */
+/** Provides the per-client throttler guard; AppModule registers it globally, after authentication. */
 @Module({
   imports: [
     ThrottlerModule.forRootAsync({

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Caller } from '../auth/caller';
 import { BadRequestError } from '../common/errors/api-error';
-import { isoDateTime, openEnum, UNKNOWN } from '../common/fields/representation';
+import { isoDateTime, openEnum, UNKNOWN } from '../common/fields/upstream-values';
 import { links } from '../common/links/link';
 import { withQuery } from '../common/links/paths';
 import { ReportingApiClient, type SmWorkUpdate } from '../upstreams/street-manager/reporting-api.client';

@@ -1,25 +1,15 @@
-import { isoDateTime } from '../common/fields/representation';
+import { isoDateTime } from '../common/fields/upstream-values';
+import type { WorksRegisterEntry } from '../upstreams/inner-apis/works-register.client';
 import type { OrganisationRecordDto } from './dto/work.dto';
 
-const TEXT_FIELDS = ['jobNumber', 'costCentre', 'contactTeam', 'notes'] as const;
-
-/** The works register's answer, read defensively: only known text fields are passed on. */
-export function organisationRecordFrom(record: unknown): OrganisationRecordDto {
-  if (typeof record !== 'object' || record === null) {
+/** The works register's entry (validated by WorksRegisterClient), or its absence, as the work's organisation record. */
+export function organisationRecordFrom(entry: WorksRegisterEntry | undefined): OrganisationRecordDto {
+  if (!entry) {
     return { available: true, found: false };
   }
-  const source = record as Record<string, unknown>;
-  const out: OrganisationRecordDto = { available: true, found: true };
-  for (const key of TEXT_FIELDS) {
-    if (typeof source[key] === 'string') {
-      out[key] = source[key];
-    }
-  }
-  const updatedAt = isoDateTime(source.updatedAt);
-  if (updatedAt !== null) {
-    out.updatedAt = updatedAt;
-  }
-  return out;
+  const { jobNumber, costCentre, contactTeam, notes } = entry;
+  const updatedAt = isoDateTime(entry.updatedAt);
+  return { available: true, found: true, jobNumber, costCentre, contactTeam, notes, ...(updatedAt !== null ? { updatedAt } : {}) };
 }
 
 export const ENRICHMENT_UNAVAILABLE_HEADER = 'X-Enrichment-Unavailable';

@@ -8,7 +8,7 @@ import {
   openEnumOrNull,
   textOrNull,
   UNKNOWN,
-} from '../common/fields/representation';
+} from '../common/fields/upstream-values';
 import { geometryToWgs84 } from '../common/geo/geometry';
 import { links } from '../common/links/link';
 import type { SmWorkFeature } from '../upstreams/street-manager/geojson-api.client';

@@ -69,7 +69,7 @@ export class WorksService {
     }
     try {
       return {
-        record: organisationRecordFrom(await this.register.getWork(workReferenceNumber)),
+        record: organisationRecordFrom(await this.register.getEntry(workReferenceNumber)),
         enriched: true,
       };
     } catch (e) {

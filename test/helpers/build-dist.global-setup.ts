@@ -23,13 +23,16 @@ function newestSourceMs(dir: string): number {
   return newest;
 }
 
+const SPECS_RUNNING_DIST = ['test/scale-out/multi-instance.e2e-spec.ts', 'test/upstreams/production-boot.e2e-spec.ts'];
+
 function runIncludesScaleOut(globalConfig: { testPathPattern?: string }): boolean {
   const pattern = globalConfig.testPathPattern ?? '';
   if (pattern === '') {
     return true;
   }
   try {
-    return new RegExp(pattern, 'i').test('test/scale-out/multi-instance.e2e-spec.ts');
+    const matcher = new RegExp(pattern, 'i');
+    return SPECS_RUNNING_DIST.some((spec) => matcher.test(spec));
   } catch {
     return true;
   }

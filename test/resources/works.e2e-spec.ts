@@ -1,9 +1,7 @@
 import { createSandbox } from '../../src/sandbox/sandbox';
 import type { RunningSandbox } from '../../src/sandbox/sandbox.types';
-import {
-  endpointsFromSandbox,
-  STREET_MANAGER_ENDPOINTS,
-} from '../../src/upstreams/street-manager/street-manager-endpoints';
+import { endpointsFromSandbox } from '../../src/sandbox/sandbox-endpoints';
+import { STREET_MANAGER_ENDPOINTS } from '../../src/upstreams/street-manager/street-manager-endpoints';
 import { bngToWgs84 } from '../../src/common/geo/bng';
 import { bootApp, type BootedApp } from '../helpers/boot-app';
 import { clearFaults, day, KEY, setFault } from './support';

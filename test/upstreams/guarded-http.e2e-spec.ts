@@ -56,7 +56,7 @@ describe('guarded HTTP core (e2e against fault servers)', () => {
   it('retries a transient 503 on GET and heals', async () => {
     const s = await server((_req, res, hit) => (hit < 3 ? json(res, 503, { message: 'busy' }) : json(res, 200, { ok: true })));
     const name = upstream();
-    const response = await http.request({ upstream: name, operation: 'probe', method: 'GET', url: `${s.url}/thing` });
+    const response = await http.request({ upstream: name, operation: 'probe', method: 'GET', origin: s.url, path: '/thing' });
     expect(response.status).toBe(200);
     expect(JSON.parse(response.body.toString())).toEqual({ ok: true });
     expect(s.hits).toHaveLength(3);
@@ -65,10 +65,10 @@ describe('guarded HTTP core (e2e against fault servers)', () => {
   it('never retries a POST or a PUT', async () => {
     const s = await server((_req, res) => json(res, 503, { message: 'busy' }));
     const name = upstream();
-    await expect(http.request({ upstream: name, operation: 'create', method: 'POST', url: `${s.url}/things`, body: '{}' })).rejects.toBeInstanceOf(
+    await expect(http.request({ upstream: name, operation: 'create', method: 'POST', origin: s.url, path: '/things', body: '{}' })).rejects.toBeInstanceOf(
       UpstreamUnavailableError,
     );
-    await expect(http.request({ upstream: name, operation: 'update', method: 'PUT', url: `${s.url}/things/1`, body: '{}' })).rejects.toBeInstanceOf(
+    await expect(http.request({ upstream: name, operation: 'update', method: 'PUT', origin: s.url, path: '/things/1', body: '{}' })).rejects.toBeInstanceOf(
       UpstreamUnavailableError,
     );
     expect(s.hits.map((h) => h.method)).toEqual(['POST', 'PUT']);
@@ -77,7 +77,7 @@ describe('guarded HTTP core (e2e against fault servers)', () => {
   it('does not retry a 500 (not a transient status) and answers 502 UPSTREAM_ERROR', async () => {
     const s = await server((_req, res) => json(res, 500, { message: 'Internal server error at db01.internal' }));
     const name = upstream();
-    const error = await http.request({ upstream: name, operation: 'probe', method: 'GET', url: `${s.url}/x` }).catch((e: unknown) => e);
+    const error = await http.request({ upstream: name, operation: 'probe', method: 'GET', origin: s.url, path: '/x' }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(UpstreamBadResponseError);
     expect(error).toMatchObject({ status: 502, code: ErrorCode.UPSTREAM_ERROR });
     expect((error as Error).message).not.toMatch(/db01|127\.0\.0\.1|Internal server error/);
@@ -87,7 +87,7 @@ describe('guarded HTTP core (e2e against fault servers)', () => {
   it('gives up after the configured attempts with 503 and Retry-After', async () => {
     const s = await server((_req, res) => json(res, 503, {}, { 'retry-after': '0' }));
     const name = upstream({ retry: { maxAttempts: 2, baseDelayMs: 5, maxDelayMs: 10, budgetRatio: 1 } });
-    const error = await http.request({ upstream: name, operation: 'probe', method: 'GET', url: `${s.url}/x` }).catch((e: unknown) => e);
+    const error = await http.request({ upstream: name, operation: 'probe', method: 'GET', origin: s.url, path: '/x' }).catch((e: unknown) => e);
     expect(error).toMatchObject({ status: 503, code: ErrorCode.UPSTREAM_UNAVAILABLE, headers: { 'Retry-After': '1' } });
     expect(s.hits).toHaveLength(2);
   });
@@ -97,7 +97,7 @@ describe('guarded HTTP core (e2e against fault servers)', () => {
     // a floor of 3 retries per window, then 20 % of calls: 10 failing calls may retry only 3 times in all
     const name = upstream({ retry: { maxAttempts: 5, baseDelayMs: 1, maxDelayMs: 2, budgetRatio: 0.2 } });
     for (let i = 0; i < 10; i++) {
-      await http.request({ upstream: name, operation: 'probe', method: 'GET', url: `${s.url}/x` }).catch(() => undefined);
+      await http.request({ upstream: name, operation: 'probe', method: 'GET', origin: s.url, path: '/x' }).catch(() => undefined);
     }
     expect(s.hits.length).toBe(10 + 3);
   });
@@ -106,7 +106,7 @@ describe('guarded HTTP core (e2e against fault servers)', () => {
     let healthy = false;
     const s = await server((_req, res) => (healthy ? json(res, 200, { ok: true }) : json(res, 500, {})));
     const name = upstream({ breaker: { consecutiveFailures: 3, halfOpenAfterMs: 1_500 }, retry: { maxAttempts: 1, baseDelayMs: 1, maxDelayMs: 1, budgetRatio: 0.2 } });
-    const call = () => http.request({ upstream: name, operation: 'probe', method: 'GET', url: `${s.url}/x` });
+    const call = () => http.request({ upstream: name, operation: 'probe', method: 'GET', origin: s.url, path: '/x' });
     for (let i = 0; i < 3; i++) {
       await expect(call()).rejects.toBeInstanceOf(UpstreamBadResponseError);
     }
@@ -141,7 +141,7 @@ describe('guarded HTTP core (e2e against fault servers)', () => {
       res.on('close', () => clearTimeout(timer));
     });
     const name = upstream({ headersTimeoutMs: 200, totalTimeoutMs: 400 });
-    const error = await http.request({ upstream: name, operation: 'probe', method: 'GET', url: `${s.url}/slow` }).catch((e: unknown) => e);
+    const error = await http.request({ upstream: name, operation: 'probe', method: 'GET', origin: s.url, path: '/slow' }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(UpstreamTimeoutError);
     expect(error).toMatchObject({ status: 504, code: ErrorCode.UPSTREAM_TIMEOUT });
     // timeouts are not retried: the deadline would be spent before a second answer
@@ -152,7 +152,7 @@ describe('guarded HTTP core (e2e against fault servers)', () => {
     const s = await server((_req, res, hit) => (hit === 1 ? json(res, 429, {}, { 'retry-after': '1' }) : json(res, 200, { ok: true })));
     const name = upstream();
     const pacer = new TokenBucket(100, 10);
-    const response = await http.request({ upstream: name, operation: 'probe', method: 'GET', url: `${s.url}/x`, pacer });
+    const response = await http.request({ upstream: name, operation: 'probe', method: 'GET', origin: s.url, path: '/x', pacer });
     expect(response.status).toBe(200);
     expect(s.hits).toHaveLength(2);
     expect(s.hits[1].at - s.hits[0].at).toBeGreaterThanOrEqual(950);
@@ -161,7 +161,7 @@ describe('guarded HTTP core (e2e against fault servers)', () => {
   it('answers 503 with the upstream Retry-After when a POST is throttled (no retry)', async () => {
     const s = await server((_req, res) => json(res, 429, {}, { 'retry-after': '7' }));
     const name = upstream();
-    const error = await http.request({ upstream: name, operation: 'create', method: 'POST', url: `${s.url}/x`, body: '{}' }).catch((e: unknown) => e);
+    const error = await http.request({ upstream: name, operation: 'create', method: 'POST', origin: s.url, path: '/x', body: '{}' }).catch((e: unknown) => e);
     expect(error).toMatchObject({ status: 503, reason: 'throttled', headers: { 'Retry-After': '7' } });
     expect(s.hits).toHaveLength(1);
   });
@@ -170,9 +170,9 @@ describe('guarded HTTP core (e2e against fault servers)', () => {
     const s = await server((_req, res) => json(res, 200, {}));
     const name = upstream();
     // A connection opened first: the first paced call would otherwise arrive late by its connect time, the others not.
-    await http.request({ upstream: name, operation: 'warm-up', method: 'GET', url: `${s.url}/x` });
+    await http.request({ upstream: name, operation: 'warm-up', method: 'GET', origin: s.url, path: '/x' });
     const pacer = new TokenBucket(20, 1);
-    await Promise.all(Array.from({ length: 6 }, () => http.request({ upstream: name, operation: 'probe', method: 'GET', url: `${s.url}/x`, pacer })));
+    await Promise.all(Array.from({ length: 6 }, () => http.request({ upstream: name, operation: 'probe', method: 'GET', origin: s.url, path: '/x', pacer })));
     // 6 calls at 20/s with a burst of 1 cannot arrive within less than 5 intervals of 50 ms
     expect(s.hits[6].at - s.hits[1].at).toBeGreaterThanOrEqual(240);
   });
@@ -183,7 +183,7 @@ describe('guarded HTTP core (e2e against fault servers)', () => {
     });
     const name = upstream({ bulkhead: { maxConcurrent: 2, maxQueue: 1 } });
     const results = await Promise.allSettled(
-      Array.from({ length: 6 }, () => http.request({ upstream: name, operation: 'probe', method: 'GET', url: `${s.url}/x` })),
+      Array.from({ length: 6 }, () => http.request({ upstream: name, operation: 'probe', method: 'GET', origin: s.url, path: '/x' })),
     );
     const rejected = results.filter((r) => r.status === 'rejected').map((r) => (r).reason as UpstreamUnavailableError);
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(3);
@@ -201,7 +201,7 @@ describe('guarded HTTP core (e2e against fault servers)', () => {
       setTimeout(() => res.destroy(), 20);
     });
     const name = upstream();
-    await expect(http.request({ upstream: name, operation: 'probe', method: 'GET', url: `${s.url}/x` })).rejects.toBeInstanceOf(UpstreamBadResponseError);
+    await expect(http.request({ upstream: name, operation: 'probe', method: 'GET', origin: s.url, path: '/x' })).rejects.toBeInstanceOf(UpstreamBadResponseError);
   });
 
   it('answers 503 when the upstream cannot be reached, after retrying the GET', async () => {
@@ -209,21 +209,21 @@ describe('guarded HTTP core (e2e against fault servers)', () => {
     const url = s.url;
     await s.close();
     const name = upstream();
-    const error = await http.request({ upstream: name, operation: 'probe', method: 'GET', url: `${url}/x` }).catch((e: unknown) => e);
+    const error = await http.request({ upstream: name, operation: 'probe', method: 'GET', origin: url, path: '/x' }).catch((e: unknown) => e);
     expect(error).toMatchObject({ status: 503, code: ErrorCode.UPSTREAM_UNAVAILABLE, reason: 'connect' });
   });
 
   it('sends the path exactly as built, without resolving dot-segments', async () => {
     const s = await server((_req, res) => json(res, 200, {}));
     const name = upstream();
-    await http.request({ upstream: name, operation: 'probe', method: 'GET', url: `${s.url}/v3/work/works/%2e%2e/admin?x=1` });
+    await http.request({ upstream: name, operation: 'probe', method: 'GET', origin: s.url, path: '/v3/work/works/%2e%2e/admin?x=1' });
     expect(s.hits[0].url).toBe('/v3/work/works/%2e%2e/admin?x=1');
   });
 
   it('records per-call metrics by upstream, operation and outcome', async () => {
     const s = await server((_req, res) => json(res, 200, {}));
     const name = upstream();
-    await http.request({ upstream: name, operation: 'getThing', method: 'GET', url: `${s.url}/x` });
+    await http.request({ upstream: name, operation: 'getThing', method: 'GET', origin: s.url, path: '/x' });
     const text = await booted.app.get(MetricsService).render();
     expect(text).toContain(`gateway_upstream_requests_total{upstream="${name}",operation="getThing",outcome="success"} 1`);
     expect(text).toContain(`gateway_upstream_request_duration_seconds_count{upstream="${name}",operation="getThing",outcome="success"} 1`);

@@ -3,7 +3,8 @@ import { createSandbox } from '../../src/sandbox/sandbox';
 import type { RunningSandbox } from '../../src/sandbox/sandbox.types';
 import { UpstreamBadResponseError } from '../../src/upstreams/http/upstream-errors';
 import { WorksRegisterClient } from '../../src/upstreams/inner-apis/works-register.client';
-import { STREET_MANAGER_ENDPOINTS, endpointsFromSandbox } from '../../src/upstreams/street-manager/street-manager-endpoints';
+import { endpointsFromSandbox } from '../../src/sandbox/sandbox-endpoints';
+import { STREET_MANAGER_ENDPOINTS } from '../../src/upstreams/street-manager/street-manager-endpoints';
 import { StreetManagerTransport } from '../../src/upstreams/street-manager/street-manager.transport';
 import { type BootedApp, bootApp } from '../helpers/boot-app';
 import { caller, sandboxAdmin, testStreetManagerConfig } from './support/street-manager-fixtures';
@@ -38,7 +39,7 @@ describe('inner APIs (e2e against the sandbox works register)', () => {
 
   it('is configured automatically from the sandbox and reads an entry with a client-credentials token', async () => {
     expect(register.configured).toBe(true);
-    const entry = await register.getWork(wrn);
+    const entry = await register.getEntry(wrn);
     expect(entry).toEqual({
       workReferenceNumber: wrn,
       jobNumber: expect.any(String),
@@ -50,29 +51,29 @@ describe('inner APIs (e2e against the sandbox works register)', () => {
   });
 
   it('answers undefined for a work the register does not know', async () => {
-    await expect(register.getWork('UNKNOWN-REF-1')).resolves.toBeUndefined();
+    await expect(register.getEntry('UNKNOWN-REF-1')).resolves.toBeUndefined();
   });
 
   it('reuses the token for every call until it nears expiry, then fetches one new token for concurrent callers', async () => {
-    await register.getWork(wrn);
+    await register.getEntry(wrn);
     const before = await admin.stats();
     for (let i = 0; i < 10; i++) {
-      await register.getWork(wrn);
+      await register.getEntry(wrn);
     }
-    await Promise.all(Array.from({ length: 30 }, () => register.getWork(wrn)));
+    await Promise.all(Array.from({ length: 30 }, () => register.getEntry(wrn)));
     expect((await admin.stats()).innerTokensIssued - before.innerTokensIssued).toBe(0);
 
     // 3 s tokens are renewed in their last fifth
     await new Promise((resolve) => setTimeout(resolve, 2_600));
-    await Promise.all(Array.from({ length: 30 }, () => register.getWork(wrn)));
+    await Promise.all(Array.from({ length: 30 }, () => register.getEntry(wrn)));
     expect((await admin.stats()).innerTokensIssued - before.innerTokensIssued).toBe(1);
   });
 
   it('fetches one new token and retries once when the register answers 401 to a cached token', async () => {
-    await register.getWork(wrn);
+    await register.getEntry(wrn);
     const before = (await admin.stats()) as { innerTokensIssued: number };
     await admin.faults({ api: 'inner', unauthorizedNext: 1 });
-    await expect(register.getWork(wrn)).resolves.toMatchObject({ workReferenceNumber: wrn });
+    await expect(register.getEntry(wrn)).resolves.toMatchObject({ workReferenceNumber: wrn });
     const after = (await admin.stats()) as { innerTokensIssued: number };
     expect(after.innerTokensIssued - before.innerTokensIssued).toBe(1);
     await admin.clearFaults();
@@ -80,7 +81,7 @@ describe('inner APIs (e2e against the sandbox works register)', () => {
 
   it('turns a malformed register answer into 502', async () => {
     await admin.faults({ api: 'inner', malformed: 'not-json' });
-    await expect(register.getWork(wrn)).rejects.toBeInstanceOf(UpstreamBadResponseError);
+    await expect(register.getEntry(wrn)).rejects.toBeInstanceOf(UpstreamBadResponseError);
     await admin.clearFaults();
   });
 

@@ -4,7 +4,8 @@ import { credential, streetManagerConfig } from '../../src/config/street-manager
 import { createSandbox } from '../../src/sandbox/sandbox';
 import type { RunningSandbox } from '../../src/sandbox/sandbox.types';
 import { UpstreamUnavailableError } from '../../src/upstreams/http/upstream-errors';
-import { STREET_MANAGER_ENDPOINTS, endpointsFromSandbox } from '../../src/upstreams/street-manager/street-manager-endpoints';
+import { endpointsFromSandbox } from '../../src/sandbox/sandbox-endpoints';
+import { STREET_MANAGER_ENDPOINTS } from '../../src/upstreams/street-manager/street-manager-endpoints';
 import { StreetManagerTransport } from '../../src/upstreams/street-manager/street-manager.transport';
 import { OperatorServer } from '../../src/metrics/operator-server';
 import { type BootedApp, bootApp } from '../helpers/boot-app';

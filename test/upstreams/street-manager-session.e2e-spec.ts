@@ -7,7 +7,8 @@ import {
   UpstreamBadResponseError,
   UpstreamForbiddenError,
 } from '../../src/upstreams/http/upstream-errors';
-import { STREET_MANAGER_ENDPOINTS, endpointsFromSandbox } from '../../src/upstreams/street-manager/street-manager-endpoints';
+import { endpointsFromSandbox } from '../../src/sandbox/sandbox-endpoints';
+import { STREET_MANAGER_ENDPOINTS } from '../../src/upstreams/street-manager/street-manager-endpoints';
 import { StreetManagerTransport } from '../../src/upstreams/street-manager/street-manager.transport';
 import { type BootedApp, bootApp } from '../helpers/boot-app';
 import { caller, sandboxAdmin, testStreetManagerConfig } from './support/street-manager-fixtures';

@@ -17,10 +17,6 @@ export interface Subscription {
   secondaryKeyHash?: string;
 }
 
-export interface SubscriptionsFile {
-  subscriptions: Subscription[];
-}
-
 export class SubscriptionsFileError extends Error {
   constructor(readonly problems: string[]) {
     super(`subscriptions file is not valid:\n  - ${problems.join('\n  - ')}`);

@@ -102,14 +102,3 @@ export class ConflictError extends ApiError {
   }
 }
 
-export class ServiceUnavailableError extends ApiError {
-  constructor(message: string, retryAfterSeconds?: number) {
-    super(
-      503,
-      ErrorCode.SERVICE_UNAVAILABLE,
-      message,
-      undefined,
-      retryAfterSeconds !== undefined ? { 'Retry-After': String(retryAfterSeconds) } : undefined,
-    );
-  }
-}

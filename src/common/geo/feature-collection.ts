@@ -2,8 +2,6 @@ import type { Link } from '../links/link';
 import type { Collection } from '../paging/collection';
 import type { Geometry } from './geometry';
 
-export const GEOJSON_MEDIA_TYPE = 'application/geo+json';
-
 export interface Feature<P> {
   type: 'Feature';
   id?: string;

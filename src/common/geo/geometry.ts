@@ -80,10 +80,6 @@ export function positionsOf(geometry: Geometry): Position[] {
   return level as Position[];
 }
 
-export function isGeometryType(type: unknown): type is GeometryType {
-  return typeof type === 'string' && type in DEPTH;
-}
-
 export interface BngBox {
   minEasting: number;
   minNorthing: number;

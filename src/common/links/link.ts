@@ -1,6 +1,4 @@
 import { ApiProperty } from '@nestjs/swagger';
-import type { Caller } from '../../auth/caller';
-import type { Permission } from '../../auth/permissions';
 import { organisationPath, streetPath } from './paths';
 
 export type LinkMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
@@ -43,10 +41,15 @@ export class LinkDto implements Link {
  *     .action('create-permit', '/v1/works/ABC/permits', 'POST', Permission.PROMOTER_WRITE)
  *     .build()
  */
-export class LinkBuilder {
+/** Whom the links are for: only their permissions matter (the edge's Caller is one). */
+export interface LinkAudience<P extends string> {
+  readonly permissions: readonly P[];
+}
+
+export class LinkBuilder<P extends string = string> {
   private readonly items: Link[] = [];
 
-  constructor(private readonly caller: Pick<Caller, 'permissions'> | undefined) {}
+  constructor(private readonly caller: LinkAudience<P> | undefined) {}
 
   self(href: string): this {
     return this.related('self', href);
@@ -70,7 +73,7 @@ export class LinkBuilder {
     rel: string,
     href: string,
     type: Exclude<LinkMethod, 'GET'>,
-    permission: Permission,
+    permission: P,
     when = true,
   ): this {
     if (when && this.caller?.permissions.includes(permission)) {
@@ -84,6 +87,6 @@ export class LinkBuilder {
   }
 }
 
-export function links(caller: Pick<Caller, 'permissions'> | undefined): LinkBuilder {
+export function links<P extends string>(caller: LinkAudience<P> | undefined): LinkBuilder<P> {
   return new LinkBuilder(caller);
 }

@@ -2,17 +2,16 @@ import { type CallHandler, type ExecutionContext, Injectable, type NestIntercept
 import { Reflector } from '@nestjs/core';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Observable } from 'rxjs';
-import { FORMAT_FROM_SUFFIX, type RawRequestWithFormat } from '../../app.setup';
+import { FORMAT_FROM_SUFFIX, type RawRequestWithFormat } from '../url-rewrite';
 import { NotAcceptableError } from '../errors/api-error';
 import { DEFAULT_PRODUCES, MediaType } from './media-types';
 import { negotiate } from './negotiate';
-import { PRODUCES_KEY, XML_ROOT_KEY } from './produces.decorator';
+import { PRODUCES_KEY } from './produces.decorator';
 import { CHOSEN_REPRESENTATION, type RequestWithRepresentation } from './representation';
 import { toXml, xmlRootForRoute } from './xml';
 
 interface RouteRepresentations {
   produced: readonly string[];
-  xmlRoot: string | undefined;
 }
 
 /**
@@ -45,7 +44,7 @@ export class NegotiationInterceptor implements NestInterceptor {
     void reply.header('vary', 'Accept');
 
     if (chosen === MediaType.XML) {
-      const root = route.xmlRoot ?? xmlRootForRoute(request.routeOptions.url);
+      const root = xmlRootForRoute(request.routeOptions.url);
       // A per-reply serializer runs after every interceptor has shaped the body, whatever their order, so an
       // idempotency replay or a field selection sees the object, never the rendered text.
       void reply
@@ -66,7 +65,6 @@ export class NegotiationInterceptor implements NestInterceptor {
       route = {
         produced:
           this.reflector.getAllAndOverride<string[] | undefined>(PRODUCES_KEY, targets) ?? DEFAULT_PRODUCES,
-        xmlRoot: this.reflector.getAllAndOverride<string | undefined>(XML_ROOT_KEY, targets),
       };
       this.routes.set(handler, route);
     }

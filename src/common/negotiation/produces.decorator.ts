@@ -3,7 +3,6 @@ import { ApiProduces } from '@nestjs/swagger';
 import { DEFAULT_PRODUCES, type MediaType } from './media-types';
 
 export const PRODUCES_KEY = 'negotiation:produces';
-export const XML_ROOT_KEY = 'negotiation:xmlRoot';
 
 /**
  * Adds representations to the default JSON and XML for a route or controller, e.g.
@@ -13,12 +12,4 @@ export const XML_ROOT_KEY = 'negotiation:xmlRoot';
 export function Produces(...mediaTypes: MediaType[]): MethodDecorator & ClassDecorator {
   const all = [...new Set([...DEFAULT_PRODUCES, ...mediaTypes])];
   return applyDecorators(SetMetadata(PRODUCES_KEY, all), ApiProduces(...all));
-}
-
-/**
- * Names the XML root element when the default (derived from the route: `/v1/works` → `works`,
- * `/v1/works/:ref` → `work`) reads badly.
- */
-export function XmlRoot(name: string): MethodDecorator & ClassDecorator {
-  return SetMetadata(XML_ROOT_KEY, name);
 }

@@ -1,7 +1,6 @@
 import { Transform } from 'class-transformer';
 
 const DECIMAL_INTEGER = /^-?\d{1,16}$/;
-const DECIMAL_NUMBER = /^-?\d{1,16}(\.\d{1,16})?$/;
 
 /**
  * Query strings are text. `Number()` would read '0x10' as 16, '1e1' as 10 and '' as 0, quietly accepting input a
@@ -10,12 +9,5 @@ const DECIMAL_NUMBER = /^-?\d{1,16}(\.\d{1,16})?$/;
 export function QueryInteger(): PropertyDecorator {
   return Transform(({ value }: { value: unknown }) =>
     typeof value === 'string' && DECIMAL_INTEGER.test(value) ? Number(value) : value,
-  );
-}
-
-/** Like QueryInteger for decimals such as coordinates: '53.79', '-1.54'; no exponents, hex or blanks. */
-export function QueryDecimal(): PropertyDecorator {
-  return Transform(({ value }: { value: unknown }) =>
-    typeof value === 'string' && DECIMAL_NUMBER.test(value) ? Number(value) : value,
   );
 }

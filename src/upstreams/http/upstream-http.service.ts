@@ -15,7 +15,7 @@ import type { IncomingHttpHeaders } from 'node:http';
 import { Pool } from 'undici';
 import { MetricsService, type UpstreamOutcome } from '../../metrics/metrics.service';
 import { fullJitterDelayMs, parseRetryAfterMs, sleep } from './backoff';
-import { redactUrl } from './redact';
+import { redactPath } from './redact';
 import { RetryBudget } from './retry-budget';
 import { PacerFullError, type TokenBucket } from './token-bucket';
 import {
@@ -32,8 +32,10 @@ export interface UpstreamCall {
   /** a stable operation name for metrics and logs, e.g. `getWork` */
   operation: string;
   method: HttpMethod;
-  /** absolute URL */
-  url: string;
+  /** scheme, host and port, e.g. `https://api.example.org`: one keep-alive pool per origin */
+  origin: string;
+  /** path and query, already encoded; sent exactly as given (no dot-segment resolution that `..` could climb) */
+  path: string;
   headers?: Record<string, string>;
   body?: string;
   /** paces this call against a per-credential rate */
@@ -251,12 +253,11 @@ export class UpstreamHttp implements OnApplicationShutdown {
 
   private async attempt(upstream: GuardedUpstream, call: UpstreamCall, signal: AbortSignal): Promise<UpstreamResponse> {
     await call.pacer?.take(signal);
-    const { origin, path } = splitUrl(call.url);
     let response;
     try {
-      response = await this.pool(upstream, origin).request({
+      response = await this.pool(upstream, call.origin).request({
         method: call.method,
-        path,
+        path: call.path,
         headers: call.headers,
         body: call.body,
         signal,
@@ -320,26 +321,13 @@ export class UpstreamHttp implements OnApplicationShutdown {
         upstream: upstream.name,
         operation: call.operation,
         method: call.method,
-        path: redactUrl(call.url),
+        path: redactPath(call.path),
         attempt,
         reason: (error as { reason?: string }).reason,
       },
       'upstream attempt failed',
     );
   }
-}
-
-/**
- * Splits without WHATWG normalisation: `new URL()` would resolve `..` and `%2e%2e` segments, letting a reference
- * such as `..` climb out of the API's path. The upstream receives exactly the path we built.
- */
-function splitUrl(url: string): { origin: string; path: string } {
-  const match = /^(https?:\/\/[^/?#]+)(.*)$/i.exec(url);
-  if (!match) {
-    throw new Error('upstream URL must be absolute http(s)');
-  }
-  const path = match[2] || '/';
-  return { origin: match[1], path: path.startsWith('/') ? path : `/${path}` };
 }
 
 async function readLimited(body: AsyncIterable<Buffer>, maxBytes: number): Promise<Buffer> {

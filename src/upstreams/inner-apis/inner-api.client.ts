@@ -2,6 +2,7 @@ import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import type { IncomingHttpHeaders } from 'node:http';
 import type { InnerApiSettings } from '../../config/inner-apis.config';
 import { HealthRegistry } from '../../health/health-registry';
+import { type UpstreamBase, upstreamBase } from '../http/upstream-base';
 import { UpstreamHttp, type UpstreamResponse } from '../http/upstream-http.service';
 import type { HttpMethod, UpstreamSettings } from '../http/upstream-settings';
 import { INNER_APIS } from './inner-apis-endpoints';
@@ -26,6 +27,7 @@ export interface InnerApiResponse {
 
 interface Registered {
   settings: InnerApiSettings;
+  base: UpstreamBase;
   upstream: string;
   tokens: TokenProvider;
 }
@@ -66,12 +68,12 @@ export class InnerApiClient implements OnModuleInit {
       const source = settings.authority
         ? new MsalTokenSource(`${upstream}-token`, settings)
         : new OAuthClientCredentialsTokenSource(http, `${upstream}-token`, settings);
-      this.apis.set(settings.name, { settings, upstream, tokens: new CachedTokenProvider(source) });
+      this.apis.set(settings.name, { settings, base: upstreamBase(settings.baseUrl), upstream, tokens: new CachedTokenProvider(source) });
     }
   }
 
   onModuleInit(): void {
-    for (const { settings, upstream } of this.apis.values()) {
+    for (const { settings, base, upstream } of this.apis.values()) {
       if (!settings.healthPath) {
         continue;
       }
@@ -80,7 +82,8 @@ export class InnerApiClient implements OnModuleInit {
           upstream,
           operation: 'health',
           method: 'GET',
-          url: settings.baseUrl + settings.healthPath,
+          origin: base.origin,
+          path: base.basePath + settings.healthPath,
           signal,
         });
         if (response.status !== 200) {
@@ -119,7 +122,8 @@ export class InnerApiClient implements OnModuleInit {
       upstream: api.upstream,
       operation: req.operation,
       method: req.method,
-      url: api.settings.baseUrl + req.path,
+      origin: api.base.origin,
+      path: api.base.basePath + req.path,
       headers: {
         accept: 'application/json',
         authorization: `Bearer ${token}`,

@@ -1,3 +1,4 @@
+import { type UpstreamBase, upstreamBase } from '../http/upstream-base';
 import type { UpstreamHttp } from '../http/upstream-http.service';
 import { UpstreamBadResponseError, UpstreamUnavailableError } from '../http/upstream-errors';
 import type { InnerApiSettings } from '../../config/inner-apis.config';
@@ -8,18 +9,23 @@ import type { AccessToken, TokenSource } from './token-provider';
  * msal-node refuses non-https authorities. Goes through the guarded core like every other outbound call.
  */
 export class OAuthClientCredentialsTokenSource implements TokenSource {
+  private readonly tokenEndpoint: UpstreamBase;
+
   constructor(
     private readonly http: UpstreamHttp,
     private readonly upstream: string,
     private readonly api: InnerApiSettings,
-  ) {}
+  ) {
+    this.tokenEndpoint = upstreamBase(api.tokenUrl!);
+  }
 
   async fetch(signal?: AbortSignal): Promise<AccessToken> {
     const response = await this.http.request({
       upstream: this.upstream,
       operation: 'acquireToken',
       method: 'POST',
-      url: this.api.tokenUrl!,
+      origin: this.tokenEndpoint.origin,
+      path: this.tokenEndpoint.basePath || '/',
       headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
       body: new URLSearchParams({
         grant_type: 'client_credentials',

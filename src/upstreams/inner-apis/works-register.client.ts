@@ -43,7 +43,7 @@ export class WorksRegisterClient {
   }
 
   /** The register's entry, or undefined when the register has none for this work. */
-  async getWork(workReferenceNumber: string, signal?: AbortSignal): Promise<WorksRegisterEntry | undefined> {
+  async getEntry(workReferenceNumber: string, signal?: AbortSignal): Promise<WorksRegisterEntry | undefined> {
     const response = await this.inner.request(WORKS_REGISTER, {
       method: 'GET',
       path: `/works/${encodeURIComponent(workReferenceNumber)}`,

@@ -2,7 +2,7 @@ import Redis from 'ioredis';
 import { describeWithRedis, type RedisServer, startRedisServer } from '../../../test/helpers/redis-server';
 import { RedisAlarm } from '../../redis/redis-alarm';
 import { RedisSessionStore } from './redis-session.store';
-import type { SessionTokens } from './session-store';
+import type { SessionTokens } from './session.store';
 
 describeWithRedis('RedisSessionStore (real redis-server)', () => {
   let server: RedisServer;

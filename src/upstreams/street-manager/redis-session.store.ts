@@ -1,7 +1,8 @@
 import type Redis from 'ioredis';
 import type { RedisAlarm } from '../../redis/redis-alarm';
 import { LockNotAcquiredError, RedisLock } from '../../redis/redis-lock';
-import { InMemorySessionStore, type SessionStore, type SessionTokens, type StoredRefusal } from './session-store';
+import { MemorySessionStore } from './memory-session.store';
+import type { SessionStore, SessionTokens, StoredRefusal } from './session.store';
 
 /** A sign-in with its busy-answer retries can take a while; the lease outlives it so a second instance never overlaps. */
 const LOCK_LEASE_MS = 30_000;
@@ -18,7 +19,7 @@ const LOCK_WAIT_MS = 35_000;
  */
 export class RedisSessionStore implements SessionStore {
   readonly shared = true;
-  private readonly local = new InMemorySessionStore();
+  private readonly local = new MemorySessionStore();
   private readonly lock: RedisLock;
 
   constructor(

@@ -11,11 +11,19 @@ import {
   UpstreamUnavailableError,
   isBusyFailure,
 } from '../http/upstream-errors';
+import type { UpstreamBase } from '../http/upstream-base';
 import { UpstreamHttp, type UpstreamResponse } from '../http/upstream-http.service';
 import { jwtTimes } from './jwt-expiry';
-import { SESSION_STORE, type SessionStore, type SessionTokens } from './session-store';
+import { SESSION_STORE, type SessionStore, type SessionTokens } from './session.store';
 import { STREET_MANAGER_ENDPOINTS, type StreetManagerEndpoints } from './street-manager-endpoints';
-import { registerStreetManagerUpstreams, streetManagerUpstream } from './street-manager-upstreams';
+import { registerStreetManagerUpstreams, streetManagerBases, streetManagerUpstream } from './street-manager-upstreams';
+
+/** What one data call needs from its session: the id token to send and the credential's pacer. */
+export interface SessionContext {
+  credentialId: string;
+  token: string;
+  pacer: TokenBucket;
+}
 
 type Refusal = 'bad-credentials' | 'locked' | 'suspended' | 'password-change-required';
 
@@ -53,6 +61,7 @@ export class StreetManagerSessions implements OnModuleInit, BeforeApplicationShu
   private readonly pacers = new Map<string, TokenBucket>();
   private readonly states = new Map<string, CredentialState>();
   private readonly inflight = new Map<string, Promise<SessionTokens | undefined>>();
+  private readonly bases: Record<'work' | 'party', UpstreamBase>;
 
   constructor(
     @Inject(streetManagerConfig.KEY) private readonly config: StreetManagerConfig,
@@ -63,6 +72,7 @@ export class StreetManagerSessions implements OnModuleInit, BeforeApplicationShu
     private readonly metrics: MetricsService,
   ) {
     registerStreetManagerUpstreams(http, config);
+    this.bases = streetManagerBases(endpoints.baseUrls);
     for (const c of endpoints.credentials) {
       this.byId.set(c.id, c);
       if (c.organisation && !this.byOrganisation.has(c.organisation)) {
@@ -77,8 +87,34 @@ export class StreetManagerSessions implements OnModuleInit, BeforeApplicationShu
     this.health.register('street-manager-session', () => this.healthOfAll());
   }
 
+  /**
+   * Runs one data call with the caller's session. After a 401 it signs in again once and repeats the call; a second
+   * 401, or one just after a sign-in, is Street Manager refusing this call (it uses 401 for both), so a 403.
+   */
+  async withSession(
+    caller: Pick<Caller, 'organisation'> | undefined,
+    send: (session: SessionContext) => Promise<UpstreamResponse>,
+  ): Promise<UpstreamResponse> {
+    const credential = this.credentialFor(caller);
+    const pacer = this.pacers.get(credential.id)!;
+    const session = await this.session(credential);
+    const response = await send({ credentialId: credential.id, token: session.idToken, pacer });
+    if (response.status !== 401) {
+      return response;
+    }
+    const renewed = await this.reauthenticate(credential, session.idToken);
+    if (!renewed) {
+      throw streetManagerForbidden();
+    }
+    const retried = await send({ credentialId: credential.id, token: renewed.idToken, pacer });
+    if (retried.status === 401) {
+      throw streetManagerForbidden();
+    }
+    return retried;
+  }
+
   /** The credential a caller's calls use: its organisation's, else the default. */
-  credentialFor(caller?: Pick<Caller, 'organisation'>): StreetManagerCredential {
+  private credentialFor(caller?: Pick<Caller, 'organisation'>): StreetManagerCredential {
     const organisation = caller?.organisation?.padStart(4, '0');
     if (organisation) {
       const bound = this.byOrganisation.get(organisation);
@@ -94,12 +130,8 @@ export class StreetManagerSessions implements OnModuleInit, BeforeApplicationShu
     return fallback;
   }
 
-  pacerFor(credential: StreetManagerCredential): TokenBucket {
-    return this.pacers.get(credential.id)!;
-  }
-
   /** A session whose id token Street Manager will still accept for a while. */
-  async session(credential: StreetManagerCredential): Promise<SessionTokens> {
+  private async session(credential: StreetManagerCredential): Promise<SessionTokens> {
     const current = await this.store.get(credential.id);
     if (current && Date.now() < this.renewAt(current)) {
       return current;
@@ -109,9 +141,9 @@ export class StreetManagerSessions implements OnModuleInit, BeforeApplicationShu
 
   /**
    * After a data call got 401 with `staleIdToken`: signs in again once and returns the new session, or undefined
-   * when the gateway has only just signed in, so the 401 is Street Manager refusing this call (it uses 401 for both).
+   * when the gateway has only just signed in, so the 401 is a refusal of this call.
    */
-  reauthenticate(credential: StreetManagerCredential, staleIdToken: string): Promise<SessionTokens | undefined> {
+  private reauthenticate(credential: StreetManagerCredential, staleIdToken: string): Promise<SessionTokens | undefined> {
     return this.singleFlight(`${credential.id}:401:${staleIdToken.slice(-16)}`, () =>
       this.store.withLock(credential.id, async () => {
         const current = await this.store.get(credential.id);
@@ -334,12 +366,17 @@ export class StreetManagerSessions implements OnModuleInit, BeforeApplicationShu
       upstream: streetManagerUpstream(api),
       operation,
       method: 'POST',
-      url: this.endpoints.baseUrls[api] + path,
+      origin: this.bases[api].origin,
+      path: this.bases[api].basePath + path,
       headers: { 'content-type': 'application/json', accept: 'application/json', ...(token ? { token } : {}) },
       body: JSON.stringify(body),
-      pacer: this.pacerFor(credential),
+      pacer: this.pacers.get(credential.id),
     });
   }
+}
+
+export function streetManagerForbidden(): UpstreamForbiddenError {
+  return new UpstreamForbiddenError('Street Manager does not allow this for your organisation');
 }
 
 function parseObject(body: Buffer): Record<string, unknown> | undefined {

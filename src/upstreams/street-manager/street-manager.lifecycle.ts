@@ -3,7 +3,7 @@ import { STREET_MANAGER_APIS } from '../../config/street-manager.config';
 import { HealthRegistry } from '../../health/health-registry';
 import { UpstreamHttp } from '../http/upstream-http.service';
 import { STREET_MANAGER_ENDPOINTS, type StreetManagerEndpoints } from './street-manager-endpoints';
-import { streetManagerUpstream } from './street-manager-upstreams';
+import { streetManagerBases, streetManagerUpstream } from './street-manager-upstreams';
 
 /**
  * Health checks for every Street Manager API's `/status`, and the shutdown order that logout needs: sessions sign
@@ -20,13 +20,16 @@ export class StreetManagerLifecycle implements OnModuleInit, OnApplicationShutdo
   ) {}
 
   onModuleInit(): void {
+    const bases = streetManagerBases(this.endpoints.baseUrls);
     for (const api of STREET_MANAGER_APIS) {
+      const base = bases[api];
       this.health.register(`street-manager-${api}`, async (signal) => {
         const response = await this.http.request({
           upstream: streetManagerUpstream(api),
           operation: 'status',
           method: 'GET',
-          url: `${this.endpoints.baseUrls[api]}/status`,
+          origin: base.origin,
+          path: `${base.basePath}/status`,
           signal,
         });
         if (response.status !== 200) {

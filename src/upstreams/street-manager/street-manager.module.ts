@@ -1,38 +1,40 @@
 import { Module } from '@nestjs/common';
-import { type StreetManagerConfig, streetManagerConfig } from '../../config/street-manager.config';
 import { UpstreamHttpModule } from '../http/upstream-http.module';
 import { RedisService } from '../../redis/redis.service';
+import { GeojsonApiClient } from './geojson-api.client';
+import { LookupApiClient } from './lookup-api.client';
+import { PartyApiClient } from './party-api.client';
 import { RedisSessionStore } from './redis-session.store';
-import { InMemorySessionStore, SESSION_STORE, type SessionStore } from './session-store';
-import { STREET_MANAGER_ENDPOINTS, resolveEndpoints } from './street-manager-endpoints';
+import { ReportingApiClient } from './reporting-api.client';
+import { MemorySessionStore } from './memory-session.store';
+import { SESSION_STORE, type SessionStore } from './session.store';
 import { StreetManagerSessions } from './street-manager-session';
 import { StreetManagerTransport } from './street-manager.transport';
 import { StreetManagerLifecycle } from './street-manager.lifecycle';
+import { WorkApiClient } from './work-api.client';
+
+const CLIENTS = [WorkApiClient, ReportingApiClient, PartyApiClient, LookupApiClient, GeojsonApiClient];
 
 /**
- * Street Manager as one dependency: endpoints (a real host or the embedded sandbox), sessions per credential and the
- * transport that the per-API typed clients use. Tests replace STREET_MANAGER_ENDPOINTS with
- * `endpointsFromSandbox(theirSandbox)` and SESSION_STORE as needed.
+ * Street Manager as one dependency: sessions per credential, the transport, and the typed client per API, each
+ * provided once. The endpoints (STREET_MANAGER_ENDPOINTS) come from AppModule's StreetManagerTargetModule; tests
+ * replace them with `endpointsFromSandbox(theirSandbox)` and SESSION_STORE as needed.
  */
 @Module({
   imports: [UpstreamHttpModule],
   providers: [
     {
-      provide: STREET_MANAGER_ENDPOINTS,
-      inject: [streetManagerConfig.KEY],
-      useFactory: (config: StreetManagerConfig) => resolveEndpoints(config),
-    },
-    {
       provide: SESSION_STORE,
       inject: [RedisService],
       // With REDIS_URL every instance shares one Street Manager sign-in per credential (scale-out).
       useFactory: (redis: RedisService): SessionStore =>
-        redis.client ? new RedisSessionStore(redis.client, redis.alarm) : new InMemorySessionStore(),
+        redis.client ? new RedisSessionStore(redis.client, redis.alarm) : new MemorySessionStore(),
     },
     StreetManagerSessions,
     StreetManagerTransport,
     StreetManagerLifecycle,
+    ...CLIENTS,
   ],
-  exports: [StreetManagerTransport, StreetManagerSessions, STREET_MANAGER_ENDPOINTS, UpstreamHttpModule],
+  exports: CLIENTS,
 })
 export class StreetManagerModule {}

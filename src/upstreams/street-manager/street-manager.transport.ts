@@ -6,16 +6,15 @@ import { type ErrorDetail, NotFoundError } from '../../common/errors/api-error';
 import {
   UpstreamBadResponseError,
   UpstreamConflictError,
-  UpstreamForbiddenError,
   UpstreamValidationError,
 } from '../http/upstream-errors';
 import { SingleFlight } from '../http/single-flight';
+import type { UpstreamBase } from '../http/upstream-base';
 import { UpstreamHttp, type UpstreamResponse } from '../http/upstream-http.service';
 import { checkResponse, matchOperation } from './contract/street-manager-contract';
-import type { StreetManagerCredential } from '../../config/street-manager.config';
 import { STREET_MANAGER_ENDPOINTS, type StreetManagerEndpoints } from './street-manager-endpoints';
-import { StreetManagerSessions } from './street-manager-session';
-import { streetManagerUpstream } from './street-manager-upstreams';
+import { type SessionContext, StreetManagerSessions, streetManagerForbidden } from './street-manager-session';
+import { streetManagerBases, streetManagerUpstream } from './street-manager-upstreams';
 
 export interface StreetManagerRequest {
   api: StreetManagerApiName;
@@ -57,21 +56,19 @@ const INTERNAL_USER_IDENTIFIER_MAX = 100;
 const INTERNAL_USER_NAME_MAX = 50;
 
 /**
- * The one way to call Street Manager. Picks the caller's credential, signs in (sessions are shared and renewed),
- * fills path parameters safely, adds `internal_user_identifier`/`internal_user_name` to writes, runs the call through
- * the guarded core (timeouts, GET-only retries, breaker, bulkhead, pacing per credential), re-authenticates once on
- * a 401, and reads the answer defensively: a body that is not JSON or does not match the spec is a 502, never a crash.
- * Upstream 404 → 404 naming the reference, 409/412 → 409, 400/422 → 422 in our words, 403 or a second 401 → 403.
+ * The one way to call Street Manager. Fills path parameters safely, adds `internal_user_identifier`/`internal_user_name`
+ * to writes, runs the call with the caller's session (StreetManagerSessions picks the credential, signs in and owns
+ * the one re-authentication after a 401) through the guarded core, and reads the answer defensively: a body that is
+ * not JSON or does not match the spec is a 502, never a crash. Upstream 404 → 404 naming the reference, 409/412 →
+ * 409, 400/422 → 422 in our words, 403 or a second 401 → 403.
  *
  * Typed clients (one per API, `*-api.client.ts`) wrap it:
  * ```ts
- * type WorkResponse = components['schemas']['WorkResponse']; // from ./generated/work
- *
- * async getWork(workReferenceNumber: string, caller: Caller): Promise<WorkResponse> {
+ * async getWork(caller: Caller, workReferenceNumber: string): Promise<WorkResponse> {
  *   const { body } = await this.transport.request<WorkResponse>({
  *     api: 'work',
  *     method: 'GET',
- *     pathTemplate: '/works/{workReferenceNumber}', // or path: `/works/${encodeURIComponent(wrn)}`
+ *     pathTemplate: '/works/{workReferenceNumber}',
  *     params: { workReferenceNumber },
  *     caller,
  *     operation: 'getWork',
@@ -85,61 +82,54 @@ export class StreetManagerTransport {
   private readonly logger = new Logger('StreetManagerTransport');
   /** public so tests and the benchmark can read how many callers were coalesced */
   readonly inflightGets = new SingleFlight<UpstreamResponse>();
+  private readonly bases: Record<StreetManagerApiName, UpstreamBase>;
 
   constructor(
     private readonly http: UpstreamHttp,
     private readonly sessions: StreetManagerSessions,
-    @Inject(STREET_MANAGER_ENDPOINTS) private readonly endpoints: StreetManagerEndpoints,
-  ) {}
+    @Inject(STREET_MANAGER_ENDPOINTS) endpoints: StreetManagerEndpoints,
+  ) {
+    this.bases = streetManagerBases(endpoints.baseUrls);
+  }
 
   async request<T>(req: StreetManagerRequest): Promise<StreetManagerResponse<T>> {
-    const credential = this.sessions.credentialFor(req.caller);
     const path = req.pathTemplate !== undefined ? fillPath(req.pathTemplate, req.params ?? {}) : req.path;
     if (path === undefined || !path.startsWith('/')) {
       throw new Error(`${req.operation}: give a pathTemplate or a path starting with /`);
     }
-    const url = this.endpoints.baseUrls[req.api] + path + queryString(req.query);
+    const { origin, basePath } = this.bases[req.api];
+    const target = { origin, path: basePath + path + queryString(req.query) };
     const body = req.method === 'POST' || req.method === 'PUT' ? JSON.stringify(withInternalUser(req.body ?? {}, req.caller)) : undefined;
+    const exchange = () => this.sessions.withSession(req.caller, (session) => this.send(req, target, body, session));
 
-    // Identical concurrent GETs with one credential share one upstream call and its outcome (errors too); nothing is
-    // kept afterwards. A caller's own abort signal cannot be shared, so such calls go alone.
+    // Identical concurrent GETs of one organisation (so one credential) share one upstream call and its outcome,
+    // errors too; nothing is kept afterwards. A caller's own abort signal cannot be shared, so such calls go alone.
     const response =
       req.method === 'GET' && req.signal === undefined
-        ? await this.inflightGets.run(`${credential.id} GET ${url}`, () => this.exchange(req, credential, url, body))
-        : await this.exchange(req, credential, url, body);
+        ? await this.inflightGets.run(`${req.caller?.organisation ?? ''} GET ${origin}${target.path}`, exchange)
+        : await exchange();
     return this.read<T>(req, path, response);
   }
 
-  private async exchange(req: StreetManagerRequest, credential: StreetManagerCredential, url: string, body: string | undefined): Promise<UpstreamResponse> {
-    const session = await this.sessions.session(credential);
-    let response = await this.send(req, credential, url, body, session.idToken);
-    if (response.status === 401) {
-      const renewed = await this.sessions.reauthenticate(credential, session.idToken);
-      if (!renewed) {
-        throw forbidden();
-      }
-      response = await this.send(req, credential, url, body, renewed.idToken);
-      if (response.status === 401) {
-        // Street Manager uses 401 for "not allowed" too; a fresh token that still gets 401 is a refusal.
-        throw forbidden();
-      }
-    }
-    return response;
-  }
-
-  private send(req: StreetManagerRequest, credential: StreetManagerCredential, url: string, body: string | undefined, token: string): Promise<UpstreamResponse> {
+  private send(
+    req: StreetManagerRequest,
+    target: { origin: string; path: string },
+    body: string | undefined,
+    session: SessionContext,
+  ): Promise<UpstreamResponse> {
     return this.http.request({
       upstream: streetManagerUpstream(req.api),
       operation: req.operation,
       method: req.method,
-      url,
+      origin: target.origin,
+      path: target.path,
       headers: {
         accept: 'application/json',
-        token,
+        token: session.token,
         ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
       },
       body,
-      pacer: this.sessions.pacerFor(credential),
+      pacer: session.pacer,
       signal: req.signal,
     });
   }
@@ -182,16 +172,12 @@ export class StreetManagerTransport {
         );
       }
       case 403:
-        throw forbidden();
+        throw streetManagerForbidden();
       default:
         this.logger.warn({ api: req.api, operation: req.operation, status }, 'Street Manager answered with an unexpected status');
         throw new UpstreamBadResponseError(streetManagerUpstream(req.api), 'bad-status');
     }
   }
-}
-
-function forbidden(): UpstreamForbiddenError {
-  return new UpstreamForbiddenError('Street Manager does not allow this for your organisation');
 }
 
 const INVALID = Symbol('invalid');

@@ -1,6 +1,7 @@
 import { DEFAULT_SANDBOX_KEYS } from '../../../src/config/auth.config';
 import { createSandbox } from '../../../src/sandbox/sandbox';
-import { endpointsFromSandbox, STREET_MANAGER_ENDPOINTS } from '../../../src/upstreams/street-manager/street-manager-endpoints';
+import { endpointsFromSandbox } from '../../../src/sandbox/sandbox-endpoints';
+import { STREET_MANAGER_ENDPOINTS } from '../../../src/upstreams/street-manager/street-manager-endpoints';
 import { bootApp, type BootedApp } from '../../helpers/boot-app';
 
 export const KEY_HEADER = 'Ocp-Apim-Subscription-Key';

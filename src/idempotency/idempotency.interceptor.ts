@@ -9,8 +9,8 @@ import { HTTP_CODE_METADATA } from '@nestjs/common/constants';
 import { Reflector } from '@nestjs/core';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { catchError, from, mergeMap, type Observable, of } from 'rxjs';
-import type { Caller } from '../../auth/caller';
-import { ApiError, ErrorCode } from '../errors/api-error';
+import type { Caller } from '../auth/caller';
+import { ApiError, ErrorCode } from '../common/errors/api-error';
 import { IDEMPOTENCY_STORE, type IdempotencyStore, type StoredResponse } from './idempotency.store';
 import {
   IDEMPOTENCY_KEY_HEADER,

@@ -1,6 +1,6 @@
 import Redis from 'ioredis';
-import { describeWithRedis, type RedisServer, startRedisServer } from '../../../test/helpers/redis-server';
-import { RedisAlarm } from '../../redis/redis-alarm';
+import { describeWithRedis, type RedisServer, startRedisServer } from '../../test/helpers/redis-server';
+import { RedisAlarm } from '../redis/redis-alarm';
 import { RedisIdempotencyStore } from './redis-idempotency.store';
 
 describeWithRedis('RedisIdempotencyStore (real redis-server)', () => {

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { ApiError, BadRequestError, ErrorCode } from '../errors/api-error';
+import { ApiError, BadRequestError, ErrorCode } from '../common/errors/api-error';
 
 export const IDEMPOTENCY_KEY_HEADER = 'idempotency-key';
 export const REPLAYED_HEADER = 'Idempotent-Replayed';

@@ -1,9 +1,9 @@
 import { Global, Inject, Module, type OnModuleDestroy } from '@nestjs/common';
-import { type IdempotencyConfig, idempotencyConfig } from '../../config/idempotency.config';
+import { type IdempotencyConfig, idempotencyConfig } from '../config/idempotency.config';
 import { IdempotencyInterceptor } from './idempotency.interceptor';
 import { IDEMPOTENCY_STORE, type IdempotencyStore } from './idempotency.store';
 import { MemoryIdempotencyStore } from './memory-idempotency.store';
-import { RedisService } from '../../redis/redis.service';
+import { RedisService } from '../redis/redis.service';
 import { RedisIdempotencyStore } from './redis-idempotency.store';
 
 /**

@@ -1,9 +1,9 @@
 import { type DynamicModule, Global, Module } from '@nestjs/common';
 import { Logger, NativeLogger, PARAMS_PROVIDER_TOKEN, type Params, PinoLogger } from 'nestjs-pino';
-import { type AppConfig, appConfig } from '../config/app.config';
-import { MetricsService } from '../metrics/metrics.service';
-import { LOG_DESTINATION, type LogDestination, loggerParams, stdoutDestination } from './logging';
-import { prettyStdout } from './pretty-logs';
+import { type AppConfig, appConfig } from './config/app.config';
+import { MetricsService } from './metrics/metrics.service';
+import { LOG_DESTINATION, type LogDestination, loggerParams, stdoutDestination } from './common/logging';
+import { prettyStdout } from './common/pretty-logs';
 
 /**
  * nestjs-pino's loggers without its LoggerModule, whose only other part is a Nest middleware: on Fastify that

@@ -1,12 +1,12 @@
-import { FixedWindowThrottlerStorage } from './fixed-window.storage';
+import { MemoryThrottlerStore } from './memory-throttler.store';
 
-describe('FixedWindowThrottlerStorage', () => {
+describe('MemoryThrottlerStore', () => {
   let now = 1_000_000;
-  let storage: FixedWindowThrottlerStorage;
+  let storage: MemoryThrottlerStore;
 
   beforeEach(() => {
     now = 1_000_000;
-    storage = new FixedWindowThrottlerStorage(() => now);
+    storage = new MemoryThrottlerStore(() => now);
   });
   afterEach(() => storage.onModuleDestroy());
 

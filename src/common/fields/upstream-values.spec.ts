@@ -1,4 +1,4 @@
-import { integerOrNull, isoDate, isoDateTime, openEnum, openEnumOrNull, textOrNull } from './representation';
+import { integerOrNull, isoDate, isoDateTime, openEnum, openEnumOrNull, textOrNull } from './upstream-values';
 
 describe('representation helpers', () => {
   const STATUSES = ['planned', 'in_progress'] as const;

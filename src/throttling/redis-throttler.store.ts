@@ -1,11 +1,11 @@
 import type { ThrottlerStorage } from '@nestjs/throttler';
 import type Redis from 'ioredis';
 import type { RedisAlarm } from '../redis/redis-alarm';
-import { FixedWindowThrottlerStorage, type ThrottlerStorageRecord } from './fixed-window.storage';
+import { MemoryThrottlerStore, type ThrottlerStorageRecord } from './memory-throttler.store';
 
 /**
  * KEYS[1] the window's counter, KEYS[2] the key's block; ARGV: window ms, limit, block ms.
- * The same fixed-window semantics as FixedWindowThrottlerStorage, in one round trip and O(1) whatever the limit:
+ * The same fixed-window semantics as MemoryThrottlerStore, in one round trip and O(1) whatever the limit:
  * INCR, and PEXPIRE when the counter is new, atomically, so a crash between the two can never leave a counter that
  * never expires. The block key exists only for a blockDuration longer than the window.
  * Returns { hits, ms to the window's end, ms to the block's end (0 = not blocked) }.
@@ -39,13 +39,13 @@ type WithHit = Redis & { throttleHit(counterKey: string, blockKey: string, windo
  * turn every request into a 500: it falls back to this instance's own counters (fail open to per-instance limits,
  * so a client gets at most N× its limit across N instances) and raises the alarm.
  */
-export class RedisThrottlerStorage implements ThrottlerStorage {
+export class RedisThrottlerStore implements ThrottlerStorage {
   private readonly redis: WithHit;
 
   constructor(
     redis: Redis,
     private readonly alarm: RedisAlarm,
-    private readonly fallback = new FixedWindowThrottlerStorage(),
+    private readonly fallback = new MemoryThrottlerStore(),
   ) {
     redis.defineCommand('throttleHit', { numberOfKeys: 2, lua: HIT });
     this.redis = redis as WithHit;

@@ -18,7 +18,7 @@ interface Counter {
  * `ttl` and `blockDuration` are milliseconds; the returned times are whole seconds, as the ThrottlerStorage contract says.
  * A key over its limit stays blocked until its window ends, or for `blockDuration` from the breach if that is longer.
  */
-export class FixedWindowThrottlerStorage implements ThrottlerStorage, OnModuleDestroy {
+export class MemoryThrottlerStore implements ThrottlerStorage, OnModuleDestroy {
   private readonly counters = new Map<string, Counter>();
   private readonly sweeper: NodeJS.Timeout;
 

@@ -1,6 +1,6 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { BadRequestError } from '../common/errors/api-error';
-import { type AuthConfig, authConfig } from '../config/auth.config';
+import { BadRequestError } from '../errors/api-error';
+import { type AuthConfig, authConfig } from '../../config/auth.config';
 
 /** Keys that can reach an object's prototype when a body is merged or assigned somewhere downstream. */
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);

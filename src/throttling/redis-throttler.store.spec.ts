@@ -1,14 +1,14 @@
 import Redis from 'ioredis';
 import { describeWithRedis, type RedisServer, startRedisServer } from '../../test/helpers/redis-server';
 import { RedisAlarm } from '../redis/redis-alarm';
-import { RedisThrottlerStorage } from './redis-throttler.storage';
+import { RedisThrottlerStore } from './redis-throttler.store';
 
-describeWithRedis('RedisThrottlerStorage (real redis-server)', () => {
+describeWithRedis('RedisThrottlerStore (real redis-server)', () => {
   let server: RedisServer;
   let redis: Redis;
   let other: Redis;
   let alarm: RedisAlarm;
-  let storage: RedisThrottlerStorage;
+  let storage: RedisThrottlerStore;
 
   beforeAll(async () => {
     server = await startRedisServer();
@@ -20,7 +20,7 @@ describeWithRedis('RedisThrottlerStorage (real redis-server)', () => {
     await redis.flushall();
     other = new Redis(server.url, { keyPrefix: 't:', lazyConnect: true });
     await other.connect();
-    storage = new RedisThrottlerStorage(redis, alarm);
+    storage = new RedisThrottlerStore(redis, alarm);
   });
   afterEach(() => {
     storage.onModuleDestroy();
@@ -47,7 +47,7 @@ describeWithRedis('RedisThrottlerStorage (real redis-server)', () => {
   });
 
   it('is one limit for every instance counting in the same Redis', async () => {
-    const second = new RedisThrottlerStorage(other, alarm);
+    const second = new RedisThrottlerStore(other, alarm);
     const results = await Promise.all(
       Array.from({ length: 40 }, (_, i) => (i % 2 === 0 ? storage : second).increment('shared', 60_000, 25, 0, 'w')),
     );

@@ -1,6 +1,6 @@
 import type Redis from 'ioredis';
-import type { RedisAlarm } from '../../redis/redis-alarm';
-import { SharedStateUnavailableError } from '../../redis/shared-state-unavailable.error';
+import type { RedisAlarm } from '../redis/redis-alarm';
+import { SharedStateUnavailableError } from '../redis/shared-state-unavailable.error';
 import type { BeginResult, IdempotencyStore, StoredResponse } from './idempotency.store';
 
 /*

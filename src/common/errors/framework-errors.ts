@@ -2,11 +2,11 @@ import { randomUUID } from 'node:crypto';
 import { STATUS_CODES } from 'node:http';
 import type { Socket } from 'node:net';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
-import { ApiError, ErrorCode } from '../common/errors/api-error';
-import { errorBody } from '../common/errors/error-body';
-import { toErrorResponse } from '../common/errors/error-mapping';
-import { SECURITY_HEADERS } from '../common/security-headers';
-import { MAX_URL_BYTES } from '../common/url-rewrite';
+import { ApiError, ErrorCode } from './api-error';
+import { errorBody } from './error-body';
+import { toErrorResponse } from './error-mapping';
+import { SECURITY_HEADERS } from '../security-headers';
+import { MAX_URL_BYTES } from '../url-rewrite';
 
 /** The router's own refusals, by Fastify error code: each gets a code of its own rather than BAD_REQUEST. */
 const ROUTER_ERRORS: Record<string, () => ApiError> = {
