@@ -4,8 +4,11 @@ import type { DestinationStream } from 'pino';
 // A plain require: the package may be absent, which an import statement could not survive.
 const loadPretty = (): unknown => createRequire(__filename)('pino-pretty');
 
-/** Nest's start-up chatter (a line per module and per route): noise at a terminal, kept in the JSON logs. */
-const STARTUP_CHATTER = /"context":"(InstanceLoader|RoutesResolver|RouterExplorer)"/;
+/**
+ * Nest's start-up chatter (a line per module and per route, "Starting Nest application", "successfully started"):
+ * noise at a terminal, where the gateway's own start line says it all; kept in the JSON logs.
+ */
+const STARTUP_CHATTER = /"context":"(InstanceLoader|RoutesResolver|RouterExplorer|NestFactory|NestApplication)"/;
 
 type PrettyFactory = (options: Record<string, unknown>) => DestinationStream;
 
