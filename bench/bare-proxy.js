@@ -1,6 +1,6 @@
 'use strict';
 // The floor of real facade work (PERFORMANCE.md): node:http + undici + parse, camelCase, serialise.
-// Logs in to the sandbox once, then maps GET /works/:ref and GET /works (reporting list) with no policies at all.
+// Logs in to the sandbox (again when its token expires), then maps GET /works/:ref and GET /works (reporting list) with no policies at all.
 const http = require('node:http');
 const { Pool } = require('undici');
 
@@ -28,10 +28,24 @@ async function call(path, token, method = 'GET', body) {
   return { status: res.statusCode, body: await res.body.json().catch(() => null) };
 }
 
-async function main() {
+let token;
+let signingIn;
+async function signIn() {
   const auth = await call('/v3/work/authenticate', undefined, 'POST', { emailAddress: email, password });
   if (auth.status !== 200) throw new Error(`login failed: ${auth.status}`);
-  const token = auth.body.idToken;
+  token = auth.body.idToken;
+}
+
+// Signs in again when the sandbox's token has expired (runs longer than its lifetime), once for all callers.
+async function callSignedIn(path) {
+  const r = await call(path, token);
+  if (r.status !== 401) return r;
+  await (signingIn ??= signIn().finally(() => (signingIn = undefined)));
+  return call(path, token);
+}
+
+async function main() {
+  await signIn();
   const server = http.createServer((req, res) => {
     const url = new URL(req.url, 'http://x');
     const one = /^\/works\/([^/]+)$/.exec(url.pathname);
@@ -40,7 +54,7 @@ async function main() {
       res.statusCode = 404;
       return res.end();
     }
-    call(path, token).then(
+    callSignedIn(path).then(
       (r) => {
         const payload = JSON.stringify(mapKeys(r.body));
         res.writeHead(r.status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) });

@@ -39,7 +39,14 @@ Injectable()(ApiKeyGuard);
 
 class WorksController {
   async work(ref) {
-    const res = await pool.request({ path: `/v3/work/works/${encodeURIComponent(ref)}`, method: 'GET', headers: { token: session.token } });
+    const get = () => pool.request({ path: `/v3/work/works/${encodeURIComponent(ref)}`, method: 'GET', headers: { token: session.token } });
+    let res = await get();
+    if (res.statusCode === 401) {
+      // the sandbox's token expired (runs longer than its lifetime): sign in again, once for all callers
+      await res.body.dump();
+      await (session.signingIn ??= signIn().finally(() => (session.signingIn = undefined)));
+      res = await get();
+    }
     return mapKeys(await res.body.json());
   }
 }
@@ -57,7 +64,7 @@ Module({
   ],
 })(PeerModule);
 
-async function main() {
+async function signIn() {
   const login = await pool.request({
     path: '/v3/work/authenticate',
     method: 'POST',
@@ -65,6 +72,10 @@ async function main() {
     body: JSON.stringify({ emailAddress: email, password }),
   });
   session.token = (await login.body.json()).idToken;
+}
+
+async function main() {
+  await signIn();
   const app = await NestFactory.create(PeerModule, new FastifyAdapter(), { logger: ['error'] });
   const fastify = app.getHttpAdapter().getInstance();
   const headers = helmet();

@@ -7,7 +7,7 @@
  *   (auth, throttling, validation, mapping, coordinate conversion, logging all on), then drives each with autocannon.
  * Prints requests/s, p50, p99, CPU µs/request of the serving process, RSS and the ratios the issues set as targets.
  * Figures, not assertions. Each row is a function in ROWS (below): add a row there.
- *   node bench/run.js [--duration 10] [--connections 50] [--rounds 3] [--sustained 240] [--only single,list,...]
+ *   node bench/run.js [--duration 10] [--connections 50] [--rounds 3] [--sustained 240] [--only single,list,...] [--compare DIR,...]
  */
 const { spawn } = require('node:child_process');
 const { createHash, randomBytes } = require('node:crypto');
@@ -28,6 +28,13 @@ const ROUNDS = Number(arg('rounds', '3'));
 // Total seconds of the sustained row, shared in turns by the three targets; 0 skips it.
 const SUSTAINED = Number(arg('sustained', '240'));
 const root = join(__dirname, '..');
+// Node options for the gateway processes only, e.g. BENCH_GATEWAY_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof".
+const GATEWAY_ARGS = [...(process.env.BENCH_GATEWAY_NODE_ARGS ?? '').split(' ').filter(Boolean), 'dist/main.js'];
+// --compare DIR[,DIR...]: more gateways, each built into a DIR inside the repository (so it finds node_modules), e.g.
+// from earlier commits, measured in the same alternating rounds as dist/ (single and cache rows): before/after
+// figures that share the machine's noise.
+const COMPARE = arg('compare', '').split(',').filter(Boolean);
+const compareArgs = (dir) => [...GATEWAY_ARGS.slice(0, -1), join(dir, 'main.js')];
 const children = [];
 
 function freePort() {
@@ -183,7 +190,7 @@ async function twoInstances(gatewayEnv, auth, ref) {
   const ports = [await freePort(), await freePort()];
   const pids = [];
   for (const p of ports) {
-    pids.push((await start(`gateway :${p}`, ['dist/main.js'], gatewayEnv(p, redisEnv), `http://127.0.0.1:${p}/status`)).child.pid);
+    pids.push((await start(`gateway :${p}`, GATEWAY_ARGS, gatewayEnv(p, redisEnv), `http://127.0.0.1:${p}/status`)).child.pid);
   }
   const lbPort = await freePort();
   writeFileSync(
@@ -238,12 +245,20 @@ function worstBodies(permitRef) {
 /** The rows, in the order they run and print. Each gets the started processes and returns a table group. */
 const ROWS = {
   async single(c) {
-    const [bare, full, nest] = await alternate([
+    const others = [];
+    for (const dir of COMPARE) {
+      const port = await freePort();
+      others.push({ dir, port, ...(await start(`gateway ${dir}`, compareArgs(dir), c.gatewayEnv(port, { CACHE_TTL_SECONDS: '{}' }), `http://127.0.0.1:${port}/status`)) });
+    }
+    const [bare, full, nest, ...compared] = await alternate([
       { title: 'bare undici mapping proxy: GET /works/{ref}', url: `http://127.0.0.1:${c.proxyPort}`, headers: {}, pid: c.proxy.child.pid, paths: c.distinct('/works') },
       { title: 'gateway: GET /v1/works/{ref}', url: `http://127.0.0.1:${c.gatewayPort}`, headers: c.auth, pid: c.gateway.child.pid, paths: c.distinct('/v1/works') },
       { title: 'typical NestJS gateway: GET /v1/works/{ref}', url: `http://127.0.0.1:${c.peerPort}`, headers: c.auth, pid: c.peer.child.pid, paths: c.distinct('/v1/works') },
+      ...others.map((o) => ({ title: `gateway built in ${o.dir}: GET /v1/works/{ref}`, url: `http://127.0.0.1:${o.port}`, headers: c.auth, pid: o.child.pid, paths: c.distinct('/v1/works') })),
     ]);
-    return { group: `single work, distinct works (the headline: ${c.refs.length} works round-robin, cache off; base = bare proxy, last row base = gateway)`, rows: [[bare], [full, bare], [nest, bare], [{ ...nest, title: 'typical NestJS gateway, base = gateway' }, full]] };
+    for (const o of others) o.child.kill('SIGTERM');
+    const rows = [[bare], [full, bare], [nest, bare], [{ ...nest, title: 'typical NestJS gateway, base = gateway' }, full], ...compared.map((r) => [r, bare])];
+    return { group: `single work, distinct works (the headline: ${c.refs.length} works round-robin, cache off; base = bare proxy, last row base = gateway)`, rows };
   },
   async identical(c) {
     const bare = await load('bare undici mapping proxy: GET /works/{ref}', `http://127.0.0.1:${c.proxyPort}/works/${c.ref}`, {}, c.proxy.child.pid);
@@ -251,14 +266,22 @@ const ROWS = {
     return { group: 'coalescing figure: one work asked for by every request (single-flight merges concurrent upstream calls)', rows: [[bare], [full, bare]] };
   },
   async list(c) {
-    const direct = await load('Street Manager sandbox, direct: GET /v3/reporting/permits', `${c.sm}/v3/reporting/permits`, { token: c.token }, c.sandbox.child.pid);
+    // A fresh token: the one from the start may have expired in a long run.
+    const direct = await load('Street Manager sandbox, direct: GET /v3/reporting/permits', `${c.sm}/v3/reporting/permits`, { token: await c.signIn() }, c.sandbox.child.pid);
     const bare = await load('bare undici mapping proxy: GET /works', `http://127.0.0.1:${c.proxyPort}/works`, {}, c.proxy.child.pid);
     const full = await load('gateway: GET /v1/works?limit=20', `http://127.0.0.1:${c.gatewayPort}/v1/works?limit=20`, c.auth, c.gateway.child.pid);
-    return { group: 'list of works', rows: [[direct], [bare], [full, bare]] };
+    const compared = [];
+    for (const dir of COMPARE) {
+      const port = await freePort();
+      const other = await start(`gateway ${dir} (list)`, compareArgs(dir), c.gatewayEnv(port, { CACHE_TTL_SECONDS: '{}' }), `http://127.0.0.1:${port}/status`);
+      compared.push(await load(`gateway built in ${dir}: GET /v1/works?limit=20`, `http://127.0.0.1:${port}/v1/works?limit=20`, c.auth, other.child.pid));
+      other.child.kill('SIGTERM');
+    }
+    return { group: 'list of works', rows: [[direct], [bare], [full, bare], ...compared.map((r) => [r, bare])] };
   },
   async cache(c) {
     const port = await freePort();
-    const cached = await start('gateway (cache on)', ['dist/main.js'], c.gatewayEnv(port, { CACHE_TTL_SECONDS: '{"works":3600}' }), `http://127.0.0.1:${port}/status`);
+    const cached = await start('gateway (cache on)', GATEWAY_ARGS, c.gatewayEnv(port, { CACHE_TTL_SECONDS: '{"works":3600}' }), `http://127.0.0.1:${port}/status`);
     // The floor serves the very bytes and headers of a hit, minus those that differ per response.
     const hit = await fetch(`http://127.0.0.1:${port}/v1/works/${c.ref}`, { headers: c.auth });
     const headers = Object.fromEntries([...hit.headers].filter(([k]) => !['date', 'connection', 'keep-alive', 'content-length', 'transfer-encoding'].includes(k)));
@@ -266,13 +289,20 @@ const ROWS = {
     writeFileSync(stored, JSON.stringify({ headers, body: await hit.text() }));
     const floorPort = await freePort();
     const floor = await start('bare Fastify, stored bytes', ['bench/bare-fastify.js', String(floorPort), stored], {}, /ready/);
-    const [bare, gw] = await alternate([
+    const others = [];
+    for (const dir of COMPARE) {
+      const otherPort = await freePort();
+      others.push({ dir, port: otherPort, ...(await start(`gateway ${dir} (cache on)`, compareArgs(dir), c.gatewayEnv(otherPort, { CACHE_TTL_SECONDS: '{"works":3600}' }), `http://127.0.0.1:${otherPort}/status`)) });
+    }
+    const [bare, gw, ...compared] = await alternate([
       { title: 'bare Fastify sending the stored bytes and headers', url: `http://127.0.0.1:${floorPort}/works/${c.ref}`, headers: {}, pid: floor.child.pid },
       { title: 'gateway, cache hit: GET /v1/works/{ref}', url: `http://127.0.0.1:${port}/v1/works/${c.ref}`, headers: c.auth, pid: cached.child.pid },
+      ...others.map((o) => ({ title: `gateway built in ${o.dir}, cache hit`, url: `http://127.0.0.1:${o.port}/v1/works/${c.ref}`, headers: c.auth, pid: o.child.pid })),
     ]);
     cached.child.kill('SIGTERM');
     floor.child.kill('SIGTERM');
-    return { group: 'cache hit (target: CPU − base ≤ 60 µs)', rows: [[bare], [gw, bare]] };
+    for (const o of others) o.child.kill('SIGTERM');
+    return { group: 'cache hit (target: CPU − base ≤ 60 µs)', rows: [[bare], [gw, bare], ...compared.map((r) => [r, bare])] };
   },
   async largestBodies(c) {
     // A gateway of its own: a key with every write permission (validation runs after the permission check) and a
@@ -341,7 +371,7 @@ const ROWS = {
       const cells = [];
       for (const [title, url, headers, pid, paths] of targets) {
         const r = await load(title, url, headers, pid, { paths, duration: 20, warmUp: 0 });
-        cells.push(`${Math.round(r.cpu)} µs, ${Math.round(r.rps)}/s, ${r.rss} MB`);
+        cells.push(`${Math.round(r.cpu)} µs, ${Math.round(r.rps)}/s, ${r.rss} MB${r.non2xx ? `, ${r.non2xx} non-2xx` : ''}`);
       }
       lines.push(`| ${Math.round((Date.now() - started) / 1000)} s | ${cells.join(' | ')} |`);
     }
@@ -360,12 +390,15 @@ async function main() {
   const user = users.find((u) => u.type === 'promoter');
   const sm = `http://127.0.0.1:${sandboxPort}`;
 
-  const login = await json(`${sm}/v3/work/authenticate`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ emailAddress: user.email, password: user.password }),
-  });
-  const token = login.body.idToken;
+  const signIn = async () =>
+    (
+      await json(`${sm}/v3/work/authenticate`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ emailAddress: user.email, password: user.password }),
+      })
+    ).body.idToken;
+  const token = await signIn();
   const list = await json(`${sm}/v3/reporting/permits`, { headers: { token } });
   const ref = list.body.rows[0].work_reference_number;
 
@@ -393,6 +426,8 @@ async function main() {
   const gatewayEnv = (port, extra = {}) => ({
     PORT: String(port),
     HOST: '127.0.0.1',
+    // The operator listener on a free port: the bench starts several gateways, and 9464 may be taken on this box.
+    METRICS_PORT: '0',
     NODE_ENV: 'development',
     LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'info',
     STREET_MANAGER_URL: sm,
@@ -410,7 +445,7 @@ async function main() {
   });
   // The main comparison runs with the response cache off, so every request really goes upstream.
   const gatewayPort = await freePort();
-  const gateway = await start('gateway', ['dist/main.js'], gatewayEnv(gatewayPort, { CACHE_TTL_SECONDS: "{}" }), `http://127.0.0.1:${gatewayPort}/status`);
+  const gateway = await start('gateway', GATEWAY_ARGS, gatewayEnv(gatewayPort, { CACHE_TTL_SECONDS: "{}" }), `http://127.0.0.1:${gatewayPort}/status`);
   const auth = { 'ocp-apim-subscription-key': key };
 
   const check = await json(`http://127.0.0.1:${gatewayPort}/v1/works/${ref}`, { headers: auth });
@@ -438,7 +473,7 @@ async function main() {
   if (peerBody.status !== 200 || JSON.stringify(peerBody.body) !== JSON.stringify(bareBody.body)) {
     throw new Error(`NestJS peer answered ${peerBody.status}, not the bare proxy's body: ${JSON.stringify(peerBody.body).slice(0, 300)}`);
   }
-  const ctx = { sm, token, ref, refs, auth, distinct, sandbox, proxy, proxyPort, peer, peerPort, gateway, gatewayPort, gatewayEnv };
+  const ctx = { sm, token, signIn, ref, refs, auth, distinct, sandbox, proxy, proxyPort, peer, peerPort, gateway, gatewayPort, gatewayEnv };
   const results = [];
   const want = (name) => ONLY.length === 0 || ONLY.includes(name);
   for (const [name, rowFn] of Object.entries(ROWS)) {

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
-import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { AuthModule } from './auth/auth.module';
 import { CredentialsGuard } from './auth/credentials.guard';
 import { PermissionsGuard } from './auth/permissions.guard';
@@ -10,7 +10,7 @@ import { WorksModule } from './works/works.module';
 import { PermitsModule } from './permits/permits.module';
 import { WorkUpdatesModule } from './work-updates/work-updates.module';
 import { LoggerModule } from './logger.module';
-import { NegotiationInterceptor } from './common/negotiation/negotiation.interceptor';
+import { NegotiationModule } from './common/negotiation/negotiation.module';
 import { RouteTable } from './common/route-table';
 import { createValidationPipe } from './common/validation/validation.pipe';
 import { configNamespaces } from './config';
@@ -60,6 +60,8 @@ import { ThrottlingModule } from './throttling/throttling.module';
     StreetManagerTargetModule,
     StreetManagerModule,
     InnerApisModule,
+    // Global guards run in module order, AppModule's own (below) first: negotiation and the response cache after them.
+    NegotiationModule,
     CacheModule,
   ],
   providers: [
@@ -71,7 +73,6 @@ import { ThrottlingModule } from './throttling/throttling.module';
     RouteTable,
     { provide: APP_FILTER, useClass: AllExceptionsFilter },
     { provide: APP_PIPE, useFactory: createValidationPipe },
-    { provide: APP_INTERCEPTOR, useClass: NegotiationInterceptor },
   ],
 })
 export class AppModule {}

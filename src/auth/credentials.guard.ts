@@ -3,6 +3,7 @@ import { Reflector } from '@nestjs/core';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import passport from 'passport';
 import type { AccessLogFields } from '../common/logging';
+import { RouteMetadata } from '../common/route-metadata';
 import { type AuthConfig, authConfig } from '../config/auth.config';
 import { challenge, SUBSCRIPTION_KEY_HEADER, UnauthorizedError } from './auth-errors';
 import { AzureAdStrategy, bearerToken } from './azure-ad/azure-ad.strategy';
@@ -24,24 +25,32 @@ const KEY_QUERY_PARAMETERS = new Set(['subscription-key', 'subscription_key', 'o
 @Injectable()
 export class CredentialsGuard implements CanActivate {
   private readonly bearerEnabled: boolean;
+  private readonly isPublic: RouteMetadata<boolean>;
 
   constructor(
-    private readonly reflector: Reflector,
+    reflector: Reflector,
     private readonly azureAd: AzureAdStrategy,
     private readonly subscriptionKey: SubscriptionKeyStrategy,
     @Inject(authConfig.KEY) config: AuthConfig,
   ) {
     this.bearerEnabled = config.azureAd !== undefined;
+    this.isPublic = new RouteMetadata(reflector, IS_PUBLIC);
   }
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
-    if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, [context.getHandler(), context.getClass()])) {
+    if (this.isPublic.of(context)) {
       return true;
     }
     const http = context.switchToHttp();
     const request = http.getRequest<FastifyRequest & RequestWithCaller>();
     this.refuseKeyInQuery(request);
-    const caller = await this.authenticate(this.strategyFor(request), request, http.getResponse<FastifyReply>());
+    const strategy = this.strategyFor(request);
+    // The key strategy's check is synchronous lookups: asked directly, it answers (or refuses) exactly as through
+    // passport, without passport's per-request middleware and strategy copy. Bearer tokens go through passport.
+    const caller =
+      strategy === this.subscriptionKey
+        ? await this.subscriptionKey.validate(request)
+        : await this.authenticate(strategy, request, http.getResponse<FastifyReply>());
     request.caller = caller;
     (request.raw as AccessLogFields).clientId = caller.clientId;
     return true;

@@ -4,7 +4,7 @@ import { ifNoneMatchHits, strongEtag } from './etag';
 import type { ResponseCacheStore } from './response-cache.store';
 
 /**
- * Fastify onSend hook: finishes every authenticated GET the ResponseCacheInterceptor saw (hits are already finished).
+ * Fastify onSend hook: finishes every authenticated GET the ResponseCacheGuard saw (hits are already finished).
  * Works on the serialised payload, so the ETag is the hash of exactly the bytes sent, for JSON, XML and GeoJSON alike,
  * and the cache stores those bytes.
  */
@@ -21,13 +21,14 @@ export function cacheHeadersHook(store: ResponseCacheStore, maxBodyBytes: number
       done(null, payload);
       return;
     }
-    const body = typeof payload === 'string' ? Buffer.from(payload) : payload;
-    const etag = strongEtag(body);
+    // The payload goes on as it came: a string is written with the headers in one write, a Buffer would need two.
+    const etag = strongEtag(payload);
     // A degraded answer (an enrichment source was down) must not outlive the outage in anyone's cache.
     const degraded = reply.hasHeader(DEGRADED_HEADER);
     void reply.header('etag', etag).header('cache-control', cacheControl(degraded ? 0 : state.ttl));
-    if (state.key !== undefined && !degraded && body.length <= maxBodyBytes) {
+    if (state.key !== undefined && !degraded && Buffer.byteLength(payload) <= maxBodyBytes) {
       const contentType = String(reply.getHeader('content-type') ?? 'application/json; charset=utf-8');
+      const body = typeof payload === 'string' ? Buffer.from(payload) : payload;
       void store.set(state.key, { body, contentType, etag, storedAt: Date.now() }, state.ttl);
     }
     if (ifNoneMatchHits(request.headers['if-none-match'], etag)) {
@@ -35,6 +36,6 @@ export function cacheHeadersHook(store: ResponseCacheStore, maxBodyBytes: number
       done(null, null);
       return;
     }
-    done(null, body);
+    done(null, payload);
   };
 }

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 
 /** What a cached answer depends on besides the URL: whose data it is and what its links may offer. */
 export interface CacheKeyParts {
@@ -26,11 +26,11 @@ export function cacheKey(resource: string, parts: CacheKeyParts): string {
     parts.representation,
     parts.url,
   ];
-  const hash = createHash('sha256');
+  let input = '';
   for (const f of fields) {
-    hash.update(`${f.length}:${f}`);
+    input += `${f.length}:${f}`;
   }
-  return `cache:${resource}:${hash.digest('base64url')}`;
+  return `cache:${resource}:${hash('sha256', input, 'base64url')}`;
 }
 
 const VERSIONED_RESOURCE = /^\/v\d+\/([^/?]+)/;

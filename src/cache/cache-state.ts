@@ -1,6 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 
-/** What the interceptor decided about one GET, read by the onSend hook that finishes the answer. */
+/** What the ResponseCacheGuard decided about one GET, read by the onSend hook that finishes the answer. */
 export interface CacheState {
   /** seconds clients and the gateway may keep the answer; 0 = `no-store` */
   ttl: number;

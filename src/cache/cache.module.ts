@@ -1,17 +1,17 @@
 import { Inject, Module, type OnModuleInit } from '@nestjs/common';
-import { APP_INTERCEPTOR, HttpAdapterHost } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD, HttpAdapterHost } from '@nestjs/core';
 import type { FastifyInstance } from 'fastify';
 import { type CacheConfig, cacheConfig } from '../config/cache.config';
 import { RedisService } from '../redis/redis.service';
 import { cacheHeadersHook } from './cache-headers.hook';
 import { MemoryResponseCacheStore } from './memory-response-cache.store';
 import { RedisResponseCacheStore } from './redis-response-cache.store';
-import { ResponseCacheInterceptor } from './response-cache.interceptor';
+import { ResponseCacheGuard, ServedFromCacheFilter } from './response-cache.guard';
 import { RESPONSE_CACHE, type ResponseCacheStore } from './response-cache.store';
 
 /**
- * Response caching, ETags and Cache-Control for authenticated GETs. Import it after the modules whose interceptors
- * must run first (content negotiation): the representation is part of the key.
+ * Response caching, ETags and Cache-Control for authenticated GETs. Import it after the modules whose guards must
+ * run first (authentication, throttling, permissions, content negotiation): the representation is part of the key.
  */
 @Module({
   providers: [
@@ -21,7 +21,9 @@ import { RESPONSE_CACHE, type ResponseCacheStore } from './response-cache.store'
       useFactory: (config: CacheConfig, redis: RedisService): ResponseCacheStore =>
         redis.client ? new RedisResponseCacheStore(redis.client, redis.alarm) : new MemoryResponseCacheStore(config.maxEntries),
     },
-    { provide: APP_INTERCEPTOR, useClass: ResponseCacheInterceptor },
+    // The last global guard (its module is imported last); its filter is global too, as the guard is.
+    { provide: APP_GUARD, useClass: ResponseCacheGuard },
+    { provide: APP_FILTER, useClass: ServedFromCacheFilter },
   ],
   exports: [RESPONSE_CACHE],
 })

@@ -1,8 +1,9 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 
-/** A strong validator: the same bytes, and only the same bytes, give the same tag. */
+/** A strong validator: the same bytes, and only the same bytes, give the same tag. A string counts as its UTF-8. */
 export function strongEtag(body: Buffer | string): string {
-  return `"${createHash('sha256').update(body).digest('base64url').slice(0, 32)}"`;
+  // One-shot hash: no Hash object per response.
+  return `"${hash('sha256', body, 'base64url').slice(0, 32)}"`;
 }
 
 /**

@@ -10,6 +10,7 @@ import {
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Caller } from '../auth/caller';
 import { IS_PUBLIC } from '../auth/public.decorator';
+import { RouteMetadata } from '../common/route-metadata';
 import { ANONYMOUS_PRODUCT, DEFAULT_PRODUCT, type ThrottlingConfig, throttlingConfig } from '../config/throttling.config';
 import { rateLimitHeaders, type RateLimitState, type RequestWithRateLimits, tightest, TooManyRequestsError } from './rate-limit-state';
 
@@ -23,6 +24,9 @@ const SKIP_THROTTLE = 'THROTTLER:SKIPdefault';
  */
 @Injectable()
 export class ClientThrottlerGuard extends ThrottlerGuard {
+  private readonly skipped: RouteMetadata<boolean>;
+  private readonly isPublic: RouteMetadata<boolean>;
+
   constructor(
     @InjectThrottlerOptions() options: ThrottlerModuleOptions,
     @InjectThrottlerStorage() storage: ThrottlerStorage,
@@ -30,6 +34,8 @@ export class ClientThrottlerGuard extends ThrottlerGuard {
     @Inject(throttlingConfig.KEY) private readonly config: ThrottlingConfig,
   ) {
     super(options, storage, reflector);
+    this.skipped = new RouteMetadata(reflector, SKIP_THROTTLE);
+    this.isPublic = new RouteMetadata(reflector, IS_PUBLIC);
   }
 
   // The windows come from the caller's product (THROTTLE_PRODUCTS), not from the module's named throttlers.
@@ -38,13 +44,12 @@ export class ClientThrottlerGuard extends ThrottlerGuard {
   }
 
   override async canActivate(context: ExecutionContext): Promise<boolean> {
-    const targets = [context.getHandler(), context.getClass()];
-    if (!this.config.enabled || this.reflector.getAllAndOverride<boolean>(SKIP_THROTTLE, targets)) {
+    if (!this.config.enabled || this.skipped.of(context)) {
       return true;
     }
     const http = context.switchToHttp();
     const request = http.getRequest<FastifyRequest & { caller?: Caller } & RequestWithRateLimits>();
-    const caller = this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets) ? undefined : request.caller;
+    const caller = this.isPublic.of(context) ? undefined : request.caller;
     const tracker = caller ? `${caller.kind}:${caller.clientId}` : `ip:${request.ip}`;
     const { states, retryAfter } = await this.consume(tracker, caller?.product ?? ANONYMOUS_PRODUCT);
     request.rateLimits = states;

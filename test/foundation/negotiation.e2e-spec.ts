@@ -101,6 +101,11 @@ describe('content negotiation (e2e)', () => {
     });
   });
 
+  it('checks credentials before the representation: an unauthenticated call with an unproducible Accept is a 401', async () => {
+    const res = await booted.http.get('/v1/works').set('accept', 'text/html').expect(401);
+    expect(res.body.error.code).toBe('UNAUTHORIZED');
+  });
+
   it('406 when the only acceptable types are refused with q=0', async () => {
     await booted.http.get('/v1/probes').set('accept', 'application/json;q=0, application/xml;q=0').expect(406);
   });

@@ -84,6 +84,19 @@ describe('response cache, ETag and Cache-Control (memory store)', () => {
     expect(again.headers['content-type']).toBe('application/xml; charset=utf-8');
   });
 
+  it('authenticates and counts a hit like any request: refused without a key, counted against the limit', async () => {
+    const url = `/v1/works/${ref}?fields=workReferenceNumber`;
+    await booted.http.get(url).set(KEY.promoter).expect(200);
+    const before = await stats(booted);
+    const first = await booted.http.get(url).set(KEY.promoter).expect(200);
+    const second = await booted.http.get(url).set(KEY.promoter).expect(200);
+    expect((await stats(booted)).requests).toEqual(before.requests);
+    expect(first.headers['x-ratelimit-remaining']).toMatch(/^\d+$/);
+    expect(Number(second.headers['x-ratelimit-remaining'])).toBe(Number(first.headers['x-ratelimit-remaining']) - 1);
+    expect(second.text).toBe(first.text);
+    await booted.http.get(url).expect(401);
+  });
+
   it('never serves one organisation an answer cached for another', async () => {
     await booted.http.get('/v1/works?limit=3').set(KEY.promoter).expect(200);
     const before = await stats(booted);

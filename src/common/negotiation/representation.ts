@@ -2,7 +2,7 @@ import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
 import { MediaType } from './media-types';
 
-/** Where the negotiation interceptor records the chosen media type on the raw request. */
+/** Where the NegotiationGuard records the chosen media type on the raw request. */
 export const CHOSEN_REPRESENTATION = Symbol('chosenRepresentation');
 export type RequestWithRepresentation = FastifyRequest['raw'] & { [CHOSEN_REPRESENTATION]?: string };
 
@@ -12,7 +12,7 @@ export function representationOf(request: FastifyRequest): string {
 
 /**
  * The media type chosen for this response, e.g. `application/geo+json` on a `@Produces(MediaType.GEO_JSON)` route:
- * `list(@Representation() as: string)`. The handler shapes the body; the interceptor serialises it.
+ * `list(@Representation() as: string)`. The handler shapes the body; the guard set how it is serialised.
  */
 export const Representation = createParamDecorator((_data: unknown, ctx: ExecutionContext): string =>
   representationOf(ctx.switchToHttp().getRequest<FastifyRequest>()),
