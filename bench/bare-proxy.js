@@ -31,7 +31,7 @@ async function call(path, token, method = 'GET', body) {
 let token;
 let signingIn;
 async function signIn() {
-  const auth = await call('/v3/work/authenticate', undefined, 'POST', { emailAddress: email, password });
+  const auth = await call('/v6/work/authenticate', undefined, 'POST', { emailAddress: email, password });
   if (auth.status !== 200) throw new Error(`login failed: ${auth.status}`);
   token = auth.body.idToken;
 }
@@ -49,7 +49,7 @@ async function main() {
   const server = http.createServer((req, res) => {
     const url = new URL(req.url, 'http://x');
     const one = /^\/works\/([^/]+)$/.exec(url.pathname);
-    const path = one ? `/v3/work/works/${one[1]}` : url.pathname === '/works' ? `/v3/reporting/permits${url.search}` : null;
+    const path = one ? `/v6/work/works/${one[1]}` : url.pathname === '/works' ? `/v6/reporting/permits${url.search}` : null;
     if (!path) {
       res.statusCode = 404;
       return res.end();

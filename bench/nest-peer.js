@@ -39,7 +39,7 @@ Injectable()(ApiKeyGuard);
 
 class WorksController {
   async work(ref) {
-    const get = () => pool.request({ path: `/v3/work/works/${encodeURIComponent(ref)}`, method: 'GET', headers: { token: session.token } });
+    const get = () => pool.request({ path: `/v6/work/works/${encodeURIComponent(ref)}`, method: 'GET', headers: { token: session.token } });
     let res = await get();
     if (res.statusCode === 401) {
       // the sandbox's token expired (runs longer than its lifetime): sign in again, once for all callers
@@ -66,7 +66,7 @@ Module({
 
 async function signIn() {
   const login = await pool.request({
-    path: '/v3/work/authenticate',
+    path: '/v6/work/authenticate',
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ emailAddress: email, password }),

@@ -267,7 +267,7 @@ const ROWS = {
   },
   async list(c) {
     // A fresh token: the one from the start may have expired in a long run.
-    const direct = await load('Street Manager sandbox, direct: GET /v3/reporting/permits', `${c.sm}/v3/reporting/permits`, { token: await c.signIn() }, c.sandbox.child.pid);
+    const direct = await load('Street Manager sandbox, direct: GET /v6/reporting/permits', `${c.sm}/v6/reporting/permits`, { token: await c.signIn() }, c.sandbox.child.pid);
     const bare = await load('bare undici mapping proxy: GET /works', `http://127.0.0.1:${c.proxyPort}/works`, {}, c.proxy.child.pid);
     const full = await load('gateway: GET /v1/works?limit=20', `http://127.0.0.1:${c.gatewayPort}/v1/works?limit=20`, c.auth, c.gateway.child.pid);
     const compared = [];
@@ -316,7 +316,7 @@ const ROWS = {
     const [port, metricsPort] = [await freePort(), await freePort()];
     const gw = await start('gateway (largest bodies)', ['dist/main.js'], c.gatewayEnv(port, { SUBSCRIPTIONS_FILE: file, METRICS_PORT: String(metricsPort), LOG_LEVEL: 'warn' }), `http://127.0.0.1:${port}/status`);
     const base = `http://127.0.0.1:${port}`;
-    const permits = await json(`${c.sm}/v3/reporting/permits`, { headers: { token: c.token } });
+    const permits = await json(`${c.sm}/v6/reporting/permits`, { headers: { token: c.token } });
     const permitRef = permits.body.rows[0].permit_reference_number;
     const scrape = async () => (await fetch(`http://127.0.0.1:${metricsPort}/metrics`)).text();
     const lines = [];
@@ -392,14 +392,14 @@ async function main() {
 
   const signIn = async () =>
     (
-      await json(`${sm}/v3/work/authenticate`, {
+      await json(`${sm}/v6/work/authenticate`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ emailAddress: user.email, password: user.password }),
       })
     ).body.idToken;
   const token = await signIn();
-  const list = await json(`${sm}/v3/reporting/permits`, { headers: { token } });
+  const list = await json(`${sm}/v6/reporting/permits`, { headers: { token } });
   const ref = list.body.rows[0].work_reference_number;
 
   const proxyPort = await freePort();

@@ -1,12 +1,11 @@
 #!/usr/bin/env bash
-# Regenerates the Street Manager types from the committed V3.6 specs (the reporting spec from its patched copy,
-# whose dangling enum references are filled in; see openapi/upstream/street-manager/README.md).
+# Regenerates the Street Manager types from the committed V6 contract (openapi/upstream/street-manager/v6, rebuilt
+# from DfT's V6 swagger; see the README there). Only the APIs the gateway calls get types.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-spec=openapi/upstream/street-manager
+spec=openapi/upstream/street-manager/v6
 out=src/upstreams/street-manager/generated
 mkdir -p "$out"
-for api in work party lookup geojson; do
-  npx openapi-typescript "$spec/$api-swagger.json" -o "$out/$api.ts"
+for api in work reporting party lookup geojson event worklist; do
+  npx openapi-typescript "$spec/$api-openapi.json" -o "$out/$api.ts"
 done
-npx openapi-typescript "$spec/reporting-swagger.patched.json" -o "$out/reporting.ts"

@@ -9,6 +9,7 @@ import { IdempotencyModule } from './idempotency/idempotency.module';
 import { WorksModule } from './works/works.module';
 import { PermitsModule } from './permits/permits.module';
 import { WorkUpdatesModule } from './work-updates/work-updates.module';
+import { WorklistsModule } from './worklists/worklists.module';
 import { LoggerModule } from './logger.module';
 import { NegotiationModule } from './common/negotiation/negotiation.module';
 import { RouteTable } from './common/route-table';
@@ -56,6 +57,7 @@ import { ThrottlingModule } from './throttling/throttling.module';
     WorksModule,
     PermitsModule,
     WorkUpdatesModule,
+    WorklistsModule,
     MetricsModule,
     StreetManagerTargetModule,
     StreetManagerModule,

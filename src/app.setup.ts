@@ -17,7 +17,7 @@ import { securityHeaders } from './common/security-headers';
 import { installRequestFramingChecks } from './common/request-framing';
 
 /** Every method the API's routes have (the CORS test checks this against the route table). */
-export const CORS_METHODS = ['GET', 'HEAD', 'POST', 'PUT'];
+export const CORS_METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'DELETE'];
 
 export function createAdapter(config: AppConfig = appConfig()): FastifyAdapter {
   return new FastifyAdapter({

@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import type { Caller } from '../auth/caller';
 import { Permission } from '../auth/permissions';
-import { NotFoundError, ValidationFailedError } from '../common/errors/api-error';
+import { ValidationFailedError } from '../common/errors/api-error';
 import { fetchWindow } from '../common/paging/upstream-window';
 import { ReportingApiClient, type SmReportingLists } from '../upstreams/street-manager/reporting-api.client';
 import { type SmCommentCreateRequest, WorkApiClient } from '../upstreams/street-manager/work-api.client';
-import { commentFromReporting } from './comments.mapper';
+import { commentFromStreetManager } from './comments.mapper';
 import type { CommentDto } from './dto/comment.dto';
 import type { CreateCommentDto } from './dto/comment-writes.dto';
 
@@ -13,8 +13,8 @@ type SmQuery = SmReportingLists['/comments']['query'];
 type SmCommentRow = SmReportingLists['/comments']['row'];
 
 /**
- * How many of the organisation's comments (newest first) are scanned for one work's. Street Manager's reporting
- * API cannot filter comments by work and counts only to 501, so 500 rows (20 upstream pages) is the honest limit.
+ * How many of one work's comments are read for its list. V6's reporting API filters comments by work (V3 could
+ * not, so the organisation's newest were scanned) but still counts only to 501: 500 rows (20 pages) is the limit.
  */
 export const COMMENT_SCAN_LIMIT = 500;
 
@@ -32,13 +32,9 @@ export class CommentsService {
     return commentList((caller, work, query) => this.scan(caller, work, query), workReferenceNumber);
   }
 
+  /** V6's `GET /works/{wrn}/comments/{ref}` (V3 had none, so the reporting list was scanned). */
   async get(caller: Caller, workReferenceNumber: string, commentReferenceNumber: string): Promise<CommentDto> {
-    const { rows } = await this.scan(caller, workReferenceNumber, {});
-    const row = rows.find((r) => r.comment_reference_number === commentReferenceNumber);
-    if (row === undefined) {
-      throw new NotFoundError('comment', commentReferenceNumber);
-    }
-    return commentFromReporting(row, caller);
+    return commentFromStreetManager(await this.works.getComment(caller, workReferenceNumber, commentReferenceNumber), workReferenceNumber, caller);
   }
 
   async create(caller: Caller, workReferenceNumber: string, dto: CreateCommentDto): Promise<CommentDto> {
@@ -54,12 +50,14 @@ export class CommentsService {
     return this.get(caller, workReferenceNumber, created.comment_reference_number);
   }
 
-  /** The work's comments among the organisation's newest; the work is read alongside so an unknown one is a 404. */
+  /** The work's comments (V6 filters by work); the work is read alongside so an unknown one is a 404. */
   private async scan(caller: Caller, workReferenceNumber: string, query: SmQuery): Promise<{ rows: SmCommentRow[]; truncated: boolean }> {
+    const byWork: SmQuery = { ...query, work_reference_number: workReferenceNumber };
     const [, all] = await Promise.all([
       this.works.getWork(caller, workReferenceNumber),
-      fetchWindow({ offset: 0, limit: COMMENT_SCAN_LIMIT, mode: 'offset' }, (offset) => this.reporting.listPage(caller, '/comments', query, offset)),
+      fetchWindow({ offset: 0, limit: COMMENT_SCAN_LIMIT, mode: 'offset' }, (offset) => this.reporting.listPage(caller, '/comments', byWork, offset)),
     ]);
+    // the filter is assumed to match references that contain the text (V6-A20): keep this work's only
     return { rows: all.rows.filter((r) => r.work_reference_number === workReferenceNumber), truncated: all.hasMore };
   }
 }

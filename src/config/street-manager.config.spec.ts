@@ -17,17 +17,20 @@ describe('street manager configuration', () => {
   it('derives every API base from the host and version, and lets per-API overrides win', () => {
     const config = buildStreetManagerConfig({
       STREET_MANAGER_URL: 'https://api.sandbox.manage-roadworks.service.gov.uk/',
-      STREET_MANAGER_REPORTING_URL: 'https://reporting.example.test/v3/reporting',
+      STREET_MANAGER_REPORTING_URL: 'https://reporting.example.test/v6/reporting',
       STREET_MANAGER_EMAIL: 'gateway@example.test',
       STREET_MANAGER_PASSWORD: 'pw',
     });
     expect(config.baseUrls).toEqual({
-      work: 'https://api.sandbox.manage-roadworks.service.gov.uk/v3/work',
-      reporting: 'https://reporting.example.test/v3/reporting',
-      party: 'https://api.sandbox.manage-roadworks.service.gov.uk/v3/party',
-      lookup: 'https://api.sandbox.manage-roadworks.service.gov.uk/v3/lookup',
-      geojson: 'https://api.sandbox.manage-roadworks.service.gov.uk/v3/geojson',
+      work: 'https://api.sandbox.manage-roadworks.service.gov.uk/v6/work',
+      reporting: 'https://reporting.example.test/v6/reporting',
+      party: 'https://api.sandbox.manage-roadworks.service.gov.uk/v6/party',
+      lookup: 'https://api.sandbox.manage-roadworks.service.gov.uk/v6/lookup',
+      geojson: 'https://api.sandbox.manage-roadworks.service.gov.uk/v6/geojson',
+      event: 'https://api.sandbox.manage-roadworks.service.gov.uk/v6/event',
+      worklist: 'https://api.sandbox.manage-roadworks.service.gov.uk/v6/worklist',
     });
+    expect(config.version).toBe('v6');
     expect(config.upstream.retry).toEqual({ maxAttempts: 3, baseDelayMs: 100, maxDelayMs: 2000, budgetRatio: 0.2 });
   });
 

@@ -12,7 +12,7 @@ class StreetManagerEnv {
   @IsOptional() @IsUrl(url)
   STREET_MANAGER_URL?: string;
 
-  @IsOptional() @Matches(/^(v\d+|latest)$/, { message: 'STREET_MANAGER_VERSION must look like v3 or latest' })
+  @IsOptional() @Matches(/^(v\d+|latest)$/, { message: 'STREET_MANAGER_VERSION must look like v6 or latest' })
   STREET_MANAGER_VERSION?: string;
 
   @IsOptional() @IsUrl(url) STREET_MANAGER_WORK_URL?: string;
@@ -20,6 +20,8 @@ class StreetManagerEnv {
   @IsOptional() @IsUrl(url) STREET_MANAGER_PARTY_URL?: string;
   @IsOptional() @IsUrl(url) STREET_MANAGER_LOOKUP_URL?: string;
   @IsOptional() @IsUrl(url) STREET_MANAGER_GEOJSON_URL?: string;
+  @IsOptional() @IsUrl(url) STREET_MANAGER_EVENT_URL?: string;
+  @IsOptional() @IsUrl(url) STREET_MANAGER_WORKLIST_URL?: string;
 
   @IsOptional() @IsEmail({ require_tld: false })
   STREET_MANAGER_EMAIL?: string;
@@ -56,7 +58,8 @@ class StreetManagerEnv {
   NODE_ENV?: string;
 }
 
-export const STREET_MANAGER_APIS = ['work', 'reporting', 'party', 'lookup', 'geojson'] as const;
+/** The Street Manager V6 APIs the gateway calls, each at `${host}/${version}/${api}`. */
+export const STREET_MANAGER_APIS = ['work', 'reporting', 'party', 'lookup', 'geojson', 'event', 'worklist'] as const;
 export type StreetManagerApiName = (typeof STREET_MANAGER_APIS)[number];
 
 /** One Street Manager user. The password is not enumerable, so it never reaches a log line or JSON.stringify. */
@@ -107,7 +110,8 @@ function readCredentialsFile(path: string): StreetManagerCredential[] {
 export function buildStreetManagerConfig(source: NodeJS.ProcessEnv = process.env) {
   const env = validateEnv(StreetManagerEnv, source);
   const problems: string[] = [];
-  const version = env.STREET_MANAGER_VERSION ?? 'v3';
+  // V6 is the version the gateway's contract files describe (openapi/upstream/street-manager/v6); V3 was retired in 2023.
+  const version = env.STREET_MANAGER_VERSION ?? 'v6';
   const host = env.STREET_MANAGER_URL?.replace(/\/$/, '');
   const overrides: Partial<Record<StreetManagerApiName, string | undefined>> = {
     work: env.STREET_MANAGER_WORK_URL,
@@ -115,6 +119,8 @@ export function buildStreetManagerConfig(source: NodeJS.ProcessEnv = process.env
     party: env.STREET_MANAGER_PARTY_URL,
     lookup: env.STREET_MANAGER_LOOKUP_URL,
     geojson: env.STREET_MANAGER_GEOJSON_URL,
+    event: env.STREET_MANAGER_EVENT_URL,
+    worklist: env.STREET_MANAGER_WORKLIST_URL,
   };
   const allOverridden = STREET_MANAGER_APIS.every((api) => overrides[api]);
   const sandbox = !host && !allOverridden;

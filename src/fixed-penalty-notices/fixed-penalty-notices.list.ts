@@ -11,7 +11,7 @@ export const fpnList = (reporting: ReportingApiClient) =>
   pagedList({
     fields: FPN_SUMMARY_FIELDS,
     query: (q: ListFixedPenaltyNoticesQueryDto): SmQuery => ({
-      query: q.workReferenceNumber,
+      work_reference_number: q.workReferenceNumber,
       status: q.status as SmQuery['status'],
       offence_code: q.offenceCode as SmQuery['offence_code'],
       start_date: startOfDay(q.issueDateFrom),

@@ -10,7 +10,8 @@ export const forwardPlanList = (reporting: ReportingApiClient) =>
   pagedList({
     fields: FORWARD_PLAN_SUMMARY_FIELDS,
     query: (q: ListForwardPlansQueryDto): SmQuery => ({
-      query: q.workReferenceNumber,
+      // V6 filters by the plan's reference, which starts with its work's (V6-A20)
+      forward_plan_reference_number: q.workReferenceNumber,
       forward_plan_status: q.status as SmQuery['forward_plan_status'],
       proposed_start_date: startOfDay(q.dateFrom),
       proposed_end_date: endOfDay(q.dateTo),

@@ -1,3 +1,4 @@
+import { ValidationFailedError } from '../common/errors/api-error';
 import { pagedList } from '../common/listing/list-spec';
 import { endOfDay, startOfDay } from '../common/query/dates';
 import { sortColumn } from '../common/query/sort';
@@ -7,14 +8,28 @@ import { INSPECTION_SUMMARY_FIELDS, inspectionSummaryFromReporting } from './ins
 
 type SmQuery = SmReportingLists['/inspections']['query'];
 
+/**
+ * V6's inspection list no longer marks reinspections (they are listed apart, without references, at
+ * /reporting/reinspections), so `responseType=reinspection` cannot be served: a 422 rather than a silent no-op.
+ */
+function refuseReinspections(responseType: string[] | undefined): Record<string, never> {
+  if (responseType?.includes('reinspection')) {
+    throw new ValidationFailedError(
+      [{ field: 'responseType', message: 'reinspection can no longer be listed: Street Manager V6 lists reinspections apart, without references' }],
+      'responseType=reinspection is not available since Street Manager V6',
+    );
+  }
+  return {};
+}
+
 export const inspectionList = (reporting: ReportingApiClient) =>
   pagedList({
     fields: INSPECTION_SUMMARY_FIELDS,
     query: (q: ListInspectionsQueryDto): SmQuery => ({
-      query: q.workReferenceNumber,
+      ...refuseReinspections(q.responseType),
+      work_reference_number: q.workReferenceNumber,
       inspection_type: q.type as SmQuery['inspection_type'],
       inspection_outcome: q.outcome as SmQuery['inspection_outcome'],
-      inspection_response_type: q.responseType as SmQuery['inspection_response_type'],
       start_date: startOfDay(q.inspectionDateFrom),
       end_date: endOfDay(q.inspectionDateTo),
       start_date_created: startOfDay(q.createdFrom),

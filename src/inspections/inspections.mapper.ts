@@ -5,7 +5,7 @@ import type { SmReportingLists } from '../upstreams/street-manager/reporting-api
 import type { SmInspection } from '../upstreams/street-manager/work-api.client';
 import type { CreateInspectionDto } from './dto/inspection-writes.dto';
 import type { InspectionDto, InspectionSummaryDto } from './dto/inspection.dto';
-import { DEFECT_FIXED_ON_SITE, INSPECTION_CATEGORIES, INSPECTION_OUTCOMES, INSPECTION_RESPONSE_TYPES, INSPECTION_STATUSES, INSPECTION_TYPES, INSPECTION_WITHDRAWAL_REASONS } from './dto/inspection-enums';
+import { DEFECT_FIXED_ON_SITE, INSPECTION_CATEGORIES, INSPECTION_OUTCOMES, INSPECTION_STATUSES, INSPECTION_TYPES, INSPECTION_WITHDRAWAL_REASONS } from './dto/inspection-enums';
 import { inspectionPath, ofWork, V1, worksPath } from '../common/links/paths';
 
 type SmInspectionRow = SmReportingLists['/inspections']['row'];
@@ -61,13 +61,14 @@ export function inspectionSummaryFromReporting(row: SmInspectionRow, caller: Cal
     outcome: openEnumOrNull(row.inspection_outcome, INSPECTION_OUTCOMES),
     status: openEnum(row.inspection_status, INSPECTION_STATUSES),
     inspectionDate: isoDateTime(row.inspection_date),
-    reinspectionDate: isoDateTime(row.reinspection_date_time),
+    // V6 rows no longer carry the reinspection date or whether the row is a reinspection (V6-A14)
+    reinspectionDate: null,
     madeSafeByHighwayAuthority: row.made_safe_by_ha ?? null,
     highwayAuthorityName: row.highway_authority,
     promoterName: row.promoter_organisation,
     dateCreated: isoDateTime(row.date_created),
     dateModified: isoDateTime(row.date_modified),
-    responseType: openEnum(row.inspection_response_type, INSPECTION_RESPONSE_TYPES),
+    responseType: null,
     streetName: textOrNull(row.street),
     town: textOrNull(row.town),
     area: textOrNull(row.area),
@@ -92,7 +93,7 @@ export function inspectionFromStreetManager(i: SmInspection, caller: Caller | un
     dateCreated: isoDateTime(i.date_created),
     dateModified: isoDateTime(i.date_modified),
     outcomeDetails: textOrNull(i.inspection_outcome_details),
-    defectDetails: textOrNull(i.defect_details),
+    defectDetails: null, // gone in V6 (V6-A14)
     // The reason codes are an open enum of 35 values; a newer one than the spec's is `unknown`, like other enums.
     failureReasons: (i.failure_reason_details ?? []).map((f) => ({ reason: f.failure_reason === 'upcoming_enum' ? 'unknown' : f.failure_reason, details: f.details })),
     wasCallLogged: i.was_call_logged ?? null,

@@ -20,8 +20,8 @@ export const alterationList = (reporting: ReportingApiClient) =>
         ]);
       }
       return {
-        // Street Manager's reference search: an alteration's reference contains its permit's, which contains its work's.
-        query: permit ?? work,
+        // V6's reference filter (V6-A20): an alteration's reference contains its permit's, which contains its work's.
+        permit_alteration_reference_number: permit ?? work,
         alteration_status: q.status as SmQuery['alteration_status'],
         alteration_type: q.type as SmQuery['alteration_type'],
         work_status: q.workStatus as SmQuery['work_status'],

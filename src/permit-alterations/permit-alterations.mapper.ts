@@ -172,9 +172,12 @@ export const ALTERATION_FIELD_NAMES: Record<string, string> = {
   traffic_management_type: 'trafficManagementType',
 };
 
+/** V6 answers many optional fields as null, while its create bodies take them absent or set. */
+const given = <T>(value: T | null | undefined): T | undefined => value ?? undefined;
+
 /**
  * Street Manager takes an alteration as the permit's whole application again. The caller names only what changes;
- * the rest is the permit as Street Manager holds it now.
+ * the rest is the permit as Street Manager holds it now (V6 included: close_footpath, emergency contact).
  */
 export function alterationToStreetManager(dto: CreatePermitAlterationDto, p: SmPermit): SmCreate {
   return {
@@ -186,28 +189,31 @@ export function alterationToStreetManager(dto: CreatePermitAlterationDto, p: SmP
     traffic_management_type: (dto.trafficManagementType ?? p.traffic_management_type) as SmCreate['traffic_management_type'],
     secondary_contact: p.secondary_contact,
     secondary_contact_number: p.secondary_contact_number,
-    secondary_contact_email: p.secondary_contact_email,
+    secondary_contact_email: given(p.secondary_contact_email),
     excavation: p.excavation,
-    project_reference_number: p.project_reference_number,
+    project_reference_number: given(p.project_reference_number),
     traffic_management_plan: p.traffic_management_plan,
     lane_rental_applicable: p.lane_rental_applicable,
     works_coordinates: p.works_coordinates,
-    environmental_health_notifiable: p.environmental_health_notifiable,
     collaborative_working: p.collaborative_working,
-    collaboration_details: p.collaboration_details,
-    collaborative_works: p.collaborative_works,
-    collaboration_type: p.collaboration_type as SmCreate['collaboration_type'],
+    collaboration_details: given(p.collaboration_details),
+    collaborative_works: given(p.collaborative_works),
+    // V6 permits hold a list of collaboration types; the alteration body still takes one
+    collaboration_type: given(p.collaboration_types?.[0]) as SmCreate['collaboration_type'],
     activity_type: p.activity_type as SmCreate['activity_type'],
     application_type: p.application_type as SmCreate['application_type'],
     location_types: p.location_types as SmCreate['location_types'],
     work_type: p.work_type as SmCreate['work_type'],
-    is_ttro_required: p.is_ttro_required,
-    immediate_risk: p.immediate_risk,
+    is_ttro_required: given(p.is_ttro_required),
+    immediate_risk: given(p.immediate_risk),
     close_footway: p.close_footway as SmCreate['close_footway'],
-    early_start_pre_approval: p.early_start_pre_approval,
-    pre_approval_details: p.pre_approval_details,
-    pre_approval_authoriser: p.pre_approval_authoriser,
-    early_start_reason: p.early_start_reason,
-    additional_info: p.additional_info,
+    close_footpath: (dto.closeFootpath ?? p.close_footpath) as SmCreate['close_footpath'],
+    emergency_contact_name: given(p.emergency_contact_name),
+    emergency_contact_number: given(p.emergency_contact_number),
+    early_start_pre_approval: given(p.early_start_pre_approval),
+    pre_approval_details: given(p.pre_approval_details),
+    pre_approval_authoriser: given(p.pre_approval_authoriser),
+    early_start_reason: given(p.early_start_reason),
+    additional_info: given(p.additional_info),
   };
 }

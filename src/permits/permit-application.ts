@@ -18,10 +18,11 @@ export function permitApplicationToStreetManager(dto: PermitApplicationDto): SmA
     application_type: dto.applicationType as SmApplication['application_type'],
     location_types: dto.locationTypes as SmApplication['location_types'],
     close_footway: dto.closeFootway as SmApplication['close_footway'],
+    // required by V6; `no` unless the caller says otherwise (works on a footpath must say, see checkPermitApplication)
+    close_footpath: (dto.closeFootpath ?? 'no') as SmApplication['close_footpath'],
     excavation: dto.excavation,
     traffic_management_plan: dto.trafficManagementPlan ?? false,
     lane_rental_applicable: dto.laneRentalApplicable ?? false,
-    environmental_health_notifiable: dto.environmentalHealthNotifiable ?? false,
     collaborative_working: false,
     is_ttro_required: dto.ttroRequired,
     immediate_risk: dto.immediateRisk,
@@ -44,6 +45,7 @@ export const STREET_MANAGER_FIELD_NAMES: Record<string, string> = {
   application_type: 'applicationType',
   location_types: 'locationTypes',
   close_footway: 'closeFootway',
+  close_footpath: 'closeFootpath',
   is_ttro_required: 'ttroRequired',
   works_coordinates: 'geometry',
   work_reference_number: 'workReferenceNumber',
@@ -76,6 +78,10 @@ export function checkPermitApplication(dto: PermitApplicationDto, now: Date): Er
       field: 'proposedEndDate',
       message: 'must be within 5 years of proposedStartDate for planned works',
     });
+  }
+  // V6 requires close_footpath; only the caller can say a footpath closure was discussed with the authority (V6-A13)
+  if (dto.closeFootpath === undefined && dto.locationTypes.includes('footpath')) {
+    details.push({ field: 'closeFootpath', message: 'is required when locationTypes include footpath: yes_discussed_with_ha or no' });
   }
   if (Number.isNaN(start.getTime()) || Number.isNaN(Date.parse(midnight(dto.proposedEndDate)))) {
     details.push({ field: 'proposedStartDate', message: 'must be a real calendar date' });

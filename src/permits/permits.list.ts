@@ -21,7 +21,7 @@ export function permitsReportingQuery(q: ListPermitsQueryDto): SmPermitsQuery {
     status: q.status as SmPermitsQuery['status'],
     work_status: q.workStatus as SmPermitsQuery['work_status'],
     work_category: q.workCategory as SmPermitsQuery['work_category'],
-    query: q.workReferenceNumber,
+    work_reference_number: q.workReferenceNumber,
     active_permit_only: q.activeOnly,
     is_traffic_sensitive: q.trafficSensitive,
     swa_code: q.highwayAuthority ?? q.promoter,

@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { StreetManagerApi } from '../upstreams/street-manager/contract/street-manager-contract';
+import { STREET_MANAGER_CONTRACT_APIS, STREET_MANAGER_CONTRACT_VERSION } from '../upstreams/street-manager/contract/spec-files';
 import type { SandboxAuth, SessionUser } from './sandbox-auth';
 import type { SandboxFaults } from './sandbox-faults';
 import type { SandboxState } from './sandbox-state';
@@ -45,13 +46,10 @@ export class SmError extends Error {
   }
 }
 
-export const API_BASES: Record<StreetManagerApi, string> = {
-  work: '/v3/work',
-  reporting: '/v3/reporting',
-  party: '/v3/party',
-  lookup: '/v3/lookup',
-  geojson: '/v3/geojson',
-};
+/** Street Manager lays its APIs out as `/<version>/<api>`; the sandbox speaks the one version the gateway does. */
+export const API_BASES = Object.fromEntries(
+  STREET_MANAGER_CONTRACT_APIS.map((api) => [api, `/${STREET_MANAGER_CONTRACT_VERSION}/${api}`]),
+) as Record<StreetManagerApi, string>;
 
 export interface SandboxContext {
   app: FastifyInstance;
@@ -59,6 +57,8 @@ export interface SandboxContext {
   auth: SandboxAuth;
   faults: SandboxFaults;
   stats: SandboxStats;
+  /** the sandbox's clock (epoch ms): what "today" is for the worklists */
+  now: () => number;
   /** registers a Street Manager operation at its real path */
   route(method: 'GET' | 'POST' | 'PUT' | 'DELETE', api: StreetManagerApi, template: string, kind: RouteKind, handler: Handler): void;
 }

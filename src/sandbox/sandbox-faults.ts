@@ -2,7 +2,7 @@
  * Fault injection for the sandbox. One rule per API target (`all` applies to every API); a new rule for a target
  * replaces the old one. Counters make every knob deterministic: no randomness, so tests can count on outcomes.
  */
-export type FaultTarget = 'work' | 'reporting' | 'party' | 'lookup' | 'geojson' | 'inner' | 'all';
+export type FaultTarget = 'work' | 'reporting' | 'party' | 'lookup' | 'geojson' | 'event' | 'worklist' | 'inner' | 'all';
 export type MalformedKind = 'not-json' | 'truncated' | 'wrong-type' | 'missing-field';
 
 export interface FaultRule {

@@ -2,6 +2,32 @@ import { ORGANISATIONS, organisationBySwa, type OrganisationRecord } from './dat
 import type { ActivityRecord, HistoryRecord, StreetRecord, UpdateRecord, WorkRecord, WorksRegisterRecord } from './data/records';
 import { seed } from './data/seed';
 
+export type ChangeListener = (change: UpdateRecord) => void;
+
+export interface EventSubscriptionRecord {
+  reference: string;
+  /** the subscribing user's organisation: it is notified of changes to the works it can see */
+  organisationSwa: string;
+  endpoint: string;
+  description: string | null;
+  createdAt: string;
+}
+
+/** Alterations hang off a permit: their feed entries name it as the parent object. */
+function updateOf(work: WorkRecord, h: HistoryRecord): UpdateRecord {
+  const parent = h.objectType === 'change_request' && h.objectReference ? h.objectReference.replace(/-ALT-\d+$/, '') : null;
+  return {
+    updateId: h.updateId,
+    workReference: work.reference,
+    at: h.at,
+    eventType: h.event,
+    objectType: h.objectType,
+    objectReference: h.objectReference,
+    parentObjectReference: parent,
+    username: h.username,
+  };
+}
+
 export interface Actor {
   email: string;
   organisation: OrganisationRecord;
@@ -17,7 +43,11 @@ export class SandboxState {
   readonly streets = new Map<number, StreetRecord>();
   readonly activities = new Map<string, ActivityRecord>();
   readonly register = new Map<string, WorksRegisterRecord>();
+  /** the Event API cursor: every change to a work or its objects, update ids increasing */
   readonly updates: UpdateRecord[] = [];
+  private readonly changeListeners = new Set<ChangeListener>();
+  /** push-notification subscriptions made through `POST /event/api-notifications/subscribe`, by reference */
+  readonly subscriptions = new Map<string, EventSubscriptionRecord>();
   /** bumped by every write, so responses built from the state can be memoised until something changes */
   version = 0;
   private nextUpdateId = 1;
@@ -38,7 +68,7 @@ export class SandboxState {
     events.sort((a, b) => (a.h.at < b.h.at ? -1 : a.h.at > b.h.at ? 1 : a.work.reference < b.work.reference ? -1 : 1));
     for (const { work, h } of events) {
       h.updateId = this.nextUpdateId++;
-      this.updates.push({ updateId: h.updateId, workReference: work.reference, at: h.at, eventType: h.event, objectType: h.objectType });
+      this.updates.push(updateOf(work, h));
     }
   }
 
@@ -107,8 +137,25 @@ export class SandboxState {
       internalUserName: actor.internalUserName ?? null,
     };
     work.history.push(h);
-    this.updates.push({ updateId: h.updateId, workReference: work.reference, at, eventType: event, objectType });
+    this.recordChange(updateOf(work, h));
     return h;
+  }
+
+  /**
+   * The one place a change enters the Event API cursor, whether it came through the Work API or /__admin. Hook it
+   * with onChange() (e.g. to post push notifications the way Street Manager does for subscribers).
+   */
+  recordChange(update: UpdateRecord): void {
+    this.updates.push(update);
+    for (const listener of this.changeListeners) {
+      listener(update);
+    }
+  }
+
+  /** Calls `listener` after every recorded change; returns the function that unhooks it. */
+  onChange(listener: ChangeListener): () => void {
+    this.changeListeners.add(listener);
+    return () => this.changeListeners.delete(listener);
   }
 
   organisations(): readonly OrganisationRecord[] {

@@ -1,4 +1,6 @@
 export interface ContractViolation {
+  /** request: what the sandbox was sent; answer: what it sent back (checked only with `checkAnswers`) */
+  kind: 'request' | 'answer';
   api: string;
   method: string;
   path: string;
@@ -14,9 +16,11 @@ export class SandboxStats {
   innerTokensIssued = 0;
   requests: Record<string, number> = SandboxStats.emptyRequests();
   contractViolations: ContractViolation[] = [];
+  /** calls per Street Manager operation, `work GET /works/{workReferenceNumber}`: which operations were exercised */
+  operations: Record<string, number> = {};
 
   private static emptyRequests(): Record<string, number> {
-    return { work: 0, reporting: 0, party: 0, lookup: 0, geojson: 0, inner: 0, token: 0 };
+    return { work: 0, reporting: 0, party: 0, lookup: 0, geojson: 0, event: 0, worklist: 0, inner: 0, token: 0 };
   }
 
   reset(): void {
@@ -27,6 +31,7 @@ export class SandboxStats {
     this.innerTokensIssued = 0;
     this.requests = SandboxStats.emptyRequests();
     this.contractViolations = [];
+    this.operations = {};
   }
 
   toJSON(): Record<string, unknown> {
@@ -38,6 +43,7 @@ export class SandboxStats {
       innerTokensIssued: this.innerTokensIssued,
       requests: { ...this.requests },
       contractViolations: [...this.contractViolations],
+      operations: { ...this.operations },
     };
   }
 }

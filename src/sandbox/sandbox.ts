@@ -1,9 +1,11 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import Fastify, { type FastifyReply, type FastifyRequest } from 'fastify';
-import { checkRequest, type StreetManagerApi } from '../upstreams/street-manager/contract/street-manager-contract';
+import { checkQuery, checkRequest, checkResponse, type ContractCheck, type StreetManagerApi } from '../upstreams/street-manager/contract/street-manager-contract';
 import { ORGANISATIONS } from './data/organisations';
 import { registerAdminRoutes } from './routes/admin.routes';
+import { registerEventRoutes } from './routes/event.routes';
 import { registerGeojsonRoutes } from './routes/geojson.routes';
+import { registerWorklistRoutes } from './routes/worklist.routes';
 import { registerInnerRoutes, INNER_CLIENT } from './routes/inner.routes';
 import { registerLookupRoutes } from './routes/lookup.routes';
 import { registerPartyRoutes } from './routes/party.routes';
@@ -20,11 +22,12 @@ const DAY_MS = 86_400_000;
 const users = new WeakMap<FastifyRequest, SessionUser>();
 
 /**
- * Starts a stateful Street Manager V3.6 sandbox (plus an inner "works register" API and its token endpoint) on a
+ * Starts a stateful Street Manager V6 sandbox (plus an inner "works register" API and its token endpoint) on a
  * loopback port. Plain Fastify, no Nest: it starts in milliseconds and runs in-process or alone (standalone.ts).
  */
 export async function createSandbox(options: SandboxOptions = {}): Promise<RunningSandbox> {
-  const referenceTime = options.referenceTime !== undefined ? new Date(options.referenceTime).getTime() : Math.floor(Date.now() / DAY_MS) * DAY_MS;
+  const clock = options.clock ?? Date.now;
+  const referenceTime = options.referenceTime !== undefined ? new Date(options.referenceTime).getTime() : Math.floor(clock() / DAY_MS) * DAY_MS;
   const app = Fastify({ logger: false, bodyLimit: 1024 * 1024 });
   const state = new SandboxState(options.seed ?? 1, options.works ?? 600, referenceTime);
   const auth = new SandboxAuth(options.tokenLifetimeSeconds ?? 3600, options.refreshTokenLifetimeSeconds ?? 86_400, 'street-manager-sandbox');
@@ -40,6 +43,7 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Runni
     auth,
     faults,
     stats,
+    now: clock,
     route(method, api, template, kind, handler) {
       const url = API_BASES[api] + template.replace(/\{(\w+)\}/g, ':$1');
       const config: RouteConfig = { api, kind, template };
@@ -97,22 +101,30 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Runni
       }
       users.set(request, verified.user);
     }
-    if (request.method === 'POST' || request.method === 'PUT') {
-      const result = checkRequest(api, request.method, config.template, request.body);
-      if (!result.valid) {
-        stats.contractViolations.push({ api, method: request.method, path: config.template, errors: result.errors, at: new Date().toISOString() });
-        return sendError(reply, 400, `Request does not match the Street Manager contract: ${result.errors.join('; ')}`);
-      }
+    if (config.kind === 'status') {
+      return; // `/status` is not in the files (it needs no token and answers an empty 200)
+    }
+    const operation = `${api} ${request.method} ${config.template}`;
+    stats.operations[operation] = (stats.operations[operation] ?? 0) + 1;
+    // Requests are read as Street Manager reads them, against the same V6 files the gateway's checker uses.
+    const result =
+      request.method === 'POST' || request.method === 'PUT'
+        ? mergeChecks(checkQuery(api, request.method, config.template, request.query as Query), checkRequest(api, request.method, config.template, request.body))
+        : checkQuery(api, request.method, config.template, request.query as Query);
+    if (!result.valid) {
+      stats.contractViolations.push({ kind: 'request', api, method: request.method, path: config.template, errors: result.errors, at: new Date().toISOString() });
+      return sendError(reply, 400, `Request does not match the Street Manager contract: ${result.errors.join('; ')}`);
     }
   });
 
   app.addHook('onSend', async (request, reply, payload) => {
     const config = routeConfig(request);
-    if (!config || config.kind !== 'data' || typeof payload !== 'string' || reply.statusCode >= 300) {
-      return payload;
+    const kind = config && config.kind === 'data' && typeof payload === 'string' && reply.statusCode < 300 ? faults.malformed(config.api) : undefined;
+    const sent = kind ? spoil(payload as string, kind) : payload;
+    if (options.checkAnswers && config && config.api in API_BASES && config.kind !== 'status' && reply.statusCode < 300) {
+      checkAnswer(config, request.method, reply.statusCode, sent);
     }
-    const kind = faults.malformed(config.api);
-    return kind ? spoil(payload, kind) : payload;
+    return sent;
   });
 
   app.addHook('onResponse', (request, _reply, done) => {
@@ -139,6 +151,8 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Runni
   registerPartyRoutes(ctx);
   registerLookupRoutes(ctx);
   registerGeojsonRoutes(ctx);
+  registerEventRoutes(ctx);
+  registerWorklistRoutes(ctx);
   const inner = registerInnerRoutes(ctx, options.innerTokenLifetimeSeconds ?? 3600);
   registerAdminRoutes(ctx);
 
@@ -147,13 +161,7 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Runni
   inner.setOrigin(url);
   return {
     url,
-    baseUrls: {
-      work: url + API_BASES.work,
-      reporting: url + API_BASES.reporting,
-      party: url + API_BASES.party,
-      lookup: url + API_BASES.lookup,
-      geojson: url + API_BASES.geojson,
-    },
+    baseUrls: Object.fromEntries(Object.entries(API_BASES).map(([api, base]) => [api, url + base])) as RunningSandbox['baseUrls'],
     inner: {
       worksRegisterUrl: `${url}/inner/works-register`,
       worksRegisterOrganisations: ['7374'],
@@ -171,6 +179,20 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Runni
     })),
     close: () => app.close(),
   };
+
+  function checkAnswer(config: RouteConfig, method: string, status: number, payload: unknown): void {
+    let body: unknown;
+    try {
+      body = typeof payload === 'string' && payload.length > 0 ? (JSON.parse(payload) as unknown) : undefined;
+    } catch {
+      stats.contractViolations.push({ kind: 'answer', api: config.api, method, path: config.template, errors: ['(root) is not JSON'], at: new Date().toISOString() });
+      return;
+    }
+    const result = checkResponse(config.api as StreetManagerApi, method, config.template, status, body, 'response-strict');
+    if (!result.valid) {
+      stats.contractViolations.push({ kind: 'answer', api: config.api, method, path: config.template, errors: result.errors, at: new Date().toISOString() });
+    }
+  }
 
   function adapt(handler: Handler) {
     return async (request: FastifyRequest, reply: FastifyReply) => {
@@ -198,8 +220,12 @@ function routeConfig(request: FastifyRequest): RouteConfig | undefined {
 }
 
 function apiFromUrl(url: string): string {
-  const match = /^\/v3\/(\w+)/.exec(url);
+  const match = /^\/v\d+\/(\w+)/.exec(url);
   return match ? match[1] : url.startsWith('/inner') ? 'inner' : 'other';
+}
+
+function mergeChecks(a: ContractCheck, b: ContractCheck): ContractCheck {
+  return { valid: a.valid && b.valid, errors: [...a.errors, ...b.errors] };
 }
 
 function sendError(reply: FastifyReply, status: number, message: string): FastifyReply {

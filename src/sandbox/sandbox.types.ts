@@ -1,3 +1,4 @@
+import type { StreetManagerApi } from '../upstreams/street-manager/contract/street-manager-contract';
 import type { FaultRule } from './sandbox-faults';
 
 /** The contract between the embedded Street Manager sandbox and whoever starts it (gateway, tests, bench). */
@@ -13,10 +14,20 @@ export interface SandboxOptions {
   seed?: number;
   /** number of seeded works (default 600) */
   works?: number;
-  /** the "now" the seeded dates are spread around (default: the start of the current UTC day) */
+  /**
+   * The sandbox's clock, epoch ms (default Date.now): the worklists' "today", and the default reference time. Tests pin
+   * it with `referenceTime` so that day-bound answers do not depend on when they run.
+   */
+  clock?: () => number;
+  /** the "now" the seeded dates are spread around (default: the start of the clock's current UTC day) */
   referenceTime?: string | number | Date;
   /** lifetime of issued refresh tokens, seconds (default 86400, as Street Manager) */
   refreshTokenLifetimeSeconds?: number;
+  /**
+   * Also check every 2xx answer against the V6 files, strictly, and record a mismatch as a contract violation of
+   * kind `answer`. Off by default: the gateway already checks what it reads, so only contract tests turn it on.
+   */
+  checkAnswers?: boolean;
   /** faults active from the start; the same rules as `POST /__admin/faults` */
   faults?: FaultRule[];
 }
@@ -32,8 +43,8 @@ export interface SandboxUser {
 export interface RunningSandbox {
   /** origin, e.g. http://127.0.0.1:41234 */
   url: string;
-  /** Street Manager API bases, as the real service lays them out: `${url}/v3/work`, ... */
-  baseUrls: { work: string; reporting: string; party: string; lookup: string; geojson: string };
+  /** Street Manager API bases, as the real service lays them out: `${url}/v6/work`, ... */
+  baseUrls: Record<StreetManagerApi, string>;
   /** the inner API(s) the sandbox serves and the Azure-AD-shaped token endpoint that guards them */
   inner: {
     worksRegisterUrl: string;

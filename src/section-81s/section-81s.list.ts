@@ -10,7 +10,8 @@ export const section81List = (reporting: ReportingApiClient) =>
   pagedList({
     fields: SECTION_81_SUMMARY_FIELDS,
     query: (q: ListSection81sQueryDto): SmQuery => ({
-      query: q.workReferenceNumber,
+      // V6 filters by the section 81's reference, which starts with its work's (V6-A20)
+      section_81_reference_number: q.workReferenceNumber,
       section_81_status: q.status as SmQuery['section_81_status'],
       section_81_severity: q.severity as SmQuery['section_81_severity'],
       ...sortColumn(q.sort, { statusChangedDate: 'status_changed_date' as const }),

@@ -72,7 +72,7 @@ export function section81SummaryFromReporting(row: SmSection81Row, caller: Calle
     workReferenceNumber: row.work_reference_number,
     status,
     severity: openEnum(row.section_81_severity, SECTION_81_SEVERITIES),
-    madeSafeByHighwayAuthority: row.made_safe_by_ha,
+    madeSafeByHighwayAuthority: row.made_safe_by_ha ?? false, // optional in V6: not said means not made safe
     issueDate: isoDateTime(row.issue_date),
     statusChangedDate: isoDateTime(row.status_changed_date),
     promoterName: row.promoter_organisation,
@@ -93,7 +93,7 @@ export function section81FromStreetManager(s: SmSection81, caller: Caller | unde
     workReferenceNumber: s.work_reference_number,
     status,
     severity: openEnum(s.section_81_severity, SECTION_81_SEVERITIES),
-    madeSafeByHighwayAuthority: s.made_safe_by_ha,
+    madeSafeByHighwayAuthority: s.made_safe_by_ha ?? false,
     issueDate: isoDateTime(s.date_created),
     statusChangedDate: isoDateTime(s.status_changed_date),
     promoterName: s.promoter_organisation,

@@ -4,7 +4,8 @@ import { BadRequestError } from '../common/errors/api-error';
 import { isoDateTime, openEnum, UNKNOWN } from '../common/fields/upstream-values';
 import { links } from '../common/links/link';
 import { withQuery } from '../common/links/paths';
-import { ReportingApiClient, type SmWorkUpdate } from '../upstreams/street-manager/reporting-api.client';
+import { EventApiClient, type SmWorkUpdateSummary, type WorkUpdatesQuery } from '../upstreams/street-manager/event-api.client';
+import { EVENT_PAGE_SIZE_MAX } from '../upstreams/street-manager/v6-assumptions';
 import {
   DEFAULT_UPDATES_LIMIT,
   OBJECT_TYPES,
@@ -18,7 +19,7 @@ const FEED_PATH = V1.workUpdates;
 const EVENT = /^[a-z0-9_]{1,100}$/;
 const PLACEHOLDERS = new Set(['upcoming_event', 'upcoming_enum']);
 
-function toUpdate(u: SmWorkUpdate, caller: Caller): WorkUpdateDto {
+function toUpdate(u: SmWorkUpdateSummary, caller: Caller): WorkUpdateDto {
   const event = String(u.event_type);
   return {
     updateId: u.update_id,
@@ -31,13 +32,13 @@ function toUpdate(u: SmWorkUpdate, caller: Caller): WorkUpdateDto {
 }
 
 /**
- * A change feed over Street Manager's `/works/updates` polling. The cursor is the last update id handed out:
- * Street Manager returns ids above it in order, so following `next` never skips or repeats an update, even when
- * one poll holds more than the page (the rest come next time) or nothing at all (the cursor stays put).
+ * A change feed over Street Manager V6's Event API (`GET /event/works/updates`; V3's Reporting `/works/updates` is
+ * gone). The cursor is the last update id handed out: the Event API returns ids above it in order, so following
+ * `next` never skips or repeats an update; a limit above one Event API page (250) reads on with its `next_update`.
  */
 @Injectable()
 export class WorkUpdatesService {
-  constructor(private readonly reporting: ReportingApiClient) {}
+  constructor(private readonly events: EventApiClient) {}
 
   async feed(caller: Caller, query: WorkUpdatesQueryDto): Promise<WorkUpdatesPageDto> {
     if (query.after === undefined && query.since === undefined) {
@@ -48,14 +49,7 @@ export class WorkUpdatesService {
     }
     const limit = query.limit ?? DEFAULT_UPDATES_LIMIT;
     const since = query.since !== undefined ? isoDateTime(query.since) : null;
-    const upstream = await this.reporting.workUpdates(
-      caller,
-      query.after !== undefined
-        ? { update_id: query.after }
-        : { start_date: since ?? undefined, end_date: new Date().toISOString() },
-    );
-    const ordered = [...upstream].sort((a, b) => a.update_id - b.update_id);
-    const page = ordered.slice(0, limit);
+    const page = await this.read(caller, limit, query.after !== undefined ? { updateId: query.after } : { startDate: since ?? undefined, endDate: new Date().toISOString() });
     const last = page[page.length - 1];
     const nextAfter = last?.update_id ?? query.after ?? null;
 
@@ -69,5 +63,19 @@ export class WorkUpdatesService {
         { rel: 'next', href: next, type: 'GET' },
       ],
     };
+  }
+
+  /** Up to `limit` updates from the start given, oldest first, in as few Event API pages as it takes. */
+  private async read(caller: Caller, limit: number, from: WorkUpdatesQuery): Promise<SmWorkUpdateSummary[]> {
+    const rows: SmWorkUpdateSummary[] = [];
+    let query: WorkUpdatesQuery = from;
+    for (;;) {
+      const page = await this.events.workUpdates(caller, { ...query, pageSize: Math.min(EVENT_PAGE_SIZE_MAX, limit - rows.length) });
+      rows.push(...[...page.rows].sort((a, b) => a.update_id - b.update_id));
+      if (rows.length >= limit || page.nextUpdate === null || page.rows.length === 0) {
+        return rows.slice(0, limit);
+      }
+      query = { updateId: page.nextUpdate };
+    }
   }
 }

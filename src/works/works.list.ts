@@ -19,7 +19,8 @@ const SORT_COLUMNS: Record<string, NonNullable<SmPermitsQuery['sort_column']>> =
 /**
  * The works list as Street Manager's reporting query: one row per work (its active permit). The organisation
  * filters (promoter or highway authority) are both Street Manager's `swa_code`, which matches either party;
- * street and USRN use its free-text `query`.
+ * street and USRN are V6's `street_descriptor` and `usrn` (V3's free-text `query` is gone; V6-A20). V6's
+ * `GET /reporting/works` is a reference search without status or date filters (V6-A5), so it cannot serve this list.
  */
 export function reportingQueryFor(query: ListWorksQueryDto): SmPermitsQuery {
   checkDateRange(query.dateFrom, query.dateTo, 'dateFrom', 'dateTo');
@@ -28,7 +29,8 @@ export function reportingQueryFor(query: ListWorksQueryDto): SmPermitsQuery {
     work_status: query.status as SmPermitsQuery['work_status'],
     work_category: query.workCategory as SmPermitsQuery['work_category'],
     swa_code: query.highwayAuthority ?? query.promoter,
-    query: query.usrn !== undefined ? String(query.usrn) : query.street,
+    usrn: query.usrn !== undefined ? String(query.usrn) : undefined,
+    street_descriptor: query.street,
     start_date: startOfDay(query.dateFrom),
     end_date: endOfDay(query.dateTo),
     ...sortColumn(query.sort, SORT_COLUMNS),

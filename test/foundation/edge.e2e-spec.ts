@@ -157,7 +157,7 @@ describe('edge: CORS when origins are configured (e2e)', () => {
 
   it('lets a browser send a PUT: the preflight allows every method the API has', async () => {
     const res = await preflight('/v1/permits/TSR1591199404915-01/assessment', 'PUT', 'content-type');
-    expect(res.headers['access-control-allow-methods']).toBe('GET, HEAD, POST, PUT');
+    expect(res.headers['access-control-allow-methods']).toBe('GET, HEAD, POST, PUT, DELETE');
     const routeMethods = booted.app.get(RouteTable).methods().filter((m) => m !== 'OPTIONS');
     expect(new Set(routeMethods)).toEqual(new Set(CORS_METHODS));
   });

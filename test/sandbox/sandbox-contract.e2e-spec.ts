@@ -4,14 +4,15 @@ import { checkResponse, matchOperation, type StreetManagerApi } from '../../src/
 import { call, login, userOf, type HttpResult } from './sandbox-http';
 
 /**
- * Every endpoint the sandbox serves answers with a body that the real V3.6 spec accepts. The calls run in order
- * because later ones use what earlier ones created.
+ * Every endpoint the sandbox serves answers with a body that the V6 files accept, read strictly (closed enums as
+ * written, no field the files do not name). The calls run in order because later ones use what earlier ones created.
  */
-describe('sandbox conforms to the Street Manager V3.6 specs', () => {
+describe('sandbox conforms to the Street Manager V6 files', () => {
   let sandbox: RunningSandbox;
   let promoter: string;
   let ha: string;
   const checked: string[] = [];
+  const violations: string[] = [];
 
   beforeAll(async () => {
     sandbox = await createSandbox({ seed: 7 });
@@ -25,8 +26,9 @@ describe('sandbox conforms to the Street Manager V3.6 specs', () => {
     expect({ path, status: res.status, body: res.status === expected ? undefined : res.body }).toEqual({ path, status: expected, body: undefined });
     const op = matchOperation(api, method, path);
     expect(op).toBeDefined();
-    const result = checkResponse(api, method, op!.pathTemplate, res.status, res.body);
-    expect({ path, errors: result.errors }).toEqual({ path, errors: [] });
+    const result = checkResponse(api, method, op!.pathTemplate, res.status, res.body, 'response-strict');
+    // collected, so one run names every violation (each with the path that produced it)
+    violations.push(...result.errors.map((error) => `${api} ${method} ${path}: ${error}`));
     checked.push(`${api} ${method} ${op!.pathTemplate}`);
     return res;
   }
@@ -43,7 +45,6 @@ describe('sandbox conforms to the Street Manager V3.6 specs', () => {
     traffic_management_plan: false,
     lane_rental_applicable: false,
     works_location_description: 'Outside no. 12',
-    environmental_health_notifiable: false,
     collaborative_working: false,
     activity_type: 'utility_repair_and_maintenance_works',
     traffic_management_type: 'two_way_signals',
@@ -51,6 +52,7 @@ describe('sandbox conforms to the Street Manager V3.6 specs', () => {
     location_types: ['carriageway'],
     work_type: 'planned',
     close_footway: 'no',
+    close_footpath: 'no',
   });
 
   it('answers every served operation with a conforming body', async () => {
@@ -66,7 +68,9 @@ describe('sandbox conforms to the Street Manager V3.6 specs', () => {
       street_centre_point: { coordinates: [number, number] };
     };
     const [e, n] = street.street_centre_point.coordinates;
-    await conforming('lookup', 'GET', `/nsg/streets?easting=${e}&northing=${n}`, promoter, 200);
+    const found = (await conforming('lookup', 'POST', '/nsg/streets/search', promoter, 200, { coordinates: [{ easting: e, northing: n }, { easting: 0, northing: 0 }] })).body as { usrn: number }[];
+    expect(found.map((s) => s.usrn)).toContain(seeded.usrn);
+    await conforming('lookup', 'POST', '/nsg/streets/search', promoter, 200, { coordinates: [{ easting: 1, northing: 1 }] });
     await conforming('lookup', 'GET', '/nsg/search?query=Station', promoter, 200);
 
     const created = (
@@ -126,6 +130,7 @@ describe('sandbox conforms to the Street Manager V3.6 specs', () => {
     const comment = (await conforming('work', 'POST', `/works/${wrn}/comments`, ha, 201, { topic: 'GENERAL', detail: 'Please tidy the site' })).body as {
       comment_reference_number: string;
     };
+    await conforming('work', 'GET', `/works/${wrn}/comments/${comment.comment_reference_number}`, promoter, 200);
     await conforming('work', 'PUT', `/works/${wrn}/comments/${comment.comment_reference_number}/read`, promoter, 201, {});
     await conforming('work', 'PUT', `/works/${wrn}/stop`, promoter, 204, { actual_stop_date: new Date().toISOString() });
     await conforming('work', 'GET', `/works/${wrn}`, promoter, 200);
@@ -187,12 +192,28 @@ describe('sandbox conforms to the Street Manager V3.6 specs', () => {
     });
     await conforming('work', 'GET', `/works/${s81.work_reference_number}`, ha, 200);
 
-    for (const list of ['/permits', '/alterations', '/fixed-penalty-notices', '/comments', '/inspections', '/forward-plans', '/section-81s']) {
+    for (const list of ['/permits', '/alterations', '/fixed-penalty-notices', '/comments', '/inspections', '/forward-plans', '/section-81s', '/activities']) {
       await conforming('reporting', 'GET', list, promoter, 200);
-      await conforming('reporting', 'GET', list, ha, 200);
+      await conforming('reporting', 'GET', `${list}?include_total_count=true`, ha, 200);
     }
-    await conforming('reporting', 'GET', '/works/updates?update_id=0', ha, 200);
-    await conforming('reporting', 'GET', '/works/updates?previous_minutes=5', promoter, 200);
+    await conforming('reporting', 'GET', `/works?work_reference_number=${wrn.slice(0, 6)}`, promoter, 200);
+
+    const feed = (await conforming('event', 'GET', '/works/updates?update_id=0&page_size=250', ha, 200)).body as { rows: { update_id: number }[]; next_update: number | null };
+    expect(feed.rows).toHaveLength(250);
+    await conforming('event', 'GET', `/works/updates?update_id=${feed.next_update}&workstream_prefix=NGN&workstream_prefix=YWS`, ha, 200);
+    await conforming('event', 'GET', `/works/updates?start_date=${new Date(Date.now() - 3_600_000).toISOString()}`, promoter, 200);
+    const subscription = (await conforming('event', 'POST', '/api-notifications/subscribe', promoter, 201, { api_endpoint: 'https://gateway.example.test/street-manager/notifications' })).body as {
+      subscription_reference_number: string;
+    };
+    await conforming('event', 'POST', '/api-notifications/unsubscribe', promoter, 204, { subscription_reference_number: subscription.subscription_reference_number });
+
+    for (const list of ['/permits-about-to-deem', '/potential-works-overrunning', '/change-requests-about-to-deem']) {
+      await conforming('worklist', 'GET', list, ha, 200);
+    }
+    for (const list of ['/work-stops-due', '/work-starts-due', '/refused-permits']) {
+      await conforming('worklist', 'GET', list, promoter, 200);
+    }
+    await conforming('worklist', 'DELETE', `/potential-works-overrunning/${prn}`, ha, 204);
 
     await conforming('party', 'GET', '/organisations', promoter, 200);
     await conforming('party', 'GET', '/organisations?type=HA', promoter, 200);
@@ -208,7 +229,8 @@ describe('sandbox conforms to the Street Manager V3.6 specs', () => {
     await conforming('party', 'POST', '/refresh', undefined, 200, { refresh_token: fresh.refreshToken });
     await conforming('party', 'POST', '/logout', undefined, 204, { access_token: fresh.accessToken });
 
-    expect(new Set(checked).size).toBeGreaterThanOrEqual(45);
+    expect(violations).toEqual([]);
+    expect(new Set(checked).size).toBeGreaterThanOrEqual(58);
     const stats = (await call('GET', `${sandbox.url}/__admin/stats`)).body as { contractViolations: unknown[] };
     expect(stats.contractViolations).toEqual([]);
   });

@@ -13,6 +13,9 @@ describe('sandbox data: paging, filters, sorting, visibility, state, determinism
   let ha: string;
   let contractor: string;
   const reporting = (path: string, token: string) => call('GET', `${sandbox.baseUrls.reporting}${path}`, { token });
+  /** the reporting lists count their rows only when asked (V6 include_total_count) */
+  const counted = (path: string, token: string) => reporting(`${path}${path.includes('?') ? '&' : '?'}include_total_count=true`, token);
+  const events = (path: string, token: string) => call('GET', `${sandbox.baseUrls.event}${path}`, { token });
 
   beforeAll(async () => {
     sandbox = await createSandbox({ seed: 11, referenceTime: '2026-06-01T00:00:00Z' });
@@ -23,17 +26,19 @@ describe('sandbox data: paging, filters, sorting, visibility, state, determinism
   afterAll(() => sandbox.close());
 
   it('pages by 25 rows with offset, has_next_page and an empty page past the end', async () => {
-    const first = (await reporting('/permits', promoter)).body as Page;
+    const uncounted = (await reporting('/permits', promoter)).body as Page;
+    expect(uncounted.pagination).toEqual({ has_next_page: true, total_rows: 0 });
+    const first = (await counted('/permits', promoter)).body as Page;
     const total = first.pagination.total_rows;
     expect(total).toBeGreaterThan(50);
     expect(total).toBeLessThan(501);
     expect(first.rows).toHaveLength(25);
     expect(first.pagination.has_next_page).toBe(true);
     const lastOffset = Math.floor((total - 1) / 25) * 25;
-    const last = (await reporting(`/permits?offset=${lastOffset}`, promoter)).body as Page;
+    const last = (await counted(`/permits?offset=${lastOffset}`, promoter)).body as Page;
     expect(last.rows).toHaveLength(total - lastOffset);
     expect(last.pagination).toEqual({ has_next_page: false, total_rows: total });
-    const past = (await reporting(`/permits?offset=${lastOffset + 25}`, promoter)).body as Page;
+    const past = (await counted(`/permits?offset=${lastOffset + 25}`, promoter)).body as Page;
     expect(past).toEqual({ pagination: { has_next_page: false, total_rows: total }, rows: [] });
     const seen = new Set<unknown>();
     for (let offset = 0; offset < total; offset += 25) {
@@ -47,9 +52,9 @@ describe('sandbox data: paging, filters, sorting, visibility, state, determinism
     const big = await createSandbox({ seed: 5, works: 1500, referenceTime: '2026-06-01T00:00:00Z' });
     try {
       const token = (await login(big, userOf(big, '7374'))).idToken;
-      const page = (await call('GET', `${big.baseUrls.reporting}/permits?sort_column=start_date`, { token })).body as Page;
+      const page = (await call('GET', `${big.baseUrls.reporting}/permits?sort_column=start_date&include_total_count=true`, { token })).body as Page;
       expect(page.pagination).toEqual({ has_next_page: true, total_rows: 501 });
-      const beyond = (await call('GET', `${big.baseUrls.reporting}/permits?offset=525`, { token })).body as Page;
+      const beyond = (await call('GET', `${big.baseUrls.reporting}/permits?offset=525&include_total_count=true`, { token })).body as Page;
       expect(beyond.rows.length).toBeGreaterThan(0);
       expect(beyond.pagination.total_rows).toBe(501);
     } finally {
@@ -57,7 +62,7 @@ describe('sandbox data: paging, filters, sorting, visibility, state, determinism
     }
   });
 
-  it('filters by status, work status, category, dates and text, and sorts both ways', async () => {
+  it('filters by status, work status, category, dates and references, and sorts both ways', async () => {
     const granted = (await reporting('/permits?status=granted&status=closed', promoter)).body as Page;
     expect(granted.rows.length).toBeGreaterThan(0);
     expect(granted.rows.every((r) => r.status === 'granted' || r.status === 'closed')).toBe(true);
@@ -77,8 +82,19 @@ describe('sandbox data: paging, filters, sorting, visibility, state, determinism
     expect((await reporting('/permits?sort_column=colour', promoter)).status).toBe(400);
 
     const reference = String(asc.rows[0].work_reference_number);
-    const byText = (await reporting(`/permits?query=${reference}`, promoter)).body as Page;
-    expect(byText.rows.map((r) => r.work_reference_number)).toEqual([reference]);
+    const byReference = (await reporting(`/permits?work_reference_number=${reference}`, promoter)).body as Page;
+    expect(byReference.rows.map((r) => r.work_reference_number)).toEqual([reference]);
+    const byStreet = (await reporting(`/permits?street_descriptor=${encodeURIComponent(String(asc.rows[0].street))}`, promoter)).body as Page;
+    expect(byStreet.rows.length).toBeGreaterThan(0);
+    expect(byStreet.rows.every((r) => r.street === asc.rows[0].street)).toBe(true);
+    // V6 has no free-text `query` on these lists: the sandbox refuses what Street Manager does not declare
+    const refused = await reporting(`/permits?query=${reference}`, promoter);
+    expect(refused.status).toBe(400);
+    expect(refused.body).toEqual({
+      message: 'Request does not match the Street Manager contract: query query is not a parameter of GET /permits',
+      error: { status: 400 },
+    });
+    expect((await reporting('/permits?status=hibernating', promoter)).status).toBe(400);
 
     const failed = (await reporting('/inspections?inspection_outcome=failed_low', ha)).body as Page;
     expect(failed.rows.every((r) => r.inspection_outcome === 'failed_low')).toBe(true);
@@ -89,8 +105,8 @@ describe('sandbox data: paging, filters, sorting, visibility, state, determinism
     expect(own.rows.every((r) => r.promoter_swa_code === '7374')).toBe(true);
     const area = (await reporting('/permits', ha)).body as Page;
     expect(area.rows.every((r) => r.highway_authority === 'Leeds City Council')).toBe(true);
-    const forPromoter = (await reporting('/permits', contractor)).body as Page;
-    expect(forPromoter.pagination.total_rows).toBe(own.pagination.total_rows);
+    const forPromoter = (await counted('/permits', contractor)).body as Page;
+    expect(forPromoter.pagination.total_rows).toBe(((await counted('/permits', promoter)).body as Page).pagination.total_rows);
 
     const others = (await reporting('/permits', (await login(sandbox, userOf(sandbox, '2010'))).idToken)).body as Page;
     const foreign = String(others.rows[0].work_reference_number);
@@ -103,15 +119,27 @@ describe('sandbox data: paging, filters, sorting, visibility, state, determinism
     });
   });
 
-  it('shows a created work in reads, lists and the updates feed with increasing update ids', async () => {
+  it('shows a created work in reads, lists and the Event API feed with increasing update ids', async () => {
     let lastId = 0;
-    for (;;) {
-      const feed = (await reporting(`/works/updates?update_id=${lastId}`, ha)).body as { update_id: number }[];
-      if (feed.length === 0) {
-        break;
+    let pages = 0;
+    for (let cursor: number | null = 0; cursor !== null; pages++) {
+      const feed = (await events(`/works/updates?update_id=${cursor}&page_size=250`, ha)).body as { rows: { update_id: number }[]; next_update: number | null };
+      expect(feed.rows.length).toBeLessThanOrEqual(250);
+      if (feed.rows.length > 0) {
+        expect(feed.rows[0].update_id).toBeGreaterThan(lastId);
+        lastId = feed.rows[feed.rows.length - 1].update_id;
       }
-      lastId = feed[feed.length - 1].update_id;
+      // next_update names where to read on while rows are waiting, and is null once the feed is drained
+      if (feed.rows.length < 250) {
+        expect(feed.next_update).toBeNull();
+      }
+      if (feed.next_update !== null) {
+        expect(feed.next_update).toBe(lastId);
+      }
+      cursor = feed.next_update;
     }
+    expect(pages).toBeGreaterThan(1);
+    expect((await events('/works/updates?update_id=0&page_size=251', ha)).status).toBe(400);
     const start = new Date(Date.now() + 5 * 86_400_000);
     const created = await call('POST', `${sandbox.baseUrls.work}/works`, {
       token: promoter,
@@ -130,7 +158,6 @@ describe('sandbox data: paging, filters, sorting, visibility, state, determinism
         excavation: false,
         traffic_management_plan: false,
         lane_rental_applicable: false,
-        environmental_health_notifiable: false,
         collaborative_working: false,
         activity_type: 'utility_asset_works',
         traffic_management_type: 'lane_closure',
@@ -138,6 +165,7 @@ describe('sandbox data: paging, filters, sorting, visibility, state, determinism
         location_types: ['footway'],
         work_type: 'planned',
         close_footway: 'no',
+        close_footpath: 'no',
         works_location_description: 'Outside the station',
       },
     });
@@ -147,9 +175,11 @@ describe('sandbox data: paging, filters, sorting, visibility, state, determinism
 
     const read = await call('GET', `${sandbox.baseUrls.work}/works/GW-TEST-0001`, { token: ha });
     expect(read.body).toMatchObject({ work_reference_number: 'GW-TEST-0001', street_name: 'New Street', work_status: 'planned', active_permit: { permit_status: 'submitted' } });
-    const listed = (await reporting('/permits?query=GW-TEST-0001', ha)).body as Page;
+    const listed = (await reporting('/permits?work_reference_number=GW-TEST-0001', ha)).body as Page;
     expect(listed.rows.map((r) => r.permit_reference_number)).toEqual(['GW-TEST-0001-01']);
-    const updates = (await reporting(`/works/updates?update_id=${lastId}`, ha)).body as Record<string, unknown>[];
+    const searched = (await reporting('/works?work_reference_number=GW-TEST', ha)).body as { rows: Record<string, unknown>[] };
+    expect(searched.rows).toEqual([expect.objectContaining({ work_reference_number: 'GW-TEST-0001', street: 'New Street', work_status: 'planned' })]);
+    const updates = ((await events(`/works/updates?update_id=${lastId}`, ha)).body as { rows: Record<string, unknown>[] }).rows;
     expect(updates).toEqual([
       {
         work_reference_number: 'GW-TEST-0001',
@@ -159,17 +189,20 @@ describe('sandbox data: paging, filters, sorting, visibility, state, determinism
         event_type_string: 'Permit submitted',
         object_type: 'permit',
         object_type_string: 'Permit',
+        object_reference_number: 'GW-TEST-0001-01',
+        parent_object_reference_number: null,
       },
     ]);
     const createdId = (updates[0] as { update_id: number }).update_id;
     expect(createdId).toBeGreaterThan(lastId);
     await call('PUT', `${sandbox.baseUrls.work}/works/GW-TEST-0001/permits/GW-TEST-0001-01/assessment`, { token: ha, body: { assessment_status: 'granted' } });
-    const next = (await reporting(`/works/updates?update_id=${createdId}`, promoter)).body as Record<string, unknown>[];
-    expect(next).toEqual([expect.objectContaining({ work_reference_number: 'GW-TEST-0001', update_id: createdId + 1, event_type: 'permit_granted' })]);
+    const next = (await events(`/works/updates?update_id=${createdId}`, promoter)).body as { rows: Record<string, unknown>[]; next_update: number | null };
+    expect(next).toEqual({ rows: [expect.objectContaining({ work_reference_number: 'GW-TEST-0001', update_id: createdId + 1, event_type: 'permit_granted' })], next_update: null });
     // a foreign organisation does not see the update
     const other = (await login(sandbox, userOf(sandbox, '4225'))).idToken;
-    expect((await reporting(`/works/updates?update_id=${lastId}`, other)).body).toEqual([]);
-    expect((await reporting('/works/updates', ha)).status).toBe(400);
+    expect((await events(`/works/updates?update_id=${lastId}`, other)).body).toEqual({ rows: [], next_update: null });
+    expect((await events('/works/updates', ha)).status).toBe(400);
+    expect((await reporting('/works/updates?update_id=0', ha)).status).toBe(404);
   });
 
   it('answers 403 when a GeoJSON query would return more than 100 features', async () => {
@@ -188,9 +221,12 @@ describe('sandbox data: paging, filters, sorting, visibility, state, determinism
     try {
       const get = async (box: RunningSandbox, path: string) =>
         (await call('GET', box.baseUrls.reporting + path, { token: (await login(box, userOf(box, '4720'))).idToken })).body;
-      for (const path of ['/permits?offset=50', '/inspections', '/comments', '/forward-plans', '/works/updates?update_id=0']) {
+      for (const path of ['/permits?offset=50', '/inspections', '/comments', '/forward-plans', '/activities']) {
         expect(await get(b, path)).toEqual(await get(a, path));
       }
+      const feed = async (box: RunningSandbox) =>
+        (await call('GET', `${box.baseUrls.event}/works/updates?update_id=0`, { token: (await login(box, userOf(box, '4720'))).idToken })).body;
+      expect(await feed(b)).toEqual(await feed(a));
       const row = ((await get(a, '/permits')) as Page).rows[3];
       const wrn = String(row.work_reference_number);
       const work = async (box: RunningSandbox) =>
@@ -202,7 +238,7 @@ describe('sandbox data: paging, filters, sorting, visibility, state, determinism
     }
   });
 
-  it('looks streets up by point and USRN, and answers 404 off the network', async () => {
+  it('looks streets up by up to 10 points and by USRN, and finds nothing off the network', async () => {
     const row = ((await reporting('/permits?work_status=completed', ha)).body as Page).rows[0];
     const street = (await call('GET', `${sandbox.baseUrls.lookup}/nsg/streets/${String(row.usrn)}`, { token: ha })).body as {
       usrn: number;
@@ -210,9 +246,14 @@ describe('sandbox data: paging, filters, sorting, visibility, state, determinism
     };
     expect(street.usrn).toBe(row.usrn);
     const [e, n] = street.street_centre_point.coordinates;
-    const near = (await call('GET', `${sandbox.baseUrls.lookup}/nsg/streets?easting=${e}&northing=${n}`, { token: ha })).body as { usrn: number }[];
+    const search = (coordinates: { easting: number; northing: number }[]) => call('POST', `${sandbox.baseUrls.lookup}/nsg/streets/search`, { token: ha, body: { coordinates } });
+    const near = (await search([{ easting: e, northing: n }])).body as { usrn: number }[];
     expect(near[0].usrn).toBe(row.usrn);
-    expect((await call('GET', `${sandbox.baseUrls.lookup}/nsg/streets?easting=100&northing=100`, { token: ha })).status).toBe(404);
+    expect(await search([{ easting: 100, northing: 100 }])).toMatchObject({ status: 200, body: [] });
+    expect((await search([])).status).toBe(400);
+    expect((await search(Array.from({ length: 11 }, (_, i) => ({ easting: i, northing: i })))).status).toBe(400);
+    expect((await search([{ easting: 1, northing: 1 }, { easting: 1, northing: 1 }])).status).toBe(400);
+    expect((await call('GET', `${sandbox.baseUrls.lookup}/nsg/streets?easting=${e}&northing=${n}`, { token: ha })).status).toBe(404);
     expect((await call('GET', `${sandbox.baseUrls.lookup}/nsg/streets/1`, { token: ha })).status).toBe(404);
   });
 });

@@ -176,6 +176,7 @@ describe('sandbox sessions, faults, stats and the inner API', () => {
     const stats = (await admin('GET', '/stats')).body as { contractViolations: unknown[]; requests: Record<string, number> };
     expect(stats.contractViolations).toEqual([
       {
+        kind: 'request',
         api: 'work',
         method: 'PUT',
         path: '/works/{workReferenceNumber}/permits/{permitReferenceNumber}/status',
@@ -184,6 +185,23 @@ describe('sandbox sessions, faults, stats and the inner API', () => {
       },
     ]);
     expect(stats.requests.work).toBe(2);
+  });
+
+  it('checks its own answers strictly when asked, and counts the operations it served', async () => {
+    const strict = await createSandbox({ seed: 3, checkAnswers: true });
+    try {
+      const { idToken } = await login(strict, userOf(strict, '7374'));
+      await call('GET', `${strict.baseUrls.reporting}/permits?include_total_count=true`, { token: idToken });
+      await call('POST', `${strict.baseUrls.lookup}/nsg/streets/search`, { token: idToken, body: { coordinates: [{ easting: 1, northing: 2 }] } });
+      await call('POST', `${strict.url}/__admin/faults`, { body: { api: 'reporting', malformed: 'missing-field' } });
+      await call('GET', `${strict.baseUrls.reporting}/permits`, { token: idToken });
+      const stats = (await call('GET', `${strict.url}/__admin/stats`)).body as { contractViolations: { kind: string; path: string }[]; operations: Record<string, number> };
+      expect(stats.operations).toEqual({ 'work POST /authenticate': 1, 'reporting GET /permits': 2, 'lookup POST /nsg/streets/search': 1 });
+      // the spoiled answer is named; the good ones are not
+      expect(stats.contractViolations.map((v) => [v.kind, v.path])).toEqual([['answer', '/permits']]);
+    } finally {
+      await strict.close();
+    }
   });
 
   describe('inner works register', () => {

@@ -216,8 +216,8 @@ describe('guarded HTTP core (e2e against fault servers)', () => {
   it('sends the path exactly as built, without resolving dot-segments', async () => {
     const s = await server((_req, res) => json(res, 200, {}));
     const name = upstream();
-    await http.request({ upstream: name, operation: 'probe', method: 'GET', origin: s.url, path: '/v3/work/works/%2e%2e/admin?x=1' });
-    expect(s.hits[0].url).toBe('/v3/work/works/%2e%2e/admin?x=1');
+    await http.request({ upstream: name, operation: 'probe', method: 'GET', origin: s.url, path: '/v6/work/works/%2e%2e/admin?x=1' });
+    expect(s.hits[0].url).toBe('/v6/work/works/%2e%2e/admin?x=1');
   });
 
   it('records per-call metrics by upstream, operation and outcome', async () => {

@@ -3,7 +3,7 @@ import { LinkDto } from '../../common/links/link';
 import { withUnknown } from '../../common/vocabulary/street-manager-enums';
 
 /** Street Manager's comment topics (upper case there), in the v1 contract's lower-case form. */
-export const COMMENT_TOPICS = ['general', 'section_74', 'inspection', 'fpn', 'overrun', 'forward_plan', 'change_request', 'imposed_variation', 'duration_challenge', 'section_81'] as const;
+export const COMMENT_TOPICS = ['general', 'section_74', 'inspection', 'fpn', 'overrun', 'forward_plan', 'change_request', 'imposed_variation', 'duration_challenge', 'section_81', 'unattributed_works'] as const;
 
 export class CommentDto {
   @ApiProperty({ example: 'NGN0000123-COM-01' })

@@ -1,4 +1,7 @@
-/** The v1 vocabularies of works and permits. Street Manager values outside them are shown as `unknown`. */
+/**
+ * The v1 vocabularies of works and permits: Street Manager V6's values (V6 only added values). Street Manager adds
+ * values in minor releases; one the gateway does not know yet is shown as `unknown`, never an error (V6-A7).
+ */
 export const WORK_STATUSES = [
   'planned',
   'in_progress',
@@ -31,6 +34,8 @@ export const PERMIT_STATUSES = [
   'cancelled',
   'revoked',
   'progressed',
+  // V6: an authority marks a permit it has started to assess
+  'under_assessment',
 ] as const;
 export type PermitStatus = (typeof PERMIT_STATUSES)[number];
 
@@ -46,6 +51,8 @@ export const TRAFFIC_MANAGEMENT_TYPES = [
   'give_and_take',
   'some_carriageway_incursion',
   'no_carriageway_incursion',
+  // V6
+  'temp_obstruction_15_minute_delay',
 ] as const;
 export type TrafficManagementType = (typeof TRAFFIC_MANAGEMENT_TYPES)[number];
 
@@ -79,12 +86,18 @@ export const LOCATION_TYPES = [
   'cycle_hire_docking_station',
   'taxi_rank',
 ] as const;
-export const WORK_TYPES = ['planned', 'immediate'] as const;
+export const WORK_TYPES = ['planned', 'immediate', 'hs2_highway_works'] as const;
 export const CLOSE_FOOTWAY = [
   'yes_provide_pedestrian_walkway',
   'yes_provide_alternative_route',
   'no',
 ] as const;
+
+/**
+ * V6 (required on every application): whether a public footpath is closed, and if so that the closure was
+ * discussed with the highway authority. Only a caller can say so, so it is asked for when the works are on one.
+ */
+export const CLOSE_FOOTPATH = ['yes_discussed_with_ha', 'no'] as const;
 
 /** For Swagger: a documented enum plus the `unknown` fallback of open enums. */
 export const withUnknown = <T extends string>(values: readonly T[]): (T | 'unknown')[] => [

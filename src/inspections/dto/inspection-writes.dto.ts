@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsIn, IsOptional } from 'class-validator';
 import { SM_LIMITS, TextProperty, WorkReferenceProperty } from '../../common/validation/bounded';
 import { DateTimeProperty } from '../../common/validation/date-time';
-import { DEFECT_FIXED_ON_SITE, INSPECTION_CATEGORIES, INSPECTION_OUTCOMES, INSPECTION_TYPES } from './inspection-enums';
+import { DEFECT_FIXED_ON_SITE, INSPECTION_OUTCOMES, INSPECTION_TYPES, WRITABLE_INSPECTION_CATEGORIES } from './inspection-enums';
 
 /**
  * An inspection to record. Types, lengths and lists are checked here (400); Street Manager's business rules that
@@ -19,9 +19,9 @@ export class CreateInspectionDto {
   @DateTimeProperty('When the inspection took place; must be in the past', '2026-08-09T10:30:00Z')
   inspectionDate!: string;
 
-  @ApiPropertyOptional({ enum: INSPECTION_CATEGORIES, example: 'a' })
+  @ApiPropertyOptional({ enum: WRITABLE_INSPECTION_CATEGORIES, example: 'a' })
   @IsOptional()
-  @IsIn(INSPECTION_CATEGORIES)
+  @IsIn(WRITABLE_INSPECTION_CATEGORIES)
   category?: string;
 
   @ApiProperty({ enum: INSPECTION_OUTCOMES, example: 'passed' })

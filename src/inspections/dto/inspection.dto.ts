@@ -49,8 +49,13 @@ class InspectionCoreDto {
 }
 
 export class InspectionSummaryDto extends InspectionCoreDto {
-  @ApiProperty({ enum: withUnknown(INSPECTION_RESPONSE_TYPES), description: 'A first inspection or a reinspection', example: 'inspection' })
-  responseType!: string;
+  @ApiProperty({
+    nullable: true,
+    enum: withUnknown(INSPECTION_RESPONSE_TYPES),
+    deprecated: true,
+    description: 'Always null: Street Manager V6 no longer says in its inspection list whether a row is a first inspection or a reinspection (it lists reinspections apart)',
+  })
+  responseType!: string | null;
 
   @ApiProperty({ nullable: true, type: String, example: 'Briggate' })
   streetName!: string | null;
@@ -77,7 +82,7 @@ export class InspectionDto extends InspectionCoreDto {
   @ApiProperty({ nullable: true, type: String, example: 'Barrier missing on the footway side' })
   outcomeDetails!: string | null;
 
-  @ApiProperty({ nullable: true, type: String, example: null })
+  @ApiProperty({ nullable: true, type: String, deprecated: true, description: 'Always null: Street Manager V6 no longer records defect details on an inspection', example: null })
   defectDetails!: string | null;
 
   @ApiProperty({ type: [FailureReasonDto] })

@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
 import { IntegerProperty, PermitReferenceProperty, SM_LIMITS, TextProperty } from '../../common/validation/bounded';
 import { DateProperty } from '../../common/validation/date-time';
-import { TRAFFIC_MANAGEMENT_TYPES } from '../../common/vocabulary/street-manager-enums';
+import { CLOSE_FOOTPATH, TRAFFIC_MANAGEMENT_TYPES } from '../../common/vocabulary/street-manager-enums';
 import { ALTERATION_DECISIONS } from './permit-alteration-enums';
 
 /** What the promoter changes; every other term of the permit is carried over as it is. */
@@ -29,6 +29,15 @@ export class CreatePermitAlterationDto {
   @IsOptional()
   @IsIn(TRAFFIC_MANAGEMENT_TYPES)
   trafficManagementType?: string;
+
+  @ApiPropertyOptional({
+    enum: CLOSE_FOOTPATH,
+    description: 'Whether a public footpath is closed (and the closure discussed with the highway authority); the permit’s own when absent',
+    example: 'no',
+  })
+  @IsOptional()
+  @IsIn(CLOSE_FOOTPATH)
+  closeFootpath?: string;
 }
 
 export class UpdatePermitAlterationStatusDto {

@@ -6,6 +6,7 @@ import { DateProperty } from '../../common/validation/date-time';
 import {
   ACTIVITY_TYPES,
   APPLICATION_TYPES,
+  CLOSE_FOOTPATH,
   CLOSE_FOOTWAY,
   LOCATION_TYPES,
   TRAFFIC_MANAGEMENT_TYPES,
@@ -75,7 +76,19 @@ export class PermitApplicationDto {
   laneRentalApplicable?: boolean;
 
   @ApiPropertyOptional({
-    description: 'Whether environmental health must be notified (default false)',
+    description:
+      'Whether a public footpath is closed, and the closure discussed with the highway authority (Street Manager V6 requires it). ' +
+      'Optional: `no` when absent, except that works whose locationTypes include `footpath` must say it (422 otherwise).',
+    enum: CLOSE_FOOTPATH,
+    example: 'no',
+  })
+  @IsOptional()
+  @IsIn(CLOSE_FOOTPATH)
+  closeFootpath?: string;
+
+  @ApiPropertyOptional({
+    description: 'Deprecated and ignored: Street Manager V6 no longer takes it',
+    deprecated: true,
     example: false,
   })
   @IsOptional()

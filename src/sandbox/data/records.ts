@@ -27,6 +27,7 @@ export interface AlterationRecord {
   statusChanged: string;
   proposedStart: string;
   proposedEnd: string;
+  closeFootpath: string;
 }
 
 export interface PermitRecord {
@@ -40,10 +41,11 @@ export interface PermitRecord {
   applicationType: string;
   locationTypes: string[];
   closeFootway: string;
+  /** V6: `yes_discussed_with_ha` | `no` */
+  closeFootpath: string;
   excavation: boolean;
   trafficManagementPlan: boolean;
   laneRental: boolean;
-  environmentalHealthNotifiable: boolean;
   collaborativeWorking: boolean;
   description: string;
   locationDescription: string;
@@ -184,14 +186,21 @@ export interface ActivityRecord {
   contactName: string | null;
   cancelled: boolean;
   cancelledReason: string | null;
+  dateCreated: string;
 }
 
+/** One entry of the Event API's work-update feed (`GET /event/works/updates`): a change to a work or its objects. */
 export interface UpdateRecord {
   updateId: number;
   workReference: string;
   at: string;
   eventType: string;
   objectType: string;
+  objectReference: string | null;
+  /** the permit an alteration belongs to, and the like */
+  parentObjectReference: string | null;
+  /** the Street Manager user who made the change (for `exclude_events_from`) */
+  username: string;
 }
 
 export interface WorksRegisterRecord {

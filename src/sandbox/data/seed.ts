@@ -65,6 +65,13 @@ export function seed(seedValue: number, workCount: number, now: number): SeedRes
     sequence.set(promoter.prefix, n);
     works.push(makeWork(rng, promoter, ha, rng.pick(streetsByHa.get(ha.swaCode) ?? []), n, now));
   }
+  const ordinals = new Map<string, number>();
+  works.forEach((work, i) => {
+    // the how-many-th work of its status in its authority's area: spreads the V6 values over every authority
+    const key = `${work.haSwa} ${work.status}`;
+    ordinals.set(key, (ordinals.get(key) ?? 0) + 1);
+    exerciseV6Values(work, i, ordinals.get(key)!, now);
+  });
   // One forward plan of the demo promoter (7374) stays raised, so cancelling one can be tried: the documented example of
   // PUT /v1/forward-plans/{forwardPlanReferenceNumber}/status names it. Set after the draws, so no other data moves.
   const plan = works.filter((w) => w.promoterSwa === '7374').flatMap((w) => w.forwardPlans)[0];
@@ -184,7 +191,8 @@ function makeWork(rng: Prng, promoter: OrganisationRecord, ha: OrganisationRecor
     excavation: rng.chance(0.7),
     trafficManagementPlan: rng.chance(0.3),
     laneRental: rng.chance(0.1),
-    environmentalHealthNotifiable: rng.chance(0.05),
+    // V6 dropped environmental_health_notifiable; its draw now decides close_footpath, so later draws stay put
+    closeFootpath: rng.chance(0.05) ? 'yes_discussed_with_ha' : 'no',
     collaborativeWorking: rng.chance(0.1),
     description,
     locationDescription: location,
@@ -251,6 +259,7 @@ function makeWork(rng: Prng, promoter: OrganisationRecord, ha: OrganisationRecor
       statusChanged: iso(altMs),
       proposedStart: permit.proposedStart,
       proposedEnd: iso(endMs + 2 * DAY),
+      closeFootpath: permit.closeFootpath,
     });
     event(work, altMs, 'alteration_submitted', 'change_request', `${permit.reference}-ALT-01`, user);
   }
@@ -343,6 +352,65 @@ function makeWork(rng: Prng, promoter: OrganisationRecord, ha: OrganisationRecor
   return work;
 }
 
+/** References that tests and documentation name: their seeded state stays exactly as it was before V6. */
+const PINNED = new Set(['NGN0002163600', 'NGN0002130403', 'NGN0000188644', 'NGN0000847560']);
+
+/**
+ * Gives a share of the seeded data the values V6 added (permit `under_assessment` and `refused`, the new traffic
+ * management type, investigatory inspections with their categories and the `failed` outcome, section 81
+ * `reassigned` and unattributed-works types, the new comment topic) and some works that overrun, so worklists and
+ * open enums have something to show. Chosen by position, not drawn: another random draw would shift every later
+ * value and so every seeded reference.
+ */
+function exerciseV6Values(work: WorkRecord, i: number, ordinal: number, now: number): void {
+  if (PINNED.has(work.reference)) {
+    return;
+  }
+  const permit = work.permits[0];
+  if (work.status === 'planned' && permit.status === 'submitted') {
+    if (ordinal % 4 === 1) {
+      permit.status = 'under_assessment';
+    } else if (ordinal % 4 === 3) {
+      permit.status = permit.assessmentStatus = 'refused';
+      permit.reasonsForRefusal = ['RC20', 'RC40'];
+      permit.assessmentComments = 'Clashes with the city centre event programme';
+    }
+  }
+  if (work.status === 'planned' && permit.status === 'submitted' && ordinal % 4 === 2) {
+    // not yet assessed and deemed granted at 17:00 today unless the authority acts: its "permits about to deem"
+    permit.deadline = iso(Math.floor(now / DAY) * DAY + 17 * HOUR);
+  }
+  if (permit.trafficManagementType === 'give_and_take' && i % 3 === 0) {
+    permit.trafficManagementType = 'temp_obstruction_15_minute_delay';
+  }
+  if (work.status === 'in_progress' && ordinal % 3 === 1) {
+    // started, not stopped, its reasonable period ended 1-6 days ago: a potential overrun
+    permit.proposedEnd = iso(Math.floor(now / DAY) * DAY - ((i % 6) + 1) * DAY + 17 * HOUR);
+  }
+  work.inspections.forEach((inspection, j) => {
+    if ((i + j) % 6 === 0) {
+      inspection.type = 'investigatory_works';
+      inspection.category = INVESTIGATORY_CATEGORIES[(i + j) % INVESTIGATORY_CATEGORIES.length];
+      inspection.outcome = (i + j) % 12 === 0 ? 'failed' : 'passed';
+    }
+  });
+  work.section81s.forEach((s81) => {
+    if (i % 3 === 0) {
+      s81.status = 'reassigned';
+    }
+    if (i % 4 === 1) {
+      s81.type = 'unattributed_works_live_site';
+    }
+  });
+  work.comments.forEach((comment) => {
+    if (i % 5 === 0) {
+      comment.topic = 'UNATTRIBUTED_WORKS';
+    }
+  });
+}
+
+const INVESTIGATORY_CATEGORIES = ['core_sample', 'trial_hole', 'skid_resistance', 'surface_regularity', 'texture_depth'];
+
 function event(work: WorkRecord, at: number, name: string, objectType: string, objectReference: string | null, username: string): void {
   const record: HistoryRecord = {
     updateId: 0,
@@ -378,5 +446,7 @@ function makeActivity(rng: Prng, ha: OrganisationRecord, street: StreetRecord, n
     contactName: rng.pick(INSPECTORS),
     cancelled: rng.chance(0.05),
     cancelledReason: null,
+    // derived, not drawn: a new draw would shift every later value of the seeded data set
+    dateCreated: iso(Math.min(start - 14 * DAY, now - DAY)),
   };
 }

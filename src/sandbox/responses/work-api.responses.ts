@@ -2,6 +2,7 @@ import { organisationBySwa } from '../data/organisations';
 import type {
   ActivityRecord,
   AlterationRecord,
+  CommentRecord,
   FpnRecord,
   ForwardPlanRecord,
   InspectionRecord,
@@ -12,7 +13,7 @@ import type {
 import type { SandboxState } from '../sandbox-state';
 import { label, streetOf } from './labels';
 
-/** Builders for the work API's response bodies (snake_case, as in work-swagger.json). */
+/** Builders for the work API's response bodies (snake_case, as in openapi/upstream/street-manager/v6/work-openapi.json). */
 
 function orgName(swa: string): string {
   return organisationBySwa(swa)?.name ?? swa;
@@ -71,7 +72,6 @@ export function permitResponse(state: SandboxState, work: WorkRecord, p: PermitR
     road_category: street.roadCategory,
     works_location_description: p.locationDescription,
     works_coordinates: work.geometry,
-    environmental_health_notifiable: p.environmentalHealthNotifiable,
     collaborative_working: p.collaborativeWorking,
     collaboration_details: null,
     collaborative_works: null,
@@ -87,8 +87,10 @@ export function permitResponse(state: SandboxState, work: WorkRecord, p: PermitR
     traffic_management_type_string: label(p.trafficManagementType),
     application_type: p.applicationType,
     application_type_string: label(p.applicationType),
-    collaboration_type: null,
-    collaboration_type_string: null,
+    collaboration_types: null,
+    collaboration_types_string: null,
+    close_footpath: p.closeFootpath,
+    close_footpath_string: label(p.closeFootpath),
     location_types: p.locationTypes,
     location_types_string: p.locationTypes.map(label),
     assessment_status: p.assessmentStatus,
@@ -184,8 +186,8 @@ export function inspectionResponse(work: WorkRecord, i: InspectionRecord): Recor
     inspection_category_string: i.category === null ? null : label(i.category),
     inspection_outcome: i.outcome,
     inspection_outcome_string: label(i.outcome),
-    defect_details: null,
     failure_reason_details: [],
+    is_auto_accepted: false,
     inspection_outcome_details: i.details,
     additional_comments: null,
     date_created: i.dateCreated,
@@ -308,6 +310,8 @@ export function section81Summary(state: SandboxState, work: WorkRecord, s: Secti
     section_81_status: s.status,
     section_81_status_string: label(s.status),
     status_changed_date: s.statusChanged,
+    section_81_type: s.type,
+    section_81_type_string: label(s.type),
   };
 }
 
@@ -419,8 +423,59 @@ export function workResponse(state: SandboxState, work: WorkRecord): Record<stri
     fpns: latest(work.fpns).map(fpnSummary),
     section_81: work.section81s.length > 0 ? workSection81Summary(work.section81s[0]) : null,
     files: [],
-    sample_inspections: [],
+    pbi_sample_inspections: [],
     number_of_sites: 0,
+  };
+}
+
+export function commentResponse(work: WorkRecord, c: CommentRecord): Record<string, unknown> {
+  return {
+    comment_reference_number: c.reference,
+    // The Work API's CommentTopicResponse lists the topics in lower case, the Reporting API's in upper (V6-A19).
+    comment_topic: c.topic.toLowerCase(),
+    comment_topic_string: label(c.topic),
+    detail: c.detail,
+    author_email_address: c.authorEmail,
+    date_created: c.dateCreated,
+    is_read: c.readOn !== null,
+    read_by: c.readBy,
+    read_on: c.readOn,
+    is_internal: c.isInternal,
+    author_organisation_ref: c.authorSwa,
+  };
+}
+
+/** A row of `GET /reporting/activities`. */
+export function activitySummary(state: SandboxState, a: ActivityRecord): Record<string, unknown> {
+  const street = streetOf(state, a);
+  return {
+    activity_reference_number: a.reference,
+    usrn: a.usrn,
+    street_name: street.name,
+    town: street.town,
+    area_name: street.area,
+    road_category: street.roadCategory,
+    activity_coordinates: a.geometry,
+    activity_name: a.name,
+    activity_activity_type: a.activityType,
+    activity_activity_type_string: label(a.activityType),
+    activity_type_details: null,
+    contact_name: a.contactName ?? '',
+    contact_details: '',
+    start_date: a.start,
+    start_time: null,
+    end_date: a.end,
+    end_time: null,
+    activity_location_description: a.locationDescription,
+    traffic_management_required: a.trafficManagementType !== 'no_carriageway_incursion',
+    traffic_management_type: a.trafficManagementType,
+    traffic_management_type_string: label(a.trafficManagementType),
+    collaborative_working: a.collaborativeWorking,
+    additional_info: '',
+    cancelled: a.cancelled,
+    cancelled_reason: a.cancelledReason,
+    ha_organisation_name: orgName(a.haSwa),
+    date_created: a.dateCreated,
   };
 }
 

@@ -1,12 +1,14 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { RouteConfig, SandboxContext } from '../sandbox-context';
 import { smErrorBody } from '../sandbox-context';
+import { organisationBySwa } from '../data/organisations';
+import { activePermit } from '../responses/work-api.responses';
 import type { FaultRule } from '../sandbox-faults';
 
 /*
  * Admin API on the sandbox origin (no token; loopback only):
  *   POST   /__admin/faults       body FaultRule (see sandbox-faults.ts): { api?: 'work'|'reporting'|'party'|'lookup'|
- *                                'geojson'|'inner'|'all' (default 'all'), latencyMs?, errorRate? (0..1, counter-based:
+ *                                'geojson'|'event'|'worklist'|'inner'|'all' (default 'all'), latencyMs?, errorRate? (0..1, counter-based:
  *                                0.5 fails the 1st, 3rd, 5th... call), errorNext?, errorStatus? (default 503),
  *                                rateLimit?: { count, retryAfterSeconds }, authOutage?, malformed?: 'not-json'|
  *                                'truncated'|'wrong-type'|'missing-field', unauthorizedNext?, forbidNext? }
@@ -14,14 +16,18 @@ import type { FaultRule } from '../sandbox-faults';
  *   GET    /__admin/faults       the active rules
  *   DELETE /__admin/faults       clears every rule (204)
  *   GET    /__admin/stats        { authentications, failedAuthentications, refreshes, logouts, innerTokensIssued,
- *                                requests: { work, reporting, party, lookup, geojson, inner, token }, contractViolations }
+ *                                requests: { work, reporting, party, lookup, geojson, event, worklist, inner, token },
+ *                                contractViolations }
  *   POST   /__admin/stats/reset  zeroes the counters (204)
+ *   PATCH  /__admin/works/:wrn   body { workStatus?, permitStatus? } (any text, so a value from a later Street
+ *                                Manager release can be tried): sets the work's and its active permit's status as
+ *                                Street Manager's support desk would; recorded in the Event API feed. Answers 204.
  */
-const TARGETS = ['work', 'reporting', 'party', 'lookup', 'geojson', 'inner', 'all'];
+const TARGETS = ['work', 'reporting', 'party', 'lookup', 'geojson', 'event', 'worklist', 'inner', 'all'];
 const MALFORMED = ['not-json', 'truncated', 'wrong-type', 'missing-field'];
 
 export function registerAdminRoutes(ctx: SandboxContext): void {
-  const { app, faults, stats, auth } = ctx;
+  const { app, faults, stats, auth, state } = ctx;
   const config = (template: string): RouteConfig => ({ api: 'admin', kind: 'admin', template });
 
   app.route({
@@ -45,6 +51,34 @@ export function registerAdminRoutes(ctx: SandboxContext): void {
     config: config('/faults'),
     handler: (_request: FastifyRequest, reply: FastifyReply) => {
       faults.clear();
+      return reply.code(204).send();
+    },
+  });
+  app.route({
+    method: 'PATCH',
+    url: '/__admin/works/:workReferenceNumber',
+    config: config('/works/{workReferenceNumber}'),
+    handler: (request: FastifyRequest, reply: FastifyReply) => {
+      const work = state.works.get((request.params as { workReferenceNumber: string }).workReferenceNumber);
+      const body = (request.body ?? {}) as { workStatus?: unknown; permitStatus?: unknown };
+      const text = (v: unknown) => v === undefined || (typeof v === 'string' && /^[a-z0-9_]{1,60}$/.test(v));
+      if (!work) {
+        return reply.code(404).send(smErrorBody(404, 'Work not found'));
+      }
+      if (!text(body.workStatus) || !text(body.permitStatus)) {
+        return reply.code(400).send(smErrorBody(400, 'workStatus and permitStatus must be lower-case words'));
+      }
+      const permit = activePermit(work);
+      work.status = (body.workStatus as string | undefined) ?? work.status;
+      if (permit && body.permitStatus !== undefined) {
+        permit.status = body.permitStatus as string;
+      }
+      const admin = organisationBySwa(work.haSwa)!;
+      state.recordEvent(work, 'support_desk_action', permit && body.permitStatus !== undefined ? 'permit' : 'work', permit?.reference ?? work.reference, {
+        email: 'support-desk@street-manager.sandbox',
+        organisation: admin,
+      });
+      state.version += 1;
       return reply.code(204).send();
     },
   });

@@ -16,7 +16,7 @@ interface Bbox {
 }
 
 /**
- * GeoJSON API (`/v3/geojson`): BNG feature collections by bounding box. Like Street Manager's map, it shows every
+ * GeoJSON API (`/v6/geojson`): BNG feature collections by bounding box. Like Street Manager's map, it shows every
  * organisation's works, not only the caller's.
  */
 export function registerGeojsonRoutes(ctx: SandboxContext): void {
@@ -29,6 +29,14 @@ export function registerGeojsonRoutes(ctx: SandboxContext): void {
     const features = [];
     for (const work of state.workList) {
       const permit = activePermit(work);
+      const street = streetOf(state, work);
+      const streetProperties = () => ({
+        usrn: work.usrn,
+        street: street.name,
+        town: street.town,
+        area: street.area,
+        highway_authority: organisationBySwa(work.haSwa)?.name ?? work.haSwa,
+      });
       if (!permit || (reference && work.reference !== reference) || !intersects(box, work.geometry) || !overlaps(permit.proposedStart, permit.proposedEnd, from, to)) {
         continue;
       }
@@ -49,6 +57,7 @@ export function registerGeojsonRoutes(ctx: SandboxContext): void {
           work_centre_point: centrePoint(work.geometry),
           permit_status: permit.status,
           permit_status_string: label(permit.status),
+          ...streetProperties(),
         },
       });
     }

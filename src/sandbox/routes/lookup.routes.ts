@@ -2,25 +2,35 @@ import { organisationBySwa } from '../data/organisations';
 import type { Position, StreetRecord } from '../data/records';
 import { label } from '../responses/labels';
 import { SmError, type SandboxContext } from '../sandbox-context';
-import { numberParam, single } from './route-helpers';
+import { STREET_SEARCH_MAX_COORDINATES } from '../../upstreams/street-manager/v6-assumptions';
+import { single } from './route-helpers';
 
 /** how far from a street a point may lie and still find it, metres */
 const POINT_TOLERANCE_M = 100;
 
-/** Street Lookup API (`/v3/lookup`): the NSG streets the sandbox knows, by point, by USRN and by name. */
+/** Street Lookup API (`/v6/lookup`): the NSG streets the sandbox knows, by points, by USRN and by name. */
 export function registerLookupRoutes(ctx: SandboxContext): void {
   const { state } = ctx;
 
-  ctx.route('GET', 'lookup', '/nsg/streets', 'data', (req) => {
-    const easting = numberParam(req.query.easting, 'easting', true)!;
-    const northing = numberParam(req.query.northing, 'northing', true)!;
-    const near = [...state.streets.values()]
-      .map((street) => ({ street, distance: distanceToLine([easting, northing], street.line) }))
-      .filter((s) => s.distance <= POINT_TOLERANCE_M)
-      .sort((a, b) => a.distance - b.distance);
-    if (near.length === 0) {
-      throw new SmError(404, 'No streets found');
+  // V6 finds streets by up to 10 points in one call (V3's GET by one point is gone); nothing near is an empty list.
+  ctx.route('POST', 'lookup', '/nsg/streets/search', 'data', (req) => {
+    const { coordinates } = req.body as { coordinates: { easting: number; northing: number }[] };
+    if (coordinates.length < 1 || coordinates.length > STREET_SEARCH_MAX_COORDINATES) {
+      throw new SmError(400, `coordinates must hold 1 to ${STREET_SEARCH_MAX_COORDINATES} points`);
     }
+    if (new Set(coordinates.map((c) => `${c.easting},${c.northing}`)).size !== coordinates.length) {
+      throw new SmError(400, 'coordinates must be unique');
+    }
+    const best = new Map<number, { street: StreetRecord; distance: number }>();
+    for (const { easting, northing } of coordinates) {
+      for (const street of state.streets.values()) {
+        const distance = distanceToLine([easting, northing], street.line);
+        if (distance <= POINT_TOLERANCE_M && distance < (best.get(street.usrn)?.distance ?? Infinity)) {
+          best.set(street.usrn, { street, distance });
+        }
+      }
+    }
+    const near = [...best.values()].sort((a, b) => a.distance - b.distance);
     return { status: 200, body: near.map((s) => streetResponse(s.street)) };
   });
 
@@ -63,7 +73,7 @@ function streetResponse(s: StreetRecord): Record<string, unknown> {
     authority,
     authority_swa_code: s.haSwa,
     road_category: s.roadCategory,
-    reinstatement_types: [{ reinstatement_type_code: code, reinstatement_type_code_string: label(`type_${code}`), reinstatement_type_location_text: null }],
+    reinstatement_types: [{ reinstatement_type_code: code, reinstatement_type_code_string: label(`type_${code}`), reinstatement_type_location_text: null, is_active: true }],
     traffic_sensitive: s.trafficSensitive,
     primary_notice_authorities: [{ swa_code: s.haSwa, name: authority, location_description: 'Whole street' }],
     interest_authorities: [],

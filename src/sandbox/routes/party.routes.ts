@@ -5,7 +5,7 @@ import { list, single } from './route-helpers';
 const TYPE_CODES: Record<OrganisationRecord['type'], string> = { promoter: 'PROMOTER', highway_authority: 'HA', contractor: 'CONTRACTOR' };
 const TYPE_NAMES: Record<string, string> = { PROMOTER: 'Promoter', HA: 'Highway authority', CONTRACTOR: 'Contractor' };
 
-/** Party API (`/v3/party`): token refresh, logout and organisations. */
+/** Party API (`/v6/party`): token refresh, logout and organisations. */
 export function registerPartyRoutes(ctx: SandboxContext): void {
   const { auth, stats } = ctx;
 

@@ -1,23 +1,28 @@
 import { organisationBySwa } from '../data/organisations';
 import type { PermitRecord, WorkRecord } from '../data/records';
 import { label, streetOf } from '../responses/labels';
-import { activePermit, forwardPlanSummary, section81Summary } from '../responses/work-api.responses';
+import { activePermit, activitySummary, forwardPlanSummary, section81Summary } from '../responses/work-api.responses';
 import { SmError, type Query, type RequestInfo, type SandboxContext } from '../sandbox-context';
 import type { SandboxState } from '../sandbox-state';
+import { REPORTING_PAGE_SIZE, REPORTING_TOTAL_ROWS_CAP } from '../../upstreams/street-manager/v6-assumptions';
 import { bool, dateParam, list, numberParam, single } from './route-helpers';
 
-export const PAGE_SIZE = 25;
+export const PAGE_SIZE = REPORTING_PAGE_SIZE;
 /** Street Manager stops counting at 501: "501 or more". */
-export const TOTAL_ROWS_CAP = 501;
-const UPDATES_LIMIT = 500;
+export const TOTAL_ROWS_CAP = REPORTING_TOTAL_ROWS_CAP;
+/** `GET /reporting/works` is a search, not a list: one answer of at most this many rows (V6-A5). */
+const WORK_SEARCH_LIMIT = 50;
 
 interface Row {
-  work: WorkRecord;
+  work: WorkRecord | undefined;
   body: Record<string, unknown>;
   sort: Record<string, string>;
 }
 
-/** Reporting API (`/v3/reporting`): paged lists limited to what the user's organisation may see, and polling. */
+/**
+ * Reporting API (`/v6/reporting`): paged lists limited to what the user's organisation may see. The work-update
+ * feed moved to the Event API (event.routes.ts).
+ */
 export function registerReportingRoutes(ctx: SandboxContext): void {
   const { state } = ctx;
 
@@ -42,10 +47,12 @@ export function registerReportingRoutes(ctx: SandboxContext): void {
         const y = b.sort[column] ?? '';
         return x < y ? -sign : x > y ? sign : 0;
       });
+      // total_rows is counted only when asked for (V6-A4); otherwise it is 0 and has_next_page is what pages.
+      const counted = bool(req.query.include_total_count) === true;
       return {
         status: 200,
         body: {
-          pagination: { has_next_page: offset + PAGE_SIZE < rows.length, total_rows: Math.min(rows.length, TOTAL_ROWS_CAP) },
+          pagination: { has_next_page: offset + PAGE_SIZE < rows.length, total_rows: counted ? Math.min(rows.length, TOTAL_ROWS_CAP) : 0 },
           rows: rows.slice(offset, offset + PAGE_SIZE).map((r) => r.body),
         },
       };
@@ -72,7 +79,7 @@ export function registerReportingRoutes(ctx: SandboxContext): void {
           !overlaps(p.proposedStart, p.proposedEnd, from, to) ||
           !within(p.dateCreated, createdFrom, createdTo) ||
           (trafficSensitive !== undefined && streetOf(state, work).trafficSensitive !== trafficSensitive) ||
-          !matchesQuery(q, work, p.reference, state)
+          !matchesReferences(q, state, work, 'permit_reference_number', p.reference)
         ) {
           continue;
         }
@@ -104,7 +111,7 @@ export function registerReportingRoutes(ctx: SandboxContext): void {
             (workStatus && !workStatus.includes(work.status)) ||
             (category && !category.includes(p.category)) ||
             !within(a.dateCreated, createdFrom, createdTo) ||
-            !matchesQuery(q, work, a.reference, state)
+            !matchesReferences(q, state, work, 'permit_alteration_reference_number', a.reference)
           ) {
             continue;
           }
@@ -155,7 +162,7 @@ export function registerReportingRoutes(ctx: SandboxContext): void {
     const [from, to] = [dateParam(q.start_date, 'start_date'), dateParam(q.end_date, 'end_date')];
     return visibleWorks(state, req).flatMap((work) =>
       work.fpns
-        .filter((f) => (!status || status.includes(f.status)) && (!offence || offence.includes(f.offenceCode)) && within(f.issueDate, from, to) && matchesQuery(q, work, f.reference))
+        .filter((f) => (!status || status.includes(f.status)) && (!offence || offence.includes(f.offenceCode)) && within(f.issueDate, from, to) && matchesReferences(q, state, work))
         .map((f) => ({
           work,
           body: {
@@ -220,7 +227,7 @@ export function registerReportingRoutes(ctx: SandboxContext): void {
     const q = req.query;
     const type = list(q.inspection_type);
     const outcome = list(q.inspection_outcome);
-    const responseType = list(q.inspection_response_type);
+    const category = list(q.inspection_category);
     const [from, to] = [dateParam(q.start_date, 'start_date'), dateParam(q.end_date, 'end_date')];
     const [createdFrom, createdTo] = [dateParam(q.start_date_created, 'start_date_created'), dateParam(q.end_date_created, 'end_date_created')];
     return visibleWorks(state, req).flatMap((work) => {
@@ -230,17 +237,15 @@ export function registerReportingRoutes(ctx: SandboxContext): void {
           (i) =>
             (!type || type.includes(i.type)) &&
             (!outcome || outcome.includes(i.outcome)) &&
-            (!responseType || responseType.includes(i.isReinspection ? 'reinspection' : 'inspection')) &&
+            (!category || (i.category !== null && category.includes(i.category))) &&
             within(i.startDate, from, to) &&
             within(i.dateCreated, createdFrom, createdTo) &&
-            matchesQuery(q, work, i.reference),
+            matchesReferences(q, state, work),
         )
         .map((i) => ({
           work,
           body: {
             inspection_date: i.startDate,
-            inspection_response_type: i.isReinspection ? 'reinspection' : 'inspection',
-            inspection_response_type_string: i.isReinspection ? 'Reinspection' : 'Inspection',
             work_reference_number: work.reference,
             location_description: work.locationDescription,
             street: street.name,
@@ -253,7 +258,6 @@ export function registerReportingRoutes(ctx: SandboxContext): void {
             inspection_category_string: i.category === null ? null : label(i.category),
             inspection_outcome: i.outcome,
             inspection_outcome_string: label(i.outcome),
-            reinspection_date_time: i.reinspectionDate,
             highway_authority: orgName(work.haSwa),
             promoter_organisation: orgName(work.promoterSwa),
             made_safe_by_ha: null,
@@ -273,7 +277,7 @@ export function registerReportingRoutes(ctx: SandboxContext): void {
     const [from, to] = [dateParam(q.proposed_start_date, 'proposed_start_date'), dateParam(q.proposed_end_date, 'proposed_end_date')];
     return visibleWorks(state, req).flatMap((work) =>
       work.forwardPlans
-        .filter((f) => (!status || status.includes(f.status)) && overlaps(f.start, f.end, from, to) && matchesQuery(q, work, f.reference))
+        .filter((f) => (!status || status.includes(f.status)) && overlaps(f.start, f.end, from, to) && matchesReferences(q, state, work, 'forward_plan_reference_number', f.reference))
         .map((f) => ({ work, body: forwardPlanSummary(state, work, f), sort: { date_created: f.dateCreated, proposed_start_date: f.start, proposed_end_date: f.end } })),
     );
   });
@@ -282,56 +286,70 @@ export function registerReportingRoutes(ctx: SandboxContext): void {
     const q = req.query;
     const status = list(q.section_81_status);
     const severity = list(q.section_81_severity);
+    const s81Type = list(q.section_81_type);
     return visibleWorks(state, req).flatMap((work) =>
       work.section81s
-        .filter((s) => (!status || status.includes(s.status)) && (!severity || severity.includes(s.severity)) && matchesQuery(q, work, s.reference))
+        .filter((s) => (!status || status.includes(s.status)) && (!severity || severity.includes(s.severity)) && (!s81Type || s81Type.includes(s.type)) && matchesReferences(q, state, work, 'section_81_reference_number', s.reference))
         .map((s) => ({ work, body: section81Summary(state, work, s), sort: { status_changed_date: s.statusChanged } })),
     );
   });
 
-  ctx.route('GET', 'reporting', '/works/updates', 'data', (req) => {
-    const q = req.query;
-    const updateId = numberParam(q.update_id, 'update_id');
-    const previousMinutes = numberParam(q.previous_minutes, 'previous_minutes');
-    let from = dateParam(q.start_date, 'start_date');
-    let to = dateParam(q.end_date, 'end_date');
-    if (previousMinutes !== undefined) {
-      to = Date.now();
-      from = to - previousMinutes * 60_000;
-    }
-    if (updateId === undefined && from === undefined && to === undefined) {
-      throw new SmError(400, 'One of start_date and end_date, previous_minutes or update_id is required');
-    }
-    const swa = single(q.swa_code);
-    const prefixes = list(q.workstream_prefix);
-    const excluded = single(q.exclude_events_from);
-    const org = req.user.organisation;
+  // A search by reference, not a list (V6-A5): reference prefix and organisation, one unpaged answer.
+  ctx.route('GET', 'reporting', '/works', 'data', (req) => {
+    const reference = single(req.query.work_reference_number)?.toUpperCase();
     const rows = [];
-    for (const u of state.updates) {
-      if ((updateId !== undefined && u.updateId <= updateId) || !within(u.at, from, to)) {
+    for (const work of visibleWorks(state, req)) {
+      if (reference && !work.reference.toUpperCase().startsWith(reference)) {
         continue;
       }
-      const work = state.works.get(u.workReference)!;
-      if (!state.canSee(org, work) || (swa && work.promoterSwa !== swa && work.haSwa !== swa) || (prefixes && !prefixes.includes(work.workstreamPrefix))) {
-        continue;
-      }
-      if (excluded && work.history.find((h) => h.updateId === u.updateId)?.username === excluded) {
-        continue;
-      }
+      const street = streetOf(state, work);
+      const permit = activePermit(work);
       rows.push({
-        work_reference_number: u.workReference,
-        update_date_time: u.at,
-        update_id: u.updateId,
-        event_type: u.eventType,
-        event_type_string: label(u.eventType),
-        object_type: u.objectType,
-        object_type_string: label(u.objectType),
+        work_reference_number: work.reference,
+        location_description: work.locationDescription,
+        street: street.name,
+        town: street.town,
+        area: street.area,
+        work_status: work.status,
+        work_status_string: label(work.status),
+        work_start_date: work.actualStart ?? permit?.proposedStart ?? work.dateCreated,
+        work_end_date: work.actualEnd ?? permit?.proposedEnd ?? work.dateCreated,
+        work_start_time: null,
+        work_end_time: null,
       });
-      if (rows.length >= UPDATES_LIMIT) {
+      if (rows.length === WORK_SEARCH_LIMIT) {
         break;
       }
     }
-    return { status: 200, body: rows };
+    return { status: 200, body: { rows } };
+  });
+
+  // Activities (skips, scaffolding, events...): an authority sees its own, anyone else all of them (V6-A6).
+  paged('/activities', ['date_created'], 'date_created', (req) => {
+    const q = req.query;
+    const types = list(q.activity_activity_type);
+    const haName = single(q.ha_organisation_name)?.toLowerCase();
+    const text = single(q.query)?.toLowerCase();
+    const org = req.user.organisation;
+    const rows: Row[] = [];
+    for (const a of state.activities.values()) {
+      const ha = orgName(a.haSwa);
+      const street = streetOf(state, a);
+      if (
+        (org.type === 'highway_authority' && a.haSwa !== org.swaCode) ||
+        (types && !types.includes(a.activityType)) ||
+        (haName && !ha.toLowerCase().includes(haName)) ||
+        (text && !a.reference.toLowerCase().includes(text) && !a.name.toLowerCase().includes(text) && !street.name.toLowerCase().includes(text))
+      ) {
+        continue;
+      }
+      rows.push({
+        work: undefined,
+        body: activitySummary(state, a),
+        sort: { date_created: a.dateCreated },
+      });
+    }
+    return rows;
   });
 }
 
@@ -354,17 +372,22 @@ function overlaps(start: string, end: string, from: number | undefined, to: numb
   return (from === undefined || Date.parse(end) >= from) && (to === undefined || Date.parse(start) <= to);
 }
 
-// Street Manager's free-text `query` searches references, the street name and the USRN.
-function matchesQuery(q: Query, work: WorkRecord, reference: string, state?: SandboxState): boolean {
-  const text = single(q.query)?.toLowerCase();
-  if (!text) {
-    return true;
-  }
-  if (work.reference.toLowerCase().includes(text) || reference.toLowerCase().includes(text)) {
-    return true;
-  }
-  const street = state ? streetOf(state, work) : undefined;
-  return String(work.usrn) === text || (street !== undefined && street.name.toLowerCase().includes(text));
+/**
+ * V6 dropped the free-text `query` of the reporting lists for precise filters: `work_reference_number` (the work's
+ * reference contains it), `street_descriptor` (the street name contains it), `usrn` (exact), `organisation` (the
+ * other party's SWA code) and the list's own object reference (contains).
+ */
+function matchesReferences(q: Query, state: SandboxState, work: WorkRecord, objectParam?: string, objectReference?: string): boolean {
+  const contains = (value: string, param: string | undefined) => !param || value.toLowerCase().includes(param.toLowerCase());
+  const usrn = single(q.usrn);
+  const organisation = single(q.organisation);
+  return (
+    contains(work.reference, single(q.work_reference_number)) &&
+    contains(streetOf(state, work).name, single(q.street_descriptor)) &&
+    (!usrn || String(work.usrn) === usrn) &&
+    (!organisation || work.promoterSwa === organisation || work.haSwa === organisation) &&
+    (!objectParam || objectReference === undefined || contains(objectReference, single(q[objectParam])))
+  );
 }
 
 function permitRow(state: SandboxState, work: WorkRecord, p: PermitRecord, isActive: boolean): Record<string, unknown> {
@@ -411,6 +434,8 @@ function permitRow(state: SandboxState, work: WorkRecord, p: PermitRecord, isAct
     is_early_start: p.isEarlyStart,
     is_high_impact_traffic_management: p.trafficManagementType === 'road_closure',
     is_lane_rental: p.laneRental,
+    activity_type: p.activityType,
+    activity_type_string: label(p.activityType),
     lane_rental_assessment_outcome: null,
     lane_rental_assessment_outcome_string: null,
     lane_rental_charges_not_agreed: false,

@@ -3,6 +3,7 @@ import type { AlterationRecord, Geometry, PermitRecord, WorkRecord } from '../da
 import {
   activityResponse,
   alterationResponse,
+  commentResponse,
   fpnResponse,
   forwardPlanResponse,
   inspectionResponse,
@@ -16,7 +17,7 @@ import { actorOf, nextNumber, now, requireHighwayAuthority, requirePromoterSide,
 type Body = Record<string, unknown>;
 const DAY = 86_400_000;
 
-/** Work API (`/v3/work`): authentication, works, permits and everything hanging off a work. */
+/** Work API (`/v6/work`): authentication, works, permits and everything hanging off a work. */
 export function registerWorkRoutes(ctx: SandboxContext): void {
   const { state, auth, stats } = ctx;
 
@@ -231,6 +232,7 @@ export function registerWorkRoutes(ctx: SandboxContext): void {
       statusChanged: at,
       proposedStart: String(body.proposed_start_date),
       proposedEnd: String(body.proposed_end_date),
+      closeFootpath: String(body.close_footpath),
     };
     permit.alterations.push(alteration);
     state.recordEvent(work, 'alteration_submitted', 'change_request', alteration.reference, actorOf(req));
@@ -256,6 +258,7 @@ export function registerWorkRoutes(ctx: SandboxContext): void {
       if (target !== 'refused') {
         permit.proposedStart = alteration.proposedStart;
         permit.proposedEnd = alteration.proposedEnd;
+        permit.closeFootpath = alteration.closeFootpath;
         permit.dateModified = alteration.statusChanged;
       }
       state.recordEvent(work, target === 'refused' ? 'alteration_refused' : 'alteration_granted', 'change_request', alteration.reference, actorOf(req));
@@ -363,6 +366,16 @@ export function registerWorkRoutes(ctx: SandboxContext): void {
     return { status: 201, body: { comment_reference_number: reference } };
   });
 
+  // New in V6: one comment by reference. Another organisation's internal comment is not there for the reader.
+  ctx.route('GET', 'work', '/works/{workReferenceNumber}/comments/{commentReferenceNumber}', 'data', (req) => {
+    const work = visibleWork(ctx, req, req.params.workReferenceNumber);
+    const comment = work.comments.find((c) => c.reference === req.params.commentReferenceNumber);
+    if (!comment || (comment.isInternal && comment.authorSwa !== req.user.organisation.swaCode)) {
+      throw new SmError(404, 'Comment not found');
+    }
+    return { status: 200, body: commentResponse(work, comment) };
+  });
+
   ctx.route('PUT', 'work', '/works/{workReferenceNumber}/comments/{commentReferenceNumber}/read', 'data', (req) => {
     const work = visibleWork(ctx, req, req.params.workReferenceNumber);
     const comment = work.comments.find((c) => c.reference === req.params.commentReferenceNumber);
@@ -405,6 +418,7 @@ export function registerWorkRoutes(ctx: SandboxContext): void {
       contactName: (body.contact_name as string | null) ?? null,
       cancelled: false,
       cancelledReason: null,
+      dateCreated: now(),
     });
     return { status: 201, body: { activity_reference_number: reference } };
   });
@@ -628,7 +642,7 @@ function newPermit(reference: string, body: Body): PermitRecord {
     excavation: body.excavation === true,
     trafficManagementPlan: body.traffic_management_plan === true,
     laneRental: body.lane_rental_applicable === true,
-    environmentalHealthNotifiable: body.environmental_health_notifiable === true,
+    closeFootpath: String(body.close_footpath),
     collaborativeWorking: body.collaborative_working === true,
     description: String(body.description_of_work),
     locationDescription: String(body.works_location_description),

@@ -6,7 +6,7 @@ import { StreetManagerTransport } from './street-manager.transport';
 
 export type SmWorkFeatureCollection = components['schemas']['WorkResponse'];
 export type SmWorkFeature = components['schemas']['WorkFeature'];
-export type SmWorksInBoxQuery = operations['GetWorksIntersectBoundingBox']['parameters']['query'];
+export type SmWorksInBoxQuery = operations['get_works_intersect_bounding_box']['parameters']['query'];
 
 /** Street Manager's GeoJSON API refuses (403) any box holding more than this many features. */
 export const GEOJSON_FEATURE_LIMIT = 100;
@@ -23,7 +23,7 @@ export class BoundingBoxTooLargeError extends ApiError {
 }
 
 /**
- * Street Manager's GeoJSON API (V3.6): works (and activities, forward plans) intersecting a BNG box, as BNG
+ * Street Manager's GeoJSON API (V6): works (and activities, forward plans) intersecting a BNG box, as BNG
  * GeoJSON. Its 403 means "too many features", not "forbidden", so it becomes a 422 about the box.
  */
 @Injectable()
@@ -65,4 +65,4 @@ export class GeojsonApiClient {
 
 export type SmActivityFeatureCollection = components['schemas']['ActivityResponse'];
 export type SmActivityFeature = components['schemas']['ActivityFeature'];
-export type SmActivitiesInBoxQuery = operations['GetActivitiesIntersectingBounds']['parameters']['query'];
+export type SmActivitiesInBoxQuery = operations['get_activities_intersecting_bounds']['parameters']['query'];

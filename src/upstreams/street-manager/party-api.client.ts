@@ -6,10 +6,10 @@ import { StreetManagerTransport } from './street-manager.transport';
 
 export type SmOrganisation = components['schemas']['OrganisationResponse'];
 export type SmOrganisationSummary = components['schemas']['OrganisationSummaryResponse'];
-export type SmOrganisationsQuery = NonNullable<operations['GetOrganisations']['parameters']['query']>;
+export type SmOrganisationsQuery = NonNullable<operations['get_organisations']['parameters']['query']>;
 
 /**
- * Street Manager's Party API (V3.6): organisations. Started for the works writes (does this highway authority
+ * Street Manager's Party API (V6): organisations. Started for the works writes (does this highway authority
  * exist?); the organisations resource adds its list and read here.
  */
 @Injectable()

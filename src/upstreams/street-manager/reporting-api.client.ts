@@ -6,11 +6,13 @@ import { StreetManagerTransport } from './street-manager.transport';
 
 type Schemas = components['schemas'];
 export type SmPermitSummary = Schemas['PermitSummaryResponse'];
-export type SmWorkUpdate = Schemas['WorkUpdateResponse'];
-export type SmPermitsQuery = NonNullable<operations['GetPermits']['parameters']['query']>;
-export type SmWorkUpdatesQuery = NonNullable<operations['GetUpdates']['parameters']['query']>;
+export type SmWorkSearchRow = Schemas['WorkSearchResponse'];
+export type SmActivitySummary = Schemas['ActivitySummaryResponse'];
+/** Paging and counting are the client's business, not the caller's. */
+type ListQuery<Q> = Omit<NonNullable<Q>, 'offset' | 'include_total_count'>;
+export type SmPermitsQuery = ListQuery<operations['get_permits']['parameters']['query']>;
 
-/** Every reporting list answers `{ pagination: { total_rows, has_next_page }, rows }`, 25 rows a page. */
+/** Every reporting list answers `{ pagination: { total_rows, has_next_page }, rows }`, 25 rows a page (V6-A4). */
 interface SmReportingPage<T> {
   pagination: Schemas['PaginationResponse'];
   rows: T[];
@@ -25,8 +27,10 @@ function toPage<T>(page: SmReportingPage<T>): UpstreamPage<T> {
 }
 
 /**
- * Street Manager's Reporting API (V3.6): the paged lists and the `/works/updates` feed. List methods take the
- * upstream offset and return a neutral UpstreamPage, ready for fetchWindow() (src/common/paging).
+ * Street Manager's Reporting API (V6): the paged lists (the work-update feed moved to the Event API,
+ * event-api.client.ts). List methods take the upstream offset and return a neutral UpstreamPage, ready for
+ * fetchWindow() (src/common/paging). Every list that takes it is asked for its total (`include_total_count`,
+ * V6-A4): the v1 pages show one.
  *
  * Adding a list: one method like permitsPage(), typed with the generated `operations['GetX']` query and the
  * row schema; the resource service passes it to fetchWindow().
@@ -45,23 +49,26 @@ export class ReportingApiClient {
       operation: 'getPermits',
       method: 'GET',
       pathTemplate: '/permits',
-      query: { ...query, offset },
+      query: { ...query, offset, include_total_count: true },
       caller,
     });
     return toPage(response.body);
   }
 
-  /** Work updates with an id above `update_id` (or in a date range); Street Manager caps one answer at 500. */
-  async workUpdates(caller: Caller, query: SmWorkUpdatesQuery): Promise<SmWorkUpdate[]> {
-    const response = await this.transport.request<SmWorkUpdate[]>({
+  /**
+   * `GET /works`: works whose reference starts with `workReferenceNumber` (V6-A5), one unpaged answer. A search,
+   * not a list: it cannot filter by status or date.
+   */
+  async searchWorks(caller: Caller, workReferenceNumber: string, swaCode?: string): Promise<SmWorkSearchRow[]> {
+    const response = await this.transport.request<Schemas['WorkSearchReportingResponse']>({
       api: 'reporting',
-      operation: 'getWorkUpdates',
+      operation: 'searchWorks',
       method: 'GET',
-      pathTemplate: '/works/updates',
-      query,
+      pathTemplate: '/works',
+      query: { work_reference_number: workReferenceNumber, swa_code: swaCode },
       caller,
     });
-    return response.body;
+    return response.body.rows;
   }
 
   /** One 25-row page of a reporting list other than permits (inspections, FPNs, comments, ...), ready for fetchWindow(). */
@@ -76,7 +83,7 @@ export class ReportingApiClient {
       operation: REPORTING_LIST_OPERATIONS[list],
       method: 'GET',
       pathTemplate: list,
-      query: { ...query, offset },
+      query: { ...query, offset, include_total_count: true },
       caller,
     });
     return toPage(response.body);
@@ -85,12 +92,13 @@ export class ReportingApiClient {
 
 /** The reporting lists behind the outer resources other than works and permits: path → query and row types. */
 export interface SmReportingLists {
-  '/inspections': { query: NonNullable<operations['GetInspections']['parameters']['query']>; row: Schemas['InspectionSummaryResponse'] };
-  '/fixed-penalty-notices': { query: NonNullable<operations['GetFPNs']['parameters']['query']>; row: Schemas['FPNSummaryResponse'] };
-  '/comments': { query: NonNullable<operations['GetComments']['parameters']['query']>; row: Schemas['CommentSummaryResponse'] };
-  '/forward-plans': { query: NonNullable<operations['GetForwardPlans']['parameters']['query']>; row: Schemas['ForwardPlanSummaryResponse'] };
-  '/section-81s': { query: NonNullable<operations['GetSection81s']['parameters']['query']>; row: Schemas['Section81SummaryResponse'] };
-  '/alterations': { query: NonNullable<operations['GetAlterations']['parameters']['query']>; row: Schemas['AlterationSummaryResponse'] };
+  '/inspections': { query: ListQuery<operations['get_inspections']['parameters']['query']>; row: Schemas['InspectionSummaryResponse'] };
+  '/fixed-penalty-notices': { query: ListQuery<operations['get_fpns']['parameters']['query']>; row: Schemas['FPNSummaryResponse'] };
+  '/comments': { query: ListQuery<operations['get_comments']['parameters']['query']>; row: Schemas['CommentSummaryResponse'] };
+  '/forward-plans': { query: ListQuery<operations['get_forward_plans']['parameters']['query']>; row: Schemas['ForwardPlanSummaryResponse'] };
+  '/section-81s': { query: ListQuery<operations['get_section81s']['parameters']['query']>; row: Schemas['Section81SummaryResponse'] };
+  '/alterations': { query: ListQuery<operations['get_alterations']['parameters']['query']>; row: Schemas['AlterationSummaryResponse'] };
+  '/activities': { query: ListQuery<operations['get_activities']['parameters']['query']>; row: SmActivitySummary };
 }
 
 const REPORTING_LIST_OPERATIONS: Record<keyof SmReportingLists, string> = {
@@ -100,4 +108,5 @@ const REPORTING_LIST_OPERATIONS: Record<keyof SmReportingLists, string> = {
   '/forward-plans': 'getForwardPlans',
   '/section-81s': 'getSection81s',
   '/alterations': 'getAlterations',
+  '/activities': 'getActivities',
 };

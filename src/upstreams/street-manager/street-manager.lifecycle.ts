@@ -2,11 +2,13 @@ import { Inject, Injectable, Logger, type OnApplicationShutdown, type OnModuleIn
 import { STREET_MANAGER_APIS } from '../../config/street-manager.config';
 import { HealthRegistry } from '../../health/health-registry';
 import { UpstreamHttp } from '../http/upstream-http.service';
+import { precompile } from './contract/street-manager-contract';
 import { STREET_MANAGER_ENDPOINTS, type StreetManagerEndpoints } from './street-manager-endpoints';
+import { STREET_MANAGER_OPERATIONS } from './street-manager-operations';
 import { streetManagerBases, streetManagerUpstream } from './street-manager-upstreams';
 
 /**
- * Health checks for every Street Manager API's `/status`, and the shutdown order that logout needs: sessions sign
+ * Answer checks compiled at boot, health checks for every Street Manager API's `/status`, and the shutdown order that logout needs: sessions sign
  * out in beforeApplicationShutdown, then the pools close, then (if we started it) the sandbox.
  */
 @Injectable()
@@ -20,6 +22,11 @@ export class StreetManagerLifecycle implements OnModuleInit, OnApplicationShutdo
   ) {}
 
   onModuleInit(): void {
+    // Each operation's answer check compiles once per process, here rather than on a caller's first request
+    // (the Work API's WorkResponse alone takes about a second).
+    for (const op of STREET_MANAGER_OPERATIONS) {
+      precompile(op.api, [op]);
+    }
     const bases = streetManagerBases(this.endpoints.baseUrls);
     for (const api of STREET_MANAGER_APIS) {
       const base = bases[api];

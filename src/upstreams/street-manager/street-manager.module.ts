@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { UpstreamHttpModule } from '../http/upstream-http.module';
 import { RedisService } from '../../redis/redis.service';
+import { EventApiClient } from './event-api.client';
 import { GeojsonApiClient } from './geojson-api.client';
 import { LookupApiClient } from './lookup-api.client';
 import { PartyApiClient } from './party-api.client';
@@ -12,8 +13,9 @@ import { StreetManagerSessions } from './street-manager-session';
 import { StreetManagerTransport } from './street-manager.transport';
 import { StreetManagerLifecycle } from './street-manager.lifecycle';
 import { WorkApiClient } from './work-api.client';
+import { WorklistApiClient } from './worklist-api.client';
 
-const CLIENTS = [WorkApiClient, ReportingApiClient, PartyApiClient, LookupApiClient, GeojsonApiClient];
+const CLIENTS = [WorkApiClient, ReportingApiClient, PartyApiClient, LookupApiClient, GeojsonApiClient, EventApiClient, WorklistApiClient];
 
 /**
  * Street Manager as one dependency: sessions per credential, the transport, and the typed client per API, each

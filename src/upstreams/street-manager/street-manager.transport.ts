@@ -11,7 +11,7 @@ import {
 import { SingleFlight } from '../http/single-flight';
 import type { UpstreamBase } from '../http/upstream-base';
 import { UpstreamHttp, type UpstreamResponse } from '../http/upstream-http.service';
-import { checkResponse, matchOperation } from './contract/street-manager-contract';
+import { checkResponse, matchOperation, requestTakes } from './contract/street-manager-contract';
 import { STREET_MANAGER_ENDPOINTS, type StreetManagerEndpoints } from './street-manager-endpoints';
 import { type SessionContext, StreetManagerSessions, streetManagerForbidden } from './street-manager-session';
 import { streetManagerBases, streetManagerUpstream } from './street-manager-upstreams';
@@ -99,7 +99,10 @@ export class StreetManagerTransport {
     }
     const { origin, basePath } = this.bases[req.api];
     const target = { origin, path: basePath + path + queryString(req.query) };
-    const body = req.method === 'POST' || req.method === 'PUT' ? JSON.stringify(withInternalUser(req.body ?? {}, req.caller)) : undefined;
+    // The caller's identity goes only where the operation takes it (a street search, say, does not).
+    const template = req.pathTemplate ?? matchOperation(req.api, req.method, path)?.pathTemplate;
+    const identify = template !== undefined && requestTakes(req.api, req.method, template, 'internal_user_identifier');
+    const body = req.method === 'POST' || req.method === 'PUT' ? JSON.stringify(identify ? withInternalUser(req.body ?? {}, req.caller) : (req.body ?? {})) : undefined;
     const exchange = () => this.sessions.withSession(req.caller, (session) => this.send(req, target, body, session));
 
     // Identical concurrent GETs of one organisation (so one credential) share one upstream call and its outcome,

@@ -34,7 +34,7 @@ async function byReference<T>(resource: string, reference: string, call: Promise
 }
 
 /**
- * Street Manager's Work API (V3.6), typed from its published spec. The only place that knows its paths;
+ * Street Manager's Work API (V6), typed from the V6 contract files. The only place that knows its paths;
  * returns Street Manager's own shapes, which the resource mappers translate into the v1 contract.
  *
  * Adding an operation: one method, the generated types for its request and response, `byReference` for a
@@ -231,6 +231,22 @@ export class WorkApiClient {
 
   createComment(caller: Caller, workReferenceNumber: string, body: Identified<SmCommentCreateRequest>, fieldNames?: Record<string, string>): Promise<SmCommentCreateResponse> {
     return this.writeOnWork<SmCommentCreateResponse>(caller, 'createComment', 'POST', '/works/{workReferenceNumber}/comments', { workReferenceNumber }, body, fieldNames);
+  }
+
+  /** New in V6: one comment by reference (V6-A16). */
+  getComment(caller: Caller, workReferenceNumber: string, commentReferenceNumber: string): Promise<SmComment> {
+    return byReference(
+      'comment',
+      commentReferenceNumber,
+      this.transport.request<SmComment>({
+        api: 'work',
+        operation: 'getComment',
+        method: 'GET',
+        pathTemplate: '/works/{workReferenceNumber}/comments/{commentReferenceNumber}',
+        params: { workReferenceNumber, commentReferenceNumber },
+        caller,
+      }),
+    );
   }
 
   markCommentRead(caller: Caller, workReferenceNumber: string, commentReferenceNumber: string): Promise<undefined> {
@@ -465,6 +481,7 @@ export type SmFpn = Schemas['FPNResponse'];
 export type SmFpnCreateRequest = Schemas['FPNCreateRequest'];
 export type SmFpnCreateResponse = Schemas['FPNCreateResponse'];
 export type SmFpnStatusUpdateRequest = Schemas['FPNStatusUpdateRequest'];
+export type SmComment = Schemas['CommentResponse'];
 export type SmCommentCreateRequest = Schemas['CommentCreateRequest'];
 export type SmCommentCreateResponse = Schemas['CommentCreateResponse'];
 export type SmActivity = Schemas['ActivityResponse'];

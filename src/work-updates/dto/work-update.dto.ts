@@ -22,10 +22,21 @@ export const OBJECT_TYPES = [
   'geographical_area',
   'change_request',
   'application',
+  // V6
+  'sample_inspection',
+  'section_74',
+  'section_58',
+  'site',
+  'sample_inspection_target',
+  'fee_matrix',
+  'non_compliance',
+  'private_street',
+  'event_subscription',
+  'material_classification',
 ] as const;
 
 export const DEFAULT_UPDATES_LIMIT = 100;
-/** Street Manager answers at most 500 updates per poll. */
+/** At most this many updates per response: two pages of Street Manager's Event API (250 rows each). */
 export const MAX_UPDATES_LIMIT = 500;
 
 export class WorkUpdatesQueryDto {

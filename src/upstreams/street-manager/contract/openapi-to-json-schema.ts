@@ -4,11 +4,23 @@
  *   `allOf`-wrapped nullable references in these specs do not have);
  * - siblings of `$ref` are dropped, as OpenAPI 3.0 says (the reporting spec puts `type: array` beside object refs);
  * - an enum that lists `upcoming_enum` is open: Street Manager adds values in minor releases, so any string passes;
+ *   with `openEnums` (response bodies) every enum is open, for the same reason (V6-A7 in v6-assumptions.ts);
+ * - a string-typed enum of numbers (a defect of the rebuilt V6 files) accepts the numbers and their text;
+ * - with `openObjects` (response bodies) `additionalProperties: false` is dropped: a field added upstream is no error;
  * - `#/components/schemas/X` references point into the schema registered under `refBase`.
  */
-export function toJsonSchema(schema: unknown, refBase: string): unknown {
+export interface SchemaOptions {
+  /** every string enum accepts any string (response reading: Street Manager adds values in minor releases) */
+  openEnums?: boolean;
+  /** enums stay as written, `upcoming_enum` included (the strict reading of the sandbox's answers) */
+  closedEnums?: boolean;
+  /** `additionalProperties: false` is dropped (response reading: the V6 files' generator added it, not DfT) */
+  openObjects?: boolean;
+}
+
+export function toJsonSchema(schema: unknown, refBase: string, options: SchemaOptions = {}): unknown {
   if (Array.isArray(schema)) {
-    return schema.map((s) => toJsonSchema(s, refBase));
+    return schema.map((s) => toJsonSchema(s, refBase, options));
   }
   if (schema === null || typeof schema !== 'object') {
     return schema;
@@ -23,16 +35,25 @@ export function toJsonSchema(schema: unknown, refBase: string): unknown {
       continue;
     }
     if (key === 'properties' && value && typeof value === 'object') {
-      out.properties = Object.fromEntries(Object.entries(value).map(([name, sub]) => [name, toJsonSchema(sub, refBase)]));
+      out.properties = Object.fromEntries(Object.entries(value).map(([name, sub]) => [name, toJsonSchema(sub, refBase, options)]));
+    } else if (key === 'additionalProperties' && value === false && options.openObjects) {
+      continue;
     } else if (key === 'items' || key === 'additionalProperties' || key === 'not') {
-      out[key] = typeof value === 'object' ? toJsonSchema(value, refBase) : value;
+      out[key] = typeof value === 'object' ? toJsonSchema(value, refBase, options) : value;
     } else if (key === 'allOf' || key === 'anyOf' || key === 'oneOf') {
-      out[key] = toJsonSchema(value, refBase);
+      out[key] = toJsonSchema(value, refBase, options);
     } else {
       out[key] = value;
     }
   }
-  if (Array.isArray(out.enum) && out.enum.includes('upcoming_enum')) {
+  if (Array.isArray(out.enum) && out.type === 'string' && out.enum.some((v) => typeof v !== 'string')) {
+    // The rebuilt files type some numeric code lists (reinstatement type 1..10, 999) as strings (V6-A18): accept
+    // the codes as numbers, as V3.6 sent them, or as their text.
+    const codes = out.enum as unknown[];
+    out.enum = [...codes, ...codes.map(String)];
+    delete out.type;
+  }
+  if (Array.isArray(out.enum) && !options.closedEnums && (options.openEnums || out.enum.includes('upcoming_enum')) && out.enum.every((v) => typeof v === 'string')) {
     delete out.enum;
     out.type = 'string';
   }

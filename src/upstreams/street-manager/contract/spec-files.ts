@@ -1,18 +1,19 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 
-export type StreetManagerApi = 'work' | 'reporting' | 'party' | 'lookup' | 'geojson';
+/** The Street Manager APIs the gateway calls (V6); each is one file in openapi/upstream/street-manager/v6. */
+export const STREET_MANAGER_CONTRACT_APIS = ['work', 'reporting', 'party', 'lookup', 'geojson', 'event', 'worklist'] as const;
+export type StreetManagerApi = (typeof STREET_MANAGER_CONTRACT_APIS)[number];
 
-/** The reporting spec refers to enums it never defines; the patched copy fills them in (see the specs' README). */
-const SPEC_FILES: Record<StreetManagerApi, string> = {
-  work: 'work-swagger.json',
-  reporting: 'reporting-swagger.patched.json',
-  party: 'party-swagger.json',
-  lookup: 'lookup-swagger.json',
-  geojson: 'geojson-swagger.json',
-};
+/** The one contract version the gateway and the sandbox speak (see v6-assumptions.ts for what the files cannot say). */
+export const STREET_MANAGER_CONTRACT_VERSION = 'v6';
+
+export function specFile(api: StreetManagerApi): string {
+  return join(findProjectRoot(), 'openapi', 'upstream', 'street-manager', STREET_MANAGER_CONTRACT_VERSION, `${api}-openapi.json`);
+}
 
 export interface OpenApiOperation {
+  parameters?: { name: string; in: string; required?: boolean; schema?: unknown }[];
   requestBody?: { content?: Record<string, { schema?: unknown }> };
   responses?: Record<string, { content?: Record<string, { schema?: unknown }> }>;
 }
@@ -42,6 +43,5 @@ export function findProjectRoot(start: string = __dirname): string {
 }
 
 export function loadSpec(api: StreetManagerApi): OpenApiSpec {
-  const file = join(findProjectRoot(), 'openapi', 'upstream', 'street-manager', SPEC_FILES[api]);
-  return JSON.parse(readFileSync(file, 'utf8')) as OpenApiSpec;
+  return JSON.parse(readFileSync(specFile(api), 'utf8')) as OpenApiSpec;
 }

@@ -1,6 +1,6 @@
 import Ajv, { type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
-import { toJsonSchema } from './openapi-to-json-schema';
+import { type SchemaOptions, toJsonSchema } from './openapi-to-json-schema';
 import { loadSpec, type OpenApiOperation, type StreetManagerApi } from './spec-files';
 
 export type { StreetManagerApi } from './spec-files';
@@ -18,13 +18,32 @@ interface OperationEntry {
   operation: OpenApiOperation;
 }
 
+/**
+ * How strictly a body is read. `request`: as Street Manager checks what it is sent (closed enums, no unknown fields
+ * where the spec says so). `response`: as the gateway reads answers, tolerant of what a minor release may add — every
+ * enum is open and unknown fields pass (V6-A7, V6-A8). `response-strict`: the spec to the letter (even enums
+ * that list `upcoming_enum` are closed), for the sandbox's own answers in tests, so the sandbox cannot drift.
+ */
+export type ContractReading = 'request' | 'response' | 'response-strict';
+
+const READINGS: Record<ContractReading, SchemaOptions> = {
+  request: {},
+  response: { openEnums: true, openObjects: true },
+  'response-strict': { closedEnums: true },
+};
+
 interface ApiContract {
-  ajv: Ajv;
+  /** one ajv per reading, with the spec's component schemas registered under refBase; built on first use */
+  registries: Map<ContractReading, Ajv>;
   refBase: string;
+  /** the spec's own component schemas, to see through a query parameter's `$ref` when coercing its text */
+  schemas: Record<string, unknown>;
   operations: OperationEntry[];
   byKey: Map<string, OperationEntry>;
-  /** null = the spec has no schema here, so anything is valid */
+  /** one compiled validator per operation and body (request / response key / query); null = no schema, anything goes */
   validators: Map<string, ValidateFunction | null>;
+  /** requestTakes() answers, by operation and property */
+  takes: Map<string, boolean>;
 }
 
 const MAX_REPORTED_ERRORS = 10;
@@ -39,12 +58,6 @@ function contractFor(api: StreetManagerApi): ApiContract {
   }
   const spec = loadSpec(api);
   const refBase = `street-manager-${api}`;
-  const ajv = new Ajv({ strict: false, allErrors: true, validateFormats: true });
-  addFormats(ajv);
-  const definitions = Object.fromEntries(
-    Object.entries(spec.components?.schemas ?? {}).map(([name, schema]) => [name, toJsonSchema(schema, refBase)]),
-  );
-  ajv.addSchema({ $id: refBase, definitions }, refBase);
   const operations: OperationEntry[] = [];
   for (const [pathTemplate, methods] of Object.entries(spec.paths)) {
     for (const [method, operation] of Object.entries(methods)) {
@@ -64,9 +77,23 @@ function contractFor(api: StreetManagerApi): ApiContract {
   // Literal segments win over parameters (`/works/updates` before `/works/{workReferenceNumber}`).
   operations.sort((a, b) => a.paramCount - b.paramCount);
   const byKey = new Map(operations.map((o) => [`${o.method} ${o.pathTemplate}`, o]));
-  contract = { ajv, refBase, operations, byKey, validators: new Map() };
+  contract = { registries: new Map(), refBase, schemas: spec.components?.schemas ?? {}, operations, byKey, validators: new Map(), takes: new Map() };
   contracts.set(api, contract);
   return contract;
+}
+
+function registry(contract: ApiContract, reading: ContractReading): Ajv {
+  let ajv = contract.registries.get(reading);
+  if (!ajv) {
+    ajv = new Ajv({ strict: false, allErrors: true, validateFormats: true });
+    addFormats(ajv);
+    const definitions = Object.fromEntries(
+      Object.entries(contract.schemas).map(([name, schema]) => [name, toJsonSchema(schema, contract.refBase, READINGS[reading])]),
+    );
+    ajv.addSchema({ $id: contract.refBase, definitions }, contract.refBase);
+    contract.registries.set(reading, ajv);
+  }
+  return ajv;
 }
 
 function isParam(segment: string): boolean {
@@ -89,28 +116,105 @@ export function matchOperation(api: StreetManagerApi, method: string, concretePa
   return undefined;
 }
 
-export function checkResponse(api: StreetManagerApi, method: string, pathTemplate: string, status: number, body: unknown): ContractCheck {
-  return check(api, `${method.toUpperCase()} ${pathTemplate} ${status}`, body, (op) => {
-    const responses = op.responses ?? {};
-    return (responses[String(status)] ?? responses.default)?.content?.['application/json']?.schema;
-  });
+/**
+ * The response entry for a status: the exact code, else its class (`2XX`: the V6 files cannot say which 2xx an
+ * operation answers, see v6-assumptions.ts), else `default`. Undefined = the spec says nothing about this status.
+ */
+function responseKey(op: OpenApiOperation, status: number): string | undefined {
+  const responses = op.responses ?? {};
+  return [String(status), `${String(status)[0]}XX`, 'default'].find((key) => responses[key] !== undefined);
+}
+
+export function checkResponse(
+  api: StreetManagerApi,
+  method: string,
+  pathTemplate: string,
+  status: number,
+  body: unknown,
+  reading: 'response' | 'response-strict' = 'response',
+): ContractCheck {
+  return check(api, reading, method, pathTemplate, (op) => {
+    const key = responseKey(op, status);
+    return { key: `response ${key ?? 'none'}`, schema: key ? op.responses?.[key]?.content?.['application/json']?.schema : undefined };
+  }, body);
 }
 
 export function checkRequest(api: StreetManagerApi, method: string, pathTemplate: string, body: unknown): ContractCheck {
-  return check(api, `${method.toUpperCase()} ${pathTemplate} request`, body, (op) => op.requestBody?.content?.['application/json']?.schema);
+  return check(api, 'request', method, pathTemplate, (op) => ({ key: 'request', schema: op.requestBody?.content?.['application/json']?.schema }), body);
 }
 
-function check(api: StreetManagerApi, cacheKey: string, body: unknown, pick: (op: OpenApiOperation) => unknown): ContractCheck {
+/**
+ * A query string as Street Manager would read it: only the parameters the operation declares, each of its type
+ * (numbers and booleans arrive as text), required ones present. Values are coerced as a server would before checking.
+ */
+export function checkQuery(api: StreetManagerApi, method: string, pathTemplate: string, query: Record<string, string | string[] | undefined>): ContractCheck {
   const contract = contractFor(api);
+  const op = contract.byKey.get(`${method.toUpperCase()} ${pathTemplate}`);
+  if (!op) {
+    return { valid: false, errors: [`no operation ${method.toUpperCase()} ${pathTemplate} in the ${api} spec`] };
+  }
+  const declared = (op.operation.parameters ?? []).filter((p) => p.in === 'query');
+  const errors: string[] = [];
+  for (const name of Object.keys(query)) {
+    if (query[name] !== undefined && !declared.some((p) => p.name === name)) {
+      errors.push(`query ${name} is not a parameter of ${method.toUpperCase()} ${pathTemplate}`);
+    }
+  }
+  for (const param of declared) {
+    const raw = query[param.name];
+    if (raw === undefined) {
+      if (param.required) {
+        errors.push(`query must have required parameter ${param.name}`);
+      }
+      continue;
+    }
+    const result = check(api, 'request', method, pathTemplate, () => ({ key: `query ${param.name}`, schema: param.schema }), coerce(raw, param.schema, contract));
+    errors.push(...result.errors.map((e) => `query ${param.name}${e.replace(/^\(root\)/, '')}`));
+  }
+  return errors.length > 0 ? { valid: false, errors: errors.slice(0, MAX_REPORTED_ERRORS) } : valid();
+}
+
+function coerce(raw: string | string[], schema: unknown, contract: ApiContract): unknown {
+  const s = (schema ?? {}) as { type?: string; items?: unknown };
+  if (s.type === 'array') {
+    return (Array.isArray(raw) ? raw : [raw]).map((v) => coerceScalar(v, s.items, contract));
+  }
+  return coerceScalar(Array.isArray(raw) ? raw[raw.length - 1] : raw, schema, contract);
+}
+
+function coerceScalar(value: string, schema: unknown, contract: ApiContract): unknown {
+  let s = (schema ?? {}) as { type?: string; $ref?: string };
+  if (s.$ref) {
+    s = contract.schemas[s.$ref.replace('#/components/schemas/', '')] ?? {};
+  }
+  if ((s.type === 'number' || s.type === 'integer') && value !== '' && Number.isFinite(Number(value))) {
+    return Number(value);
+  }
+  if (s.type === 'boolean' && (value === 'true' || value === 'false')) {
+    return value === 'true';
+  }
+  return value;
+}
+
+function check(
+  api: StreetManagerApi,
+  reading: ContractReading,
+  method: string,
+  pathTemplate: string,
+  pick: (op: OpenApiOperation) => { key: string; schema: unknown },
+  body: unknown,
+): ContractCheck {
+  const contract = contractFor(api);
+  const upper = method.toUpperCase();
+  const op = contract.byKey.get(`${upper} ${pathTemplate}`);
+  if (!op) {
+    return { valid: false, errors: [`no operation ${upper} ${pathTemplate} in the ${api} spec`] };
+  }
+  const { key, schema } = pick(op.operation);
+  const cacheKey = `${reading} ${upper} ${pathTemplate} ${key}`;
   let validate = contract.validators.get(cacheKey);
   if (validate === undefined) {
-    const [method, pathTemplate] = cacheKey.split(' ');
-    const op = contract.byKey.get(`${method} ${pathTemplate}`);
-    if (!op) {
-      return { valid: false, errors: [`no operation ${method} ${pathTemplate} in the ${api} spec`] };
-    }
-    const schema = pick(op.operation);
-    validate = schema === undefined ? null : contract.ajv.compile(toJsonSchema(schema, contract.refBase) as object);
+    validate = schema === undefined ? null : registry(contract, reading).compile(toJsonSchema(schema, contract.refBase, READINGS[reading]) as object);
     contract.validators.set(cacheKey, validate);
   }
   if (validate === null || validate(body)) {
@@ -120,6 +224,24 @@ function check(api: StreetManagerApi, cacheKey: string, body: unknown, pick: (op
     .slice(0, MAX_REPORTED_ERRORS)
     .map((e) => `${e.instancePath || '(root)'} ${e.message ?? 'is invalid'}${e.keyword === 'additionalProperties' ? `: ${String((e.params as { additionalProperty?: string }).additionalProperty)}` : ''}`);
   return { valid: false, errors };
+}
+
+/** Whether the operation's request body has a property of this name (resolving a top-level `$ref`); cached. */
+export function requestTakes(api: StreetManagerApi, method: string, pathTemplate: string, property: string): boolean {
+  const contract = contractFor(api);
+  const key = `${method.toUpperCase()} ${pathTemplate} takes ${property}`;
+  let takes = contract.takes.get(key);
+  if (takes === undefined) {
+    let schema = contract.byKey.get(`${method.toUpperCase()} ${pathTemplate}`)?.operation.requestBody?.content?.['application/json']?.schema as
+      | { $ref?: string; properties?: Record<string, unknown> }
+      | undefined;
+    if (schema?.$ref) {
+      schema = contract.schemas[schema.$ref.replace('#/components/schemas/', '')] as typeof schema;
+    }
+    takes = schema?.properties?.[property] !== undefined;
+    contract.takes.set(key, takes);
+  }
+  return takes;
 }
 
 /**

@@ -4,18 +4,15 @@
  */
 
 export interface paths {
-    "/works": {
+    "/activities": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        /**
-         * @description See API specification Resource Guide > GeoJSON API > Get works endpoint for more information
-         *     Authenticated user must have one of the following roles: Planner, Contractor, HighwayAuthority
-         */
-        get: operations["GetWorksIntersectBoundingBox"];
+        /** @description See API specification Resource Guide > GeoJSON API > Get activities endpoint for more information Authenticated user must have one of the following roles: Planner, Contractor, HighwayAuthority */
+        get: operations["get_activities_intersecting_bounds"];
         put?: never;
         post?: never;
         delete?: never;
@@ -24,18 +21,15 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/activities": {
+    "/ancillary-informations": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        /**
-         * @description See API specification Resource Guide > GeoJSON API > Get activities endpoint for more information
-         *     Authenticated user must have one of the following roles: Planner, Contractor, HighwayAuthority
-         */
-        get: operations["GetActivitiesIntersectingBounds"];
+        /** @description See API specification Resource Guide > GeoJSON API > Get AncillaryInformations endpoint for more information Authenticated user must have one of the following roles: Planner, Contractor, HighwayAuthority */
+        get: operations["get_ancillary_information_intersect_bounding_box"];
         put?: never;
         post?: never;
         delete?: never;
@@ -51,11 +45,8 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /**
-         * @description See API specification Resource Guide > GeoJSON API > Get ForwardPlans endpoint for more information
-         *     Authenticated user must have one of the following roles: Planner, Contractor, HighwayAuthority
-         */
-        get: operations["GetForwardPlansIntersectBoundingBox"];
+        /** @description See API specification Resource Guide > GeoJSON API > Get ForwardPlans endpoint for more information Authenticated user must have one of the following roles: Planner, Contractor, HighwayAuthority */
+        get: operations["get_forward_plans_intersect_bounding_box"];
         put?: never;
         post?: never;
         delete?: never;
@@ -71,11 +62,59 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /**
-         * @description See API specification Resource Guide > GeoJSON API > Get Hs2ActLimits endpoint for more information
-         *     Authenticated user must have one of the following roles: Planner, Contractor, HighwayAuthority
-         */
-        get: operations["GetHs2ActLimitsIntersectingBounds"];
+        /** @description See API specification Resource Guide > GeoJSON API > Get Hs2ActLimits endpoint for more information Authenticated user must have one of the following roles: Planner, Contractor, HighwayAuthority */
+        get: operations["get_hs2_act_limits_intersecting_bounds"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/material-classifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description See API specification Resource Guide > GeoJSON API > Get Material Classifications endpoint for more information Authenticated user must have one of the following roles: Planner, Contractor, HighwayAuthority */
+        get: operations["get_material_classifications_intersect_bounding_box"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/section-58s": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description See API specification Resource Guide > GeoJSON API > Get Section 58s endpoint for more information Authenticated user must have one of the following roles: Planner, Contractor, HighwayAuthority */
+        get: operations["get_section58s_intersect_bounding_box"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/works": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description See API specification Resource Guide > GeoJSON API > Get works endpoint for more information Authenticated user must have one of the following roles: Planner, Contractor, HighwayAuthority */
+        get: operations["get_works_intersect_bounding_box"];
         put?: never;
         post?: never;
         delete?: never;
@@ -89,58 +128,13 @@ export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
         /** @enum {string} */
-        WorkCategoryResponse: "minor" | "standard" | "major" | "immediate_urgent" | "immediate_emergency" | "paa" | "hs2_highway" | "upcoming_enum";
-        /** @enum {string} */
-        TrafficManagementTypeResponse: "road_closure" | "contra_flow" | "lane_closure" | "multi_way_signals" | "two_way_signals" | "convoy_workings" | "stop_go_boards" | "priority_working" | "give_and_take" | "some_carriageway_incursion" | "no_carriageway_incursion" | "upcoming_enum";
-        /** @enum {string} */
-        GeoJSONCentrePointType: "Point";
-        GeoJSONCentrePoint: {
-            type: components["schemas"]["GeoJSONCentrePointType"];
-            coordinates: number[];
-        };
-        /** @enum {string} */
-        PermitStatusResponse: "submitted" | "granted" | "permit_modification_request" | "refused" | "closed" | "cancelled" | "revoked" | "progressed" | "upcoming_enum";
-        WorkProperties: {
-            work_reference_number: string;
-            permit_reference_number: string;
-            promoter_organisation: string;
-            promoter_swa_code: string;
-            work_category: components["schemas"]["WorkCategoryResponse"];
-            work_category_string: string;
-            /** Format: date-time */
-            start_date: string;
-            /** Format: date-time */
-            end_date: string;
-            traffic_management_type: components["schemas"]["TrafficManagementTypeResponse"];
-            traffic_management_type_string: string;
-            /** @description GeoJSON Point Geometry */
-            work_centre_point: components["schemas"]["GeoJSONCentrePoint"];
-            permit_status: components["schemas"]["PermitStatusResponse"];
-            permit_status_string: string;
-        };
-        /** @enum {string} */
-        FeatureType: "Feature";
-        /** @enum {string} */
-        GeoJSONFeatureTypeResponse: "Point" | "LineString" | "Polygon" | "upcoming_enum";
-        GeoJSONGeometry: {
-            type: components["schemas"]["GeoJSONFeatureTypeResponse"];
-            type_string: string;
-            coordinates: unknown[];
-        };
-        WorkFeature: {
+        ActivityActivityTypeResponse: "skips" | "scaffolding" | "hoarding" | "crane_mobile_platform" | "event" | "section50" | "section58" | "compound" | "other" | "upcoming_enum";
+        ActivityFeature: {
             type: components["schemas"]["FeatureType"];
             /** @description GeoJSON Geometry */
             geometry: components["schemas"]["GeoJSONGeometry"];
-            properties: components["schemas"]["WorkProperties"];
+            properties: components["schemas"]["ActivityProperties"];
         };
-        /** @enum {string} */
-        FeatureCollectionType: "FeatureCollection";
-        WorkResponse: {
-            type: components["schemas"]["FeatureCollectionType"];
-            features: components["schemas"]["WorkFeature"][];
-        };
-        /** @enum {string} */
-        ActivityActivityTypeResponse: "skips" | "scaffolding" | "hoarding" | "crane_mobile_platform" | "event" | "section50" | "section58" | "compound" | "other" | "upcoming_enum";
         ActivityProperties: {
             /** @description GeoJSON Point Geometry */
             activity_centre_point: components["schemas"]["GeoJSONCentrePoint"];
@@ -157,18 +151,52 @@ export interface components {
             /** Format: date-time */
             start_date: string;
         };
-        ActivityFeature: {
-            type: components["schemas"]["FeatureType"];
-            /** @description GeoJSON Geometry */
-            geometry: components["schemas"]["GeoJSONGeometry"];
-            properties: components["schemas"]["ActivityProperties"];
-        };
         ActivityResponse: {
             type: components["schemas"]["FeatureCollectionType"];
             features: components["schemas"]["ActivityFeature"][];
         };
+        AllOfWorkPropertiesIndustrySector: components["schemas"]["IndustrySectorResponse"];
+        AncillaryInfoFeature: {
+            type: components["schemas"]["FeatureType"];
+            /** @description GeoJSON Geometry */
+            geometry: components["schemas"]["GeoJSONGeometry"];
+            properties: components["schemas"]["AncillaryInfoProperties"];
+        };
+        AncillaryInfoProperties: {
+            work_reference_number?: string | null;
+            permit_reference_number?: string | null;
+            ancillary_info_reference_number: string;
+            location_description: string;
+            ancillary_info_type: components["schemas"]["AncillaryInfoTypeResponse"];
+            ancillary_info_status: components["schemas"]["AncillaryInfoStatusResponse"];
+            ancillary_info_type_string: string;
+            ancillary_info_status_string: string;
+            /** @description GeoJSON Point Geometry */
+            ancillary_info_centre_point: components["schemas"]["GeoJSONCentrePoint"];
+            ancillary_info_coordinates: unknown[];
+            promoter_organisation: string;
+            /** Format: date-time */
+            date_created: string;
+            usrns: number[];
+        };
+        AncillaryInfoResponse: {
+            type: components["schemas"]["FeatureCollectionType"];
+            features: components["schemas"]["AncillaryInfoFeature"][];
+        };
         /** @enum {string} */
-        ForwardPlanStatusResponse: "raised" | "cancelled" | "progressed" | "upcoming_enum";
+        AncillaryInfoStatusResponse: "added" | "removed" | "upcoming_enum";
+        /** @enum {string} */
+        AncillaryInfoTypeResponse: "portable_traffic_signals_or_other_traffic_controls" | "site_welfare_facilities" | "site_compound_or_material_storage" | "site_compound_for_works" | "upcoming_enum";
+        /** @enum {string} */
+        FeatureCollectionType: "FeatureCollection";
+        /** @enum {string} */
+        FeatureType: "Feature";
+        ForwardPlanFeature: {
+            type: components["schemas"]["FeatureType"];
+            /** @description GeoJSON Geometry */
+            geometry: components["schemas"]["GeoJSONGeometry"];
+            properties: components["schemas"]["ForwardPlanProperties"];
+        };
         ForwardPlanProperties: {
             forward_plan_reference_number: string;
             work_reference_number: string;
@@ -186,16 +214,27 @@ export interface components {
             promoter_organisation: string;
             location_description: string;
         };
-        ForwardPlanFeature: {
-            type: components["schemas"]["FeatureType"];
-            /** @description GeoJSON Geometry */
-            geometry: components["schemas"]["GeoJSONGeometry"];
-            properties: components["schemas"]["ForwardPlanProperties"];
-        };
         ForwardPlanResponse: {
             type: components["schemas"]["FeatureCollectionType"];
             features: components["schemas"]["ForwardPlanFeature"][];
         };
+        /** @enum {string} */
+        ForwardPlanStatusResponse: "raised" | "cancelled" | "progressed" | "upcoming_enum";
+        GeoJSONCentrePoint: {
+            type: components["schemas"]["GeoJSONCentrePointType"];
+            coordinates: number[];
+        };
+        /** @enum {string} */
+        GeoJSONCentrePointType: "Point";
+        /** @enum {string} */
+        GeoJSONFeatureTypeResponse: "Point" | "LineString" | "Polygon" | "upcoming_enum";
+        GeoJSONGeometry: {
+            type: components["schemas"]["GeoJSONFeatureTypeResponse"];
+            type_string: string;
+            coordinates: unknown[];
+        };
+        /** @enum {string} */
+        Hs2ActLimitPhase: "phase_1" | "phase_2a";
         Hs2ActLimitsFeature: {
             type: components["schemas"]["FeatureType"];
             /** @description GeoJSON Geometry */
@@ -204,6 +243,143 @@ export interface components {
         Hs2ActLimitsResponse: {
             type: components["schemas"]["FeatureCollectionType"];
             features: components["schemas"]["Hs2ActLimitsFeature"][];
+        };
+        /** @enum {string} */
+        IndustrySectorResponse: "electric" | "water" | "gas" | "telecoms" | "transport" | "highway_authority" | "other" | "upcoming_enum";
+        /** @enum {string} */
+        LocationTypeResponse: "footway" | "carriageway" | "verge" | "cycleway" | "footpath" | "parking_place" | "bus_stop_or_stand" | "cycle_hire_docking_station" | "taxi_rank" | "upcoming_enum";
+        /** @enum {string} */
+        MaterialClassificationClassification: "hazardous" | "non_hazardous";
+        /** @enum {string} */
+        MaterialClassificationClassificationResponse: "hazardous" | "non_hazardous" | "upcoming_enum";
+        MaterialClassificationFeature: {
+            type: components["schemas"]["FeatureType"];
+            /** @description GeoJSON Geometry */
+            geometry: components["schemas"]["GeoJSONGeometry"];
+            properties: components["schemas"]["MaterialClassificationProperties"];
+        };
+        /** @enum {string} */
+        MaterialClassificationMaterialTypeResponse: "coal_tar" | "total_petroleum_hydrocarbons" | "ph" | "heavy_metal" | "asbestos" | "other" | "upcoming_enum";
+        MaterialClassificationProperties: {
+            material_classification_reference_number: string;
+            material_classification_classification: components["schemas"]["MaterialClassificationClassificationResponse"];
+            material_classification_classification_string: string;
+            /** Format: date-time */
+            sample_date: string;
+            recorded_by_swa_code: string;
+            recorded_by_organisation_name: string;
+            usrn: number;
+            material_type?: components["schemas"]["MaterialClassificationMaterialTypeResponse"][] | null;
+            material_type_string?: string[] | null;
+            /** @description GeoJSON Point Geometry */
+            material_classification_centre_point: components["schemas"]["GeoJSONCentrePoint"];
+        };
+        MaterialClassificationResponse: {
+            type: components["schemas"]["FeatureCollectionType"];
+            features: components["schemas"]["MaterialClassificationFeature"][];
+        };
+        /** @enum {string} */
+        PermitStatusResponse: "submitted" | "granted" | "permit_modification_request" | "refused" | "closed" | "cancelled" | "revoked" | "progressed" | "upcoming_enum";
+        PotentialClashSummaryResponse: {
+            work_reference_number: string;
+            permit_reference_number: string;
+            /** Format: date-time */
+            start_date: string;
+            /** Format: date-time */
+            end_date: string;
+        };
+        PotentialClashesResponse: {
+            works: components["schemas"]["PotentialClashSummaryResponse"][];
+        };
+        PotentialCollaborationsAndClashesResponse: {
+            collaborations: components["schemas"]["PotentialCollaborationsSummaryResponse"][];
+            clashes?: components["schemas"]["PotentialClashSummaryResponse"][] | null;
+        };
+        PotentialCollaborationsSummaryResponse: {
+            work_reference_number: string;
+            permit_reference_number: string;
+            /** Format: date-time */
+            start_date: string;
+            /** Format: date-time */
+            end_date: string;
+        };
+        /** @enum {string} */
+        Section58DurationResponse: "six_months" | "one_year" | "two_years" | "three_years" | "upcoming_enum";
+        /** @enum {string} */
+        Section58ExtentResponse: "whole_road" | "part_of_the_road" | "upcoming_enum";
+        Section58Feature: {
+            type: components["schemas"]["FeatureType"];
+            /** @description GeoJSON Geometry */
+            geometry: components["schemas"]["GeoJSONGeometry"];
+            properties: components["schemas"]["Section58Properties"];
+        };
+        Section58Properties: {
+            section_58_centre_point: components["schemas"]["GeoJSONCentrePoint"];
+            section_58_reference_number: string;
+            section_58_status: components["schemas"]["Section58StatusResponse"];
+            section_58_status_string: string;
+            street_name: string;
+            area_name?: string | null;
+            organisation_name: string;
+            /** Format: date-time */
+            start_date: string;
+            /** Format: date-time */
+            end_date: string;
+            restriction_duration: components["schemas"]["Section58DurationResponse"];
+            restriction_duration_string: string;
+            restriction_extent: components["schemas"]["Section58ExtentResponse"];
+            restriction_extent_string: string;
+            location_types: components["schemas"]["LocationTypeResponse"][];
+            location_types_string: string[];
+        };
+        Section58Response: {
+            type: components["schemas"]["FeatureCollectionType"];
+            features: components["schemas"]["Section58Feature"][];
+        };
+        /** @enum {string} */
+        Section58StatusResponse: "proposed" | "in_force" | "cancelled" | "closed" | "upcoming_enum";
+        /** @enum {string} */
+        TrafficManagementTypeResponse: "road_closure" | "contra_flow" | "lane_closure" | "multi_way_signals" | "two_way_signals" | "convoy_workings" | "stop_go_boards" | "priority_working" | "give_and_take" | "some_carriageway_incursion" | "no_carriageway_incursion" | "temp_obstruction_15_minute_delay" | "upcoming_enum";
+        /** @enum {string} */
+        WorkCategoryResponse: "minor" | "standard" | "major" | "immediate_urgent" | "immediate_emergency" | "paa" | "hs2_highway" | "upcoming_enum";
+        WorkFeature: {
+            type: components["schemas"]["FeatureType"];
+            /** @description GeoJSON Geometry */
+            geometry: components["schemas"]["GeoJSONGeometry"];
+            properties: components["schemas"]["WorkProperties"];
+        };
+        WorkProperties: {
+            work_reference_number: string;
+            permit_reference_number: string;
+            promoter_organisation: string;
+            promoter_swa_code: string;
+            work_category: components["schemas"]["WorkCategoryResponse"];
+            work_category_string: string;
+            /** Format: date-time */
+            start_date: string;
+            /** Format: date-time */
+            end_date: string;
+            traffic_management_type: components["schemas"]["TrafficManagementTypeResponse"];
+            traffic_management_type_string: string;
+            current_traffic_management_type?: components["schemas"]["TrafficManagementTypeResponse"] | null;
+            current_traffic_management_type_string?: string | null;
+            /** Format: date-time */
+            current_traffic_management_update_date?: string | null;
+            street: string;
+            usrn: number;
+            town: string;
+            area: string;
+            highway_authority: string;
+            /** @description GeoJSON Point Geometry */
+            work_centre_point: components["schemas"]["GeoJSONCentrePoint"];
+            permit_status: components["schemas"]["PermitStatusResponse"];
+            permit_status_string: string;
+            industry_sector?: components["schemas"]["IndustrySectorResponse"] | null;
+            industry_sector_string?: string | null;
+        };
+        WorkResponse: {
+            type: components["schemas"]["FeatureCollectionType"];
+            features: components["schemas"]["WorkFeature"][];
         };
     };
     responses: never;
@@ -214,35 +390,7 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
-    GetWorksIntersectBoundingBox: {
-        parameters: {
-            query: {
-                minEasting: number;
-                minNorthing: number;
-                maxEasting: number;
-                maxNorthing: number;
-                start_date?: string;
-                end_date?: string;
-                work_reference_number?: string;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Ok */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["WorkResponse"];
-                };
-            };
-        };
-    };
-    GetActivitiesIntersectingBounds: {
+    get_activities_intersecting_bounds: {
         parameters: {
             query: {
                 minEasting: number;
@@ -258,8 +406,8 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Ok */
-            200: {
+            /** @description success (exact status code not recoverable from the generated client) */
+            "2XX": {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -269,7 +417,35 @@ export interface operations {
             };
         };
     };
-    GetForwardPlansIntersectBoundingBox: {
+    get_ancillary_information_intersect_bounding_box: {
+        parameters: {
+            query: {
+                minEasting: number;
+                minNorthing: number;
+                maxEasting: number;
+                maxNorthing: number;
+                start_date?: string;
+                end_date?: string;
+                ancillary_info_reference_number?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success (exact status code not recoverable from the generated client) */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AncillaryInfoResponse"];
+                };
+            };
+        };
+    };
+    get_forward_plans_intersect_bounding_box: {
         parameters: {
             query: {
                 minEasting: number;
@@ -286,8 +462,8 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Ok */
-            200: {
+            /** @description success (exact status code not recoverable from the generated client) */
+            "2XX": {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -297,13 +473,14 @@ export interface operations {
             };
         };
     };
-    GetHs2ActLimitsIntersectingBounds: {
+    get_hs2_act_limits_intersecting_bounds: {
         parameters: {
             query: {
                 minEasting: number;
                 minNorthing: number;
                 maxEasting: number;
                 maxNorthing: number;
+                phase: components["schemas"]["Hs2ActLimitPhase"];
             };
             header?: never;
             path?: never;
@@ -311,13 +488,98 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Ok */
-            200: {
+            /** @description success (exact status code not recoverable from the generated client) */
+            "2XX": {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Hs2ActLimitsResponse"];
+                };
+            };
+        };
+    };
+    get_material_classifications_intersect_bounding_box: {
+        parameters: {
+            query?: {
+                minEasting?: number;
+                minNorthing?: number;
+                maxEasting?: number;
+                maxNorthing?: number;
+                sample_date_from?: string;
+                sample_date_to?: string;
+                usrn?: number;
+                classification?: components["schemas"]["MaterialClassificationClassification"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success (exact status code not recoverable from the generated client) */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MaterialClassificationResponse"];
+                };
+            };
+        };
+    };
+    get_section58s_intersect_bounding_box: {
+        parameters: {
+            query: {
+                minEasting: number;
+                minNorthing: number;
+                maxEasting: number;
+                maxNorthing: number;
+                start_date?: string;
+                end_date?: string;
+                section_58_reference_number?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success (exact status code not recoverable from the generated client) */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Section58Response"];
+                };
+            };
+        };
+    };
+    get_works_intersect_bounding_box: {
+        parameters: {
+            query: {
+                minEasting: number;
+                minNorthing: number;
+                maxEasting: number;
+                maxNorthing: number;
+                start_date?: string;
+                end_date?: string;
+                work_reference_number?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success (exact status code not recoverable from the generated client) */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkResponse"];
                 };
             };
         };

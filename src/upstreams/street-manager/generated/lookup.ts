@@ -4,20 +4,34 @@
  */
 
 export interface paths {
-    "/nsg/streets": {
+    "/nsg/search": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        /**
-         * @description See API specification Resource Guide > Street Lookup API > Get streets endpoint for more information
-         *     Authenticated user must have one of the following roles: Planner, Contractor, HighwayAuthority
-         */
-        get: operations["GetStreets"];
+        /** @description See API specification Resource Guide > Street Lookup API > Get nsg search endpoint for more information Authenticated user must have one of the following roles: Planner, Contractor, HighwayAuthority */
+        get: operations["get_streets_by_query"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/nsg/streets/search": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description See API specification Resource Guide > Street Lookup API > Get streets endpoint for more information Authenticated user must have one of the following roles: Planner, Contractor, HighwayAuthority */
+        post: operations["get_streets"];
         delete?: never;
         options?: never;
         head?: never;
@@ -31,31 +45,8 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /**
-         * @description See API specification Resource Guide > Street Lookup API > Get streets endpoint for more information
-         *     Authenticated user must have one of the following roles: Planner, Contractor, HighwayAuthority
-         */
-        get: operations["GetStreetsByUsrn"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/nsg/search": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * @description See API specification Resource Guide > Street Lookup API > Get nsg search endpoint for more information
-         *     Authenticated user must have one of the following roles: Planner, Contractor, HighwayAuthority
-         */
-        get: operations["GetStreetsByQuery"];
+        /** @description See API specification Resource Guide > Street Lookup API > Get streets endpoint for more information Authenticated user must have one of the following roles: Planner, Contractor, HighwayAuthority */
+        get: operations["get_streets_by_usrn"];
         put?: never;
         post?: never;
         delete?: never;
@@ -68,41 +59,16 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
-        /** @enum {number} */
-        ReinstatementTypeCodeResponse: 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9 | 10 | 999;
-        ReinstatementTypeDetails: {
-            reinstatement_type_code: components["schemas"]["ReinstatementTypeCodeResponse"];
-            reinstatement_type_code_string: string;
-            reinstatement_type_location_text?: string | null;
-        };
-        PrimaryNoticeAuthority: {
-            swa_code: string;
-            name: string;
-            location_description: string;
-        };
-        InterestAuthority: {
-            name: string;
-            location_description: string;
-        };
-        /** @enum {number} */
-        AdditionalSpecialDesignationCodeResponse: 1 | 2 | 3 | 6 | 8 | 9 | 10 | 12 | 13 | 16 | 17 | 18 | 19 | 20 | 21 | 22 | 23 | 24 | 25 | 26 | 27 | 28 | 29 | 30 | 999;
-        /** @enum {number} */
-        AdditionalSpecialDesignationsPeriodicityCodeResponse: 1 | 2 | 3 | 7 | 8 | 9 | 10 | 11 | 12 | 13 | 14 | 15 | 16 | 999;
         /** @enum {string} */
-        GeoJSONFeatureTypeResponse: "Point" | "LineString" | "Polygon" | "MultiLineString" | "upcoming_enum";
-        GeoJSONGeometry: {
-            type: components["schemas"]["GeoJSONFeatureTypeResponse"];
-            type_string: string;
-            coordinates: unknown;
-        };
+        AdditionalSpecialDesignationCodeResponse: 1 | 2 | 3 | 6 | 8 | 9 | 10 | 12 | 13 | 16 | 17 | 18 | 19 | 20 | 21 | 22 | 23 | 24 | 25 | 26 | 27 | 28 | 29 | 30 | 999;
+        /** @enum {string} */
+        AdditionalSpecialDesignationsPeriodicityCodeResponse: 1 | 2 | 3 | 7 | 8 | 9 | 10 | 11 | 12 | 13 | 14 | 15 | 16 | 999;
         AdditionalSpecialDesignationsResponse: {
             street_special_desig_code: components["schemas"]["AdditionalSpecialDesignationCodeResponse"];
             street_special_desig_code_string?: string | null;
             special_desig_location_text?: string | null;
             special_desig_description?: string | null;
-            /** Format: double */
             special_desig_start_time?: number | null;
-            /** Format: double */
             special_desig_end_time?: number | null;
             special_desig_periodicity_code?: components["schemas"]["AdditionalSpecialDesignationsPeriodicityCodeResponse"] | null;
             special_desig_periodicity_code_string?: string | null;
@@ -113,30 +79,63 @@ export interface components {
             /** Format: date-time */
             special_desig_end_date?: string | null;
         };
+        AllOfAdditionalSpecialDesignationsResponseAsdCoordinateGeometry: components["schemas"]["GeoJSONGeometry"];
+        AllOfAdditionalSpecialDesignationsResponseSpecialDesigPeriodicityCode: components["schemas"]["AdditionalSpecialDesignationsPeriodicityCodeResponse"];
+        AllOfStreetResponseStreetCentrePoint: components["schemas"]["GeoJSONCentrePoint"];
+        AllOfStreetResponseStreetLine: components["schemas"]["GeoJSONMultiLineString"];
+        Coordinates: {
+            easting: number;
+            northing: number;
+        };
+        GeoJSONCentrePoint: {
+            type: components["schemas"]["GeoJSONCentrePointType"];
+            coordinates: number[];
+        };
         /** @enum {string} */
-        GeoJSONMultiLineStringType: "MultiLineString";
+        GeoJSONCentrePointType: "Point";
+        /** @enum {string} */
+        GeoJSONFeatureTypeResponse: "Point" | "LineString" | "Polygon" | "MultiLineString" | "upcoming_enum";
+        GeoJSONGeometry: {
+            type: components["schemas"]["GeoJSONFeatureTypeResponse"];
+            type_string: string;
+            coordinates: unknown;
+        };
         GeoJSONMultiLineString: {
             type: components["schemas"]["GeoJSONMultiLineStringType"];
             coordinates: number[][][];
         };
         /** @enum {string} */
-        GeoJSONCentrePointType: "Point";
-        GeoJSONCentrePoint: {
-            type: components["schemas"]["GeoJSONCentrePointType"];
-            coordinates: number[];
+        GeoJSONMultiLineStringType: "MultiLineString";
+        InterestAuthority: {
+            name: string;
+            location_description: string;
+            swa_code: string;
+            /** Format: date-time */
+            record_end_date?: string | null;
+        };
+        PrimaryNoticeAuthority: {
+            swa_code: string;
+            name: string;
+            location_description: string;
+            /** Format: date-time */
+            record_end_date?: string | null;
+        };
+        /** @enum {string} */
+        ReinstatementTypeCodeResponse: 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9 | 10 | 999;
+        ReinstatementTypeDetails: {
+            reinstatement_type_code: components["schemas"]["ReinstatementTypeCodeResponse"];
+            reinstatement_type_code_string: string;
+            reinstatement_type_location_text?: string | null;
+            is_active: boolean;
         };
         StreetResponse: {
-            /** Format: double */
             usrn: number;
             street_descriptor: string;
             area: string;
             town: string;
             authority: string;
             authority_swa_code: string;
-            /**
-             * Format: double
-             * @description DEPRECATED
-             */
+            /** @description DEPRECATED */
             road_category: number;
             reinstatement_types: components["schemas"]["ReinstatementTypeDetails"][];
             traffic_sensitive: boolean;
@@ -150,10 +149,27 @@ export interface components {
             street_descriptor: string;
             area: string;
             town: string;
-            /** Format: double */
             usrn: number;
             administrative_area: string;
             street_centre_point: components["schemas"]["GeoJSONCentrePoint"];
+        };
+        StreetsRequest: {
+            /**
+             * @description Minimum size of 1
+             *     Maximum size of 10
+             *     Each element must be unique
+             */
+            coordinates: components["schemas"]["Coordinates"][];
+        };
+        UsrnStreetRequest: {
+            /**
+             * @description Minimum size of 1
+             *     Maximum size of 25
+             *     Each element must be a minimum value of 100001 and a maximum value of 99999999
+             *     Each element must be unique
+             *     Each element must be a whole number
+             */
+            usrns: number[];
         };
     };
     responses: never;
@@ -164,66 +180,7 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
-    GetStreets: {
-        parameters: {
-            query: {
-                easting: number;
-                northing: number;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description NSG Street data */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["StreetResponse"][];
-                };
-            };
-            /** @description Not Found */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    GetStreetsByUsrn: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                usrn: number;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description NSG Street data */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["StreetResponse"];
-                };
-            };
-            /** @description Not Found */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    GetStreetsByQuery: {
+    get_streets_by_query: {
         parameters: {
             query: {
                 query: string;
@@ -234,12 +191,59 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            200: {
+            /** @description success (exact status code not recoverable from the generated client) */
+            "2XX": {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["StreetSummaryResponse"][];
+                };
+            };
+        };
+    };
+    get_streets: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StreetsRequest"];
+            };
+        };
+        responses: {
+            /** @description success (exact status code not recoverable from the generated client) */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StreetResponse"][];
+                };
+            };
+        };
+    };
+    get_streets_by_usrn: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                usrn: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success (exact status code not recoverable from the generated client) */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StreetResponse"];
                 };
             };
         };

@@ -4,112 +4,6 @@
  */
 
 export interface paths {
-    "/organisations/{organisationReference}/workstreams/{workstreamPrefix}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * @description See API specification Resource Guide > Party API > Get workstream for more information
-         *     Authenticated user must have one of the following roles: Planner, Contractor, HighwayAuthority, Admin
-         */
-        get: operations["GetWorkstream"];
-        /**
-         * @description See API specification Resource Guide > Party API > Put workstream for more information
-         *     Authenticated user must have one of the following roles: Planner, Admin
-         */
-        put: operations["UpdateWorkstream"];
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/organisations/{organisationReference}/workstreams": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * @description See API specification Resource Guide > Party API > Get workstreams for more information
-         *     Authenticated user must have one of the following roles: Planner, Contractor, Admin
-         */
-        get: operations["GetWorkstreams"];
-        put?: never;
-        /**
-         * @description See API specification Resource Guide > Party API > Post workstreams for more information
-         *     Authenticated user must have one of the following roles: Planner, Admin
-         */
-        post: operations["CreateWorkstream"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/organisations/{organisationReference}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * @description See API specification Resource Guide > Party API > Get organisation for more information
-         *     Authenticated user must have one of the following roles: Planner, Contractor, HighwayAuthority, Admin
-         */
-        get: operations["GetOrganisation"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/organisations": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * @description See API specification Resource Guide > Party API > Get organisations for more information
-         *     Authenticated user must have one of the following roles: Planner, Contractor, HighwayAuthority, Admin
-         */
-        get: operations["GetOrganisations"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/users/{email}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** @description Authenticated user must have one of the following roles: Planner, Contractor, HighwayAuthority, Admin */
-        get: operations["GetUser"];
-        /** @description Authenticated user must have one of the following roles: Planner, Contractor, HighwayAuthority, Admin */
-        put: operations["UpdateUserDetails"];
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/forgot-password": {
         parameters: {
             query?: never;
@@ -119,39 +13,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: operations["ForgotPassword"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/reset-password": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        post: operations["ResetPassword"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/refresh": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        post: operations["Refresh"];
+        post: operations["forgot_password"];
         delete?: never;
         options?: never;
         head?: never;
@@ -167,7 +29,127 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: operations["Logout"];
+        post: operations["logout"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/organisations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description See API specification Resource Guide > Party API > Get organisations for more information Authenticated user must have one of the following roles: Planner, Contractor, HighwayAuthority, Admin */
+        get: operations["get_organisations"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/organisations/{organisationReference}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description See API specification Resource Guide > Party API > Get organisation for more information Authenticated user must have one of the following roles: Planner, Contractor, HighwayAuthority, Admin */
+        get: operations["get_organisation"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/organisations/{organisationReference}/workstreams": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description See API specification Resource Guide > Party API > Get workstreams for more information Authenticated user must have one of the following roles: Planner, Contractor, Admin */
+        get: operations["get_workstreams"];
+        put?: never;
+        /** @description See API specification Resource Guide > Party API > Post workstreams for more information Authenticated user must have one of the following roles: Planner, Admin */
+        post: operations["create_workstream"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/organisations/{organisationReference}/workstreams/{workstreamPrefix}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description See API specification Resource Guide > Party API > Get workstream for more information Authenticated user must have one of the following roles: Planner, Contractor, HighwayAuthority, Admin */
+        get: operations["get_workstream"];
+        /** @description See API specification Resource Guide > Party API > Put workstream for more information Authenticated user must have one of the following roles: Planner, Admin */
+        put: operations["update_workstream"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/refresh": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["refresh"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/reset-password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["reset_password"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/users/{email}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Authenticated user must have one of the following roles: Planner, Contractor, HighwayAuthority, Admin */
+        get: operations["get_user"];
+        /** @description Authenticated user must have one of the following roles: Planner, Contractor, HighwayAuthority, Admin */
+        put: operations["update_user_details"];
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -178,65 +160,74 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        AdminUpdateUserRolesRequest: {
+            /**
+             * @description Each element must be unique
+             *     Must be a valid combination of roles
+             */
+            roles: components["schemas"]["Role"][];
+            /** @description Each element must be unique */
+            permissions?: components["schemas"]["Permission"][] | null;
+        };
+        AllOfInviteUserRequestRole: components["schemas"]["Role"];
+        AllOfOrganisationResponseIndustrySector: components["schemas"]["IndustrySectorResponse"];
+        AllOfOrganisationResponseOrganisationStatus: components["schemas"]["OrganisationStatusResponse"];
+        AllOfOrganisationSummaryResponseOrganisationStatus: components["schemas"]["OrganisationStatusResponse"];
+        AllOfOrganisationUpdateRequestIndustrySector: components["schemas"]["IndustrySector"];
+        AllOfUserResponseOrganisationStatus: components["schemas"]["OrganisationStatusResponse"];
         /** @enum {string} */
-        WorkstreamStatusResponse: "active" | "deactivated" | "upcoming_enum";
-        WorkstreamResponse: {
-            status: components["schemas"]["WorkstreamStatusResponse"];
-            status_string: string;
-            prefix: string;
-            name: string;
-            description?: string | null;
-            contact_name?: string | null;
-            contact_number?: string | null;
-            contact_email?: string | null;
-            organisation_reference: string;
+        IndustrySector: "electric" | "water" | "gas" | "telecoms" | "transport" | "highway_authority" | "other";
+        /** @enum {string} */
+        IndustrySectorResponse: "electric" | "water" | "gas" | "telecoms" | "transport" | "highway_authority" | "other" | "upcoming_enum";
+        InternalUpdateUserRolesRequest: {
+            /** @description Each element must be unique */
+            roles: components["schemas"]["Role"][];
+            /** @description Each element must be unique */
+            permissions?: components["schemas"]["Permission"][] | null;
+            access_level?: components["schemas"]["WorkstreamAccessLevel"] | null;
+            /** @description Each element must be unique */
+            workstream_prefixes?: string[] | null;
         };
-        WorkstreamCreateResponse: {
-            prefix: string;
-        };
-        WorkstreamCreateRequest: {
+        InviteUserRequest: {
             /** @description Max length 100 characters */
-            internal_user_identifier?: string | null;
+            email: string;
             /** @description Max length 50 characters */
-            internal_user_name?: string | null;
-            /** @description Must consist of 3 positive whole numbers */
-            prefix: string;
-            /** @description Max length 60 characters */
-            name: string;
-            /** @description Max length 500 characters */
-            description?: string | null;
+            first_name: string;
             /** @description Max length 50 characters */
-            contact_name?: string | null;
-            /** @description Max length 20 characters */
-            contact_number?: string | null;
-            /** @description Max length 320 characters */
-            contact_email?: string | null;
+            last_name: string;
+            role?: components["schemas"]["Role"] | null;
         };
-        WorkstreamUpdateRequest: {
+        LogoutRequest: {
+            access_token: string;
+        };
+        OnboardUserRequest: {
             /** @description Max length 100 characters */
-            internal_user_identifier?: string | null;
+            email: string;
             /** @description Max length 50 characters */
-            internal_user_name?: string | null;
-            /** @description Max length 60 characters */
-            name: string;
-            /** @description Max length 500 characters */
-            description?: string | null;
+            first_name: string;
             /** @description Max length 50 characters */
-            contact_name?: string | null;
+            last_name: string;
             /** @description Max length 20 characters */
-            contact_number?: string | null;
-            /** @description Max length 320 characters */
-            contact_email?: string | null;
-        };
-        /** @enum {string} */
-        OrganisationTypeResponse: "PROMOTER" | "HA" | "CONTRACTOR" | "upcoming_enum";
-        /** @enum {string} */
-        OrganisationStatusResponse: "active" | "suspended" | "disabled" | "upcoming_enum";
-        OrganisationSummaryResponse: {
-            name: string;
             organisation_reference: string;
-            organisation_status?: components["schemas"]["OrganisationStatusResponse"] | null;
-            organisation_status_string?: string | null;
+            roles: components["schemas"]["Role"][];
+        };
+        OrganisationContractCreateRequest: {
+            /** @description Must be organisation reference of a contractor */
+            contractor_organisation_reference: string;
+        };
+        OrganisationContractsCreateRequest: {
+            /** @description Must be organisation references of contractors */
+            contractor_organisation_references: string[];
+        };
+        OrganisationFpnDetailsResponse: {
+            organisation_reference: string;
+            authorised_officer_name: string;
+            authorised_officer_contact_details?: string | null;
+            authorised_officer_address?: string | null;
+            representations_contact_details?: string | null;
+            representations_contact_address?: string | null;
+            payment_methods?: components["schemas"]["PaymentMethodResponse"][] | null;
+            payment_methods_string?: string[] | null;
         };
         OrganisationResponse: {
             name: string;
@@ -255,9 +246,27 @@ export interface components {
             organisation_type_string: string;
             contractors?: components["schemas"]["OrganisationSummaryResponse"][] | null;
             is_hs2_applicable: boolean;
+            primary_contact_name?: string | null;
+            primary_contact_email?: string | null;
+            primary_contact_number?: string | null;
+            primary_admin_name?: string | null;
+            primary_admin_email?: string | null;
+            primary_admin_number?: string | null;
+            industry_sector?: components["schemas"]["IndustrySectorResponse"] | null;
+            industry_sector_string?: string | null;
+        };
+        /** @enum {string} */
+        OrganisationStatusResponse: "active" | "suspended" | "disabled" | "upcoming_enum";
+        OrganisationSummaryResponse: {
+            name: string;
+            organisation_reference: string;
+            organisation_status?: components["schemas"]["OrganisationStatusResponse"] | null;
+            organisation_status_string?: string | null;
         };
         /** @enum {string} */
         OrganisationType: "PROMOTER" | "HA" | "CONTRACTOR";
+        /** @enum {string} */
+        OrganisationTypeResponse: "PROMOTER" | "HA" | "CONTRACTOR" | "upcoming_enum";
         OrganisationUpdateRequest: {
             /**
              * @description Max length 255 characters
@@ -291,16 +300,117 @@ export interface components {
             email?: string | null;
             /** @description Max length 20 characters */
             phone_number: string;
+            /** @description Max length 100 characters */
+            primary_contact_name: string;
+            /**
+             * @description Max length 100 characters
+             *     Must be valid email
+             */
+            primary_contact_email: string;
+            /** @description Max length 20 characters */
+            primary_contact_number: string;
+            /** @description Max length 100 characters */
+            primary_admin_name: string;
+            /**
+             * @description Max length 100 characters
+             *     Must be valid email
+             */
+            primary_admin_email: string;
+            /** @description Max length 20 characters */
+            primary_admin_number: string;
+            /**
+             * @description Must be a valid IndustrySector
+             *     Mandatory if organisation is PROMOTER or HIGHWAY AUTHORITY
+             */
+            industry_sector?: components["schemas"]["IndustrySector"] | null;
+        };
+        /** @enum {string} */
+        PaymentMethod: "bank_transfer" | "card_payment" | "cash" | "cheque";
+        /** @enum {string} */
+        PaymentMethodResponse: "bank_transfer" | "card_payment" | "cash" | "cheque" | "upcoming_enum";
+        /** @enum {string} */
+        Permission: "Permit" | "Compliance" | "Work";
+        /** @enum {string} */
+        PermissionResponse: "Permit" | "Compliance" | "Work" | "upcoming_enum";
+        ReOnboardUserRequest: {
+            /** @description Max length 100 characters */
+            email: string;
+            /** @description Max length 99 characters */
+            password?: string | null;
+        };
+        RemoveMultipleUsersRequest: {
+            emails: string[];
+        };
+        RemoveUserRequest: {
+            /**
+             * @description Max length 50 characters
+             *     Must be valid email
+             */
+            email: string;
+        };
+        /** @enum {string} */
+        Role: "Planner" | "HighwayAuthority" | "Admin" | "Contractor" | "API" | "UI" | "DataExport" | "StreetWorksAdmin";
+        RolePermissionsResponse: {
+            role: components["schemas"]["RoleResponse"];
+            role_string: string;
+            permissions: components["schemas"]["PermissionResponse"][];
+            permissions_string: string[];
         };
         /** @enum {string} */
         RoleResponse: "Planner" | "HighwayAuthority" | "Admin" | "Contractor" | "API" | "UI" | "DataExport" | "StreetWorksAdmin" | "upcoming_enum";
-        /** @enum {string} */
-        WorkstreamAccessLevelResponse: "full_write" | "read_only" | "upcoming_enum";
-        UserWorkstreamAccessDetails: {
-            workstream_prefix: string;
-            access_level: components["schemas"]["WorkstreamAccessLevelResponse"];
-            workstream_name: string;
-            access_level_string: string;
+        SetPasswordRequest: {
+            email: string;
+            password: string;
+            token: string;
+        };
+        SetPasswordResponse: {
+            idToken: string;
+            organisationReference: string;
+            accessToken: string;
+            refreshToken: string;
+        };
+        TokenRefreshRequest: {
+            refresh_token: string;
+        };
+        TokenRefreshResponse: {
+            id_token: string;
+            access_token: string;
+        };
+        UpdateOrganisationFpnDetailsRequest: {
+            authorised_officer_name: string;
+            payment_methods?: components["schemas"]["PaymentMethod"][] | null;
+            authorised_officer_contact_details?: string | null;
+            authorised_officer_address?: string | null;
+            representations_contact_details?: string | null;
+            representations_contact_address?: string | null;
+        };
+        UpdateUserDetailsRequest: {
+            /** @description Max length 50 characters */
+            first_name: string;
+            /** @description Max length 50 characters */
+            last_name: string;
+        };
+        UserCreateRequest: {
+            /** @description Max length 100 characters */
+            email: string;
+            /** @description Max length 50 characters */
+            first_name: string;
+            /** @description Max length 50 characters */
+            last_name: string;
+            /** @description Max length 99 characters */
+            password: string;
+            /** @description If provided, this must match a registered organisation reference */
+            organisation_reference?: string | null;
+            roles: components["schemas"]["Role"][];
+            permissions?: components["schemas"]["Permission"][] | null;
+        };
+        UserForgotPasswordRequest: {
+            email: string;
+        };
+        UserResetPasswordRequest: {
+            email: string;
+            verification_code: string;
+            password: string;
         };
         UserResponse: {
             first_name?: string | null;
@@ -313,104 +423,84 @@ export interface components {
             workstreams?: components["schemas"]["UserWorkstreamAccessDetails"][] | null;
             organisation_status?: components["schemas"]["OrganisationStatusResponse"] | null;
             organisation_status_string?: string | null;
+            role_permissions?: components["schemas"]["RolePermissionsResponse"][] | null;
         };
-        UpdateUserDetailsRequest: {
-            /** @description Max length 50 characters */
-            first_name: string;
-            /** @description Max length 50 characters */
-            last_name: string;
-        };
-        /** @enum {string} */
-        WorkstreamAccessLevel: "full_write" | "read_only";
         UserWorkstreamAccess: {
             workstream_prefix: string;
             access_level: components["schemas"]["WorkstreamAccessLevel"];
         };
+        UserWorkstreamAccessDetails: {
+            workstream_prefix: string;
+            access_level: components["schemas"]["WorkstreamAccessLevelResponse"];
+            workstream_name: string;
+            access_level_string: string;
+        };
         UserWorkstreamAccessUpdateRequest: {
             user_workstream_access: components["schemas"]["UserWorkstreamAccess"][];
         };
-        UserForgotPasswordRequest: {
-            email: string;
+        /** @enum {string} */
+        WorkstreamAccessLevel: "full_write" | "read_only";
+        /** @enum {string} */
+        WorkstreamAccessLevelResponse: "full_write" | "read_only" | "upcoming_enum";
+        WorkstreamCreateRequest: {
+            /** @description Max length 100 characters */
+            internal_user_identifier?: string | null;
+            /** @description Max length 100 characters */
+            internal_user_name?: string | null;
+            /** @description Must consist of 3 positive whole numbers */
+            prefix: string;
+            /** @description Max length 60 characters */
+            name: string;
+            /** @description Max length 500 characters */
+            description?: string | null;
+            /** @description Max length 50 characters */
+            contact_name?: string | null;
+            /** @description Max length 20 characters */
+            contact_number?: string | null;
+            /** @description Max length 320 characters */
+            contact_email?: string | null;
+            /** @description Max length 100 characters */
+            emergency_contact_name?: string | null;
+            /** @description Max length 100 characters */
+            emergency_contact_number?: string | null;
         };
-        UserResetPasswordRequest: {
-            email: string;
-            verification_code: string;
-            password: string;
+        WorkstreamCreateResponse: {
+            prefix: string;
         };
-        OrganisationContractsCreateRequest: {
-            /** @description Must be organisation references of contractors */
-            contractor_organisation_references: string[];
-        };
-        TokenRefreshResponse: {
-            id_token: string;
-            access_token: string;
-        };
-        TokenRefreshRequest: {
-            refresh_token: string;
-        };
-        LogoutRequest: {
-            access_token: string;
+        WorkstreamResponse: {
+            status: components["schemas"]["WorkstreamStatusResponse"];
+            status_string: string;
+            prefix: string;
+            name: string;
+            description?: string | null;
+            contact_name?: string | null;
+            contact_number?: string | null;
+            contact_email?: string | null;
+            emergency_contact_name?: string | null;
+            emergency_contact_number?: string | null;
+            organisation_reference: string;
         };
         /** @enum {string} */
-        Role: "Planner" | "HighwayAuthority" | "Admin" | "Contractor" | "API" | "UI" | "DataExport" | "StreetWorksAdmin";
-        InviteUserRequest: {
+        WorkstreamStatusResponse: "active" | "deactivated" | "upcoming_enum";
+        WorkstreamUpdateRequest: {
+            /** @description Max length 100 characters */
+            internal_user_identifier?: string | null;
+            /** @description Max length 100 characters */
+            internal_user_name?: string | null;
+            /** @description Max length 60 characters */
+            name: string;
+            /** @description Max length 500 characters */
+            description?: string | null;
             /** @description Max length 50 characters */
-            email: string;
-            /** @description Max length 50 characters */
-            first_name: string;
-            /** @description Max length 50 characters */
-            last_name: string;
-            role?: components["schemas"]["Role"] | null;
-        };
-        SetPasswordResponse: {
-            idToken: string;
-            organisationReference: string;
-            accessToken: string;
-            refreshToken: string;
-        };
-        SetPasswordRequest: {
-            email: string;
-            password: string;
-            token: string;
-        };
-        RemoveUserRequest: {
-            email: string;
-        };
-        OnboardUserRequest: {
-            /** @description Max length 50 characters */
-            email: string;
-            /** @description Max length 50 characters */
-            first_name: string;
-            /** @description Max length 50 characters */
-            last_name: string;
+            contact_name?: string | null;
             /** @description Max length 20 characters */
-            organisation_reference: string;
-            roles: components["schemas"]["Role"][];
-        };
-        ReOnboardUserRequest: {
-            /** @description Max length 50 characters */
-            email: string;
-            /** @description Max length 99 characters */
-            password?: string | null;
-        };
-        InternalUpdateUserRolesRequest: {
-            roles: components["schemas"]["Role"][];
-        };
-        AdminUpdateUserRolesRequest: {
-            roles: components["schemas"]["Role"][];
-        };
-        UserCreateRequest: {
-            /** @description Max length 50 characters */
-            email: string;
-            /** @description Max length 50 characters */
-            first_name: string;
-            /** @description Max length 50 characters */
-            last_name: string;
-            /** @description Max length 99 characters */
-            password: string;
-            /** @description If provided, this must match a registered organisation reference */
-            organisation_reference?: string | null;
-            roles: components["schemas"]["Role"][];
+            contact_number?: string | null;
+            /** @description Max length 320 characters */
+            contact_email?: string | null;
+            /** @description Max length 100 characters */
+            emergency_contact_name?: string | null;
+            /** @description Max length 100 characters */
+            emergency_contact_number?: string | null;
         };
     };
     responses: never;
@@ -421,7 +511,144 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
-    GetWorkstream: {
+    forgot_password: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UserForgotPasswordRequest"];
+            };
+        };
+        responses: {
+            /** @description success, empty body */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    logout: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LogoutRequest"];
+            };
+        };
+        responses: {
+            /** @description success, empty body */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    get_organisations: {
+        parameters: {
+            query?: {
+                type?: components["schemas"]["OrganisationType"][];
+                query?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success (exact status code not recoverable from the generated client) */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrganisationSummaryResponse"][];
+                };
+            };
+        };
+    };
+    get_organisation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                organisationReference: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success (exact status code not recoverable from the generated client) */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrganisationResponse"];
+                };
+            };
+        };
+    };
+    get_workstreams: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                organisationReference: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success (exact status code not recoverable from the generated client) */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkstreamResponse"][];
+                };
+            };
+        };
+    };
+    create_workstream: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                organisationReference: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WorkstreamCreateRequest"];
+            };
+        };
+        responses: {
+            /** @description success (exact status code not recoverable from the generated client) */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkstreamCreateResponse"];
+                };
+            };
+        };
+    };
+    get_workstream: {
         parameters: {
             query?: never;
             header?: never;
@@ -433,8 +660,8 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Ok */
-            200: {
+            /** @description success (exact status code not recoverable from the generated client) */
+            "2XX": {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -444,7 +671,7 @@ export interface operations {
             };
         };
     };
-    UpdateWorkstream: {
+    update_workstream: {
         parameters: {
             query?: never;
             header?: never;
@@ -460,7 +687,8 @@ export interface operations {
             };
         };
         responses: {
-            204: {
+            /** @description success, empty body */
+            "2XX": {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -468,100 +696,53 @@ export interface operations {
             };
         };
     };
-    GetWorkstreams: {
+    refresh: {
         parameters: {
             query?: never;
-            header?: never;
-            path: {
-                organisationReference: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Ok */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["WorkstreamResponse"][];
-                };
-            };
-        };
-    };
-    CreateWorkstream: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                organisationReference: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["WorkstreamCreateRequest"];
-            };
-        };
-        responses: {
-            /** @description Created */
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["WorkstreamCreateResponse"];
-                };
-            };
-        };
-    };
-    GetOrganisation: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                organisationReference: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Ok */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["OrganisationResponse"];
-                };
-            };
-        };
-    };
-    GetOrganisations: {
-        parameters: {
-            query?: {
-                type?: components["schemas"]["OrganisationType"][];
-                query?: string;
-            };
             header?: never;
             path?: never;
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TokenRefreshRequest"];
+            };
+        };
         responses: {
-            /** @description Ok */
-            200: {
+            /** @description success (exact status code not recoverable from the generated client) */
+            "2XX": {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["OrganisationSummaryResponse"][];
+                    "application/json": components["schemas"]["TokenRefreshResponse"];
                 };
             };
         };
     };
-    GetUser: {
+    reset_password: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UserResetPasswordRequest"];
+            };
+        };
+        responses: {
+            /** @description success, empty body */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    get_user: {
         parameters: {
             query?: {
                 swaCode?: string;
@@ -574,8 +755,8 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Ok */
-            200: {
+            /** @description success (exact status code not recoverable from the generated client) */
+            "2XX": {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -585,7 +766,7 @@ export interface operations {
             };
         };
     };
-    UpdateUserDetails: {
+    update_user_details: {
         parameters: {
             query?: never;
             header?: never;
@@ -600,98 +781,8 @@ export interface operations {
             };
         };
         responses: {
-            /** @description No content */
-            204: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    ForgotPassword: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["UserForgotPasswordRequest"];
-            };
-        };
-        responses: {
-            /** @description No content */
-            204: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    ResetPassword: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["UserResetPasswordRequest"];
-            };
-        };
-        responses: {
-            /** @description No content */
-            204: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    Refresh: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["TokenRefreshRequest"];
-            };
-        };
-        responses: {
-            /** @description Ok */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["TokenRefreshResponse"];
-                };
-            };
-        };
-    };
-    Logout: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["LogoutRequest"];
-            };
-        };
-        responses: {
-            /** @description No content */
-            204: {
+            /** @description success, empty body */
+            "2XX": {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -4,6 +4,23 @@
  */
 
 export interface paths {
+    "/activities": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description See API specification Resource Guide > Reporting API > Get Activities for more information Authenticated user must have one of the following roles: Planner, Contractor, HighwayAuthority */
+        get: operations["get_activities"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/alterations": {
         parameters: {
             query?: never;
@@ -11,11 +28,8 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /**
-         * @description Returns all alterations associated with the logged in user's organisation. Optional date range filter for date_created
-         *     Authenticated user must have one of the following roles: Planner, Contractor, HighwayAuthority
-         */
-        get: operations["GetAlterations"];
+        /** @description Returns all alterations associated with the logged in user's organisation. Optional date range filter for date_created Authenticated user must have one of the following roles: Planner, Contractor, HighwayAuthority */
+        get: operations["get_alterations"];
         put?: never;
         post?: never;
         delete?: never;
@@ -24,55 +38,15 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/permits": {
+    "/alterations/duration-challenges": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        /**
-         * @description See API specification Resource Guide > Reporting API > Get Permits for more information
-         *     Authenticated user must have one of the following roles: Planner, Contractor, HighwayAuthority
-         */
-        get: operations["GetPermits"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/permits/search": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** @description Authenticated user must have one of the following roles: Planner, Contractor, HighwayAuthority */
-        post: operations["GetPermitSummaries"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/fixed-penalty-notices": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * @description See API specification Resource Guide > Reporting API > Get FPNs for more information
-         *     Authenticated user must have one of the following roles: Planner, Contractor, HighwayAuthority
-         */
-        get: operations["GetFPNs"];
+        /** @description See API specification Resource Guide > Reporting API > Get Permit Alteration Duration Challenges for more information Authenticated user must have one of the following roles: Planner, Contractor, HighwayAuthority */
+        get: operations["get_alteration_duration_challenges"];
         put?: never;
         post?: never;
         delete?: never;
@@ -89,127 +63,7 @@ export interface paths {
             cookie?: never;
         };
         /** @description Authenticated user must have one of the following roles: Planner, Contractor, HighwayAuthority */
-        get: operations["GetComments"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/inspections": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * @description See API specification Resource Guide > Reporting API > Get inspections for more information
-         *     Authenticated user must have one of the following roles: Planner, Contractor, HighwayAuthority
-         */
-        get: operations["GetInspections"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/works/updates": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * @description See API specification Resource Guide > Reporting API > Polling for more information
-         *     Authenticated user must have one of the following roles: Planner, Contractor, HighwayAuthority
-         */
-        get: operations["GetUpdates"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/workstreams": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * @description Returns all workstreams associated with the logged in user's organisation. Optional filter by status
-         *     Authenticated user must have one of the following roles: Admin
-         */
-        get: operations["GetWorkstreams"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/reinstatements": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * @description Returns all reinstatements associated with the logged in user's organisation. Optional filter by status
-         *     Authenticated user must have one of the following roles: Planner, Contractor, HighwayAuthority
-         */
-        get: operations["GetReinstatements"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/forward-plans": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * @description See API specification Resource Guide > Reporting API > Get ForwardPlans for more information
-         *     Authenticated user must have one of the following roles: Planner, Contractor, HighwayAuthority
-         */
-        get: operations["GetForwardPlans"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/section-81s": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * @description See API specification Resource Guide > Reporting API > Get Section 81s for more information
-         *     Authenticated user must have one of the following roles: Planner, Contractor, HighwayAuthority
-         */
-        get: operations["GetSection81s"];
+        get: operations["get_comments"];
         put?: never;
         post?: never;
         delete?: never;
@@ -225,11 +79,58 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /**
-         * @description See API specification Resource Guide > Reporting API > Get CSV Exports for more information
-         *     Authenticated user must have one of the following roles: Planner, Contractor, HighwayAuthority, Admin
-         */
-        get: operations["GetCsvExports"];
+        /** @description See API specification Resource Guide > Reporting API > Get CSV Exports for more information Authenticated user must have one of the following roles: Planner, Contractor, HighwayAuthority, Admin */
+        get: operations["get_csv_exports"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/fixed-penalty-notices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description See API specification Resource Guide > Reporting API > Get FPNs for more information Authenticated user must have one of the following roles: Planner, Contractor, HighwayAuthority */
+        get: operations["get_fpns"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/fixed-penalty-notices/files": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["get_fpn_files"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/forward-plans": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description See API specification Resource Guide > Reporting API > Get ForwardPlans for more information Authenticated user must have one of the following roles: Planner, Contractor, HighwayAuthority */
+        get: operations["get_forward_plans"];
         put?: never;
         post?: never;
         delete?: never;
@@ -245,11 +146,8 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /**
-         * @description Returns all geographic areas associated with the logged in user's organisation
-         *     Authenticated user must have one of the following roles: Admin, HighwayAuthority
-         */
-        get: operations["GetGeographicalAreas"];
+        /** @description Returns all geographic areas associated with the logged in user's organisation Authenticated user must have one of the following roles: Admin, HighwayAuthority */
+        get: operations["get_geographical_areas"];
         put?: never;
         post?: never;
         delete?: never;
@@ -258,18 +156,15 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/sample-inspection-targets": {
+    "/inspections": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        /**
-         * @description Returns all sample inspection targets associated with the logged in user's organisation
-         *     Authenticated user must have one of the following roles: Admin, HighwayAuthority
-         */
-        get: operations["GetSampleInspectionTargets"];
+        /** @description See API specification Resource Guide > Reporting API > Get inspections for more information Authenticated user must have one of the following roles: Planner, Contractor, HighwayAuthority */
+        get: operations["get_inspections"];
         put?: never;
         post?: never;
         delete?: never;
@@ -278,7 +173,105 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/sample-inspections": {
+    "/inspections/files": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["get_inspection_files"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/interested-party-permits": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["get_interested_party_permits"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/material-classifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description See API specification Resource Guide > Reporting API > Get Material Classifications for more information Authenticated user must have one of the following roles: Planner, Contractor, HighwayAuthority */
+        get: operations["get_material_classifications"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/non-compliances": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description See API specification Resource Guide > Reporting API > Get non compliances for more information Authenticated user must have one of the following roles: Planner, Contractor, HighwayAuthority */
+        get: operations["get_non_compliances"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/pbi-sample-generation-jobs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["get_pbi_sample_generation_jobs"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/pbi-sample-inspection-targets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["get_pbi_sample_inspection_targets"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/pbi-sample-inspections": {
         parameters: {
             query?: never;
             header?: never;
@@ -286,7 +279,306 @@ export interface paths {
             cookie?: never;
         };
         /** @description Authenticated user must have one of the following roles: HighwayAuthority */
-        get: operations["GetSampleInspections"];
+        get: operations["get_pbi_sample_inspections"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/permits": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description See API specification Resource Guide > Reporting API > Get Permits for more information Authenticated user must have one of the following roles: Planner, Contractor, HighwayAuthority */
+        get: operations["get_permits"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/permits/duration-challenges": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description See API specification Resource Guide > Reporting API > Get Permit Duration Challenges for more information Authenticated user must have one of the following roles: Planner, Contractor, HighwayAuthority */
+        get: operations["get_permit_duration_challenges"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/permits/files": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["get_permit_files"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/permits/reinstatements-due": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["get_reinstatements_due"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/private-street-notices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Authenticated user must have one of the following roles: Planner, Contractor, HighwayAuthority */
+        get: operations["get_private_streets"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/private-street-notices/files": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Authenticated user must have one of the following roles: Planner, Contractor, HighwayAuthority */
+        get: operations["get_private_street_files"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/reinspections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description See API specification Resource Guide > Reporting API > Get reinspections for more information Authenticated user must have one of the following roles: Planner, Contractor, HighwayAuthority */
+        get: operations["get_reinspections"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/reinstatements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Returns all reinstatements associated with the logged in user's organisation. Optional filter by status Authenticated user must have one of the following roles: Planner, Contractor, HighwayAuthority */
+        get: operations["get_reinstatements"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/reinstatements/expiring-interims": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Returns expiring interim associated with the logged in user's organisation. Authenticated user must have one of the following roles: Planner, Contractor, HighwayAuthority */
+        get: operations["get_expiring_interim_reinstatements"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/reinstatements/files": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["get_reinstatement_files"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/section-58s": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description See API specification Resource Guide > Reporting API > Get Section 58s for more information Authenticated user must have one of the following roles: Planner, Contractor, HighwayAuthority */
+        get: operations["get_section58s"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/section-74s": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description See API specification Resource Guide > Reporting API > Get Section 74s for more information Authenticated user must have one of the following roles: Planner, Contractor, HighwayAuthority */
+        get: operations["get_section74s"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/section-74s/files": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["get_section74_files"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/section-81s": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description See API specification Resource Guide > Reporting API > Get Section 81s for more information Authenticated user must have one of the following roles: Planner, Contractor, HighwayAuthority */
+        get: operations["get_section81s"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/section-81s/files": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["get_section81_files"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/works": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["get_works"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/works/files": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["get_work_files"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/workstreams": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Returns all workstreams associated with the logged in user's organisation. Optional filter by status Authenticated user must have one of the following roles: Admin */
+        get: operations["get_workstreams"];
         put?: never;
         post?: never;
         delete?: never;
@@ -300,15 +592,123 @@ export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
         /** @enum {string} */
-        WorkStatusResponse: "planned" | "in_progress" | "completed" | "cancelled" | "unattributable" | "historical" | "non_notifiable" | "section_81" | "upcoming_enum";
+        ActivityActivityType: "skips" | "scaffolding" | "hoarding" | "crane_mobile_platform" | "event" | "section50" | "section58" | "compound" | "other";
         /** @enum {string} */
-        WorkCategoryResponse: "minor" | "standard" | "major" | "immediate_urgent" | "immediate_emergency" | "paa" | "hs2_highway" | "upcoming_enum";
+        ActivityActivityTypeResponse: "skips" | "scaffolding" | "hoarding" | "crane_mobile_platform" | "event" | "section50" | "section58" | "compound" | "other" | "upcoming_enum";
+        ActivityReportingResponse: {
+            pagination: components["schemas"]["PaginationResponse"];
+            rows: components["schemas"]["ActivitySummaryResponse"][];
+        };
+        /** @enum {string} */
+        ActivitySortColumn: "date_created";
+        ActivitySummaryResponse: {
+            activity_reference_number: string;
+            usrn: number;
+            street_name: string;
+            town: string;
+            area_name: string;
+            road_category: number;
+            activity_coordinates: unknown;
+            activity_name: string;
+            activity_activity_type: components["schemas"]["ActivityActivityTypeResponse"];
+            activity_activity_type_string: string;
+            activity_type_details?: string | null;
+            contact_name: string;
+            contact_details: string;
+            /** Format: date-time */
+            start_date: string;
+            /** Format: date-time */
+            start_time?: string | null;
+            /** Format: date-time */
+            end_date: string;
+            /** Format: date-time */
+            end_time?: string | null;
+            activity_location_description: string;
+            traffic_management_required: boolean;
+            traffic_management_type: components["schemas"]["TrafficManagementTypeResponse"];
+            traffic_management_type_string: string;
+            collaborative_working: boolean;
+            additional_info: string;
+            cancelled: boolean;
+            cancelled_reason?: string | null;
+            ha_organisation_name: string;
+            /** Format: date-time */
+            date_created: string;
+        };
+        /** @enum {string} */
+        ActivityTypeResponse: "highway_improvement_works" | "highway_repair_and_maintenance_works" | "utility_asset_works" | "utility_repair_and_maintenance_works" | "diversionary_works" | "disconnection_or_alteration_of_supply" | "permanent_reinstatement" | "remedial_works" | "section_58" | "section_50" | "core_sampling" | "statutory_infrastructure_works" | "works_for_rail_purposes" | "works_for_road_purposes" | "new_service_connection" | "optional_permit_no_fee" | "upcoming_enum";
+        AllOfAlterationDurationChallengeSummaryResponseDurationChallengeNonAcceptanceResponseStatus: components["schemas"]["DurationChallengeNonAcceptanceResponseStatusResponse"];
+        AllOfAlterationDurationChallengeSummaryResponseDurationChallengeReviewStatus: components["schemas"]["DurationChallengeReviewStatusResponse"];
+        AllOfAlterationSummaryResponseLaneRentalAssessmentOutcome: components["schemas"]["LaneRentalAssessmentOutcomeResponse"];
+        AllOfInspectionSummaryResponseHaResponseStatus: components["schemas"]["InspectionOutcomeStatusTypeResponse"];
+        AllOfInspectionSummaryResponseInspectionCategory: components["schemas"]["InspectionCategoryResponse"];
+        AllOfInspectionSummaryResponseInspectionOutcome: components["schemas"]["InspectionOutcomeResponse"];
+        AllOfInspectionSummaryResponsePromoterResponseStatus: components["schemas"]["InspectionOutcomeStatusTypeResponse"];
+        AllOfNonComplianceSummaryResponseLatestPromoterResponseStatus: components["schemas"]["NonComplianceResponseStatusResponse"];
+        AllOfNonComplianceSummaryResponseMostRecentInspectionHaResponseStatus: components["schemas"]["InspectionOutcomeStatusTypeResponse"];
+        AllOfNonComplianceSummaryResponseMostRecentInspectionPromoterResponseStatus: components["schemas"]["InspectionOutcomeStatusTypeResponse"];
+        AllOfPermitDurationChallengeSummaryResponseDurationChallengeNonAcceptanceResponseStatus: components["schemas"]["DurationChallengeNonAcceptanceResponseStatusResponse"];
+        AllOfPermitDurationChallengeSummaryResponseDurationChallengeReviewStatus: components["schemas"]["DurationChallengeReviewStatusResponse"];
+        AllOfPermitSummaryResponseAssessmentStatus: components["schemas"]["AssessmentStatusResponse"];
+        AllOfPermitSummaryResponseLaneRentalAssessmentOutcome: components["schemas"]["LaneRentalAssessmentOutcomeResponse"];
+        AllOfReinspectionSummaryResponseInspectionCategory: components["schemas"]["InspectionCategoryResponse"];
+        AllOfSection74SummaryResponsePromoterStatus: components["schemas"]["Section74PromoterStatusResponse"];
+        AlterationDurationChallengeReportingResponse: {
+            pagination: components["schemas"]["PaginationResponse"];
+            rows: components["schemas"]["AlterationDurationChallengeSummaryResponse"][];
+        };
+        /** @enum {string} */
+        AlterationDurationChallengeSortColumn: "status_changed_date";
+        AlterationDurationChallengeSummaryResponse: {
+            work_reference_number: string;
+            permit_reference_number: string;
+            alteration_reference_number: string;
+            location_description: string;
+            street: string;
+            town: string;
+            area: string;
+            usrn: number;
+            promoter_swa_code: string;
+            promoter_organisation: string;
+            highway_authority: string;
+            /** Format: date-time */
+            proposed_start_date: string;
+            /** Format: date-time */
+            proposed_end_date: string;
+            /** Format: date-time */
+            proposed_start_time?: string | null;
+            /** Format: date-time */
+            proposed_end_time?: string | null;
+            /** Format: date-time */
+            actual_start_date?: string | null;
+            /** Format: date-time */
+            actual_end_date?: string | null;
+            /** Format: date-time */
+            reasonable_period_end_date: string;
+            /** Format: date-time */
+            status_changed_date: string;
+            duration_challenge_review_status?: components["schemas"]["DurationChallengeReviewStatusResponse"] | null;
+            duration_challenge_review_status_string?: string | null;
+            /** Format: date-time */
+            duration_challenge_review_update_date?: string | null;
+            duration_challenge_non_acceptance_response_status?: components["schemas"]["DurationChallengeNonAcceptanceResponseStatusResponse"] | null;
+            duration_challenge_non_acceptance_response_status_string?: string | null;
+            /** Format: date-time */
+            duration_challenge_non_acceptance_response_update_date?: string | null;
+            duration_challenge_follow_up_review_complete?: boolean | null;
+            work_status: components["schemas"]["WorkStatusResponse"];
+            work_status_string: string;
+        };
+        AlterationReportingResponse: {
+            pagination: components["schemas"]["PaginationResponse"];
+            rows: components["schemas"]["AlterationSummaryResponse"][];
+        };
+        /** @enum {string} */
+        AlterationSortColumn: "date_created" | "proposed_start_date" | "proposed_end_date" | "status_changed_date";
+        /** @enum {string} */
+        AlterationStatus: "submitted" | "granted" | "granted_with_duration_challenge" | "refused" | "deemed" | "cancelled" | "revoked" | "auto_applied";
         /** @enum {string} */
         AlterationStatusResponse: "submitted" | "granted" | "granted_with_duration_challenge" | "refused" | "deemed" | "cancelled" | "revoked" | "auto_applied" | "upcoming_enum";
-        /** @enum {string} */
-        AlterationTypeResponse: "PROMOTER_IMPOSED_CHANGE" | "PROMOTER_CHANGE_REQUEST" | "HA_CHANGE_REQUEST" | "HA_IMPOSED_CHANGE" | "WORK_EXTENSION" | "DURATION_CHALLENGE" | "MODIFIED_PERMIT" | "upcoming_enum";
-        /** @enum {string} */
-        LaneRentalAssessmentOutcomeResponse: "chargeable" | "potentially_chargeable" | "charges_waived" | "exempt" | "charges_not_applicable" | "upcoming_enum";
         AlterationSummaryResponse: {
             work_reference_number: string;
             permit_reference_number: string;
@@ -346,32 +746,476 @@ export interface components {
             lane_rental_charges_not_agreed: boolean;
             lane_rental_charges_potentially_apply: boolean;
         };
-        PaginationResponse: {
-            /** Format: double */
-            total_rows: number;
-            has_next_page: boolean;
-        };
-        AlterationReportingResponse: {
-            pagination: components["schemas"]["PaginationResponse"];
-            rows: components["schemas"]["AlterationSummaryResponse"][];
-        };
         /** @enum {string} */
-        AlterationSortColumn: "date_created" | "proposed_start_date" | "proposed_end_date" | "status_changed_date";
+        AlterationType: "PROMOTER_IMPOSED_CHANGE" | "PROMOTER_CHANGE_REQUEST" | "HA_CHANGE_REQUEST" | "HA_IMPOSED_CHANGE" | "WORK_EXTENSION" | "DURATION_CHALLENGE" | "MODIFIED_PERMIT";
         /** @enum {string} */
-        SortDirection: "asc" | "desc";
-        /** @enum {string} */
-        TrafficManagementTypeResponse: "road_closure" | "contra_flow" | "lane_closure" | "multi_way_signals" | "two_way_signals" | "convoy_workings" | "stop_go_boards" | "priority_working" | "give_and_take" | "some_carriageway_incursion" | "no_carriageway_incursion" | "upcoming_enum";
+        AlterationTypeResponse: "PROMOTER_IMPOSED_CHANGE" | "PROMOTER_CHANGE_REQUEST" | "HA_CHANGE_REQUEST" | "HA_IMPOSED_CHANGE" | "WORK_EXTENSION" | "DURATION_CHALLENGE" | "MODIFIED_PERMIT" | "upcoming_enum";
         /** @enum {string} */
         AssessmentStatusResponse: "granted" | "granted_auto" | "refused" | "refused_auto" | "permit_modification_request" | "revoked" | "upcoming_enum";
         /** @enum {string} */
-        PermitStatusResponse: "submitted" | "granted" | "permit_modification_request" | "refused" | "closed" | "cancelled" | "revoked" | "progressed" | "upcoming_enum";
+        AsyncJobStatusResponse: "queued" | "in_progress" | "complete" | "failed" | "upcoming_enum";
+        CSVExportReportingResponse: {
+            pagination: components["schemas"]["PaginationResponse"];
+            rows: components["schemas"]["CSVExportSummaryResponse"][];
+        };
         /** @enum {string} */
-        PermitConditionTypeResponse: "NCT01a" | "NCT01b" | "NCT02a" | "NCT02b" | "NCT04a" | "NCT04b" | "NCT05a" | "NCT06a" | "NCT07a" | "NCT08a" | "NCT08b" | "NCT09a" | "NCT09b" | "NCT09c" | "NCT10a" | "NCT11a" | "NCT11b" | "NCT12a" | "upcoming_enum";
+        CSVExportStatusResponse: "queued" | "in_progress" | "ready" | "failed" | "upcoming_enum";
+        CSVExportSummaryResponse: {
+            csv_export_id: number;
+            filename: string;
+            /** Format: date-time */
+            date_created: string;
+            csv_export_status: components["schemas"]["CSVExportStatusResponse"];
+            csv_export_status_string: string;
+            username: string;
+            csv_export_type: components["schemas"]["CSVExportTypeResponse"];
+            csv_export_type_string: string;
+            export_description?: string | null;
+        };
+        /** @enum {string} */
+        CSVExportTypeResponse: "FEE" | "FORWARD_PLAN" | "FPN" | "INSPECTION" | "PERMIT" | "REINSTATEMENT" | "SECTION_81" | "PERMIT_ALTERATION" | "ORGANISATION_DATA" | "COMMENT" | "REPORTING_INSPECTION_OUTCOMES" | "REPORTING_PERMITS_CREATED" | "REPORTING_PERMIT_OUTCOMES" | "REPORTING_ALTERATIONS_CREATED" | "REPORTING_ALTERATION_OUTCOMES" | "REPORTING_FPNS_CREATED" | "REPORTING_PERMITS_DEEMED" | "SECTION_58" | "SECTION_74" | "SAMPLE_INSPECTIONS_DUE" | "EXPIRING_INTERIM_REINSTATEMENT" | "PBI_SAMPLE_INSPECTIONS_DUE" | "REPORTING_PBI_PASS_FAIL_RATES" | "NUMBER_OF_INSPECTION_UNITS" | "PRIVATE_STREET_NOTICE" | "REINSPECTION" | "NON_COMPLIANCE" | "REINSTATEMENTS_DUE" | "MATERIAL_CLASSIFICATION" | "PBI_SAMPLE_INSPECTION_TARGET" | "INTERESTED_PARTY_PERMIT" | "CHANGE_REQUEST" | "upcoming_enum";
+        ChangeRequestDurationChallengeReportingResponse: {
+            pagination: components["schemas"]["PaginationResponse"];
+            rows: components["schemas"]["ChangeRequestDurationChallengeSummaryResponse"][];
+        };
+        /** @enum {string} */
+        ChangeRequestDurationChallengeSortColumn: "status_changed_date";
+        ChangeRequestDurationChallengeSummaryResponse: {
+            work_reference_number: string;
+            permit_reference_number: string;
+            change_request_reference_number: string;
+            location_description: string;
+            street: string;
+            town: string;
+            area: string;
+            usrn: number;
+            promoter_swa_code: string;
+            promoter_organisation: string;
+            highway_authority: string;
+            /** Format: date-time */
+            proposed_start_date: string;
+            /** Format: date-time */
+            proposed_end_date: string;
+            /** Format: date-time */
+            proposed_start_time?: string | null;
+            /** Format: date-time */
+            proposed_end_time?: string | null;
+            /** Format: date-time */
+            actual_start_date?: string | null;
+            /** Format: date-time */
+            actual_end_date?: string | null;
+            /** Format: date-time */
+            reasonable_period_end_date: string;
+            /** Format: date-time */
+            status_changed_date: string;
+            duration_challenge_review_status?: components["schemas"]["DurationChallengeReviewStatusResponse"] | null;
+            duration_challenge_review_status_string?: string | null;
+            /** Format: date-time */
+            duration_challenge_review_update_date?: string | null;
+            duration_challenge_non_acceptance_response_status?: components["schemas"]["DurationChallengeNonAcceptanceResponseStatusResponse"] | null;
+            duration_challenge_non_acceptance_response_status_string?: string | null;
+            /** Format: date-time */
+            duration_challenge_non_acceptance_response_update_date?: string | null;
+            duration_challenge_follow_up_review_complete?: boolean | null;
+            work_status: components["schemas"]["WorkStatusResponse"];
+            work_status_string: string;
+        };
+        ChangeRequestReportingResponse: {
+            pagination: components["schemas"]["PaginationResponse"];
+            rows: components["schemas"]["ChangeRequestSummaryResponse"][];
+        };
+        /** @enum {string} */
+        ChangeRequestSortColumn: "date_created" | "deadline_date";
+        /** @enum {string} */
+        ChangeRequestStatus: "submitted" | "granted" | "refused" | "deemed" | "cancelled" | "granted_with_duration_challenge" | "revoked" | "auto_applied";
+        /** @enum {string} */
+        ChangeRequestStatusResponse: "submitted" | "granted" | "refused" | "deemed" | "cancelled" | "granted_with_duration_challenge" | "revoked" | "auto_applied" | "upcoming_enum";
+        ChangeRequestSummaryResponse: {
+            work_reference_number: string;
+            permit_reference_number: string;
+            change_request_reference_number: string;
+            street: string;
+            town: string;
+            area: string;
+            location_description: string;
+            highway_authority: string;
+            promoter: string;
+            work_category: components["schemas"]["WorkCategoryResponse"];
+            work_category_string: string;
+            change_request_status: components["schemas"]["ChangeRequestStatusResponse"];
+            change_request_status_string: string;
+            change_request_type: components["schemas"]["ChangeRequestTypeResponse"];
+            change_request_type_string: string;
+            /** Format: date-time */
+            date_created: string;
+            /** Format: date-time */
+            deadline_date: string;
+            /** Format: date-time */
+            status_changed_date: string;
+        };
+        /** @enum {string} */
+        ChangeRequestType: "PROMOTER_IMPOSED_CHANGE" | "PROMOTER_CHANGE_REQUEST" | "HA_CHANGE_REQUEST" | "HA_IMPOSED_CHANGE" | "WORK_EXTENSION" | "DURATION_CHALLENGE" | "MODIFIED_PERMIT";
+        /** @enum {string} */
+        ChangeRequestTypeResponse: "PROMOTER_IMPOSED_CHANGE" | "PROMOTER_CHANGE_REQUEST" | "HA_CHANGE_REQUEST" | "HA_IMPOSED_CHANGE" | "WORK_EXTENSION" | "DURATION_CHALLENGE" | "MODIFIED_PERMIT" | "upcoming_enum";
+        CommentReportingResponse: {
+            pagination: components["schemas"]["PaginationResponse"];
+            rows: components["schemas"]["CommentSummaryResponse"][];
+        };
+        CommentSummaryResponse: {
+            work_reference_number: string;
+            topic: components["schemas"]["CommentTopicResponse"];
+            topic_string: string;
+            author_email_address: string;
+            author_organisation_reference: string;
+            detail: string;
+            /** Format: date-time */
+            date_created: string;
+            comment_reference_number: string;
+            is_read: boolean;
+            /** Format: date-time */
+            read_on?: string | null;
+            read_by?: string | null;
+            is_internal: boolean;
+        };
+        /** @enum {string} */
+        CommentTopic: "GENERAL" | "SECTION_74" | "INSPECTION" | "FPN" | "OVERRUN" | "FORWARD_PLAN" | "CHANGE_REQUEST" | "IMPOSED_VARIATION" | "DURATION_CHALLENGE" | "SECTION_81" | "UNATTRIBUTED_WORKS";
+        /** @enum {string} */
+        CommentTopicResponse: "GENERAL" | "SECTION_74" | "INSPECTION" | "FPN" | "OVERRUN" | "FORWARD_PLAN" | "CHANGE_REQUEST" | "IMPOSED_VARIATION" | "DURATION_CHALLENGE" | "SECTION_81" | "UNATTRIBUTED_WORKS" | "upcoming_enum";
+        /** @enum {string} */
+        DurationChallengeNonAcceptanceResponseStatus: "reasonable_period_end_date_changed" | "reasonable_period_end_date_not_changed" | "no_response";
+        /** @enum {string} */
+        DurationChallengeNonAcceptanceResponseStatusResponse: "reasonable_period_end_date_changed" | "reasonable_period_end_date_not_changed" | "no_response" | "upcoming_enum";
+        /** @enum {string} */
+        DurationChallengeReviewStatus: "duration_challenge_accepted" | "duration_challenge_not_accepted" | "no_response";
+        /** @enum {string} */
+        DurationChallengeReviewStatusResponse: "duration_challenge_accepted" | "duration_challenge_not_accepted" | "no_response" | "upcoming_enum";
+        FPNReportingResponse: {
+            pagination: components["schemas"]["PaginationResponse"];
+            rows: components["schemas"]["FPNSummaryResponse"][];
+        };
+        /** @enum {string} */
+        FPNSortColumn: "issue_date_time" | "status_changed_date";
+        /** @enum {string} */
+        FPNStatus: "issued" | "accepted" | "paid" | "paid_discounted" | "disputed" | "withdrawn";
+        /** @enum {string} */
+        FPNStatusResponse: "issued" | "accepted" | "paid" | "paid_discounted" | "disputed" | "withdrawn" | "upcoming_enum";
+        FPNSummaryResponse: {
+            fpn_reference_number: string;
+            work_reference_number: string;
+            promoter: string;
+            highway_authority: string;
+            offence_code: components["schemas"]["OffenceCodeResponse"];
+            offence_code_string: string;
+            street_name: string;
+            /** Format: date-time */
+            issue_date: string;
+            status: components["schemas"]["FPNStatusResponse"];
+            status_string: string;
+            /** Format: date-time */
+            status_changed_date: string;
+        };
+        FileSummaryReportingResponse: {
+            rows: components["schemas"]["FileSummaryResponse"][];
+        };
+        FileSummaryResponse: {
+            file_id: number;
+            name: string;
+        };
+        /** @enum {string} */
+        FileType: "images" | "documents";
+        ForwardPlanReportingResponse: {
+            pagination: components["schemas"]["PaginationResponse"];
+            rows: components["schemas"]["ForwardPlanSummaryResponse"][];
+        };
+        /** @enum {string} */
+        ForwardPlanSortColumn: "start_date" | "end_date";
+        /** @enum {string} */
+        ForwardPlanStatus: "raised" | "cancelled" | "progressed";
+        /** @enum {string} */
+        ForwardPlanStatusResponse: "raised" | "cancelled" | "progressed" | "upcoming_enum";
+        ForwardPlanSummaryResponse: {
+            work_reference_number: string;
+            forward_plan_reference_number: string;
+            promoter_organisation: string;
+            highway_authority: string;
+            location_description: string;
+            street: string;
+            town: string;
+            area: string;
+            /** Format: date-time */
+            proposed_start_date: string;
+            /** Format: date-time */
+            proposed_end_date: string;
+            forward_plan_status: components["schemas"]["ForwardPlanStatusResponse"];
+            forward_plan_status_string: string;
+            /** Format: date-time */
+            date_created: string;
+        };
+        GeographicalAreaResponse: {
+            geographical_area_reference_number: string;
+            area_name: string;
+            file_id: number;
+            number_of_usrns: number;
+            /** Format: date-time */
+            date_modified: string;
+        };
+        /** @enum {string} */
+        HAInspectionOutcomeStatusType: "inspection_outcome_promoter_accepts_failed_inspection" | "reviewing_dispute" | "no_agreement" | "inspection_withdrawn" | "no_response";
+        /** @enum {string} */
+        HazardousMaterialType: "coal_tar" | "total_petroleum_hydrocarbons" | "ph" | "heavy_metal" | "asbestos" | "other";
+        /** @enum {string} */
+        InspectionCategory: "a" | "b" | "c" | "third_party" | "routine" | "joint_site_visit" | "follow_up" | "follow_up_completion" | "site_occupancy" | "conditions" | "core_sample" | "skid_resistance" | "texture_depth" | "surface_regularity" | "trial_hole";
+        /** @enum {string} */
+        InspectionCategoryResponse: "a" | "b" | "c" | "third_party" | "routine" | "joint_site_visit" | "follow_up" | "follow_up_completion" | "site_occupancy" | "conditions" | "core_sample" | "skid_resistance" | "texture_depth" | "surface_regularity" | "trial_hole" | "upcoming_enum";
+        /** @enum {string} */
+        InspectionOutcome: "passed" | "unable_to_complete_inspection" | "failed_low" | "failed_high" | "further_inspections_required" | "agreed_site_compliance" | "non_compliant_with_conditions" | "works_stopped_apparatus_remaining" | "works_in_progress_no_carriageway_incursion" | "works_in_progress" | "works_stopped" | "failed";
+        /** @enum {string} */
+        InspectionOutcomeResponse: "passed" | "unable_to_complete_inspection" | "failed_low" | "failed_high" | "further_inspections_required" | "agreed_site_compliance" | "non_compliant_with_conditions" | "works_stopped_apparatus_remaining" | "works_in_progress_no_carriageway_incursion" | "works_in_progress" | "works_stopped" | "failed" | "upcoming_enum";
+        /** @enum {string} */
+        InspectionOutcomeStatusTypeResponse: "inspection_outcome_accepted" | "inspection_outcome_disputed" | "inspection_outcome_promoter_accepts_failed_inspection" | "joint_site_meeting_needed" | "reviewing_dispute" | "no_agreement" | "inspection_withdrawn" | "upcoming_enum";
+        InspectionReportingResponse: {
+            pagination: components["schemas"]["PaginationResponse"];
+            rows: components["schemas"]["InspectionSummaryResponse"][];
+        };
+        /** @enum {string} */
+        InspectionSortColumn: "inspection_date";
+        /** @enum {string} */
+        InspectionStatusResponse: "recorded" | "withdrawn" | "scheduled" | "upcoming_enum";
+        InspectionSummaryResponse: {
+            /** Format: date-time */
+            inspection_date: string;
+            work_reference_number: string;
+            location_description: string;
+            street: string;
+            town: string;
+            area: string;
+            inspection_reference_number?: string | null;
+            inspection_type: components["schemas"]["InspectionTypeResponse"];
+            inspection_type_string: string;
+            inspection_category?: components["schemas"]["InspectionCategoryResponse"] | null;
+            inspection_category_string?: string | null;
+            inspection_outcome?: components["schemas"]["InspectionOutcomeResponse"] | null;
+            inspection_outcome_string?: string | null;
+            inspector_name?: string | null;
+            highway_authority: string;
+            promoter_organisation: string;
+            made_safe_by_ha?: boolean | null;
+            /** Format: date-time */
+            date_created: string;
+            inspection_status: components["schemas"]["InspectionStatusResponse"];
+            inspection_status_string: string;
+            /** Format: date-time */
+            date_modified: string;
+            promoter_response_status?: components["schemas"]["InspectionOutcomeStatusTypeResponse"] | null;
+            promoter_response_status_string?: string | null;
+            ha_response_status?: components["schemas"]["InspectionOutcomeStatusTypeResponse"] | null;
+            ha_response_status_string?: string | null;
+            /** Format: date-time */
+            auto_acceptance_due_date?: string | null;
+            is_auto_accepted?: boolean | null;
+        };
+        /** @enum {string} */
+        InspectionType: "live_site" | "reinstatement" | "non_compliance_follow_up" | "section_81" | "investigatory_works";
+        /** @enum {string} */
+        InspectionTypeResponse: "live_site" | "reinstatement" | "non_compliance_follow_up" | "section_81" | "investigatory_works" | "upcoming_enum";
+        /** @enum {string} */
+        LaneRentalAssessmentOutcome: "chargeable" | "potentially_chargeable" | "charges_waived" | "exempt" | "charges_not_applicable";
+        /** @enum {string} */
+        LaneRentalAssessmentOutcomeResponse: "chargeable" | "potentially_chargeable" | "charges_waived" | "exempt" | "charges_not_applicable" | "upcoming_enum";
+        /** @enum {string} */
+        MaterialClassificationClassification: "hazardous" | "non_hazardous";
+        MaterialClassificationReportingResponse: {
+            pagination: components["schemas"]["PaginationResponse"];
+            rows: components["schemas"]["MaterialClassificationSummaryResponse"][];
+        };
+        MaterialClassificationSummaryResponse: {
+            /** Format: date-time */
+            date_created: string;
+            /** Format: date-time */
+            sample_date: string;
+            material_classification_reference_number: string;
+            street: string;
+            town: string;
+            area: string;
+            usrn: number;
+            material_classification_classification: components["schemas"]["MaterialClassificationClassification"];
+            hazardous_material_types?: components["schemas"]["HazardousMaterialType"][] | null;
+            hazardous_material_type_other_description?: string | null;
+        };
+        NonComplianceReportingResponse: {
+            pagination: components["schemas"]["PaginationResponse"];
+            rows: components["schemas"]["NonComplianceSummaryResponse"][];
+        };
+        /** @enum {string} */
+        NonComplianceResponseStatus: "issued" | "withdrawn" | "works_completed_and_passed" | "joint_site_meeting_suggested" | "will_attend_joint_site_meeting" | "works_complete_ready_for_inspection" | "joint_site_meeting_not_needed" | "accept_suggestion" | "no_response";
+        /** @enum {string} */
+        NonComplianceResponseStatusResponse: "issued" | "withdrawn" | "works_completed_and_passed" | "joint_site_meeting_suggested" | "will_attend_joint_site_meeting" | "works_complete_ready_for_inspection" | "joint_site_meeting_not_needed" | "accept_suggestion" | "upcoming_enum";
+        /** @enum {string} */
+        NonComplianceSortColumn: "date_created";
+        /** @enum {string} */
+        NonComplianceStatus: "issued" | "withdrawn" | "resolved";
+        /** @enum {string} */
+        NonComplianceStatusResponse: "issued" | "withdrawn" | "resolved" | "upcoming_enum";
+        NonComplianceSummaryResponse: {
+            non_compliance_reference_number: string;
+            work_reference_number: string;
+            promoter_organisation: string;
+            ha_organisation: string;
+            /** Format: date-time */
+            date_created: string;
+            associated_inspections: number;
+            non_compliance_status: components["schemas"]["NonComplianceStatusResponse"];
+            non_compliance_status_string: string;
+            latest_ha_response_status: components["schemas"]["NonComplianceResponseStatusResponse"];
+            latest_ha_response_status_string: string;
+            /** Format: date-time */
+            latest_ha_response_date: string;
+            latest_promoter_response_status?: components["schemas"]["NonComplianceResponseStatusResponse"] | null;
+            latest_promoter_response_status_string?: string | null;
+            /** Format: date-time */
+            latest_promoter_response_date?: string | null;
+            street: string;
+            town: string;
+            area: string;
+            most_recent_inspection_type: components["schemas"]["InspectionTypeResponse"];
+            most_recent_inspection_type_string: string;
+            most_recent_inspection_outcome: components["schemas"]["InspectionOutcomeResponse"];
+            most_recent_inspection_outcome_string: string;
+            most_recent_inspection_promoter_response_status?: components["schemas"]["InspectionOutcomeStatusTypeResponse"] | null;
+            most_recent_inspection_promoter_response_status_string?: string | null;
+            most_recent_inspection_ha_response_status?: components["schemas"]["InspectionOutcomeStatusTypeResponse"] | null;
+            most_recent_inspection_ha_response_status_string?: string | null;
+        };
+        /** @enum {string} */
+        OffenceCode: "offence_code_05" | "offence_code_06" | "offence_code_08" | "offence_code_09";
+        /** @enum {string} */
+        OffenceCodeResponse: "offence_code_05" | "offence_code_06" | "offence_code_08" | "offence_code_09" | "upcoming_enum";
+        /** @enum {string} */
+        OverrunWarningReasonResponse: "more_than_five_slg_items_left_on_site" | "five_or_less_slg_items_left_on_site" | "open_excavation" | "spoil_left_on_site" | "missing_road_markings" | "missing_street_apparatus" | "active_traffic_management" | "upcoming_enum";
+        PaginationResponse: {
+            total_rows: number;
+            has_next_page: boolean;
+        };
+        PbiSampleGenerationJobsReportingResponse: {
+            pagination: components["schemas"]["PaginationResponse"];
+            rows: components["schemas"]["PbiSampleGenerationJobsSummaryResponse"][];
+        };
+        PbiSampleGenerationJobsSummaryResponse: {
+            /** Format: date-time */
+            date_created: string;
+            async_job_status: components["schemas"]["AsyncJobStatusResponse"];
+            async_job_status_string: string;
+            username: string;
+        };
+        PbiSampleInspectionReportingResponse: {
+            pagination: components["schemas"]["PaginationResponse"];
+            rows: components["schemas"]["PbiSampleInspectionSummaryResponse"][];
+        };
+        /** @enum {string} */
+        PbiSampleInspectionSortColumn: "work_end_date" | "sample_expiry_date";
+        PbiSampleInspectionSummaryResponse: {
+            pbi_sample_inspection_reference_number: string;
+            work_reference_number: string;
+            street: string;
+            town?: string | null;
+            area?: string | null;
+            location_description: string;
+            promoter_organisation: string;
+            inspection_category: components["schemas"]["InspectionCategoryResponse"];
+            inspection_category_string: string;
+            /** Format: date-time */
+            sample_expiry_date: string;
+        };
+        PbiSampleInspectionTargetReportingResponse: {
+            pagination: components["schemas"]["PaginationResponse"];
+            rows: components["schemas"]["PbiSampleInspectionTargetSummaryResponse"][];
+        };
+        /** @enum {string} */
+        PbiSampleInspectionTargetSortColumn: "is_inspection_rate_auto_updated";
+        PbiSampleInspectionTargetSummaryResponse: {
+            pbi_sample_inspection_target_reference_number: string;
+            organisation_name: string;
+            org_ref: string;
+            inspection_units: number;
+            inspection_rate: number;
+            target_a: number;
+            target_b: number;
+            target_c: number;
+            completed_a: number;
+            completed_b: number;
+            completed_c: number;
+            generated_b: number;
+            generated_c: number;
+            /** Format: date-time */
+            start_date?: string | null;
+            /** Format: date-time */
+            end_date?: string | null;
+            is_inspection_rate_auto_updated: boolean;
+        };
+        /** @enum {string} */
+        PermissionResponse: "Permit" | "Compliance" | "Work" | "upcoming_enum";
         PermitCondition: {
             condition: components["schemas"]["PermitConditionTypeResponse"];
             condition_string: string;
             comment?: string | null;
         };
+        /** @enum {string} */
+        PermitConditionTypeResponse: "NCT01a" | "NCT01b" | "NCT02a" | "NCT02b" | "NCT04a" | "NCT04b" | "NCT05a" | "NCT06a" | "NCT07a" | "NCT08a" | "NCT08b" | "NCT09a" | "NCT09b" | "NCT09c" | "NCT10a" | "NCT11a" | "NCT11b" | "NCT12a" | "upcoming_enum";
+        PermitDurationChallengeReportingResponse: {
+            pagination: components["schemas"]["PaginationResponse"];
+            rows: components["schemas"]["PermitDurationChallengeSummaryResponse"][];
+        };
+        /** @enum {string} */
+        PermitDurationChallengeSortColumn: "assessment_status_changed_date";
+        PermitDurationChallengeSummaryResponse: {
+            work_reference_number: string;
+            permit_reference_number: string;
+            location_description: string;
+            street: string;
+            town: string;
+            area: string;
+            usrn: number;
+            promoter_swa_code: string;
+            promoter_organisation: string;
+            highway_authority: string;
+            /** Format: date-time */
+            proposed_start_date: string;
+            /** Format: date-time */
+            proposed_end_date: string;
+            /** Format: date-time */
+            proposed_start_time?: string | null;
+            /** Format: date-time */
+            proposed_end_time?: string | null;
+            /** Format: date-time */
+            actual_start_date?: string | null;
+            /** Format: date-time */
+            actual_end_date?: string | null;
+            /** Format: date-time */
+            reasonable_period_end_date: string;
+            /** Format: date-time */
+            assessment_status_changed_date: string;
+            duration_challenge_review_status?: components["schemas"]["DurationChallengeReviewStatusResponse"] | null;
+            duration_challenge_review_status_string?: string | null;
+            /** Format: date-time */
+            duration_challenge_review_update_date?: string | null;
+            duration_challenge_non_acceptance_response_status?: components["schemas"]["DurationChallengeNonAcceptanceResponseStatusResponse"] | null;
+            duration_challenge_non_acceptance_response_status_string?: string | null;
+            /** Format: date-time */
+            duration_challenge_non_acceptance_response_update_date?: string | null;
+            duration_challenge_follow_up_review_complete?: boolean | null;
+            work_status: components["schemas"]["WorkStatusResponse"];
+            work_status_string: string;
+        };
+        PermitReportingResponse: {
+            pagination: components["schemas"]["PaginationResponse"];
+            rows: components["schemas"]["PermitSummaryResponse"][];
+        };
+        /** @enum {string} */
+        PermitSortColumn: "date_created" | "deadline_date" | "end_date" | "start_date" | "status_changed_date" | "reasonable_period_end_date";
+        /** @enum {string} */
+        PermitStatus: "submitted" | "granted" | "permit_modification_request" | "refused" | "closed" | "cancelled" | "revoked" | "progressed" | "under_assessment";
+        /** @enum {string} */
+        PermitStatusResponse: "submitted" | "granted" | "permit_modification_request" | "refused" | "closed" | "cancelled" | "revoked" | "progressed" | "upcoming_enum" | "under_assessment";
         PermitSummaryResponse: {
             work_reference_number: string;
             permit_reference_number: string;
@@ -412,11 +1256,9 @@ export interface components {
             date_created: string;
             /** Format: date-time */
             status_changed_date: string;
-            /** Format: double */
             usrn: number;
             is_active_permit: boolean;
             permit_conditions?: components["schemas"]["PermitCondition"][] | null;
-            /** Format: double */
             road_category: number;
             is_traffic_sensitive: boolean;
             has_no_final_reinstatement: boolean;
@@ -429,151 +1271,81 @@ export interface components {
             lane_rental_assessment_outcome_string?: string | null;
             lane_rental_charges_not_agreed: boolean;
             lane_rental_charges_potentially_apply: boolean;
-        };
-        PermitReportingResponse: {
-            pagination: components["schemas"]["PaginationResponse"];
-            rows: components["schemas"]["PermitSummaryResponse"][];
-        };
-        /** @enum {string} */
-        PermitSortColumn: "date_created" | "deadline_date" | "end_date" | "start_date" | "status_changed_date";
-        PermitSearchRequest: {
-            /**
-             * @description Array values must be unique
-             *     Must not contain null or undefined values
-             *     Array max length 1000
-             *     Work reference numbers have a max length 24 characters
-             */
-            work_reference_numbers?: string[] | null;
-        };
-        /** @enum {string} */
-        OffenceCodeResponse: "offence_code_05" | "offence_code_06" | "offence_code_08" | "offence_code_09" | "upcoming_enum";
-        /** @enum {string} */
-        FPNStatusResponse: "issued" | "accepted" | "paid" | "paid_discounted" | "disputed" | "withdrawn" | "upcoming_enum";
-        FPNSummaryResponse: {
-            fpn_reference_number: string;
-            work_reference_number: string;
-            promoter: string;
-            highway_authority: string;
-            offence_code: components["schemas"]["OffenceCodeResponse"];
-            offence_code_string: string;
-            street_name: string;
             /** Format: date-time */
-            issue_date: string;
-            status: components["schemas"]["FPNStatusResponse"];
-            status_string: string;
+            paa_to_pa_deadline_date?: string | null;
+            activity_type: components["schemas"]["ActivityTypeResponse"];
+            activity_type_string: string;
             /** Format: date-time */
-            status_changed_date: string;
+            reasonable_period_end_date?: string | null;
         };
-        FPNReportingResponse: {
+        /** @enum {string} */
+        PrivateStreetNoticeSortColumn: "date_created" | "start_date" | "end_date";
+        PrivateStreetReportingResponse: {
             pagination: components["schemas"]["PaginationResponse"];
-            rows: components["schemas"]["FPNSummaryResponse"][];
+            rows: components["schemas"]["PrivateStreetSummaryResponse"][];
         };
         /** @enum {string} */
-        FPNSortColumn: "issue_date_time" | "status_changed_date";
+        PrivateStreetStatus: "cancelled" | "issued";
         /** @enum {string} */
-        CommentTopicResponse: "GENERAL" | "SECTION_74" | "INSPECTION" | "FPN" | "OVERRUN" | "FORWARD_PLAN" | "CHANGE_REQUEST" | "IMPOSED_VARIATION" | "DURATION_CHALLENGE" | "SECTION_81" | "upcoming_enum";
-        CommentSummaryResponse: {
+        PrivateStreetStatusResponse: "cancelled" | "issued" | "upcoming_enum";
+        PrivateStreetSummaryResponse: {
+            private_street_reference_number: string;
+            works_location_description: string;
+            promoter_organisation: string;
+            ha_organisation: string;
             work_reference_number: string;
-            topic: components["schemas"]["CommentTopicResponse"];
-            topic_string: string;
-            author_email_address: string;
-            author_organisation_reference: string;
-            detail: string;
+            /** Format: date-time */
+            start_date: string;
+            /** Format: date-time */
+            start_time?: string | null;
+            /** Format: date-time */
+            end_date: string;
+            /** Format: date-time */
+            end_time?: string | null;
             /** Format: date-time */
             date_created: string;
-            comment_reference_number: string;
-            is_read: boolean;
-            /** Format: date-time */
-            read_on?: string | null;
-            read_by?: string | null;
-            is_internal: boolean;
+            status: components["schemas"]["PrivateStreetStatusResponse"];
+            status_string: string;
         };
-        CommentReportingResponse: {
+        /** @enum {string} */
+        PromoterInspectionOutcomeStatusType: "inspection_outcome_accepted" | "inspection_outcome_disputed" | "joint_site_meeting_needed" | "inspection_outcome_promoter_disagrees_with_ha_acceptance_on_behalf" | "no_response";
+        ReinspectionReportingResponse: {
             pagination: components["schemas"]["PaginationResponse"];
-            rows: components["schemas"]["CommentSummaryResponse"][];
+            rows: components["schemas"]["ReinspectionSummaryResponse"][];
         };
         /** @enum {string} */
-        InspectionResponseTypeResponse: "inspection" | "reinspection" | "upcoming_enum";
-        /** @enum {string} */
-        InspectionTypeResponse: "live_site" | "reinstatement" | "non_compliance_follow_up" | "section_81" | "upcoming_enum";
-        /** @enum {string} */
-        InspectionCategoryResponse: "a" | "b" | "c" | "third_party" | "routine" | "joint_site_visit" | "follow_up" | "follow_up_completion" | "site_occupancy" | "conditions" | "upcoming_enum";
-        /** @enum {string} */
-        InspectionOutcomeResponse: "passed" | "unable_to_complete_inspection" | "failed_low" | "failed_high" | "further_inspections_required" | "agreed_site_compliance" | "non_compliant_with_conditions" | "works_stopped_apparatus_remaining" | "works_in_progress_no_carriageway_incursion" | "works_in_progress" | "works_stopped" | "upcoming_enum";
-        /** @enum {string} */
-        InspectionStatusResponse: "recorded" | "withdrawn" | "scheduled" | "upcoming_enum";
-        InspectionSummaryResponse: {
+        ReinspectionSortColumn: "reinspection_date";
+        ReinspectionSummaryResponse: {
             /** Format: date-time */
             inspection_date: string;
-            inspection_response_type: components["schemas"]["InspectionResponseTypeResponse"];
-            inspection_response_type_string: string;
             work_reference_number: string;
             location_description: string;
             street: string;
             town: string;
             area: string;
-            inspection_reference_number?: string | null;
             inspection_type: components["schemas"]["InspectionTypeResponse"];
             inspection_type_string: string;
             inspection_category?: components["schemas"]["InspectionCategoryResponse"] | null;
             inspection_category_string?: string | null;
-            inspection_outcome?: components["schemas"]["InspectionOutcomeResponse"] | null;
-            inspection_outcome_string?: string | null;
-            /** Format: date-time */
-            reinspection_date_time?: string | null;
             highway_authority: string;
             promoter_organisation: string;
-            made_safe_by_ha?: boolean | null;
-            /** Format: date-time */
-            date_created: string;
-            inspection_status: components["schemas"]["InspectionStatusResponse"];
-            inspection_status_string: string;
             /** Format: date-time */
             date_modified: string;
         };
-        InspectionReportingResponse: {
+        ReinstatementReportingResponse: {
             pagination: components["schemas"]["PaginationResponse"];
-            rows: components["schemas"]["InspectionSummaryResponse"][];
+            rows: components["schemas"]["ReinstatementSummaryResponse"][];
         };
         /** @enum {string} */
-        InspectionSortColumn: "inspection_date";
+        ReinstatementSortColumn: "end_date";
         /** @enum {string} */
-        AuditEventType: "historic_action" | "inspection_passed" | "inspection_failed" | "inspection_unable_to_carry_out" | "inspection_further_required" | "inspection_withdraw_defect" | "activity_submitted" | "activity_edited" | "activity_cancelled" | "fpn_submitted" | "fpn_issued" | "fpn_accepted" | "fpn_paid" | "fpn_disputed" | "fpn_withdrawn" | "permit_granted" | "permit_refused" | "permit_cancelled" | "permit_revoked" | "permit_deemed" | "paa_granted" | "paa_refused" | "paa_cancelled" | "paa_revoked" | "alteration_submitted" | "alteration_refused" | "alteration_granted" | "alteration_granted_with_duration_challenge" | "alteration_deemed" | "alteration_cancelled" | "lane_rental_assessed" | "reinstatement_submitted" | "file_uploaded" | "comment_submitted" | "work_start_logged" | "work_stop_logged" | "work_start_reverted" | "work_stop_reverted" | "forward_plan_submitted" | "forward_plan_cancelled" | "user_removed" | "user_invited" | "inspection_units_logged" | "alteration_revoked" | "permit_submitted" | "paa_submitted" | "forward_plan_edited" | "permit_discount_updated" | "paa_discount_updated" | "paa_deemed" | "organisation_contract_added" | "organisation_contract_removed" | "organisation_updated" | "workstream_created" | "workstream_updated" | "inspection_works_stopped" | "inspection_works_stopped_apparatus_remaining" | "inspection_works_in_progress" | "inspection_works_in_progress_no_carriageway_incursion" | "inspection_non_compliant_with_conditions" | "permit_modification_request" | "scheduled_inspection_cancelled" | "scheduled_inspection_created" | "alteration_applied_auto" | "section_81_submitted" | "final_reinstatement_updated" | "section_81_acknowledged" | "section_81_accepted" | "section_81_accepted_fixed" | "section_81_rejected" | "section_81_resolved_by_ha" | "section_81_cancelled" | "user_roles_updated" | "support_desk_action" | "user_name_updated" | "permit_hs2_acknowledged" | "geographical_area_created" | "geographical_area_updated" | "workstream_access_updated" | "planned_works_record_created" | "in_progress_works_record_created" | "historic_works_record_created" | "non_notifiable_works_record_created" | "s81_works_record_created" | "unattributable_works_record_created" | "upcoming_event" | "sample_inspection_target_created" | "sample_inspection_target_updated" | "sample_inspection_created" | "sample_inspection_completed" | "sample_inspection_removed" | "sample_inspection_expired" | "internal_comment_submitted" | "comment_read" | "excavation_carried_out_updated" | "sample_inspection_target_closed" | "section_81_linked_to_permit" | "section_81_unlinked_from_permit" | "section_81_reassigned" | "permit_granted_with_duration_challenge" | "inspection_withdrawn" | "section_74_warning_issued" | "section_74_warning_acknowledged" | "section_74_site_visited_and_rectified" | "section_74_charges_ended" | "section_74_warning_disputed" | "section_74_withdrawn" | "section_74_draft_invoice_issued" | "section_74_resolved" | "section_74_draft_invoice_acknowledged" | "section_74_charge_under_review" | "section_74_charge_agreed";
-        /** @enum {string} */
-        AuditObjectTypeResponse: "permit" | "reinstatement" | "inspection" | "fpn" | "paa" | "workstream" | "work" | "organisation" | "activity" | "forward_plan" | "comment" | "scheduled_inspection" | "section_81" | "user" | "geographical_area" | "change_request" | "application" | "upcoming_enum";
-        WorkUpdateResponse: {
-            work_reference_number: string;
-            /** Format: date-time */
-            update_date_time: string;
-            /** Format: double */
-            update_id: number;
-            event_type: components["schemas"]["AuditEventType"];
-            event_type_string: string;
-            object_type: components["schemas"]["AuditObjectTypeResponse"];
-            object_type_string: string;
-        };
-        /** @enum {string} */
-        WorkstreamStatusResponse: "active" | "deactivated" | "upcoming_enum";
-        WorkstreamSummaryResponse: {
-            prefix: string;
-            name: string;
-            description?: string | null;
-            status: components["schemas"]["WorkstreamStatusResponse"];
-            status_string: string;
-            swa_code: string;
-        };
-        WorkstreamReportingResponse: {
-            pagination: components["schemas"]["PaginationResponse"];
-            rows: components["schemas"]["WorkstreamSummaryResponse"][];
-        };
-        /** @enum {string} */
-        ReinstatementTypeResponse: "excavation" | "bar_holes" | "core_holes" | "pole_testing" | "upcoming_enum";
+        ReinstatementStatus: "interim" | "permanent";
         /** @enum {string} */
         ReinstatementStatusResponse: "interim" | "permanent" | "upcoming_enum";
         ReinstatementSummaryResponse: {
-            /** Format: double */
-            site_number: number;
+            site_reference_number: string;
             work_reference_number: string;
+            reinstatement_reference_number: string;
             promoter_organisation: string;
             highway_authority: string;
             street_name: string;
@@ -583,50 +1355,116 @@ export interface components {
             /** Format: date-time */
             registration_date: string;
             /** Format: date-time */
-            reinstatement_date: string;
+            reinstatement_date?: string | null;
             reinstatement_type: components["schemas"]["ReinstatementTypeResponse"];
             reinstatement_type_string: string;
             reinstatement_status: components["schemas"]["ReinstatementStatusResponse"];
             reinstatement_status_string: string;
             /** Format: date-time */
-            end_date: string;
+            end_date?: string | null;
+            is_active_reinstatement: boolean;
+            is_subsumed: boolean;
         };
-        ReinstatementReportingResponse: {
+        /** @enum {string} */
+        ReinstatementTypeResponse: "excavation" | "bar_holes" | "core_holes" | "pole_testing" | "upcoming_enum";
+        ReinstatementsDueReportingResponse: {
             pagination: components["schemas"]["PaginationResponse"];
-            rows: components["schemas"]["ReinstatementSummaryResponse"][];
+            rows: components["schemas"]["ReinstatementsDueSummaryResponse"][];
         };
-        /** @enum {string} */
-        ReinstatementSortColumn: "end_date";
-        /** @enum {string} */
-        ForwardPlanStatusResponse: "raised" | "cancelled" | "progressed" | "upcoming_enum";
-        ForwardPlanSummaryResponse: {
+        ReinstatementsDueSummaryResponse: {
             work_reference_number: string;
-            forward_plan_reference_number: string;
-            promoter_organisation: string;
-            highway_authority: string;
-            location_description: string;
+            permit_reference_number: string;
+            organisation_name: string;
             street: string;
             town: string;
             area: string;
             /** Format: date-time */
-            proposed_start_date: string;
+            work_stopped_date: string;
             /** Format: date-time */
-            proposed_end_date: string;
-            forward_plan_status: components["schemas"]["ForwardPlanStatusResponse"];
-            forward_plan_status_string: string;
-            /** Format: date-time */
-            date_created: string;
+            registration_due_date: string;
         };
-        ForwardPlanReportingResponse: {
-            pagination: components["schemas"]["PaginationResponse"];
-            rows: components["schemas"]["ForwardPlanSummaryResponse"][];
+        RolePermissionsResponse: {
+            role: components["schemas"]["RoleResponse"];
+            role_string: string;
+            permissions: components["schemas"]["PermissionResponse"][];
+            permissions_string: string[];
         };
         /** @enum {string} */
-        ForwardPlanSortColumn: "start_date" | "end_date";
+        RoleResponse: "Planner" | "HighwayAuthority" | "Admin" | "Contractor" | "API" | "UI" | "DataExport" | "StreetWorksAdmin" | "upcoming_enum";
+        /** @enum {string} */
+        Section58DurationResponse: "six_months" | "one_year" | "two_years" | "three_years" | "upcoming_enum";
+        Section58ReportingResponse: {
+            pagination: components["schemas"]["PaginationResponse"];
+            rows: components["schemas"]["Section58SummaryResponse"][];
+        };
+        /** @enum {string} */
+        Section58SortColumn: "date_created";
+        /** @enum {string} */
+        Section58Status: "proposed" | "in_force" | "cancelled" | "closed";
+        /** @enum {string} */
+        Section58StatusResponse: "proposed" | "in_force" | "cancelled" | "closed" | "upcoming_enum";
+        Section58SummaryResponse: {
+            /** Format: date-time */
+            date_created: string;
+            section_58_reference_number: string;
+            street: string;
+            town?: string | null;
+            area?: string | null;
+            section_58_status: components["schemas"]["Section58StatusResponse"];
+            section_58_status_string: string;
+            /** Format: date-time */
+            start_date: string;
+            /** Format: date-time */
+            end_date: string;
+            restriction_duration: components["schemas"]["Section58DurationResponse"];
+            restriction_duration_string: string;
+            usrn: number;
+            ha_organisation_name: string;
+        };
+        /** @enum {string} */
+        Section74HAStatus: "warning_issued" | "charges_ended" | "warning_disputed" | "withdrawn" | "draft_invoice_issued" | "resolved";
+        /** @enum {string} */
+        Section74HAStatusResponse: "warning_issued" | "charges_ended" | "warning_disputed" | "withdrawn" | "draft_invoice_issued" | "resolved" | "upcoming_enum";
+        /** @enum {string} */
+        Section74PromoterStatusResponse: "acknowledge_overrun_warning" | "site_visited_and_rectified" | "warning_disputed" | "acknowledge_draft_invoice" | "charge_under_review" | "charge_agreed" | "upcoming_enum";
+        Section74ReportingResponse: {
+            pagination: components["schemas"]["PaginationResponse"];
+            rows: components["schemas"]["Section74SummaryResponse"][];
+        };
+        /** @enum {string} */
+        Section74SortColumn: "date_created";
+        Section74SummaryResponse: {
+            work_reference_number: string;
+            permit_reference_number: string;
+            section_74_reference_number: string;
+            /** Format: date-time */
+            date_created: string;
+            promoter_organisation_name: string;
+            ha_organisation_name: string;
+            location_description: string;
+            overrun_warning_reasons: components["schemas"]["OverrunWarningReasonResponse"][];
+            overrun_warning_reasons_string: string[];
+            ha_status: components["schemas"]["Section74HAStatusResponse"];
+            ha_status_string: string;
+            promoter_status?: components["schemas"]["Section74PromoterStatusResponse"] | null;
+            promoter_status_string?: string | null;
+            /** Format: date-time */
+            latest_ha_response_date?: string | null;
+        };
+        Section81ReportingResponse: {
+            pagination: components["schemas"]["PaginationResponse"];
+            rows: components["schemas"]["Section81SummaryResponse"][];
+        };
+        /** @enum {string} */
+        Section81Severity: "high" | "low";
         /** @enum {string} */
         Section81SeverityResponse: "high" | "low" | "upcoming_enum";
         /** @enum {string} */
-        Section81StatusResponse: "issued" | "acknowledged" | "accepted" | "accepted_fixed" | "rejected" | "resolved_by_ha" | "cancelled" | "upcoming_enum";
+        Section81SortColumn: "status_changed_date";
+        /** @enum {string} */
+        Section81Status: "issued" | "acknowledged" | "accepted" | "accepted_fixed" | "rejected" | "resolved_by_ha" | "cancelled" | "reassigned";
+        /** @enum {string} */
+        Section81StatusResponse: "issued" | "acknowledged" | "accepted" | "accepted_fixed" | "rejected" | "resolved_by_ha" | "cancelled" | "reassigned" | "upcoming_enum";
         Section81SummaryResponse: {
             /** Format: date-time */
             issue_date: string;
@@ -638,143 +1476,86 @@ export interface components {
             street: string;
             town?: string | null;
             area?: string | null;
-            section_81_severity: components["schemas"]["Section81SeverityResponse"];
-            section_81_severity_string: string;
-            made_safe_by_ha: boolean;
+            section_81_severity?: components["schemas"]["Section81SeverityResponse"] | null;
+            section_81_severity_string?: string | null;
+            made_safe_by_ha?: boolean | null;
             section_81_status: components["schemas"]["Section81StatusResponse"];
             section_81_status_string: string;
             /** Format: date-time */
             status_changed_date: string;
-        };
-        Section81ReportingResponse: {
-            pagination: components["schemas"]["PaginationResponse"];
-            rows: components["schemas"]["Section81SummaryResponse"][];
+            section_81_type: components["schemas"]["Section81TypeResponse"];
+            section_81_type_string: string;
         };
         /** @enum {string} */
-        Section81SortColumn: "status_changed_date";
+        Section81Type: "tee_valve_access_covers" | "cabinet" | "marker_post" | "pole_post" | "other" | "overhead_cables_broken_low_encroaching_onto_highway" | "unattributed_works_live_site" | "unattributed_works_completed";
         /** @enum {string} */
-        RoleResponse: "Planner" | "HighwayAuthority" | "Admin" | "Contractor" | "API" | "UI" | "DataExport" | "StreetWorksAdmin" | "upcoming_enum";
+        Section81TypeResponse: "tee_valve_access_covers" | "cabinet" | "marker_post" | "pole_post" | "overhead_cables_broken_low_encroaching_onto_highway" | "other" | "unattributed_works_live_site" | "unattributed_works_completed" | "upcoming_enum";
         /** @enum {string} */
-        WorkstreamAccessLevelResponse: "read_only" | "full_write" | "upcoming_enum";
+        SortDirection: "asc" | "desc";
+        /** @enum {string} */
+        TrafficManagementTypeResponse: "road_closure" | "contra_flow" | "lane_closure" | "multi_way_signals" | "two_way_signals" | "convoy_workings" | "stop_go_boards" | "priority_working" | "give_and_take" | "some_carriageway_incursion" | "no_carriageway_incursion" | "temp_obstruction_15_minute_delay" | "upcoming_enum";
         UserWorkstreamAccess: {
             workstream_prefix: string;
             access_level: components["schemas"]["WorkstreamAccessLevelResponse"];
             access_level_string: string;
         };
-        UsersSummaryResponse: {
-            first_name?: string | null;
-            last_name?: string | null;
-            email: string;
-            roles?: components["schemas"]["RoleResponse"][] | null;
-            roles_string?: string[] | null;
-            workstreams?: components["schemas"]["UserWorkstreamAccess"][] | null;
-        };
         UsersReportingResponse: {
             pagination: components["schemas"]["PaginationResponse"];
             rows: components["schemas"]["UsersSummaryResponse"][];
         };
-        /** @enum {string} */
-        CSVExportStatusResponse: "queued" | "in_progress" | "ready" | "failed" | "upcoming_enum";
-        CSVExportSummaryResponse: {
-            /** Format: double */
-            csv_export_id: number;
-            filename: string;
-            /** Format: date-time */
-            date_created: string;
-            csv_export_status: components["schemas"]["CSVExportStatusResponse"];
-            csv_export_status_string: string;
-            username: string;
+        UsersSummaryResponse: {
+            first_name?: string | null;
+            last_name?: string | null;
+            email: string;
+            role_permissions?: components["schemas"]["RolePermissionsResponse"][] | null;
+            workstreams?: components["schemas"]["UserWorkstreamAccess"][] | null;
         };
-        CSVExportReportingResponse: {
-            pagination: components["schemas"]["PaginationResponse"];
-            rows: components["schemas"]["CSVExportSummaryResponse"][];
-        };
-        GeographicalAreaResponse: {
-            geographical_area_reference_number: string;
-            area_name: string;
-            /** Format: double */
-            file_id: number;
-            /** Format: double */
-            number_of_usrns: number;
-            /** Format: date-time */
-            date_modified: string;
-        };
-        SampleInspectionTargetSummaryResponse: {
-            sample_inspection_target_reference_number: string;
-            promoter_name: string;
-            promoter_org_ref: string;
-            /** Format: double */
-            agreed_category_a: number;
-            /** Format: double */
-            agreed_category_b: number;
-            /** Format: double */
-            agreed_category_c: number;
-            /** Format: double */
-            cap_category_a: number;
-            /** Format: double */
-            cap_category_b: number;
-            /** Format: double */
-            cap_category_c: number;
-            /** Format: double */
-            actual_category_a: number;
-            /** Format: double */
-            actual_category_b: number;
-            /** Format: double */
-            actual_category_c: number;
-        };
-        SampleInspectionTargetReportingResponse: {
-            pagination: components["schemas"]["PaginationResponse"];
-            rows: components["schemas"]["SampleInspectionTargetSummaryResponse"][];
-        };
-        SampleInspectionSummaryResponse: {
-            sample_inspection_reference_number: string;
-            work_reference_number: string;
-            street: string;
-            town?: string | null;
-            area?: string | null;
-            location_description: string;
-            promoter_organisation: string;
-            inspection_category: components["schemas"]["InspectionCategoryResponse"];
-            inspection_category_string: string;
-            /** Format: date-time */
-            expiry_date: string;
-        };
-        SampleInspectionReportingResponse: {
-            pagination: components["schemas"]["PaginationResponse"];
-            rows: components["schemas"]["SampleInspectionSummaryResponse"][];
-        };
-        /** @enum {string} */
-        AlterationStatus: "submitted" | "granted" | "granted_with_duration_challenge" | "refused" | "deemed" | "cancelled" | "revoked" | "auto_applied";
-        /** @enum {string} */
-        AlterationType: "PROMOTER_IMPOSED_CHANGE" | "PROMOTER_CHANGE_REQUEST" | "HA_CHANGE_REQUEST" | "HA_IMPOSED_CHANGE" | "WORK_EXTENSION" | "DURATION_CHALLENGE" | "MODIFIED_PERMIT";
-        /** @enum {string} */
-        CommentTopic: "GENERAL" | "SECTION_74" | "INSPECTION" | "FPN" | "OVERRUN" | "FORWARD_PLAN" | "CHANGE_REQUEST" | "IMPOSED_VARIATION" | "DURATION_CHALLENGE" | "SECTION_81";
-        /** @enum {string} */
-        FPNStatus: "issued" | "accepted" | "paid" | "paid_discounted" | "disputed" | "withdrawn";
-        /** @enum {string} */
-        ForwardPlanStatus: "raised" | "cancelled" | "progressed";
-        /** @enum {string} */
-        InspectionOutcome: "passed" | "unable_to_complete_inspection" | "failed_low" | "failed_high" | "further_inspections_required" | "agreed_site_compliance" | "non_compliant_with_conditions" | "works_stopped_apparatus_remaining" | "works_in_progress_no_carriageway_incursion" | "works_in_progress" | "works_stopped";
-        /** @enum {string} */
-        InspectionResponseType: "inspection" | "reinspection";
-        /** @enum {string} */
-        InspectionType: "live_site" | "reinstatement" | "non_compliance_follow_up" | "section_81";
-        /** @enum {string} */
-        LaneRentalAssessmentOutcome: "chargeable" | "potentially_chargeable" | "charges_waived" | "exempt" | "charges_not_applicable";
-        /** @enum {string} */
-        OffenceCode: "offence_code_05" | "offence_code_06" | "offence_code_08" | "offence_code_09";
-        /** @enum {string} */
-        PermitStatus: "submitted" | "granted" | "permit_modification_request" | "refused" | "closed" | "cancelled" | "revoked" | "progressed";
-        /** @enum {string} */
-        Section81Severity: "high" | "low";
-        /** @enum {string} */
-        Section81Status: "issued" | "acknowledged" | "accepted" | "accepted_fixed" | "rejected" | "resolved_by_ha" | "cancelled";
         /** @enum {string} */
         WorkCategory: "minor" | "standard" | "major" | "immediate_urgent" | "immediate_emergency" | "paa" | "hs2_highway";
         /** @enum {string} */
+        WorkCategoryResponse: "minor" | "standard" | "major" | "immediate_urgent" | "immediate_emergency" | "paa" | "hs2_highway" | "upcoming_enum";
+        WorkSearchReportingResponse: {
+            rows: components["schemas"]["WorkSearchResponse"][];
+        };
+        WorkSearchResponse: {
+            work_reference_number: string;
+            location_description: string;
+            street: string;
+            town: string;
+            area: string;
+            work_status: components["schemas"]["WorkStatusResponse"];
+            work_status_string: string;
+            /** Format: date-time */
+            work_start_date: string;
+            /** Format: date-time */
+            work_end_date: string;
+            /** Format: date-time */
+            work_start_time?: string | null;
+            /** Format: date-time */
+            work_end_time?: string | null;
+        };
+        /** @enum {string} */
         WorkStatus: "planned" | "in_progress" | "completed" | "cancelled" | "unattributable" | "historical" | "non_notifiable" | "section_81";
         /** @enum {string} */
+        WorkStatusResponse: "planned" | "in_progress" | "completed" | "cancelled" | "unattributable" | "historical" | "non_notifiable" | "section_81" | "upcoming_enum";
+        /** @enum {string} */
+        WorkstreamAccessLevelResponse: "read_only" | "full_write" | "upcoming_enum";
+        WorkstreamReportingResponse: {
+            pagination: components["schemas"]["PaginationResponse"];
+            rows: components["schemas"]["WorkstreamSummaryResponse"][];
+        };
+        /** @enum {string} */
         WorkstreamStatus: "active" | "deactivated";
+        /** @enum {string} */
+        WorkstreamStatusResponse: "active" | "deactivated" | "upcoming_enum";
+        WorkstreamSummaryResponse: {
+            prefix: string;
+            name: string;
+            description?: string | null;
+            status: components["schemas"]["WorkstreamStatusResponse"];
+            status_string: string;
+            swa_code: string;
+        };
     };
     responses: never;
     parameters: never;
@@ -784,7 +1565,36 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
-    GetAlterations: {
+    get_activities: {
+        parameters: {
+            query?: {
+                ha_organisation_name?: string;
+                activity_activity_type?: components["schemas"]["ActivityActivityType"][];
+                offset?: number;
+                query?: string;
+                sort_column?: components["schemas"]["ActivitySortColumn"];
+                sort_direction?: components["schemas"]["SortDirection"];
+                geographical_area_reference_number?: string[];
+                include_total_count?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success (exact status code not recoverable from the generated client) */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActivityReportingResponse"];
+                };
+            };
+        };
+    };
+    get_alterations: {
         parameters: {
             query?: {
                 alteration_status?: components["schemas"]["AlterationStatus"][];
@@ -795,20 +1605,24 @@ export interface operations {
                 start_date_created?: string;
                 end_date_created?: string;
                 offset?: number;
-                sort_column?: "date_created" | "proposed_start_date" | "proposed_end_date" | "status_changed_date";
-                sort_direction?: "asc" | "desc";
+                sort_column?: components["schemas"]["AlterationSortColumn"];
+                sort_direction?: components["schemas"]["SortDirection"];
                 is_traffic_sensitive?: boolean;
                 is_high_impact_traffic_management?: boolean;
                 is_duration_extension?: boolean;
                 is_early_start?: boolean;
                 is_deemed?: boolean;
-                swa_code?: string;
                 lane_rental_charges_not_agreed?: boolean;
                 lane_rental_charges_potentially_apply?: boolean;
-                query?: string;
+                swa_code?: string;
                 geographical_area_reference_number?: string[];
                 status_update_date_from?: string;
                 status_update_date_to?: string;
+                organisation?: string;
+                street_descriptor?: string;
+                usrn?: string;
+                permit_alteration_reference_number?: string;
+                include_total_count?: boolean;
             };
             header?: never;
             path?: never;
@@ -816,8 +1630,8 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Ok */
-            200: {
+            /** @description success (exact status code not recoverable from the generated client) */
+            "2XX": {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -827,7 +1641,477 @@ export interface operations {
             };
         };
     };
-    GetPermits: {
+    get_alteration_duration_challenges: {
+        parameters: {
+            query?: {
+                offset?: number;
+                sort_column?: components["schemas"]["AlterationDurationChallengeSortColumn"];
+                sort_direction?: components["schemas"]["SortDirection"];
+                swa_code?: string;
+                organisation?: string;
+                geographical_area_reference_number?: string[];
+                duration_challenge_review_status?: components["schemas"]["DurationChallengeReviewStatus"][];
+                duration_challenge_non_acceptance_response_status?: components["schemas"]["DurationChallengeNonAcceptanceResponseStatus"][];
+                work_status?: components["schemas"]["WorkStatus"][];
+                street_descriptor?: string;
+                usrn?: string;
+                permit_alteration_reference_number?: string;
+                include_total_count?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success (exact status code not recoverable from the generated client) */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AlterationDurationChallengeReportingResponse"];
+                };
+            };
+        };
+    };
+    get_comments: {
+        parameters: {
+            query?: {
+                offset?: number;
+                swa_code?: string;
+                geographical_area_reference_number?: string[];
+                date_created_from?: string;
+                date_created_to?: string;
+                topic?: components["schemas"]["CommentTopic"][];
+                is_internal?: boolean;
+                is_read?: boolean;
+                is_not_read?: boolean;
+                work_reference_number?: string;
+                author_email_address?: string;
+                is_incoming?: boolean;
+                is_outgoing?: boolean;
+                include_total_count?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success (exact status code not recoverable from the generated client) */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommentReportingResponse"];
+                };
+            };
+        };
+    };
+    get_csv_exports: {
+        parameters: {
+            query?: {
+                offset?: number;
+                swa_code?: string;
+                include_total_count?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success (exact status code not recoverable from the generated client) */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CSVExportReportingResponse"];
+                };
+            };
+        };
+    };
+    get_fpns: {
+        parameters: {
+            query?: {
+                status?: components["schemas"]["FPNStatus"][];
+                start_date?: string;
+                end_date?: string;
+                offset?: number;
+                swa_code?: string;
+                geographical_area_reference_number?: string[];
+                offence_code?: components["schemas"]["OffenceCode"][];
+                status_changed_date_from?: string;
+                status_changed_date_to?: string;
+                sort_column?: components["schemas"]["FPNSortColumn"];
+                sort_direction?: components["schemas"]["SortDirection"];
+                organisation?: string;
+                street_descriptor?: string;
+                usrn?: string;
+                work_reference_number?: string;
+                include_total_count?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success (exact status code not recoverable from the generated client) */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FPNReportingResponse"];
+                };
+            };
+        };
+    };
+    get_fpn_files: {
+        parameters: {
+            query: {
+                fpn_reference_number: string;
+                file_type?: components["schemas"]["FileType"][];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success (exact status code not recoverable from the generated client) */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FileSummaryReportingResponse"];
+                };
+            };
+        };
+    };
+    get_forward_plans: {
+        parameters: {
+            query?: {
+                forward_plan_status?: components["schemas"]["ForwardPlanStatus"][];
+                proposed_start_date?: string;
+                proposed_end_date?: string;
+                work_start_date_from?: string;
+                work_start_date_to?: string;
+                work_end_date_from?: string;
+                work_end_date_to?: string;
+                offset?: number;
+                sort_column?: components["schemas"]["ForwardPlanSortColumn"];
+                sort_direction?: components["schemas"]["SortDirection"];
+                swa_code?: string;
+                geographical_area_reference_number?: string[];
+                organisation?: string;
+                street_descriptor?: string;
+                usrn?: string;
+                forward_plan_reference_number?: string;
+                include_total_count?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success (exact status code not recoverable from the generated client) */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ForwardPlanReportingResponse"];
+                };
+            };
+        };
+    };
+    get_geographical_areas: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success (exact status code not recoverable from the generated client) */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GeographicalAreaResponse"][];
+                };
+            };
+        };
+    };
+    get_inspections: {
+        parameters: {
+            query?: {
+                start_date?: string;
+                end_date?: string;
+                inspection_type?: components["schemas"]["InspectionType"][];
+                inspection_outcome?: components["schemas"]["InspectionOutcome"][];
+                start_date_created?: string;
+                end_date_created?: string;
+                offset?: number;
+                sort_column?: components["schemas"]["InspectionSortColumn"];
+                sort_direction?: components["schemas"]["SortDirection"];
+                swa_code?: string;
+                geographical_area_reference_number?: string[];
+                organisation?: string;
+                street_descriptor?: string;
+                usrn?: string;
+                work_reference_number?: string;
+                inspection_category?: components["schemas"]["InspectionCategory"][];
+                promoter_outcome_status?: components["schemas"]["PromoterInspectionOutcomeStatusType"][];
+                ha_outcome_status?: components["schemas"]["HAInspectionOutcomeStatusType"][];
+                is_auto_accepted?: boolean;
+                include_total_count?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success (exact status code not recoverable from the generated client) */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InspectionReportingResponse"];
+                };
+            };
+        };
+    };
+    get_inspection_files: {
+        parameters: {
+            query: {
+                inspection_reference_number: string;
+                file_type?: components["schemas"]["FileType"][];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success (exact status code not recoverable from the generated client) */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FileSummaryReportingResponse"];
+                };
+            };
+        };
+    };
+    get_interested_party_permits: {
+        parameters: {
+            query?: {
+                offset?: number;
+                sort_column?: components["schemas"]["PermitSortColumn"];
+                sort_direction?: components["schemas"]["SortDirection"];
+                geographical_area_reference_number?: string[];
+                street_descriptor?: string;
+                permit_reference_number?: string;
+                work_reference_number?: string;
+                work_start_date_from?: string;
+                work_start_date_to?: string;
+                work_end_date_from?: string;
+                work_end_date_to?: string;
+                start_date_created?: string;
+                end_date_created?: string;
+                work_status?: components["schemas"]["WorkStatus"][];
+                work_category?: components["schemas"]["WorkCategory"][];
+                is_high_impact_traffic_management?: boolean;
+                usrn?: string;
+                promoter_organisation_name?: string;
+                ha_organisation_name?: string;
+                include_total_count?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success (exact status code not recoverable from the generated client) */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PermitReportingResponse"];
+                };
+            };
+        };
+    };
+    get_material_classifications: {
+        parameters: {
+            query?: {
+                street_descriptor?: string;
+                usrn?: string;
+                offset?: number;
+                sort_direction?: components["schemas"]["SortDirection"];
+                material_classification_reference_number?: string;
+                material_classification_classification?: components["schemas"]["MaterialClassificationClassification"];
+                date_sample_taken_from?: string;
+                date_sample_taken_to?: string;
+                date_created_from?: string;
+                date_created_to?: string;
+                include_total_count?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success (exact status code not recoverable from the generated client) */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MaterialClassificationReportingResponse"];
+                };
+            };
+        };
+    };
+    get_non_compliances: {
+        parameters: {
+            query?: {
+                non_compliance_date_created_from?: string;
+                non_compliance_date_created_to?: string;
+                non_compliance_reference_number?: string;
+                non_compliance_status?: components["schemas"]["NonComplianceStatus"][];
+                ha_response_status?: components["schemas"]["NonComplianceResponseStatus"][];
+                promoter_response_status?: components["schemas"]["NonComplianceResponseStatus"][];
+                swa_code?: string;
+                geographical_area_reference_number?: string[];
+                organisation?: string;
+                street_descriptor?: string;
+                usrn?: string;
+                offset?: number;
+                sort_column?: components["schemas"]["NonComplianceSortColumn"];
+                sort_direction?: components["schemas"]["SortDirection"];
+                most_recent_inspection_type?: components["schemas"]["InspectionType"][];
+                most_recent_inspection_outcome?: components["schemas"]["InspectionOutcome"][];
+                most_recent_inspection_promoter_response_status?: components["schemas"]["PromoterInspectionOutcomeStatusType"][];
+                most_recent_inspection_ha_response_status?: components["schemas"]["HAInspectionOutcomeStatusType"][];
+                include_total_count?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success (exact status code not recoverable from the generated client) */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NonComplianceReportingResponse"];
+                };
+            };
+        };
+    };
+    get_pbi_sample_generation_jobs: {
+        parameters: {
+            query?: {
+                offset?: number;
+                include_total_count?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success (exact status code not recoverable from the generated client) */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PbiSampleGenerationJobsReportingResponse"];
+                };
+            };
+        };
+    };
+    get_pbi_sample_inspection_targets: {
+        parameters: {
+            query?: {
+                offset?: number;
+                quarter_start_date?: string;
+                sort_column?: components["schemas"]["PbiSampleInspectionTargetSortColumn"];
+                sort_direction?: components["schemas"]["SortDirection"];
+                include_total_count?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success (exact status code not recoverable from the generated client) */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PbiSampleInspectionTargetReportingResponse"];
+                };
+            };
+        };
+    };
+    get_pbi_sample_inspections: {
+        parameters: {
+            query?: {
+                offset?: number;
+                swa_code?: string;
+                geographical_area_reference_number?: string[];
+                sort_direction?: components["schemas"]["SortDirection"];
+                organisation?: string;
+                street_descriptor?: string;
+                usrn?: string;
+                work_reference_number?: string;
+                sample_expiry_date_from?: string;
+                sample_expiry_date_to?: string;
+                sort_column?: components["schemas"]["PbiSampleInspectionSortColumn"];
+                include_total_count?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success (exact status code not recoverable from the generated client) */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PbiSampleInspectionReportingResponse"];
+                };
+            };
+        };
+    };
+    get_permits: {
         parameters: {
             query?: {
                 status?: components["schemas"]["PermitStatus"][];
@@ -844,24 +2128,32 @@ export interface operations {
                 start_date_created?: string;
                 end_date_created?: string;
                 offset?: number;
-                query?: string;
-                sort_column?: "date_created" | "deadline_date" | "end_date" | "start_date" | "status_changed_date";
-                sort_direction?: "asc" | "desc";
+                sort_column?: components["schemas"]["PermitSortColumn"];
+                sort_direction?: components["schemas"]["SortDirection"];
                 is_traffic_sensitive?: boolean;
                 is_high_impact_traffic_management?: boolean;
                 has_no_final_registration?: boolean;
                 has_excavation?: boolean;
                 is_early_start?: boolean;
                 is_deemed?: boolean;
-                swa_code?: string;
                 lane_rental_charges_not_agreed?: boolean;
                 lane_rental_charges_potentially_apply?: boolean;
+                swa_code?: string;
                 ever_modification_requested?: boolean;
                 hs2_works_only?: boolean;
                 consultation_works_only?: boolean;
                 consent_works_only?: boolean;
                 unacknowledged_by_ha_only?: boolean;
                 geographical_area_reference_number?: string[];
+                is_duration_challenged?: boolean;
+                organisation?: string;
+                street_descriptor?: string;
+                usrn?: string;
+                permit_reference_number?: string;
+                work_reference_number?: string;
+                include_total_count?: boolean;
+                reasonable_period_end_date_from?: string;
+                reasonable_period_end_date_to?: string;
             };
             header?: never;
             path?: never;
@@ -869,8 +2161,8 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Ok */
-            200: {
+            /** @description success (exact status code not recoverable from the generated client) */
+            "2XX": {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -880,45 +2172,22 @@ export interface operations {
             };
         };
     };
-    GetPermitSummaries: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["PermitSearchRequest"];
-            };
-        };
-        responses: {
-            /** @description Available */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["PermitSummaryResponse"][];
-                };
-            };
-        };
-    };
-    GetFPNs: {
+    get_permit_duration_challenges: {
         parameters: {
             query?: {
-                status?: components["schemas"]["FPNStatus"][];
-                offence_code?: components["schemas"]["OffenceCode"][];
                 offset?: number;
-                start_date?: string;
-                end_date?: string;
+                sort_column?: components["schemas"]["PermitDurationChallengeSortColumn"];
+                sort_direction?: components["schemas"]["SortDirection"];
                 swa_code?: string;
+                organisation?: string;
                 geographical_area_reference_number?: string[];
-                status_changed_date_from?: string;
-                status_changed_date_to?: string;
-                query?: string;
-                sort_column?: "issue_date_time" | "status_changed_date";
-                sort_direction?: "asc" | "desc";
+                duration_challenge_review_status?: components["schemas"]["DurationChallengeReviewStatus"][];
+                duration_challenge_non_acceptance_response_status?: components["schemas"]["DurationChallengeNonAcceptanceResponseStatus"][];
+                work_status?: components["schemas"]["WorkStatus"][];
+                street_descriptor?: string;
+                usrn?: string;
+                permit_reference_number?: string;
+                include_total_count?: boolean;
             };
             header?: never;
             path?: never;
@@ -926,29 +2195,92 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Ok */
-            200: {
+            /** @description success (exact status code not recoverable from the generated client) */
+            "2XX": {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["FPNReportingResponse"];
+                    "application/json": components["schemas"]["PermitDurationChallengeReportingResponse"];
                 };
             };
         };
     };
-    GetComments: {
+    get_permit_files: {
+        parameters: {
+            query: {
+                permit_reference_number: string;
+                file_type?: components["schemas"]["FileType"][];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success (exact status code not recoverable from the generated client) */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FileSummaryReportingResponse"];
+                };
+            };
+        };
+    };
+    get_reinstatements_due: {
+        parameters: {
+            query?: {
+                swa_code?: string;
+                street_descriptor?: string;
+                usrn?: string;
+                geographical_area_reference_number?: string[];
+                organisation?: string;
+                work_reference_number?: string;
+                work_end_date_from?: string;
+                work_end_date_to?: string;
+                registration_due_date_from?: string;
+                registration_due_date_to?: string;
+                include_total_count?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success (exact status code not recoverable from the generated client) */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReinstatementsDueReportingResponse"];
+                };
+            };
+        };
+    };
+    get_private_streets: {
         parameters: {
             query?: {
                 offset?: number;
                 swa_code?: string;
                 geographical_area_reference_number?: string[];
+                sort_direction?: components["schemas"]["SortDirection"];
+                sort_column?: components["schemas"]["PrivateStreetNoticeSortColumn"];
+                organisation?: string;
+                street_descriptor?: string;
+                usrn?: string;
+                private_street_reference_number?: string;
+                start_date_from?: string;
+                start_date_to?: string;
+                end_date_from?: string;
+                end_date_to?: string;
                 date_created_from?: string;
                 date_created_to?: string;
-                topic?: components["schemas"]["CommentTopic"][];
-                is_internal?: boolean;
-                is_read?: boolean;
-                is_not_read?: boolean;
+                private_street_status?: components["schemas"]["PrivateStreetStatus"][];
+                include_total_count?: boolean;
             };
             header?: never;
             path?: never;
@@ -956,33 +2288,57 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Ok */
-            200: {
+            /** @description success (exact status code not recoverable from the generated client) */
+            "2XX": {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CommentReportingResponse"];
+                    "application/json": components["schemas"]["PrivateStreetReportingResponse"];
                 };
             };
         };
     };
-    GetInspections: {
+    get_private_street_files: {
+        parameters: {
+            query: {
+                private_street_reference_number: string;
+                file_type?: components["schemas"]["FileType"][];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success (exact status code not recoverable from the generated client) */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FileSummaryReportingResponse"];
+                };
+            };
+        };
+    };
+    get_reinspections: {
         parameters: {
             query?: {
-                inspection_response_type?: components["schemas"]["InspectionResponseType"][];
                 start_date?: string;
                 end_date?: string;
                 inspection_type?: components["schemas"]["InspectionType"][];
-                inspection_outcome?: components["schemas"]["InspectionOutcome"][];
-                start_date_created?: string;
-                end_date_created?: string;
                 offset?: number;
-                sort_column?: "inspection_date";
-                sort_direction?: "asc" | "desc";
+                sort_column?: components["schemas"]["ReinspectionSortColumn"];
+                sort_direction?: components["schemas"]["SortDirection"];
                 swa_code?: string;
                 geographical_area_reference_number?: string[];
-                query?: string;
+                organisation?: string;
+                street_descriptor?: string;
+                usrn?: string;
+                work_reference_number?: string;
+                inspection_category?: components["schemas"]["InspectionCategory"][];
+                include_total_count?: boolean;
             };
             header?: never;
             path?: never;
@@ -990,83 +2346,37 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Ok */
-            200: {
+            /** @description success (exact status code not recoverable from the generated client) */
+            "2XX": {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["InspectionReportingResponse"];
+                    "application/json": components["schemas"]["ReinspectionReportingResponse"];
                 };
             };
         };
     };
-    GetUpdates: {
-        parameters: {
-            query?: {
-                start_date?: string;
-                end_date?: string;
-                previous_minutes?: number;
-                exclude_events_from?: string;
-                swa_code?: string;
-                workstream_prefix?: string[];
-                update_id?: number;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Ok */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["WorkUpdateResponse"][];
-                };
-            };
-        };
-    };
-    GetWorkstreams: {
-        parameters: {
-            query?: {
-                status?: components["schemas"]["WorkstreamStatus"][];
-                offset?: number;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Ok */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["WorkstreamReportingResponse"];
-                };
-            };
-        };
-    };
-    GetReinstatements: {
+    get_reinstatements: {
         parameters: {
             query?: {
                 sort_column?: components["schemas"]["ReinstatementSortColumn"];
                 sort_direction?: components["schemas"]["SortDirection"];
-                status?: string[];
+                status?: components["schemas"]["ReinstatementStatus"][];
                 offset?: number;
                 swa_code?: string;
-                query?: string;
                 latest_reinstatements_only?: boolean;
                 registration_date_from?: string;
                 registration_date_to?: string;
                 end_date_from?: string;
                 end_date_to?: string;
                 geographical_area_reference_number?: string[];
+                organisation?: string;
+                street_descriptor?: string;
+                usrn?: string;
+                work_reference_number?: string;
+                work_reference_number_exact?: string;
+                include_total_count?: boolean;
             };
             header?: never;
             path?: never;
@@ -1074,8 +2384,8 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Ok */
-            200: {
+            /** @description success (exact status code not recoverable from the generated client) */
+            "2XX": {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1085,22 +2395,24 @@ export interface operations {
             };
         };
     };
-    GetForwardPlans: {
+    get_expiring_interim_reinstatements: {
         parameters: {
             query?: {
-                forward_plan_status?: components["schemas"]["ForwardPlanStatus"][];
-                proposed_start_date?: string;
-                proposed_end_date?: string;
-                work_start_date_from?: string;
-                work_start_date_to?: string;
-                work_end_date_from?: string;
-                work_end_date_to?: string;
+                sort_column?: components["schemas"]["ReinstatementSortColumn"];
+                sort_direction?: components["schemas"]["SortDirection"];
                 offset?: number;
-                query?: string;
-                sort_column?: string;
-                sort_direction?: "asc" | "desc";
                 swa_code?: string;
+                registration_date_from?: string;
+                registration_date_to?: string;
+                end_date_from?: string;
+                end_date_to?: string;
                 geographical_area_reference_number?: string[];
+                organisation?: string;
+                street_descriptor?: string;
+                usrn?: string;
+                work_reference_number?: string;
+                work_reference_number_exact?: string;
+                include_total_count?: boolean;
             };
             header?: never;
             path?: never;
@@ -1108,28 +2420,22 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Ok */
-            200: {
+            /** @description success (exact status code not recoverable from the generated client) */
+            "2XX": {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ForwardPlanReportingResponse"];
+                    "application/json": components["schemas"]["ReinstatementReportingResponse"];
                 };
             };
         };
     };
-    GetSection81s: {
+    get_reinstatement_files: {
         parameters: {
-            query?: {
-                section_81_status?: components["schemas"]["Section81Status"][];
-                section_81_severity?: components["schemas"]["Section81Severity"][];
-                swa_code?: string;
-                offset?: number;
-                query?: string;
-                sort_column?: "status_changed_date";
-                sort_direction?: "asc" | "desc";
-                geographical_area_reference_number?: string[];
+            query: {
+                reinstatement_reference_number: string;
+                file_type?: components["schemas"]["FileType"][];
             };
             header?: never;
             path?: never;
@@ -1137,8 +2443,136 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Ok */
-            200: {
+            /** @description success (exact status code not recoverable from the generated client) */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FileSummaryReportingResponse"];
+                };
+            };
+        };
+    };
+    get_section58s: {
+        parameters: {
+            query?: {
+                ha_organisation_name?: string;
+                start_date_from?: string;
+                start_date_to?: string;
+                section_58_status?: components["schemas"]["Section58Status"][];
+                offset?: number;
+                sort_column?: components["schemas"]["Section58SortColumn"];
+                sort_direction?: components["schemas"]["SortDirection"];
+                geographical_area_reference_number?: string[];
+                section_58_reference_number?: string;
+                street_descriptor?: string;
+                usrn?: string;
+                include_total_count?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success (exact status code not recoverable from the generated client) */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Section58ReportingResponse"];
+                };
+            };
+        };
+    };
+    get_section74s: {
+        parameters: {
+            query?: {
+                section_74_ha_status?: components["schemas"]["Section74HAStatus"][];
+                issue_date_from?: string;
+                issue_date_to?: string;
+                swa_code?: string;
+                offset?: number;
+                sort_column?: components["schemas"]["Section74SortColumn"];
+                sort_direction?: components["schemas"]["SortDirection"];
+                geographical_area_reference_number?: string[];
+                organisation?: string;
+                street_descriptor?: string;
+                usrn?: string;
+                section_74_reference_number?: string;
+                include_total_count?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success (exact status code not recoverable from the generated client) */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Section74ReportingResponse"];
+                };
+            };
+        };
+    };
+    get_section74_files: {
+        parameters: {
+            query: {
+                section_74_reference_number: string;
+                file_type?: components["schemas"]["FileType"][];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success (exact status code not recoverable from the generated client) */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FileSummaryReportingResponse"];
+                };
+            };
+        };
+    };
+    get_section81s: {
+        parameters: {
+            query?: {
+                section_81_status?: components["schemas"]["Section81Status"][];
+                section_81_severity?: components["schemas"]["Section81Severity"][];
+                issue_date_from?: string;
+                issue_date_to?: string;
+                status_changed_date_from?: string;
+                status_changed_date_to?: string;
+                swa_code?: string;
+                offset?: number;
+                sort_column?: components["schemas"]["Section81SortColumn"];
+                sort_direction?: components["schemas"]["SortDirection"];
+                geographical_area_reference_number?: string[];
+                organisation?: string;
+                section_81_type?: components["schemas"]["Section81Type"][];
+                street_descriptor?: string;
+                usrn?: string;
+                section_81_reference_number?: string;
+                include_total_count?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success (exact status code not recoverable from the generated client) */
+            "2XX": {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1148,10 +2582,33 @@ export interface operations {
             };
         };
     };
-    GetCsvExports: {
+    get_section81_files: {
+        parameters: {
+            query: {
+                section_81_reference_number: string;
+                file_type?: components["schemas"]["FileType"][];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success (exact status code not recoverable from the generated client) */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FileSummaryReportingResponse"];
+                };
+            };
+        };
+    };
+    get_works: {
         parameters: {
             query?: {
-                offset?: number;
+                work_reference_number?: string;
                 swa_code?: string;
             };
             header?: never;
@@ -1160,41 +2617,22 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Ok */
-            200: {
+            /** @description success (exact status code not recoverable from the generated client) */
+            "2XX": {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CSVExportReportingResponse"];
+                    "application/json": components["schemas"]["WorkSearchReportingResponse"];
                 };
             };
         };
     };
-    GetGeographicalAreas: {
+    get_work_files: {
         parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Ok */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["GeographicalAreaResponse"][];
-                };
-            };
-        };
-    };
-    GetSampleInspectionTargets: {
-        parameters: {
-            query?: {
-                offset?: number;
+            query: {
+                work_reference_number: string;
+                file_type?: components["schemas"]["FileType"][];
             };
             header?: never;
             path?: never;
@@ -1202,25 +2640,23 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Ok */
-            200: {
+            /** @description success (exact status code not recoverable from the generated client) */
+            "2XX": {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["SampleInspectionTargetReportingResponse"];
+                    "application/json": components["schemas"]["FileSummaryReportingResponse"];
                 };
             };
         };
     };
-    GetSampleInspections: {
+    get_workstreams: {
         parameters: {
             query?: {
+                status?: components["schemas"]["WorkstreamStatus"][];
                 offset?: number;
-                swa_code?: string;
-                geographical_area_reference_number?: string[];
-                query?: string;
-                sort_direction?: components["schemas"]["SortDirection"];
+                include_total_count?: boolean;
             };
             header?: never;
             path?: never;
@@ -1228,13 +2664,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Ok */
-            200: {
+            /** @description success (exact status code not recoverable from the generated client) */
+            "2XX": {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["SampleInspectionReportingResponse"];
+                    "application/json": components["schemas"]["WorkstreamReportingResponse"];
                 };
             };
         };

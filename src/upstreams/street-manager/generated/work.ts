@@ -4,27 +4,7 @@
  */
 
 export interface paths {
-    "/works/{workReferenceNumber}/permits/{permitReferenceNumber}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * @description See business rules section 3.4 - PAA and permit applications (PA)
-         *     Authenticated user must have one of the following roles: Planner, Contractor, HighwayAuthority
-         */
-        get: operations["GetPermit"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/works/{workReferenceNumber}/permits": {
+    "/activity": {
         parameters: {
             query?: never;
             header?: never;
@@ -33,30 +13,25 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /**
-         * @description See business rules section 3.4 - PAA and permit applications (PA)
-         *     Authenticated user must have one of the following roles: Planner, Contractor
-         */
-        post: operations["CreatePermit"];
+        /** @description See business rules section 9 - Activities Authenticated user must have one of the following roles: HighwayAuthority */
+        post: operations["create_activity"];
         delete?: never;
         options?: never;
         head?: never;
         patch?: never;
         trace?: never;
     };
-    "/works/{workReferenceNumber}/permits/{permitReferenceNumber}/status": {
+    "/activity/{activityReferenceNumber}": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        get?: never;
-        /**
-         * @description See business rules section 3.4.9 - Cancelling PAA & PA
-         *     Authenticated user must have one of the following roles: Planner, Contractor
-         */
-        put: operations["UpdatePermitStatus"];
+        /** @description Authenticated user must have one of the following roles: Planner, Contractor, HighwayAuthority */
+        get: operations["get_activity"];
+        /** @description Authenticated user must have one of the following roles: HighwayAuthority */
+        put: operations["update_activity"];
         post?: never;
         delete?: never;
         options?: never;
@@ -64,64 +39,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/works/{workReferenceNumber}/permits/{permitReferenceNumber}/assessment": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        /**
-         * @description See business rule section 5 - Revoking a PA
-         *     See business rule section 3.4.7 - PAA & PA assessment decision options
-         *     Authenticated user must have one of the following roles: HighwayAuthority
-         */
-        put: operations["UpdateAssessmentStatus"];
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/works/{workReferenceNumber}/permits/{permitReferenceNumber}/permit-discount": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put: operations["UpdatePermitDiscount"];
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/works/{workReferenceNumber}/permits/{permitReferenceNumber}/lane-rental-assessments": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        /**
-         * @description See business rule section 12.2 - Adding a lane rental assessment to a PA
-         *     Authenticated user must have one of the following roles: HighwayAuthority
-         */
-        put: operations["UpdatePermitLaneRentalAssessment"];
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/works/{workReferenceNumber}/permits/{permitReferenceNumber}/hs2_acknowledgement": {
+    "/activity/{activityReferenceNumber}/cancel": {
         parameters: {
             query?: never;
             header?: never;
@@ -130,8 +48,228 @@ export interface paths {
         };
         get?: never;
         /** @description Authenticated user must have one of the following roles: HighwayAuthority */
-        put: operations["AcknowledgeHS2Permit"];
+        put: operations["cancel_activity"];
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/authenticate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description If authenticating for the first time with a temporary password, a 307 Temporary Redirect to `/authenticate/initial` will be returned, which can be called with the same request body.  A sessionToken property may be returned from this redirect endpoint, which can be used to set a permanent password with the `/set-password` endpoint on the Party API.  See API specification Security section for more information. */
+        post: operations["authenticate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/duration": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description See business rules section 1.2 - Dates and times See glossary - Working day Utility endpoint. Can be used to check what durations will be assigned to a work/permit based on start and end date Authenticated user must have one of the following roles: Planner, Contractor, HighwayAuthority */
+        get: operations["calculate_duration"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/fee-matrix/{organisationReference}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Authenticated user must have one of the following roles: Planner, Contractor, HighwayAuthority, Admin */
+        get: operations["get_fee_matrix"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/files": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description See API specification Resource Guide > Works API > File upload for more information Authenticated user must have one of the following roles: Planner, Contractor, HighwayAuthority, Admin */
+        post: operations["upload_file"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/files/{fileId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description See API specification Resource Guide > Works API > File upload for more information Authenticated user must have one of the following roles: Planner, Contractor, HighwayAuthority, Admin */
+        get: operations["get_file"];
+        put?: never;
+        post?: never;
+        /** @description See API specification Resource Guide > Works API > File upload for more information Authenticated user must have one of the following roles: Planner, Contractor, HighwayAuthority, Admin */
+        delete: operations["delete_file"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/forward-plans": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description See business rules section 3.3 - Forward plans Authenticated user must have one of the following roles: Planner, Contractor */
+        post: operations["create_forward_plan"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/geographical-areas": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description See API specification Resource Guide > Works API > Geographical Areas for more information Authenticated user must have one of the following roles: HighwayAuthority, Admin */
+        post: operations["create_geographical_area"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/geographical-areas/{geographicalAreaReferenceNumber}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** @description See API specification Resource Guide > Works API > Geographical Areas for more information Authenticated user must have one of the following roles: HighwayAuthority, Admin */
+        put: operations["update_geographical_area"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/historic-works/fixed-penalty-notices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description See business rules section 15 - Historical works See business rules section 11.2 - FPN statuses Authenticated user must have one of the following roles: HighwayAuthority */
+        post: operations["create_historic_fpn"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/historic-works/inspections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description See business rules section 15 - Historical works See business rules section 10 - Inspections and non-compliance Authenticated user must have one of the following roles: HighwayAuthority */
+        post: operations["create_historic_inspection"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/material-classifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["create_materials_classification"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/material-classifications/{materialClassificationReferenceNumber}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["get_material_classification"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/non-notifiable-works/sites": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description See business rules section 8 - Sites and reinstatements Authenticated user must have one of the following roles: Planner, Contractor */
+        post: operations["create_non_notifiable_site"];
         delete?: never;
         options?: never;
         head?: never;
@@ -145,12 +283,8 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /**
-         * @description See business rules section 3.4.3 - Works categories
-         *     Utility endpoint. Can be used to check what category will be assigned to a permit
-         *     Authenticated user must have one of the following roles: Planner, Contractor, HighwayAuthority
-         */
-        get: operations["GetWorkCategory"];
+        /** @description See business rules section 3.4.3 - Works categories Utility endpoint. Can be used to check what category will be assigned to a permit Authenticated user must have one of the following roles: Planner, Contractor, HighwayAuthority */
+        get: operations["get_work_category"];
         put?: never;
         post?: never;
         delete?: never;
@@ -159,20 +293,85 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/works/{workReferenceNumber}": {
+    "/private-street-notices": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        /**
-         * @description See business rules section 3 - Works submissions and applications
-         *     Authenticated user must have one of the following roles: Planner, Contractor, HighwayAuthority
-         */
-        get: operations["GetWork"];
+        get?: never;
+        put?: never;
+        /** @description See business rules section 2.1.7 - Works on private streets Authenticated user must have one of the following roles: Planner, Contractor */
+        post: operations["create_private_street_notice"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/section-58s": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description See business rules section 22 - Section 58s Authenticated user must have one of the following roles: HighwayAuthority */
+        post: operations["create_section58"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/section-58s/{section58ReferenceNumber}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description See business rules section 22 - Section 58s Authenticated user must have one of the following roles: Planner, Contractor, HighwayAuthority */
+        get: operations["get_section58"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/section-58s/{section58ReferenceNumber}/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** @description See business rules section 22 - Section 58s Authenticated user must have one of the following roles: HighwayAuthority */
+        put: operations["update_section58_status"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/section-81-works/section-81s": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description See business rules section 14.3 - Adding S81s Authenticated user must have one of the following roles: HighwayAuthority */
+        post: operations["create_section81"];
         delete?: never;
         options?: never;
         head?: never;
@@ -188,30 +387,24 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /**
-         * @description See business rules section 3 - Works submissions and applications
-         *     Authenticated user must have one of the following roles: Planner, Contractor
-         */
-        post: operations["CreateWork"];
+        /** @description See business rules section 3 - Works submissions and applications Authenticated user must have one of the following roles: Planner, Contractor */
+        post: operations["create_work"];
         delete?: never;
         options?: never;
         head?: never;
         patch?: never;
         trace?: never;
     };
-    "/works/{workReferenceNumber}/start": {
+    "/works/{workReferenceNumber}": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        get?: never;
-        /**
-         * @description See business rules section 6.1 - Logging works start
-         *     Authenticated user must have one of the following roles: Planner, Contractor
-         */
-        put: operations["UpdateActualStartDate"];
+        /** @description See business rules section 3 - Works submissions and applications Authenticated user must have one of the following roles: Planner, Contractor, HighwayAuthority */
+        get: operations["get_work"];
+        put?: never;
         post?: never;
         delete?: never;
         options?: never;
@@ -219,7 +412,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/works/{workReferenceNumber}/revert-start": {
+    "/works/{workReferenceNumber}/comments": {
         parameters: {
             query?: never;
             header?: never;
@@ -227,11 +420,24 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        /**
-         * @description See business rules section 6.2 - Reverting works start
-         *     Authenticated user must have one of the following roles: Planner, Contractor
-         */
-        put: operations["RevertActualStartDate"];
+        put?: never;
+        /** @description See business rules section 7.1 - Commenting on a works record Authenticated user must have one of the following roles: Planner, Contractor, HighwayAuthority */
+        post: operations["post_comment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/works/{workReferenceNumber}/comments/{commentReferenceNumber}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["get_comment"];
+        put?: never;
         post?: never;
         delete?: never;
         options?: never;
@@ -239,7 +445,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/works/{workReferenceNumber}/stop": {
+    "/works/{workReferenceNumber}/comments/{commentReferenceNumber}/read": {
         parameters: {
             query?: never;
             header?: never;
@@ -247,11 +453,8 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        /**
-         * @description See business rules section 6.3 - Logging works stop
-         *     Authenticated user must have one of the following roles: Planner, Contractor, HighwayAuthority
-         */
-        put: operations["UpdateActualStopDate"];
+        /** @description See business rules section 7.1 - Commenting on a works record Authenticated user must have one of the following roles: Planner, Contractor, HighwayAuthority */
+        put: operations["mark_comment_as_read"];
         post?: never;
         delete?: never;
         options?: never;
@@ -259,7 +462,24 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/works/{workReferenceNumber}/revert-stop": {
+    "/works/{workReferenceNumber}/earliest-permit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Authenticated user must have one of the following roles: Planner, Contractor, HighwayAuthority */
+        get: operations["get_earliest_permit"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/works/{workReferenceNumber}/excavation-carried-out": {
         parameters: {
             query?: never;
             header?: never;
@@ -267,11 +487,129 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        /**
-         * @description See business rules section 6.4 - Reverting works stop
-         *     Authenticated user must have one of the following roles: Planner, Contractor
-         */
-        put: operations["RevertActualStopDate"];
+        /** @description Authenticated user must have one of the following roles: Planner, Contractor */
+        put: operations["update_excavation_carried_out"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/works/{workReferenceNumber}/files": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description See API specification Resource Guide > Works API > File upload for more information Authenticated user must have one of the following roles: Planner, Contractor, HighwayAuthority */
+        post: operations["add_file_to_work"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/works/{workReferenceNumber}/final-reinstatement": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** @description See business rules section 8.3 - Adding reinstatements */
+        put: operations["update_final_reinstatement"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/works/{workReferenceNumber}/fixed-penalty-notices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description See business rules section 11 - Fixed penalty notice (FPN) Authenticated user must have one of the following roles: HighwayAuthority */
+        post: operations["create_fpn"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/works/{workReferenceNumber}/fixed-penalty-notices/{fpnReferenceNumber}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description See business rules section 11 - Fixed penalty notice (FPN) Authenticated user must have one of the following roles: Planner, Contractor, HighwayAuthority */
+        get: operations["get_fpn"];
+        put?: never;
+        post?: never;
+        /** @description See business rules section 11 - Fixed penalty notice (FPN) Authenticated user must have one of the following roles: HighwayAuthority */
+        delete: operations["delete_fpn"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/works/{workReferenceNumber}/fixed-penalty-notices/{fpnReferenceNumber}/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** @description See business rules section 11.2 - FPN statuses Authenticated user must have one of the following roles: Planner, Contractor, HighwayAuthority */
+        put: operations["update_fpn_status"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/works/{workReferenceNumber}/forward-plans/{forwardPlanReferenceNumber}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Authenticated user must have one of the following roles: Planner, Contractor, HighwayAuthority */
+        get: operations["get_forward_plan"];
+        /** @description See business rules section 3.3 - Forward plans Authenticated user must have one of the following roles: Planner, Contractor */
+        put: operations["update_forward_plan"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/works/{workReferenceNumber}/forward-plans/{forwardPlanReferenceNumber}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** @description Authenticated user must have one of the following roles: Planner, Contractor */
+        put: operations["cancel_forward_plan"];
         post?: never;
         delete?: never;
         options?: never;
@@ -286,91 +624,8 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /**
-         * @description See business rules section 7.2 - Works history
-         *     Authenticated user must have one of the following roles: Planner, Contractor, HighwayAuthority
-         */
-        get: operations["GetWorkHistory"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/works/{workReferenceNumber}/sites": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * @description See business rules section 8 - Sites and reinstatements
-         *     Authenticated user must have one of the following roles: Planner, Contractor
-         */
-        post: operations["CreateSite"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/works/{workReferenceNumber}/sites/{siteNumber}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * @description See business rules section 8 - Sites and reinstatements
-         *     Authenticated user must have one of the following roles: Planner, Contractor, HighwayAuthority
-         */
-        get: operations["GetSite"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/works/{workReferenceNumber}/sites/{siteNumber}/reinstatements": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * @description See business rules section 8 - Sites and reinstatements
-         *     Authenticated user must have one of the following roles: Planner, Contractor
-         */
-        post: operations["CreateReinstatement"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/works/{workReferenceNumber}/inspections/{inspectionReferenceNumber}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * @description See business rules section 10 - Inspections and non-compliance
-         *     Authenticated user must have one of the following roles: Planner, Contractor, HighwayAuthority
-         */
-        get: operations["GetInspection"];
+        /** @description See business rules section 7.2 - Works history Authenticated user must have one of the following roles: Planner, Contractor, HighwayAuthority */
+        get: operations["get_work_history"];
         put?: never;
         post?: never;
         delete?: never;
@@ -388,11 +643,43 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /**
-         * @description See business rules section 10 - Inspections and non-compliance
-         *     Authenticated user must have one of the following roles: HighwayAuthority
-         */
-        post: operations["CreateInspection"];
+        /** @description See business rules section 10 - Inspections and non-compliance Authenticated user must have one of the following roles: HighwayAuthority */
+        post: operations["create_inspection"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/works/{workReferenceNumber}/inspections/{inspectionReferenceNumber}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description See business rules section 10 - Inspections and non-compliance Authenticated user must have one of the following roles: Planner, Contractor, HighwayAuthority */
+        get: operations["get_inspection"];
+        put?: never;
+        post?: never;
+        /** @description Authenticated user must have one of the following roles: HighwayAuthority */
+        delete: operations["delete_inspection"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/works/{workReferenceNumber}/inspections/{inspectionReferenceNumber}/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** @description See business rules section 10 - Inspections and non-compliance Authenticated user must have one of the following roles: Planner, Contractor, HighwayAuthority */
+        put: operations["update_inspection_outcome_status"];
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -407,11 +694,8 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        /**
-         * @description See business rules section 10 - Inspections and non-compliance
-         *     Authenticated user must have one of the following roles: HighwayAuthority
-         */
-        put: operations["WithdrawInspection"];
+        /** @description See business rules section 10 - Inspections and non-compliance Authenticated user must have one of the following roles: HighwayAuthority */
+        put: operations["withdraw_inspection"];
         post?: never;
         delete?: never;
         options?: never;
@@ -419,108 +703,14 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/works/{workReferenceNumber}/scheduled-inspections": {
+    "/works/{workReferenceNumber}/non-compliances/{nonComplianceReferenceNumber}": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        get?: never;
-        put?: never;
-        /**
-         * @description See business rules section 10.4 - Scheduling inspections
-         *     Authenticated user must have one of the following roles: HighwayAuthority
-         */
-        post: operations["CreateScheduledInspection"];
-        /** @description Authenticated user must have one of the following roles: HighwayAuthority */
-        delete: operations["DeleteScheduledInspection"];
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/authenticate": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * @description If authenticating for the first time with a temporary password, a 307 Temporary Redirect to `/authenticate/initial` will be returned,
-         *     which can be called with the same request body.
-         *
-         *     A sessionToken property may be returned from this redirect endpoint, which can be used to set a permanent password with the `/set-password`
-         *     endpoint on the Party API.
-         *
-         *     See API specification Security section for more information.
-         */
-        post: operations["Authenticate"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/files": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * @description See API specification Resource Guide > Works API > File upload for more information
-         *     Authenticated user must have one of the following roles: Planner, Contractor, HighwayAuthority, Admin
-         */
-        post: operations["UploadFile"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/files/{fileId}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * @description See API specification Resource Guide > Works API > File upload for more information
-         *     Authenticated user must have one of the following roles: Planner, Contractor, HighwayAuthority, Admin
-         */
-        get: operations["GetFile"];
-        put?: never;
-        post?: never;
-        /**
-         * @description See API specification Resource Guide > Works API > File upload for more information
-         *     Authenticated user must have one of the following roles: Planner, Contractor, HighwayAuthority, Admin
-         */
-        delete: operations["DeleteFile"];
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/works/{workReferenceNumber}/fixed-penalty-notices/{fpnReferenceNumber}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * @description See business rules section 11 - Fixed penalty notice (FPN)
-         *     Authenticated user must have one of the following roles: Planner, Contractor, HighwayAuthority
-         */
-        get: operations["GetFPN"];
+        get: operations["get_non_compliance"];
         put?: never;
         post?: never;
         delete?: never;
@@ -529,7 +719,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/works/{workReferenceNumber}/fixed-penalty-notices": {
+    "/works/{workReferenceNumber}/non-compliances/{nonComplianceReferenceNumber}/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: operations["update_non_compliance_status"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/works/{workReferenceNumber}/permits": {
         parameters: {
             query?: never;
             header?: never;
@@ -538,91 +744,23 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /**
-         * @description See business rules section 11 - Fixed penalty notice (FPN)
-         *     Authenticated user must have one of the following roles: HighwayAuthority
-         */
-        post: operations["CreateFPN"];
+        /** @description See business rules section 3.4 - PAA and permit applications (PA) Authenticated user must have one of the following roles: Planner, Contractor */
+        post: operations["create_permit"];
         delete?: never;
         options?: never;
         head?: never;
         patch?: never;
         trace?: never;
     };
-    "/works/{workReferenceNumber}/fixed-penalty-notices/{fpnReferenceNumber}/status": {
+    "/works/{workReferenceNumber}/permits/{permitReferenceNumber}": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        get?: never;
-        /**
-         * @description See business rules section 11.2 - FPN statuses
-         *     Authenticated user must have one of the following roles: Planner, Contractor, HighwayAuthority
-         */
-        put: operations["UpdateFPNStatus"];
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/works/{workReferenceNumber}/comments": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * @description See business rules section 7.1 - Commenting on a works record
-         *     Authenticated user must have one of the following roles: Planner, Contractor, HighwayAuthority
-         */
-        post: operations["PostComment"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/works/{workReferenceNumber}/comments/{commentReferenceNumber}/read": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        /**
-         * @description See business rules section 7.1 - Commenting on a works record
-         *     Authenticated user must have one of the following roles: Planner, Contractor, HighwayAuthority
-         */
-        put: operations["MarkCommentAsRead"];
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/duration": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * @description See business rules section 1.2 - Dates and times
-         *     See glossary - Working day
-         *     Utility endpoint. Can be used to check what durations will be assigned to a work/permit based on start and end date
-         *     Authenticated user must have one of the following roles: Planner, Contractor, HighwayAuthority
-         */
-        get: operations["CalculateDuration"];
+        /** @description See business rules section 3.4 - PAA and permit applications (PA) Authenticated user must have one of the following roles: Planner, Contractor, HighwayAuthority */
+        get: operations["get_permit"];
         put?: never;
         post?: never;
         delete?: never;
@@ -640,11 +778,76 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /**
-         * @description See business rules section 4 - Change requests (CR)
-         *     Authenticated user must have one of the following roles: Planner, Contractor, HighwayAuthority
-         */
-        post: operations["CreatePermitAlteration"];
+        /** @description See business rules section 4 - Change requests (CR) Authenticated user must have one of the following roles: Planner, Contractor */
+        post: operations["create_permit_alteration"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/works/{workReferenceNumber}/permits/{permitReferenceNumber}/alterations/impose": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description See business rules section 4 - Change requests (CR) Authenticated user must have one of the following roles: HighwayAuthority */
+        post: operations["impose_change"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/works/{workReferenceNumber}/permits/{permitReferenceNumber}/alterations/{permitAlterationReferenceNumber}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description See business rules section 4 - Change requests (CR) Authenticated user must have one of the following roles: Planner, Contractor, HighwayAuthority */
+        get: operations["get_permit_alteration"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/works/{workReferenceNumber}/permits/{permitReferenceNumber}/alterations/{permitAlterationReferenceNumber}/duration-challenge-non-acceptance-response": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** @description See business rules section 21.2 - Duration challenge non acceptance response Authenticated user must have one of the following roles: HighwayAuthority */
+        put: operations["duration_challenge_non_acceptance_response"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/works/{workReferenceNumber}/permits/{permitReferenceNumber}/alterations/{permitAlterationReferenceNumber}/duration-challenge-review": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** @description See business rules section 21.1 - Duration challenge review Authenticated user must have one of the following roles: Planner, Contractor */
+        put: operations["duration_challenge_review"];
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -659,11 +862,8 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        /**
-         * @description See business rules section 4.7 - Change request statuses
-         *     Authenticated user must have one of the following roles: HighwayAuthority
-         */
-        put: operations["UpdatePermitAlterationStatus"];
+        /** @description See business rules section 4.7 - Change request statuses Authenticated user must have one of the following roles: HighwayAuthority */
+        put: operations["update_permit_alteration_status"];
         post?: never;
         delete?: never;
         options?: never;
@@ -671,27 +871,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/works/{workReferenceNumber}/permits/{permitReferenceNumber}/alterations/{permitAlterationReferenceNumber}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * @description See business rules section 4 - Change requests (CR)
-         *     Authenticated user must have one of the following roles: Planner, Contractor, HighwayAuthority
-         */
-        get: operations["GetPermitAlteration"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/works/{workReferenceNumber}/files": {
+    "/works/{workReferenceNumber}/permits/{permitReferenceNumber}/ancillary-informations": {
         parameters: {
             query?: never;
             header?: never;
@@ -700,18 +880,30 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /**
-         * @description See API specification Resource Guide > Works API > File upload for more information
-         *     Authenticated user must have one of the following roles: Planner, Contractor, HighwayAuthority
-         */
-        post: operations["AddFileToWork"];
+        post: operations["create_ancillary_info"];
         delete?: never;
         options?: never;
         head?: never;
         patch?: never;
         trace?: never;
     };
-    "/activity": {
+    "/works/{workReferenceNumber}/permits/{permitReferenceNumber}/ancillary-informations/{ancillaryInformationReferenceNumber}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["get_ancillary_info"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/works/{workReferenceNumber}/permits/{permitReferenceNumber}/ancillary-informations/{ancillaryInformationReferenceNumber}/remove": {
         parameters: {
             query?: never;
             header?: never;
@@ -719,29 +911,91 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        put?: never;
-        /**
-         * @description See business rules section 9 - Activities
-         *     Authenticated user must have one of the following roles: HighwayAuthority
-         */
-        post: operations["CreateActivity"];
+        put: operations["remove_ancillary_info"];
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
         patch?: never;
         trace?: never;
     };
-    "/activity/{activityReferenceNumber}": {
+    "/works/{workReferenceNumber}/permits/{permitReferenceNumber}/assessment": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        /** @description Authenticated user must have one of the following roles: Planner, Contractor, HighwayAuthority */
-        get: operations["GetActivity"];
+        get?: never;
+        /** @description See business rule section 5 - Revoking a PA See business rule section 3.4.7 - PAA & PA assessment decision options Authenticated user must have one of the following roles: HighwayAuthority */
+        put: operations["update_assessment_status"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/works/{workReferenceNumber}/permits/{permitReferenceNumber}/current-traffic-management-type": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: operations["update_current_traffic_management_type"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/works/{workReferenceNumber}/permits/{permitReferenceNumber}/duration-challenge-non-acceptance-response": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** @description See business rules section 21.1 - Duration challenge review Authenticated user must have one of the following roles: HighwayAuthority */
+        put: operations["update_permit_duration_challenge_non_acceptance_response"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/works/{workReferenceNumber}/permits/{permitReferenceNumber}/duration-challenge-review": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** @description See business rules section 21.1 - Duration challenge review Authenticated user must have one of the following roles: Planner, Contractor */
+        put: operations["update_permit_duration_challenge_review"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/works/{workReferenceNumber}/permits/{permitReferenceNumber}/hs2_acknowledgement": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
         /** @description Authenticated user must have one of the following roles: HighwayAuthority */
-        put: operations["UpdateActivity"];
+        put: operations["acknowledge_hs2_permit"];
         post?: never;
         delete?: never;
         options?: never;
@@ -749,7 +1003,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/activity/{activityReferenceNumber}/cancel": {
+    "/works/{workReferenceNumber}/permits/{permitReferenceNumber}/lane-rental-assessments": {
         parameters: {
             query?: never;
             header?: never;
@@ -757,8 +1011,8 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        /** @description Authenticated user must have one of the following roles: HighwayAuthority */
-        put: operations["CancelActivity"];
+        /** @description See business rule section 12.2 - Adding a lane rental assessment to a PA Authenticated user must have one of the following roles: HighwayAuthority */
+        put: operations["update_permit_lane_rental_assessment"];
         post?: never;
         delete?: never;
         options?: never;
@@ -766,7 +1020,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/forward-plans": {
+    "/works/{workReferenceNumber}/permits/{permitReferenceNumber}/link-non-compliance": {
         parameters: {
             query?: never;
             header?: never;
@@ -774,366 +1028,7 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        put?: never;
-        /**
-         * @description See business rules section 3.3 - Forward plans
-         *     Authenticated user must have one of the following roles: Planner, Contractor
-         */
-        post: operations["CreateForwardPlan"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/works/{workReferenceNumber}/forward-plans/{forwardPlanReferenceNumber}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** @description Authenticated user must have one of the following roles: Planner, Contractor, HighwayAuthority */
-        get: operations["GetForwardPlan"];
-        /**
-         * @description See business rules section 3.3 - Forward plans
-         *     Authenticated user must have one of the following roles: Planner, Contractor
-         */
-        put: operations["UpdateForwardPlan"];
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/works/{workReferenceNumber}/forward-plans/{forwardPlanReferenceNumber}/cancel": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        /** @description Authenticated user must have one of the following roles: Planner, Contractor */
-        put: operations["CancelForwardPlan"];
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/section-81-works/section-81s": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * @description See business rules section 14.3 - Adding S81s
-         *     Authenticated user must have one of the following roles: HighwayAuthority
-         */
-        post: operations["CreateSection81"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/works/{workReferenceNumber}/section-81s/{section81ReferenceNumber}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * @description See business rules section 14 - Section 81 (S81)
-         *     Authenticated user must have one of the following roles: Planner, Contractor, HighwayAuthority
-         */
-        get: operations["GetSection81"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/works/{workReferenceNumber}/section-81s/{section81ReferenceNumber}/status": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        /**
-         * @description See business rules section 14.5 - S81 statuses
-         *     Authenticated user must have one of the following roles: Planner, Contractor, HighwayAuthority
-         */
-        put: operations["UpdateSection81Status"];
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/works/{workReferenceNumber}/section-74s": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * @description See business rules section 20 - Section 74s
-         *     Authenticated user must have one of the following roles: HighwayAuthority
-         */
-        post: operations["CreateSection74"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/works/{workReferenceNumber}/section-74s/{section74ReferenceNumber}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * @description See business rules section 20 - Section 74s
-         *     Authenticated user must have one of the following roles: Planner, Contractor, HighwayAuthority
-         */
-        get: operations["GetSection74"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/works/{workReferenceNumber}/inspection-units": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        /** @description See business rules section 6.6 - Changing the number of inspection units */
-        put: operations["UpdateInspectionUnits"];
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/works/{workReferenceNumber}/final-reinstatement": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        /** @description See business rules section 8.3 - Adding reinstatements */
-        put: operations["UpdateFinalReinstatement"];
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/historic-works/fixed-penalty-notices": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * @description See business rules section 15 - Historical works
-         *     See business rules section 11.2 - FPN statuses
-         *     Authenticated user must have one of the following roles: HighwayAuthority
-         */
-        post: operations["CreateHistoricFPN"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/non-notifiable-works/sites": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * @description See business rules section 8 - Sites and reinstatements
-         *     Authenticated user must have one of the following roles: Planner, Contractor
-         */
-        post: operations["CreateNonNotifiableSite"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/historic-works/inspections": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * @description See business rules section 15 - Historical works
-         *     See business rules section 10 - Inspections and non-compliance
-         *     Authenticated user must have one of the following roles: HighwayAuthority
-         */
-        post: operations["CreateHistoricInspection"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/geographical-areas": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * @description See API specification Resource Guide > Works API > Geographical Areas for more information
-         *     Authenticated user must have one of the following roles: HighwayAuthority, Admin
-         */
-        post: operations["CreateGeographicalArea"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/geographical-areas/{geographicalAreaReferenceNumber}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        /**
-         * @description See API specification Resource Guide > Works API > Geographical Areas for more information
-         *     Authenticated user must have one of the following roles: HighwayAuthority, Admin
-         */
-        put: operations["UpdateGeographicalArea"];
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/sample-inspection-targets": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        post: operations["CreateSampleInspectionTarget"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/sample-inspection-targets/{sampleInspectionTargetReferenceNumber}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: operations["GetSampleInspectionTarget"];
-        put: operations["UpdateSampleInspectionTarget"];
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/sample-inspection-targets/{sampleInspectionTargetReferenceNumber}/close": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put: operations["CloseSampleInspectionTarget"];
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/sample-inspection": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        post: operations["CreateSampleInspection"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/works/{workReferenceNumber}/excavation-carried-out": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        /** @description Authenticated user must have one of the following roles: Planner, Contractor */
-        put: operations["UpdateExcavationCarriedOut"];
+        put: operations["link_permit_to_non_compliance"];
         post?: never;
         delete?: never;
         options?: never;
@@ -1150,13 +1045,57 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /**
-         * @description Creates a link between a Permit and a Section 81
-         *     Authenticated user must have one of the following roles: Planner, Contractor
-         *     The Permit and Section 81 must both exist already, not have any existing links created, and the authenticated user
-         *     must have write access to the associated workstreams for both.
-         */
-        post: operations["LinkSection81ToPermit"];
+        /** @description Creates a link between a Permit and a Section 81 Authenticated user must have one of the following roles: Planner, Contractor The Permit and Section 81 must both exist already, not have any existing links created, and the authenticated user must have write access to the associated workstreams for both. */
+        post: operations["link_section81_to_permit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/works/{workReferenceNumber}/permits/{permitReferenceNumber}/permit-discount": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: operations["update_permit_discount"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/works/{workReferenceNumber}/permits/{permitReferenceNumber}/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** @description See business rules section 3.4.9 - Cancelling PAA & PA Authenticated user must have one of the following roles: Planner, Contractor */
+        put: operations["update_permit_status"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/works/{workReferenceNumber}/permits/{permitReferenceNumber}/under-assessment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: operations["mark_permit_as_under_assessment"];
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1172,13 +1111,179 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /**
-         * @description Removes a link between a Permit and a Section 81
-         *     Authenticated user must have one of the following roles: Planner, Contractor
-         *     The Permit and Section 81 must both exist already, have a link created between them, and the authenticated user
-         *     must have write access to the associated workstreams for both.
-         */
-        post: operations["UnlinkSection81FromPermit"];
+        /** @description Removes a link between a Permit and a Section 81 Authenticated user must have one of the following roles: Planner, Contractor The Permit and Section 81 must both exist already, have a link created between them, and the authenticated user must have write access to the associated workstreams for both. */
+        post: operations["unlink_section81_from_permit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/works/{workReferenceNumber}/private-street-notices/{privateStreetReferenceNumber}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description See business rules section 2.1.7 - Works on private streets Authenticated user must have one of the following roles: Planner, Contractor, HighwayAuthority */
+        get: operations["get_private_street_notice"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/works/{workReferenceNumber}/private-street-notices/{privateStreetReferenceNumber}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** @description See business rules section 2.1.7 - Works on private streets Authenticated user must have one of the following roles: Planner, Contractor, HighwayAuthority */
+        put: operations["cancel_private_street_notice"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/works/{workReferenceNumber}/revert-start": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** @description See business rules section 6.2 - Reverting works start Authenticated user must have one of the following roles: Planner, Contractor */
+        put: operations["revert_actual_start_date"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/works/{workReferenceNumber}/revert-stop": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** @description See business rules section 6.4 - Reverting works stop Authenticated user must have one of the following roles: Planner, Contractor */
+        put: operations["revert_actual_stop_date"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/works/{workReferenceNumber}/scheduled-inspections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description See business rules section 10.4 - Scheduling inspections Authenticated user must have one of the following roles: HighwayAuthority */
+        post: operations["create_scheduled_inspection"];
+        /** @description Authenticated user must have one of the following roles: HighwayAuthority */
+        delete: operations["delete_scheduled_inspection"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/works/{workReferenceNumber}/section-74s": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description See business rules section 20 - Section 74s Authenticated user must have one of the following roles: HighwayAuthority */
+        post: operations["create_section74"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/works/{workReferenceNumber}/section-74s/{section74ReferenceNumber}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description See business rules section 20 - Section 74s Authenticated user must have one of the following roles: Planner, Contractor, HighwayAuthority */
+        get: operations["get_section74"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/works/{workReferenceNumber}/section-74s/{section74ReferenceNumber}/highway-authority-status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** @description See business rules section 20 - Section 74s Authenticated user must have one of the following roles: HighwayAuthority */
+        put: operations["update_section74_ha_status"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/works/{workReferenceNumber}/section-74s/{section74ReferenceNumber}/promoter-status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** @description See business rules section 20 - Section 74s Authenticated user must have one of the following roles: Planner or Contractor */
+        put: operations["update_section74_promoter_status"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/works/{workReferenceNumber}/section-81s/{section81ReferenceNumber}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description See business rules section 14 - Section 81 (S81) Authenticated user must have one of the following roles: Planner, Contractor, HighwayAuthority */
+        get: operations["get_section81"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1193,11 +1298,144 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        /**
-         * @description See business rules section 14 - Section 81
-         *     Authenticated user must have one of the following roles: HighwayAuthority
-         */
-        put: operations["ReassignSection81"];
+        /** @description See business rules section 14 - Section 81 Authenticated user must have one of the following roles: HighwayAuthority */
+        put: operations["reassign_section81"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/works/{workReferenceNumber}/section-81s/{section81ReferenceNumber}/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** @description See business rules section 14.5 - S81 statuses Authenticated user must have one of the following roles: Planner, Contractor, HighwayAuthority */
+        put: operations["update_section81_status"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/works/{workReferenceNumber}/sites": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description See business rules section 8 - Sites and reinstatements Authenticated user must have one of the following roles: Planner, Contractor */
+        post: operations["create_site"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/works/{workReferenceNumber}/sites/{siteReferenceNumber}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description See business rules section 8 - Sites and reinstatements Authenticated user must have one of the following roles: Planner, Contractor, HighwayAuthority */
+        get: operations["get_site"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/works/{workReferenceNumber}/sites/{siteReferenceNumber}/reinstatements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description See business rules section 8 - Sites and reinstatements Authenticated user must have one of the following roles: Planner, Contractor */
+        post: operations["create_reinstatement"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/works/{workReferenceNumber}/sites/{siteReferenceNumber}/reinstatements/{reinstatementReferenceNumber}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** @description See business rules section 8 - Sites and reinstatements Authenticated user must have one of the following roles: Planner, Contractor */
+        delete: operations["delete_reinstatement"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/works/{workReferenceNumber}/sites/{siteReferenceNumber}/subsume": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** @description See business rules section 8 - Sites and reinstatements Authenticated user must have one of the following roles: Planner, Contractor */
+        put: operations["subsume_site"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/works/{workReferenceNumber}/start": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** @description See business rules section 6.1 - Logging works start Authenticated user must have one of the following roles: Planner, Contractor */
+        put: operations["update_actual_start_date"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/works/{workReferenceNumber}/stop": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** @description See business rules section 6.3 - Logging works stop Authenticated user must have one of the following roles: Planner, Contractor, HighwayAuthority */
+        put: operations["update_actual_stop_date"];
         post?: never;
         delete?: never;
         options?: never;
@@ -1210,760 +1448,35 @@ export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
         /** @enum {string} */
-        PermitConditionTypeResponse: "NCT01a" | "NCT01b" | "NCT02a" | "NCT02b" | "NCT04a" | "NCT04b" | "NCT05a" | "NCT06a" | "NCT07a" | "NCT08a" | "NCT08b" | "NCT09a" | "NCT09b" | "NCT09c" | "NCT10a" | "NCT11a" | "NCT11b" | "NCT12a" | "upcoming_enum";
-        PermitConditionResponse: {
-            condition: components["schemas"]["PermitConditionTypeResponse"];
-            condition_string: string;
-            /** @description Max length 500 characters */
-            comment?: string | null;
-        };
-        /** @enum {string} */
-        ReasonForRefusalResponse: "RC10" | "RC11" | "RC12" | "RC20" | "RC21" | "RC22" | "RC23" | "RC30" | "RC31" | "RC32" | "RC33" | "RC40" | "RC41" | "RC42" | "RC43" | "RC44" | "RC50" | "upcoming_enum";
-        /** @enum {string} */
-        ActivityTypeResponse: "highway_improvement_works" | "highway_repair_and_maintenance_works" | "utility_asset_works" | "utility_repair_and_maintenance_works" | "diversionary_works" | "disconnection_or_alteration_of_supply" | "permanent_reinstatement" | "remedial_works" | "section_58" | "section_50" | "core_sampling" | "statutory_infrastructure_works" | "works_for_rail_purposes" | "works_for_road_purposes" | "new_service_connection" | "optional_permit_no_fee" | "upcoming_enum";
-        /** @enum {string} */
-        TrafficManagementTypeResponse: "road_closure" | "contra_flow" | "lane_closure" | "multi_way_signals" | "two_way_signals" | "convoy_workings" | "stop_go_boards" | "priority_working" | "give_and_take" | "some_carriageway_incursion" | "no_carriageway_incursion" | "upcoming_enum";
-        /** @enum {string} */
-        ApplicationTypeResponse: "permit" | "notice" | "upcoming_enum";
-        /** @enum {string} */
-        CollaborationTypeResponse: "trench_sharing_primary_promoter" | "trench_sharing_secondary_promoter" | "sharing_traffic_management_only" | "other" | "upcoming_enum";
-        /** @enum {string} */
-        LocationTypeResponse: "footway" | "carriageway" | "verge" | "cycleway" | "footpath" | "parking_place" | "bus_stop_or_stand" | "cycle_hire_docking_station" | "taxi_rank" | "upcoming_enum";
-        /** @enum {string} */
-        AssessmentStatusResponse: "granted" | "granted_auto" | "refused" | "refused_auto" | "permit_modification_request" | "revoked" | "upcoming_enum";
-        FileSummaryResponse: {
-            /** Format: double */
-            file_id: number;
-            name: string;
-        };
-        /** @enum {number} */
-        ASDCodeResponse: 1 | 2 | 3 | 6 | 8 | 9 | 10 | 12 | 13 | 16 | 17 | 18 | 19 | 20 | 21 | 22 | 23 | 24 | 25 | 26 | 27 | 28 | 29 | 30 | 999;
-        /** @enum {number} */
-        ASDPeriodicityCodeResponse: 1 | 2 | 3 | 7 | 8 | 9 | 10 | 11 | 12 | 13 | 14 | 15 | 16 | 999;
-        PermitASDResponse: {
-            /**
-             * @description Max length 255 characters
-             *     Use Street Lookup API endpoint /nsg/streets to lookup this information
-             */
-            special_desig_location_text?: string | null;
-            /**
-             * @description Max length 300 characters
-             *     Use Street Lookup API endpoint /nsg/streets to lookup this information
-             */
-            special_desig_description?: string | null;
-            /**
-             * Format: date-time
-             * @description Use Street Lookup API endpoint /nsg/streets to lookup this information
-             */
-            special_desig_start_date?: string | null;
-            /**
-             * Format: double
-             * @description Is whole number between 0 and 2400 inclusive
-             *     Use Street Lookup API endpoint /nsg/streets to lookup this information
-             */
-            special_desig_start_time?: number | null;
-            /**
-             * Format: date-time
-             * @description Use Street Lookup API endpoint /nsg/streets to lookup this information
-             */
-            special_desig_end_date?: string | null;
-            /**
-             * Format: double
-             * @description Is whole number between 0 and 2400 inclusive
-             *     Use Street Lookup API endpoint /nsg/streets to lookup this information
-             */
-            special_desig_end_time?: number | null;
-            street_special_desig_code: components["schemas"]["ASDCodeResponse"];
-            street_special_desig_code_string: string;
-            special_desig_periodicity_code?: components["schemas"]["ASDPeriodicityCodeResponse"] | null;
-            special_desig_periodicity_code_string?: string | null;
-        };
-        /** @enum {string} */
-        AlterationStatusResponse: "submitted" | "granted" | "granted_with_duration_challenge" | "refused" | "deemed" | "cancelled" | "revoked" | "auto_applied" | "upcoming_enum";
-        /** @enum {string} */
-        AlterationTypeResponse: "PROMOTER_IMPOSED_CHANGE" | "PROMOTER_CHANGE_REQUEST" | "HA_CHANGE_REQUEST" | "HA_IMPOSED_CHANGE" | "WORK_EXTENSION" | "DURATION_CHALLENGE" | "MODIFIED_PERMIT" | "upcoming_enum";
-        PermitAlterationSummaryResponse: {
-            permit_alteration_reference_number: string;
-            /** Format: date-time */
-            date_created: string;
-            /** Format: date-time */
-            deadline_date: string;
-            alteration_status: components["schemas"]["AlterationStatusResponse"];
-            alteration_status_string: string;
-            alteration_type: components["schemas"]["AlterationTypeResponse"];
-            alteration_type_string: string;
-        };
-        /** @enum {string} */
-        WorkTypeResponse: "planned" | "immediate" | "hs2_highway_works" | "upcoming_enum";
-        /** @enum {string} */
-        CloseFootwayResponse: "yes_provide_pedestrian_walkway" | "yes_provide_alternative_route" | "no" | "upcoming_enum";
-        /** @enum {string} */
-        LaneRentalAssessmentOutcomeResponse: "chargeable" | "potentially_chargeable" | "charges_waived" | "exempt" | "charges_not_applicable" | "upcoming_enum";
-        /** @enum {string} */
-        LaneRentalAssessmentChargeBandResponse: "charge_band_1" | "charge_band_2" | "charge_band_3" | "charge_band_4" | "charge_band_5" | "upcoming_enum";
-        /** @enum {string} */
-        WorkStatusResponse: "planned" | "in_progress" | "completed" | "cancelled" | "unattributable" | "historical" | "non_notifiable" | "section_81" | "upcoming_enum";
-        /** @enum {string} */
-        HS2HighwayExemptionResponse: "works_to_a_bridge" | "alteration_or_disturbance_to_apparatus" | "depositing_soil_or_materials" | "erection_of_scaffolding" | "none_applicable" | "upcoming_enum";
-        LinkedSection81: {
-            work_reference_number: string;
-            section_81_reference_number: string;
-        };
-        /** @enum {string} */
-        PermitStatusResponse: "submitted" | "granted" | "permit_modification_request" | "refused" | "closed" | "cancelled" | "revoked" | "progressed" | "upcoming_enum";
-        /** @enum {string} */
-        WorkCategoryResponseEnum: "minor" | "standard" | "major" | "immediate_urgent" | "immediate_emergency" | "paa" | "hs2_highway" | "upcoming_enum";
-        PermitResponse: {
-            permit_reference_number: string;
-            /** Format: date-time */
-            proposed_start_date: string;
-            /** Format: date-time */
-            proposed_end_date: string;
-            /** Format: date-time */
-            actual_start_date?: string | null;
-            /** Format: date-time */
-            actual_stop_date?: string | null;
-            permit_status: components["schemas"]["PermitStatusResponse"];
-            permit_status_string: string;
-            work_category: components["schemas"]["WorkCategoryResponseEnum"];
-            work_category_string: string;
-            work_reference_number: string;
-            promoter_organisation: string;
-            promoter_swa_code: string;
-            promoter_contact_details: string;
-            secondary_contact: string;
-            secondary_contact_number: string;
-            secondary_contact_email?: string | null;
-            /** Format: date-time */
-            proposed_start_time?: string | null;
-            /** Format: date-time */
-            proposed_end_time?: string | null;
-            /** Format: date-time */
-            reasonable_period_end_date: string;
-            /** Format: double */
-            calendar_day_duration: number;
-            /** Format: double */
-            working_day_duration: number;
-            description_of_work: string;
-            excavation: boolean;
-            project_reference_number?: string | null;
-            traffic_management_plan: boolean;
-            lane_rental_applicable: boolean;
-            permit_conditions?: components["schemas"]["PermitConditionResponse"][] | null;
-            street_name: string;
-            town?: string | null;
-            area_name?: string | null;
-            /** Format: double */
-            usrn: number;
-            highway_authority: string;
-            highway_authority_swa_code: string;
-            /** Format: double */
-            road_category: number;
-            works_location_description: string;
-            works_coordinates: unknown;
-            environmental_health_notifiable: boolean;
-            collaborative_working: boolean;
-            collaboration_details?: string | null;
-            collaborative_works?: string | null;
-            /** Format: date-time */
-            date_created: string;
-            /** Format: date-time */
-            date_modified: string;
-            /** Format: date-time */
-            deadline_date: string;
-            assessment_comments?: string | null;
-            reasons_for_refusal?: components["schemas"]["ReasonForRefusalResponse"][] | null;
-            reasons_for_refusal_string?: string[] | null;
-            activity_type: components["schemas"]["ActivityTypeResponse"];
-            activity_type_string: string;
-            traffic_management_type: components["schemas"]["TrafficManagementTypeResponse"];
-            traffic_management_type_string: string;
-            application_type: components["schemas"]["ApplicationTypeResponse"];
-            application_type_string: string;
-            collaboration_type?: components["schemas"]["CollaborationTypeResponse"] | null;
-            collaboration_type_string?: string | null;
-            location_types: components["schemas"]["LocationTypeResponse"][];
-            location_types_string: string[];
-            assessment_status?: components["schemas"]["AssessmentStatusResponse"] | null;
-            assessment_status_string?: string | null;
-            files?: components["schemas"]["FileSummaryResponse"][] | null;
-            permit_asds: components["schemas"]["PermitASDResponse"][];
-            permit_not_selected_asds: components["schemas"]["PermitASDResponse"][];
-            /** Format: double */
-            assessment_discount?: number | null;
-            assessment_discount_reason?: string | null;
-            is_ttro_required?: boolean | null;
-            immediate_risk?: boolean | null;
-            is_early_start: boolean;
-            is_deemed: boolean;
-            early_start_pre_approval?: boolean | null;
-            pre_approval_details?: string | null;
-            pre_approval_authoriser?: string | null;
-            early_start_reason?: string | null;
-            additional_info?: string | null;
-            permit_alterations?: components["schemas"]["PermitAlterationSummaryResponse"][] | null;
-            work_type: components["schemas"]["WorkTypeResponse"];
-            work_type_string: string;
-            revoke_reason?: string | null;
-            sliding_end_date_candidate: boolean;
-            /** Format: date-time */
-            validity_period_end_date: string;
-            final_reinstatement: boolean;
-            workstream_prefix: string;
-            close_footway: components["schemas"]["CloseFootwayResponse"];
-            close_footway_string: string;
-            lane_rental_assessment_outcome?: components["schemas"]["LaneRentalAssessmentOutcomeResponse"] | null;
-            lane_rental_assessment_outcome_string?: string | null;
-            lane_rental_assessment_additional_details?: string | null;
-            lane_rental_assessment_charge_band?: components["schemas"]["LaneRentalAssessmentChargeBandResponse"] | null;
-            lane_rental_assessment_charge_band_string?: string | null;
-            /** Format: double */
-            lane_rental_assessment_chargeable_days?: number | null;
-            lane_rental_assessment_charges_agreed?: boolean | null;
-            is_lane_rental: boolean;
-            pending_change_details?: string | null;
-            work_status: components["schemas"]["WorkStatusResponse"];
-            work_status_string: string;
-            hs2_in_act_limits?: boolean | null;
-            /** Format: date-time */
-            hs2_consultation_requested_response_date?: string | null;
-            hs2_highway_exemption?: components["schemas"]["HS2HighwayExemptionResponse"] | null;
-            hs2_highway_exemption_string?: string | null;
-            hs2_is_consultation?: boolean | null;
-            hs2_is_consent?: boolean | null;
-            hs2_highway_emails?: string[] | null;
-            hs2_acknowledged?: boolean | null;
-            /** Format: date-time */
-            hs2_acknowledged_date_time?: string | null;
-            additional_contact?: string | null;
-            additional_contact_number?: string | null;
-            additional_contact_email?: string | null;
-            ever_modification_requested: boolean;
-            is_duration_challenged?: boolean | null;
-            is_covid_19_response?: boolean | null;
-            hs2_additional_usrns?: number[] | null;
-            excavation_carried_out: boolean;
-            linked_section_81?: components["schemas"]["LinkedSection81"] | null;
-        };
-        PermitCreateResponse: {
-            permit_reference_number: string;
-        };
-        /** @enum {string} */
-        HS2HighwayExemption: "works_to_a_bridge" | "alteration_or_disturbance_to_apparatus" | "depositing_soil_or_materials" | "erection_of_scaffolding" | "none_applicable";
-        /** @enum {string} */
-        PermitConditionType: "NCT01a" | "NCT01b" | "NCT02a" | "NCT02b" | "NCT04a" | "NCT04b" | "NCT05a" | "NCT06a" | "NCT07a" | "NCT08a" | "NCT08b" | "NCT09a" | "NCT09b" | "NCT09c" | "NCT10a" | "NCT11a" | "NCT11b" | "NCT12a";
-        PermitCondition: {
-            condition: components["schemas"]["PermitConditionType"];
-            /** @description Max length 500 characters */
-            comment?: string | null;
-        };
-        /** @enum {string} */
-        ActivityType: "highway_improvement_works" | "highway_repair_and_maintenance_works" | "utility_asset_works" | "utility_repair_and_maintenance_works" | "diversionary_works" | "disconnection_or_alteration_of_supply" | "permanent_reinstatement" | "remedial_works" | "section_58" | "section_50" | "core_sampling" | "statutory_infrastructure_works" | "works_for_rail_purposes" | "works_for_road_purposes" | "new_service_connection" | "optional_permit_no_fee";
-        /** @enum {string} */
-        TrafficManagementType: "road_closure" | "contra_flow" | "lane_closure" | "multi_way_signals" | "two_way_signals" | "convoy_workings" | "stop_go_boards" | "priority_working" | "give_and_take" | "some_carriageway_incursion" | "no_carriageway_incursion";
-        /** @enum {string} */
-        ApplicationType: "permit" | "notice";
-        /** @enum {string} */
-        CollaborationType: "trench_sharing_primary_promoter" | "trench_sharing_secondary_promoter" | "sharing_traffic_management_only" | "other";
-        /** @enum {string} */
-        LocationType: "footway" | "carriageway" | "verge" | "cycleway" | "footpath" | "parking_place" | "bus_stop_or_stand" | "cycle_hire_docking_station" | "taxi_rank";
-        /** @enum {string} */
-        WorkType: "planned" | "immediate" | "hs2_highway_works";
-        /** @enum {string} */
-        CloseFootway: "yes_provide_pedestrian_walkway" | "yes_provide_alternative_route" | "no";
-        /** @enum {number} */
         ASDCode: 1 | 2 | 3 | 6 | 8 | 9 | 10 | 12 | 13 | 16 | 17 | 18 | 19 | 20 | 21 | 22 | 23 | 24 | 25 | 26 | 27 | 28 | 29 | 30;
-        /** @enum {number} */
+        /** @enum {string} */
+        ASDCodeResponse: 1 | 2 | 3 | 6 | 8 | 9 | 10 | 12 | 13 | 16 | 17 | 18 | 19 | 20 | 21 | 22 | 23 | 24 | 25 | 26 | 27 | 28 | 29 | 30 | 999;
+        /** @enum {string} */
         ASDPeriodicityCode: 1 | 2 | 3 | 7 | 8 | 9 | 10 | 11 | 12 | 13 | 14 | 15 | 16;
-        PermitASD: {
-            /**
-             * @description Max length 255 characters
-             *     Use Street Lookup API endpoint /nsg/streets to lookup this information
-             */
-            special_desig_location_text?: string | null;
-            /**
-             * @description Max length 300 characters
-             *     Use Street Lookup API endpoint /nsg/streets to lookup this information
-             */
-            special_desig_description?: string | null;
-            /**
-             * Format: date-time
-             * @description Use Street Lookup API endpoint /nsg/streets to lookup this information
-             */
-            special_desig_start_date?: string | null;
-            /**
-             * Format: double
-             * @description Is whole number between 0 and 2400 inclusive
-             *     Use Street Lookup API endpoint /nsg/streets to lookup this information
-             */
-            special_desig_start_time?: number | null;
-            /**
-             * Format: date-time
-             * @description Use Street Lookup API endpoint /nsg/streets to lookup this information
-             */
-            special_desig_end_date?: string | null;
-            /**
-             * Format: double
-             * @description Is whole number between 0 and 2400 inclusive
-             *     Use Street Lookup API endpoint /nsg/streets to lookup this information
-             */
-            special_desig_end_time?: number | null;
-            /** @description Use Street Lookup API endpoint /nsg/streets to lookup this information */
-            street_special_desig_code: components["schemas"]["ASDCode"];
-            /** @description Use Street Lookup API endpoint /nsg/streets to lookup this information */
-            special_desig_periodicity_code?: components["schemas"]["ASDPeriodicityCode"] | null;
-        };
-        PermitCreateRequest: {
+        /** @enum {string} */
+        ASDPeriodicityCodeResponse: 1 | 2 | 3 | 7 | 8 | 9 | 10 | 11 | 12 | 13 | 14 | 15 | 16 | 999;
+        /** @enum {string} */
+        ActivityActivityType: "skips" | "scaffolding" | "hoarding" | "crane_mobile_platform" | "event" | "section50" | "section58" | "compound" | "other";
+        /** @enum {string} */
+        ActivityActivityTypeResponse: "skips" | "scaffolding" | "hoarding" | "crane_mobile_platform" | "event" | "section50" | "section58" | "compound" | "other" | "upcoming_enum";
+        ActivityCancelRequest: {
             /** @description Max length 100 characters */
             internal_user_identifier?: string | null;
-            /** @description Max length 50 characters */
+            /** @description Max length 100 characters */
             internal_user_name?: string | null;
-            /** @description Max length 100 characters */
-            secondary_contact: string;
-            /** @description Max length 100 characters */
-            secondary_contact_number: string;
-            /** @description Max length 100 characters */
-            secondary_contact_email?: string | null;
-            /** Format: date-time */
-            proposed_start_date: string;
-            /**
-             * Format: date-time
-             * @description Required if work_type is immediate
-             *     proposed_start_time is required if proposed_start_date is in the past
-             */
-            proposed_start_time?: string | null;
-            /**
-             * Format: date-time
-             * @description proposed_end_date must be on or after proposed_start_date
-             *     If work_type = planned, the maximum date range between proposed_start_date and proposed_end_date is 5 years
-             */
-            proposed_end_date: string;
-            /**
-             * Format: date-time
-             * @description proposed_end_time is required if proposed_end_date is in the past
-             *     proposed_end_time must be after the date and time for proposed_start_time
-             */
-            proposed_end_time?: string | null;
             /** @description Max length 500 characters */
-            description_of_work: string;
-            /** @description Whether an excavation will be required */
-            excavation: boolean;
-            /** @description Max length 100 characters */
-            project_reference_number?: string | null;
-            traffic_management_plan: boolean;
-            lane_rental_applicable: boolean;
-            /** @description Array values must be unique */
-            permit_conditions?: components["schemas"]["PermitCondition"][] | null;
-            /** @description Max length 500 characters */
-            works_location_description: string;
-            /** @description Must be a GeoJSON geometry (using British National Grid easting and northing coordinate pairs) and must be a point, line string or polygon */
-            works_coordinates?: unknown;
-            environmental_health_notifiable: boolean;
-            collaborative_working: boolean;
-            /**
-             * @description Required if collaborative_working = true
-             *     Max length 500 characters
-             */
-            collaboration_details?: string | null;
-            /**
-             * @description Optional but only saved if collaborative_working = true
-             *     Max length 500 characters
-             *     Work Reference Number of collaborative works
-             */
-            collaborative_works?: string | null;
-            activity_type: components["schemas"]["ActivityType"];
-            traffic_management_type: components["schemas"]["TrafficManagementType"];
-            application_type: components["schemas"]["ApplicationType"];
-            /** @description Required if collaborative_working = true */
-            collaboration_type?: components["schemas"]["CollaborationType"] | null;
-            /** @description Array values must be unique */
-            location_types: components["schemas"]["LocationType"][];
-            /** @description See business rules section 3.4.6 - Early start */
-            early_start_pre_approval?: boolean | null;
-            /**
-             * @description Required if early_start_pre_approval = true
-             *     Max length 500 characters
-             */
-            pre_approval_details?: string | null;
-            /**
-             * @description Required if early_start_pre_approval = true
-             *     Max length 100 characters
-             */
-            pre_approval_authoriser?: string | null;
-            /**
-             * @description Required if early_start_pre_approval = false
-             *     Max length 500 characters
-             */
-            early_start_reason?: string | null;
-            work_type: components["schemas"]["WorkType"];
-            /** @description Required when work_type is planned */
-            is_ttro_required?: boolean | null;
-            /** @description Required when work_type is immediate */
-            immediate_risk?: boolean | null;
-            /**
-             * @description Array values must be unique
-             *     Must not contain null or undefined values
-             *     A file_id can only be associated with one section of Street Manager
-             *     See API specification Resource Guide > Works API > File upload for more information
-             */
-            file_ids?: number[] | null;
-            /** @description Max length 500 characters */
-            additional_info?: string | null;
-            close_footway: components["schemas"]["CloseFootway"];
-            permit_asds?: components["schemas"]["PermitASD"][] | null;
-            /** @description Max length 100 characters */
-            additional_contact?: string | null;
-            /** @description Max length 100 characters */
-            additional_contact_number?: string | null;
-            /** @description Max length 100 characters */
-            additional_contact_email?: string | null;
-            /**
-             * Format: date-time
-             * @description Date must occur today or a date in the future
-             */
-            hs2_consultation_requested_response_date?: string | null;
-            /**
-             * @description Array Max length 2 items
-             *     Array values must be valid email addresses
-             *     Array values max length 100 characters
-             */
-            hs2_highway_emails?: string[] | null;
-            /** @description Must consist of 3 positive whole numbers */
-            workstream_prefix?: string | null;
-            /** @description Required if promoter_swa_code = '7374' */
-            hs2_in_act_limits?: boolean | null;
-            /** @description Required if work_type = 'hs2_highway_works' and hs2_in_act_limits = true */
-            hs2_highway_exemption?: components["schemas"]["HS2HighwayExemption"] | null;
-            is_covid_19_response?: boolean | null;
-            /**
-             * @description Array max length 10 items
-             *     Array values must be valid USRNs
-             */
-            hs2_additional_usrns?: number[] | null;
+            cancellation_reason?: string | null;
         };
-        /** @enum {string} */
-        PermitStatus: "submitted" | "granted" | "permit_modification_request" | "refused" | "closed" | "cancelled" | "revoked" | "progressed";
-        PermitStatusUpdateRequest: {
+        ActivityCreateRequest: {
             /** @description Max length 100 characters */
             internal_user_identifier?: string | null;
-            /** @description Max length 50 characters */
-            internal_user_name?: string | null;
-            /**
-             * @description Can only be set to cancelled
-             *     See business rules section 3.4.9 - Cancelling PAA & PA
-             *     See business rules section 3.4.10 - PAA & PA statuses
-             */
-            permit_status: components["schemas"]["PermitStatus"];
-            /**
-             * @description Required if permit_status = refused
-             *     Max length 500 characters
-             */
-            additional_comments?: string | null;
-        };
-        /** @enum {string} */
-        AssessmentStatus: "granted" | "granted_auto" | "refused" | "refused_auto" | "permit_modification_request" | "revoked";
-        /** @enum {string} */
-        ReasonForRefusal: "RC10" | "RC11" | "RC12" | "RC20" | "RC21" | "RC22" | "RC23" | "RC30" | "RC31" | "RC32" | "RC33" | "RC40" | "RC41" | "RC42" | "RC43" | "RC44" | "RC50";
-        PermitAssessmentUpdateRequest: {
             /** @description Max length 100 characters */
-            internal_user_identifier?: string | null;
-            /** @description Max length 50 characters */
             internal_user_name?: string | null;
             /**
-             * @description Can only be set to granted, refused, permit_modification_requested or revoked
-             *     See business rules section 5 - Revoking a PA
+             * @description Is whole number between 1000001 and 99999999 inclusive
+             *     See business rules section 1.4 - USRN
              */
-            assessment_status: components["schemas"]["AssessmentStatus"];
-            /**
-             * @description Required if assessment_status = refused or is_duration_challenged = true
-             *     Max length 500 characters
-             */
-            additional_comments?: string | null;
-            /**
-             * @description Array values must be unique
-             *     Must contain between 1 and 5 values
-             *     Required if assessment_status = refused
-             */
-            reasons_for_refusal?: components["schemas"]["ReasonForRefusal"][] | null;
-            /**
-             * Format: double
-             * @description Required if assessment_status = granted and permit's work_category != hs2_highway
-             *     Is whole number between 0 and 100 inclusive
-             */
-            assessment_discount?: number | null;
-            /**
-             * @description Required if assessment_status = revoked
-             *     Max length 500 characters
-             */
-            revoke_reason?: string | null;
-            /**
-             * @description Required if assessment_status = permit_modification_request
-             *     Max length 500 characters
-             */
-            pending_change_details?: string | null;
-            /**
-             * Format: date-time
-             * @description Required if is_duration_challenged = true
-             *     Must be at least 2 working days from start date
-             */
-            reasonable_period_end_date?: string | null;
-            is_duration_challenged?: boolean | null;
-        };
-        PermitDiscountUpdateRequest: {
-            /** @description Max length 100 characters */
-            internal_user_identifier?: string | null;
-            /** @description Max length 50 characters */
-            internal_user_name?: string | null;
-            /**
-             * Format: double
-             * @description Is whole number between 0 and 100 inclusive
-             */
-            assessment_discount: number;
-            /** @description Max length 500 characters */
-            assessment_discount_reason?: string | null;
-        };
-        /** @enum {string} */
-        LaneRentalAssessmentOutcome: "chargeable" | "potentially_chargeable" | "charges_waived" | "exempt" | "charges_not_applicable";
-        /** @enum {string} */
-        LaneRentalAssessmentChargeBand: "charge_band_1" | "charge_band_2" | "charge_band_3" | "charge_band_4" | "charge_band_5";
-        PermitLaneRentalAssessmentUpdateRequest: {
-            /** @description Max length 100 characters */
-            internal_user_identifier?: string | null;
-            /** @description Max length 50 characters */
-            internal_user_name?: string | null;
-            outcome: components["schemas"]["LaneRentalAssessmentOutcome"];
-            /** @description Max length 500 characters */
-            additional_details?: string | null;
-            charge_band?: components["schemas"]["LaneRentalAssessmentChargeBand"] | null;
-            /**
-             * Format: double
-             * @description Whole number between 1 and 10000
-             */
-            chargeable_days?: number | null;
-            /** @description Required if outcome = 'chargeable' */
-            charges_agreed?: boolean | null;
-        };
-        HS2AcknowledgementRequest: {
-            /** @description Max length 100 characters */
-            internal_user_identifier?: string | null;
-            /** @description Max length 50 characters */
-            internal_user_name?: string | null;
-            /** @description Must be true */
-            hs2_acknowledged: boolean;
-        };
-        DurationCalculationResponse: {
-            /** Format: double */
-            calendar_days: number;
-            /** Format: double */
-            working_days: number;
-        };
-        WorkCategoryResponse: {
-            work_category: components["schemas"]["WorkCategoryResponseEnum"];
-            work_category_string: string;
-            duration: components["schemas"]["DurationCalculationResponse"];
-            /** Format: date-time */
-            validity_period_end_date: string;
-            is_early_start: boolean;
-        };
-        /** @enum {string} */
-        ForwardPlanStatusResponse: "raised" | "cancelled" | "progressed" | "upcoming_enum";
-        ForwardPlanSummaryResponse: {
-            work_reference_number: string;
-            forward_plan_reference_number: string;
-            /** Format: date-time */
-            start_date: string;
-            /** Format: date-time */
-            end_date: string;
-            forward_plan_status: components["schemas"]["ForwardPlanStatusResponse"];
-            forward_plan_status_string: string;
-        };
-        PermitSummaryResponse: {
-            permit_reference_number: string;
-            /** Format: date-time */
-            proposed_start_date: string;
-            /** Format: date-time */
-            proposed_end_date: string;
-            /** Format: date-time */
-            actual_start_date?: string | null;
-            /** Format: date-time */
-            actual_stop_date?: string | null;
-            permit_status: components["schemas"]["PermitStatusResponse"];
-            permit_status_string: string;
-            work_category: components["schemas"]["WorkCategoryResponseEnum"];
-            work_category_string: string;
-        };
-        /** @enum {string} */
-        AuditEvent: "historic_action" | "inspection_passed" | "inspection_failed" | "inspection_unable_to_carry_out" | "inspection_further_required" | "inspection_agreed_site_compliance" | "inspection_withdraw_defect" | "activity_submitted" | "activity_edited" | "activity_cancelled" | "fpn_submitted" | "fpn_accepted" | "fpn_paid" | "fpn_disputed" | "fpn_withdrawn" | "permit_granted" | "permit_refused" | "permit_cancelled" | "permit_revoked" | "permit_deemed" | "paa_granted" | "paa_refused" | "paa_cancelled" | "paa_revoked" | "alteration_submitted" | "alteration_refused" | "alteration_granted" | "alteration_granted_with_duration_challenge" | "alteration_deemed" | "alteration_cancelled" | "lane_rental_assessed" | "reinstatement_submitted" | "file_uploaded" | "comment_submitted" | "work_start_logged" | "work_stop_logged" | "work_start_reverted" | "work_stop_reverted" | "forward_plan_submitted" | "forward_plan_cancelled" | "user_removed" | "user_invited" | "user_name_updated" | "inspection_units_logged" | "permit_submitted" | "paa_submitted" | "forward_plan_edited" | "permit_discount_updated" | "paa_discount_updated" | "paa_deemed" | "organisation_contract_added" | "organisation_contract_removed" | "organisation_updated" | "workstream_created" | "workstream_updated" | "inspection_works_stopped" | "inspection_works_stopped_apparatus_remaining" | "inspection_works_in_progress" | "inspection_works_in_progress_no_carriageway_incursion" | "inspection_non_compliant_with_conditions" | "permit_modification_request" | "scheduled_inspection_cancelled" | "scheduled_inspection_created" | "alteration_applied_auto" | "section_81_submitted" | "final_reinstatement_updated" | "section_81_acknowledged" | "section_81_accepted" | "section_81_accepted_fixed" | "section_81_rejected" | "section_81_resolved_by_ha" | "section_81_cancelled" | "support_desk_action" | "permit_hs2_acknowledged" | "geographical_area_created" | "geographical_area_updated" | "workstream_access_updated" | "planned_works_record_created" | "in_progress_works_record_created" | "historic_works_record_created" | "non_notifiable_works_record_created" | "section_81_works_record_created" | "unattributable_works_record_created" | "upcoming_event" | "sample_inspection_target_created" | "sample_inspection_target_updated" | "sample_inspection_created" | "sample_inspection_completed" | "sample_inspection_removed" | "sample_inspection_expired" | "internal_comment_submitted" | "comment_read" | "excavation_carried_out_updated" | "sample_inspection_target_closed" | "section_81_linked_to_permit" | "section_81_unlinked_from_permit" | "section_81_reassigned" | "permit_granted_with_duration_challenge" | "inspection_withdrawn" | "section_74_warning_issued" | "section_74_warning_acknowledged" | "section_74_site_visited_and_rectified" | "section_74_charges_ended" | "section_74_warning_disputed" | "section_74_withdrawn" | "section_74_draft_invoice_issued" | "section_74_resolved" | "section_74_draft_invoice_acknowledged" | "section_74_charge_under_review" | "section_74_charge_agreed";
-        WorkHistorySummaryResponse: {
-            /** Format: date-time */
-            action_date: string;
-            topic: string;
-            details: string;
-            username: string;
-            event: components["schemas"]["AuditEvent"];
-            event_string: string;
-            object_reference?: string | null;
-            /** Format: double */
-            update_id: number;
-            internal_user_identifier?: string | null;
-            internal_user_name?: string | null;
-        };
-        /** @enum {string} */
-        ReinstatementStatusResponse: "interim" | "permanent" | "upcoming_enum";
-        /** @enum {string} */
-        ReinstatementTypeResponse: "excavation" | "bar_holes" | "core_holes" | "pole_testing" | "upcoming_enum";
-        SiteSummaryResponse: {
-            /** Format: double */
-            site_number: number;
-            site_description: string;
-            permit_reference_number?: string | null;
-            /** Format: double */
-            depth?: number | null;
-            /** Format: double */
-            length?: number | null;
-            /** Format: double */
-            width?: number | null;
-            /** Format: date-time */
-            completed_date: string;
-            /** Format: date-time */
-            end_date: string;
-            site_status: components["schemas"]["ReinstatementStatusResponse"];
-            site_status_string: string;
-            reinstatement_type: components["schemas"]["ReinstatementTypeResponse"];
-            reinstatement_type_string: string;
-            /** Format: double */
-            number_of_holes?: number | null;
-        };
-        /** @enum {string} */
-        InspectionResponseTypeResponse: "inspection" | "reinspection" | "upcoming_enum";
-        /** @enum {string} */
-        InspectionTypeResponse: "live_site" | "reinstatement" | "non_compliance_follow_up" | "section_81" | "upcoming_enum";
-        /** @enum {string} */
-        InspectionStatusResponse: "recorded" | "withdrawn" | "scheduled" | "upcoming_enum";
-        /** @enum {string} */
-        InspectionCategoryResponse: "a" | "b" | "c" | "third_party" | "routine" | "joint_site_visit" | "follow_up" | "follow_up_completion" | "site_occupancy" | "conditions" | "upcoming_enum";
-        /** @enum {string} */
-        InspectionOutcomeResponse: "passed" | "unable_to_complete_inspection" | "failed_low" | "failed_high" | "further_inspections_required" | "agreed_site_compliance" | "non_compliant_with_conditions" | "works_stopped_apparatus_remaining" | "works_in_progress_no_carriageway_incursion" | "works_in_progress" | "works_stopped" | "upcoming_enum";
-        InspectionSummaryResponse: {
-            /** Format: date-time */
-            inspection_date: string;
-            inspection_response_type: components["schemas"]["InspectionResponseTypeResponse"];
-            inspection_response_type_string: string;
-            inspection_reference_number?: string | null;
-            inspection_type: components["schemas"]["InspectionTypeResponse"];
-            inspection_type_string: string;
-            inspection_status: components["schemas"]["InspectionStatusResponse"];
-            inspection_status_string: string;
-            inspection_category?: components["schemas"]["InspectionCategoryResponse"] | null;
-            inspection_category_string?: string | null;
-            inspection_outcome?: components["schemas"]["InspectionOutcomeResponse"] | null;
-            inspection_outcome_string?: string | null;
-            /** Format: date-time */
-            reinspection_date_time?: string | null;
-        };
-        /** @enum {string} */
-        OffenceCodeResponse: "offence_code_05" | "offence_code_06" | "offence_code_08" | "offence_code_09" | "upcoming_enum";
-        /** @enum {string} */
-        FPNStatusResponse: "issued" | "accepted" | "paid" | "paid_discounted" | "disputed" | "withdrawn" | "upcoming_enum";
-        FPNSummaryResponse: {
-            fpn_reference_number: string;
-            fpn_offence_type: components["schemas"]["OffenceCodeResponse"];
-            fpn_offence_type_string: string;
-            /** Format: date-time */
-            issue_date_time: string;
-            fpn_status: components["schemas"]["FPNStatusResponse"];
-            fpn_status_string: string;
-            /** Format: date-time */
-            status_changed_date: string;
-        };
-        /** @enum {string} */
-        Section81SeverityResponse: "high" | "low" | "upcoming_enum";
-        /** @enum {string} */
-        Section81StatusResponse: "issued" | "acknowledged" | "accepted" | "accepted_fixed" | "rejected" | "resolved_by_ha" | "cancelled" | "upcoming_enum";
-        Section81SummaryResponse: {
-            section_81_reference_number: string;
-            /** Format: date-time */
-            date_created: string;
-            location_description: string;
-            section_81_severity: components["schemas"]["Section81SeverityResponse"];
-            section_81_severity_string: string;
-            section_81_status: components["schemas"]["Section81StatusResponse"];
-            section_81_status_string: string;
-        };
-        FileResponse: {
-            /** Format: double */
-            file_id: number;
-            name: string;
-            /** Format: date-time */
-            created_date: string;
-            user_created_by: string;
-            swa_code: string;
-            organisation_name: string;
-        };
-        SampleInspectionSummaryResponse: {
-            sample_inspection_reference_number: string;
-            inspection_category: components["schemas"]["InspectionCategoryResponse"];
-            inspection_category_string: string;
-            /** Format: date-time */
-            expiry_date: string;
-        };
-        WorkResponse: {
-            work_reference_number: string;
-            workstream_prefix: string;
-            promoter_swa_code: string;
-            promoter_organisation: string;
-            highway_authority_swa_code: string;
-            highway_authority: string;
-            street_name: string;
-            town?: string | null;
-            area_name?: string | null;
-            /** Format: double */
-            road_category: number;
-            works_coordinates: unknown;
-            /** Format: double */
             usrn: number;
-            /** Format: double */
-            inspection_units?: number | null;
-            work_status: components["schemas"]["WorkStatusResponse"];
-            work_status_string: string;
-            works_location_description: string;
-            /** Format: date-time */
-            work_start_date?: string | null;
-            /** Format: date-time */
-            work_end_date?: string | null;
-            /** Format: date-time */
-            work_start_time?: string | null;
-            /** Format: date-time */
-            work_end_time?: string | null;
-            description_of_work?: string | null;
-            active_permit?: components["schemas"]["PermitResponse"] | null;
-            forward_plan?: components["schemas"]["ForwardPlanSummaryResponse"] | null;
-            permits?: components["schemas"]["PermitSummaryResponse"][] | null;
-            history: components["schemas"]["WorkHistorySummaryResponse"][];
-            sites?: components["schemas"]["SiteSummaryResponse"][] | null;
-            inspections?: components["schemas"]["InspectionSummaryResponse"][] | null;
-            fpns?: components["schemas"]["FPNSummaryResponse"][] | null;
-            section_81?: components["schemas"]["Section81SummaryResponse"] | null;
-            files?: components["schemas"]["FileResponse"][] | null;
-            sample_inspections?: components["schemas"]["SampleInspectionSummaryResponse"][] | null;
-            /** Format: double */
-            number_of_sites?: number;
-        };
-        WorkCreateResponse: {
-            work_reference_number: string;
-            permit_reference_number: string;
-        };
-        WorkCreateRequest: {
-            /** @description Max length 100 characters */
-            internal_user_identifier?: string | null;
-            /** @description Max length 50 characters */
-            internal_user_name?: string | null;
-            /** @description Max length 4 characters */
-            promoter_swa_code: string;
-            /** @description Max length 4 characters */
-            highway_authority_swa_code: string;
-            /** @description Must be a GeoJSON geometry (using British National Grid easting and northing coordinate pairs) and must be a point, line string or polygon */
-            works_coordinates: unknown;
             /**
              * @description Max length 100 characters
              *     Use Street Lookup API endpoint /nsg/streets to lookup this information
@@ -1983,61 +1496,404 @@ export interface components {
              */
             area_name?: string | null;
             /**
-             * Format: double
-             * @description Is whole number between 1000001 and 99999999 inclusive
-             *     See business rules section 1.4 - USRN
-             */
-            usrn: number;
-            /**
-             * Format: double
              * @description Is whole number between 0 and 10 inclusive
              *     If not provided, populated with NSG data related to supplied USRN
              */
             road_category?: number | null;
+            /** @description Must be a GeoJSON geometry (using British National Grid easting and northing coordinate pairs) and must be a point, line string or polygon */
+            activity_coordinates: unknown;
+            /** @description Max length 100 characters */
+            activity_name: string;
+            activity_activity_type: components["schemas"]["ActivityActivityType"];
             /**
-             * @description Max length 24 characters
-             *     Must be unique in the system
-             *     Must contain only alphanumeric characters, dashes and underscores
-             *     If not supplied it will be auto-generated
+             * @description Required if activity_activity_type = other
+             *     Max length 100 characters
              */
-            work_reference_number?: string | null;
+            activity_type_details?: string | null;
             /** @description Max length 100 characters */
-            secondary_contact: string;
+            contact_name?: string | null;
             /** @description Max length 100 characters */
-            secondary_contact_number: string;
-            /** @description Max length 100 characters */
-            secondary_contact_email?: string | null;
-            /** Format: date-time */
-            proposed_start_date: string;
+            contact_details?: string | null;
             /**
              * Format: date-time
-             * @description proposed_start_time is required if proposed_start_date is in the past
+             * @description Must be in the future
+             */
+            start_date: string;
+            /**
+             * Format: date-time
+             * @description Must be in the future
+             */
+            start_time?: string | null;
+            /**
+             * Format: date-time
+             * @description Must be after start_date
+             */
+            end_date: string;
+            /**
+             * Format: date-time
+             * @description Must be after start_date
+             */
+            end_time?: string | null;
+            /** @description Array values must be unique */
+            location_types: components["schemas"]["LocationType"][];
+            /** @description Max length 500 characters */
+            activity_location_description: string;
+            traffic_management_type: components["schemas"]["TrafficManagementType"];
+            collaborative_working: boolean;
+            /** @description Max length 500 characters */
+            additional_info?: string | null;
+        };
+        ActivityCreateResponse: {
+            activity_reference_number: string;
+        };
+        ActivityResponse: {
+            activity_reference_number: string;
+            usrn: number;
+            street_name?: string | null;
+            town?: string | null;
+            area_name?: string | null;
+            road_category?: number | null;
+            activity_coordinates: unknown;
+            activity_name: string;
+            activity_activity_type: components["schemas"]["ActivityActivityTypeResponse"];
+            activity_activity_type_string: string;
+            activity_type_details?: string | null;
+            contact_name?: string | null;
+            contact_details?: string | null;
+            /** Format: date-time */
+            start_date: string;
+            /** Format: date-time */
+            start_time?: string | null;
+            /** Format: date-time */
+            end_date: string;
+            /** Format: date-time */
+            end_time?: string | null;
+            location_types: components["schemas"]["LocationTypeResponse"][];
+            location_types_string: string[];
+            activity_location_description: string;
+            traffic_management_type: components["schemas"]["TrafficManagementTypeResponse"];
+            traffic_management_type_string: string;
+            collaborative_working: boolean;
+            additional_info?: string | null;
+            cancelled: boolean;
+            cancelled_reason?: string | null;
+            highway_authority_swa_code: string;
+        };
+        /** @enum {string} */
+        ActivityType: "highway_improvement_works" | "highway_repair_and_maintenance_works" | "utility_asset_works" | "utility_repair_and_maintenance_works" | "diversionary_works" | "disconnection_or_alteration_of_supply" | "permanent_reinstatement" | "remedial_works" | "section_58" | "section_50" | "core_sampling" | "statutory_infrastructure_works" | "works_for_rail_purposes" | "works_for_road_purposes" | "new_service_connection" | "optional_permit_no_fee";
+        /** @enum {string} */
+        ActivityTypeResponse: "highway_improvement_works" | "highway_repair_and_maintenance_works" | "utility_asset_works" | "utility_repair_and_maintenance_works" | "diversionary_works" | "disconnection_or_alteration_of_supply" | "permanent_reinstatement" | "remedial_works" | "section_58" | "section_50" | "core_sampling" | "statutory_infrastructure_works" | "works_for_rail_purposes" | "works_for_road_purposes" | "new_service_connection" | "optional_permit_no_fee" | "upcoming_enum";
+        ActivityUpdateRequest: {
+            /** @description Max length 100 characters */
+            internal_user_identifier?: string | null;
+            /** @description Max length 100 characters */
+            internal_user_name?: string | null;
+            /** @description Max length 100 characters */
+            activity_name: string;
+            activity_activity_type: components["schemas"]["ActivityActivityType"];
+            /**
+             * @description Required if activity_activity_type = other
+             *     Max length 100 characters
+             */
+            activity_type_details?: string | null;
+            /** @description Max length 100 characters */
+            contact_name?: string | null;
+            /** @description Max length 100 characters */
+            contact_details?: string | null;
+            /**
+             * Format: date-time
+             * @description Must be in the future
+             */
+            start_date: string;
+            /**
+             * Format: date-time
+             * @description Must be in the future
+             */
+            start_time?: string | null;
+            /**
+             * Format: date-time
+             * @description Must be after start_date
+             */
+            end_date: string;
+            /**
+             * Format: date-time
+             * @description Must be after start_date
+             */
+            end_time?: string | null;
+            /** @description Array values must be unique */
+            location_types: components["schemas"]["LocationType"][];
+            /** @description Max length 500 characters */
+            activity_location_description: string;
+            traffic_management_type: components["schemas"]["TrafficManagementType"];
+            collaborative_working: boolean;
+            /** @description Max length 500 characters */
+            additional_info?: string | null;
+        };
+        AddFileToWorkRequest: {
+            /** @description Max length 100 characters */
+            internal_user_identifier?: string | null;
+            /** @description Max length 100 characters */
+            internal_user_name?: string | null;
+            /**
+             * @description Array values must be unique
+             *     Must not contain null or undefined values
+             *     A file_id can only be associated with one section of Street Manager
+             *     See API specification Resource Guide > Works API > File upload for more information
+             */
+            file_ids: number[];
+        };
+        AllOfForwardPlanCreateRequestHs2HighwayExemption: components["schemas"]["HS2HighwayExemption"];
+        AllOfForwardPlanCreateRequestHs2WorkType: components["schemas"]["ForwardPlanWorkType"];
+        AllOfForwardPlanCreateRequestTrafficManagementType: components["schemas"]["TrafficManagementType"];
+        AllOfForwardPlanResponseHs2HighwayExemption: components["schemas"]["HS2HighwayExemptionResponse"];
+        AllOfForwardPlanResponseHs2WorksType: components["schemas"]["ForwardPlanWorkTypeResponse"];
+        AllOfForwardPlanResponseTrafficManagementType: components["schemas"]["TrafficManagementTypeResponse"];
+        AllOfForwardPlanUpdateRequestTrafficManagementType: components["schemas"]["TrafficManagementType"];
+        AllOfHistoricInspectionCreateRequestDefectFixedOnSite: components["schemas"]["DefectFixedOnsite"];
+        AllOfHistoricInspectionCreateRequestInspectionCategory: components["schemas"]["InspectionCategory"];
+        AllOfHistoricInspectionCreateRequestReinspectionCategory: components["schemas"]["InspectionCategory"];
+        AllOfHistoricInspectionCreateRequestReinspectionType: components["schemas"]["InspectionType"];
+        AllOfInspectionCreateRequestDefectFixedOnSite: components["schemas"]["DefectFixedOnsite"];
+        AllOfInspectionCreateRequestInspectionCategory: components["schemas"]["InspectionCategory"];
+        AllOfInspectionCreateRequestReinspectionCategory: components["schemas"]["InspectionCategory"];
+        AllOfInspectionCreateRequestReinspectionType: components["schemas"]["InspectionType"];
+        AllOfInspectionResponseDefectFixedOnSite: components["schemas"]["DefectFixedOnsiteResponse"];
+        AllOfInspectionResponseHaResponseStatus: components["schemas"]["InspectionOutcomeStatusTypeResponse"];
+        AllOfInspectionResponseInspectionCategory: components["schemas"]["InspectionCategoryResponse"];
+        AllOfInspectionResponseInspectionReasonForWithdrawal: components["schemas"]["InspectionReasonForWithdrawalResponse"];
+        AllOfInspectionResponsePromoterResponseStatus: components["schemas"]["InspectionOutcomeStatusTypeResponse"];
+        AllOfInspectionSummaryResponseInspectionCategory: components["schemas"]["InspectionCategoryResponse"];
+        AllOfInspectionSummaryResponseInspectionOutcome: components["schemas"]["InspectionOutcomeResponse"];
+        AllOfMaterialClassificationResponseFile: components["schemas"]["FileSummaryResponse"];
+        AllOfNonComplianceResponseJsmStatus: components["schemas"]["JsmStatusResponse"];
+        AllOfNonComplianceResponsePromoterResponseStatus: components["schemas"]["NonComplianceResponseStatusResponse"];
+        AllOfPermitASDResponseSpecialDesigPeriodicityCode: components["schemas"]["ASDPeriodicityCodeResponse"];
+        AllOfPermitASDSpecialDesigPeriodicityCode: components["schemas"]["ASDPeriodicityCode"];
+        AllOfPermitAlterationCreateRequestCollaborationType: components["schemas"]["CollaborationType"];
+        AllOfPermitAlterationResponseDurationChallengeNonAcceptanceResponseStatus: components["schemas"]["DurationChallengeNonAcceptanceResponseStatusResponse"];
+        AllOfPermitAlterationResponseDurationChallengeReviewStatus: components["schemas"]["DurationChallengeReviewStatusResponse"];
+        AllOfPermitAlterationResponsePermitStatus: components["schemas"]["PermitStatusResponse"];
+        AllOfPermitCreateRequestCollaborationType: components["schemas"]["CollaborationType"];
+        AllOfPermitCreateRequestHs2HighwayExemption: components["schemas"]["HS2HighwayExemption"];
+        AllOfPermitLaneRentalAssessmentUpdateRequestChargeBand: components["schemas"]["LaneRentalAssessmentChargeBand"];
+        AllOfPermitResponseAssessmentStatus: components["schemas"]["AssessmentStatusResponse"];
+        AllOfPermitResponseCollaborationType: components["schemas"]["CollaborationTypeResponse"];
+        AllOfPermitResponseCurrentTrafficManagementType: components["schemas"]["TrafficManagementTypeResponse"];
+        AllOfPermitResponseDurationChallengeNonAcceptanceResponseStatus: components["schemas"]["DurationChallengeNonAcceptanceResponseStatusResponse"];
+        AllOfPermitResponseDurationChallengeReviewStatus: components["schemas"]["DurationChallengeReviewStatusResponse"];
+        AllOfPermitResponseHs2HighwayExemption: components["schemas"]["HS2HighwayExemptionResponse"];
+        AllOfPermitResponseLaneRentalAssessmentChargeBand: components["schemas"]["LaneRentalAssessmentChargeBandResponse"];
+        AllOfPermitResponseLaneRentalAssessmentOutcome: components["schemas"]["LaneRentalAssessmentOutcomeResponse"];
+        AllOfPermitResponseLinkedSection81: components["schemas"]["LinkedSection81"];
+        AllOfPermitResponsePermitCancellationReason: components["schemas"]["PermitCancellationReasonResponse"];
+        AllOfPermitStatusUpdateRequestPermitCancellationReason: components["schemas"]["PermitCancellationReason"];
+        AllOfScheduledInspectionCreateRequestScheduledInspectionCategory: components["schemas"]["InspectionCategory"];
+        AllOfSection74ResponsePromoterStatus: components["schemas"]["Section74PromoterStatusResponse"];
+        AllOfSection81CreateRequestSection81Severity: components["schemas"]["Section81Severity"];
+        AllOfSection81ResponseLinkedPermit: components["schemas"]["LinkedPermit"];
+        AllOfSection81ResponsePromoterStatus: components["schemas"]["Section81StatusResponse"];
+        AllOfSection81ResponseSection81WorkType: components["schemas"]["Section81WorkTypeResponse"];
+        AllOfSection81StatusUpdateRequestWorkType: components["schemas"]["Section81WorkType"];
+        AllOfWorkCreateRequestCollaborationType: components["schemas"]["CollaborationType"];
+        AllOfWorkCreateRequestHs2HighwayExemption: components["schemas"]["HS2HighwayExemption"];
+        AllOfWorkResponseActivePermit: components["schemas"]["PermitResponse"];
+        AllOfWorkResponseForwardPlan: components["schemas"]["ForwardPlanSummaryResponse"];
+        AllOfWorkResponsePrivateStreetNotice: components["schemas"]["PrivateStreetSummaryResponse"];
+        AllOfWorkResponsePromoterOrganisationIndustryType: components["schemas"]["IndustrySectorResponse"];
+        AllOfWorkResponseSection81: components["schemas"]["Section81SummaryResponse"];
+        /** @enum {string} */
+        AlterationStatus: "submitted" | "granted" | "granted_with_duration_challenge" | "refused" | "deemed" | "cancelled" | "revoked" | "auto_applied";
+        /** @enum {string} */
+        AlterationStatusResponse: "submitted" | "granted" | "granted_with_duration_challenge" | "refused" | "deemed" | "cancelled" | "revoked" | "auto_applied" | "upcoming_enum";
+        /** @enum {string} */
+        AlterationTypeResponse: "PROMOTER_IMPOSED_CHANGE" | "PROMOTER_CHANGE_REQUEST" | "HA_CHANGE_REQUEST" | "HA_IMPOSED_CHANGE" | "WORK_EXTENSION" | "DURATION_CHALLENGE" | "MODIFIED_PERMIT" | "upcoming_enum";
+        AncillaryInfoResponse: {
+            ancillary_info_reference_number: string;
+            location_description?: string | null;
+            ancillary_info_type: components["schemas"]["AncillaryInfoTypeResponse"];
+            ancillary_info_status: components["schemas"]["AncillaryInfoStatusResponse"];
+            ancillary_info_type_string: string;
+            ancillary_info_status_string: string;
+            /** Format: date-time */
+            date_created: string;
+            /** Format: date-time */
+            date_removed?: string | null;
+            ancillary_info_description: string;
+            ancillary_info_removal_reason?: string | null;
+            ancillary_info_coordinates: unknown[];
+            usrns: number[];
+        };
+        /** @enum {string} */
+        AncillaryInfoStatusResponse: "added" | "removed" | "upcoming_enum";
+        AncillaryInfoSummaryResponse: {
+            ancillary_info_reference_number: string;
+            location_description?: string | null;
+            ancillary_info_type: components["schemas"]["AncillaryInfoTypeResponse"];
+            ancillary_info_status: components["schemas"]["AncillaryInfoStatusResponse"];
+            ancillary_info_type_string: string;
+            ancillary_info_status_string: string;
+            /** Format: date-time */
+            date_created: string;
+            /** Format: date-time */
+            date_removed?: string | null;
+            ancillary_info_description: string;
+            ancillary_info_removal_reason?: string | null;
+            ancillary_info_coordinates: unknown[];
+            usrns: number[];
+        };
+        /** @enum {string} */
+        AncillaryInfoType: "portable_traffic_signals_or_other_traffic_controls" | "site_welfare_facilities" | "site_compound_or_material_storage" | "site_compound_for_works";
+        /** @enum {string} */
+        AncillaryInfoTypeResponse: "portable_traffic_signals_or_other_traffic_controls" | "site_welfare_facilities" | "site_compound_or_material_storage" | "site_compound_for_works" | "upcoming_enum";
+        /** @enum {string} */
+        ApplicationType: "permit" | "notice";
+        /** @enum {string} */
+        ApplicationTypeResponse: "permit" | "notice" | "upcoming_enum";
+        /** @enum {string} */
+        AssessmentStatus: "granted" | "granted_auto" | "refused" | "refused_auto" | "permit_modification_request" | "revoked";
+        /** @enum {string} */
+        AssessmentStatusResponse: "granted" | "granted_auto" | "refused" | "refused_auto" | "permit_modification_request" | "revoked" | "upcoming_enum";
+        /** @enum {string} */
+        AuditEvent: "historic_action" | "inspection_passed" | "inspection_failed" | "inspection_unable_to_carry_out" | "inspection_further_required" | "inspection_agreed_site_compliance" | "inspection_withdraw_defect" | "activity_submitted" | "activity_edited" | "activity_cancelled" | "fpn_submitted" | "fpn_accepted" | "fpn_paid" | "fpn_disputed" | "fpn_withdrawn" | "permit_granted" | "permit_refused" | "permit_cancelled" | "permit_revoked" | "permit_deemed" | "paa_granted" | "paa_refused" | "paa_cancelled" | "paa_revoked" | "alteration_submitted" | "alteration_refused" | "alteration_granted" | "alteration_granted_with_duration_challenge" | "alteration_deemed" | "alteration_cancelled" | "lane_rental_assessed" | "reinstatement_submitted" | "file_uploaded" | "comment_submitted" | "work_start_logged" | "work_stop_logged" | "work_start_reverted" | "work_stop_reverted" | "forward_plan_submitted" | "forward_plan_cancelled" | "user_removed" | "user_invited" | "user_name_updated" | "inspection_units_logged" | "permit_submitted" | "paa_submitted" | "forward_plan_edited" | "permit_discount_updated" | "paa_discount_updated" | "paa_deemed" | "organisation_contract_added" | "organisation_contract_removed" | "organisation_updated" | "workstream_created" | "workstream_updated" | "inspection_works_stopped" | "inspection_works_stopped_apparatus_remaining" | "inspection_works_in_progress" | "inspection_works_in_progress_no_carriageway_incursion" | "inspection_non_compliant_with_conditions" | "permit_modification_request" | "scheduled_inspection_cancelled" | "scheduled_inspection_created" | "alteration_applied_auto" | "section_81_submitted" | "final_reinstatement_updated" | "section_81_acknowledged" | "section_81_accepted" | "section_81_accepted_fixed" | "section_81_rejected" | "section_81_resolved_by_ha" | "section_81_cancelled" | "support_desk_action" | "permit_hs2_acknowledged" | "geographical_area_created" | "geographical_area_updated" | "workstream_access_updated" | "planned_works_record_created" | "in_progress_works_record_created" | "historic_works_record_created" | "non_notifiable_works_record_created" | "section_81_works_record_created" | "unattributable_works_record_created" | "upcoming_event" | "sample_inspection_target_created" | "sample_inspection_target_updated" | "sample_inspection_created" | "sample_inspection_completed" | "sample_inspection_removed" | "sample_inspection_expired" | "internal_comment_submitted" | "comment_read" | "excavation_carried_out_updated" | "sample_inspection_target_closed" | "section_81_linked_to_permit" | "section_81_unlinked_from_permit" | "section_81_reassigned" | "permit_granted_with_duration_challenge" | "inspection_withdrawn" | "section_74_warning_issued" | "section_74_warning_acknowledged" | "section_74_site_visited_and_rectified" | "section_74_charges_ended" | "section_74_warning_disputed" | "section_74_withdrawn" | "section_74_draft_invoice_issued" | "section_74_resolved" | "section_74_draft_invoice_acknowledged" | "section_74_charge_under_review" | "section_74_charge_agreed" | "alteration_duration_challenge_accepted" | "alteration_duration_challenge_not_accepted" | "alteration_duration_challenge_non_acceptance_response" | "permit_duration_challenge_accepted" | "permit_duration_challenge_not_accepted" | "permit_duration_challenge_non_acceptance_response" | "section_58_created" | "section_58_progressed" | "section_58_cancelled" | "section_58_closed" | "reinstatement_deleted" | "site_deleted" | "inspection_deleted" | "site_subsumed" | "fpn_deleted" | "current_traffic_management_type_updated" | "ancillary_info_added" | "ancillary_info_removed" | "sample_inspection_issued" | "inspection_outcome_accepted" | "inspection_outcome_disputed" | "inspection_outcome_promoter_accepts_failed_inspection" | "sample_inspection_target_deleted" | "sample_inspection_quarter_started" | "sample_inspection_quarter_ended" | "fee_matrix_updated" | "organisation_fpn_details_updated" | "inspection_auto_accepted" | "sample_inspection_quarter_end_reverted" | "private_street_notice_issued" | "private_street_notice_cancelled" | "non_compliance_issued" | "non_compliance_withdrawn" | "non_compliance_resolved" | "inspection_linked_to_non_compliance" | "permit_linked_to_non_compliance" | "inspection_outcome_joint_site_meeting_needed" | "inspection_outcome_reviewing_dispute" | "inspection_outcome_no_agreement" | "non_compliance_works_completed_and_passed" | "non_compliance_joint_site_meeting_suggested" | "non_compliance_will_attend_joint_site_meeting" | "non_compliance_works_complete_ready_for_inspection" | "non_compliance_joint_site_meeting_not_needed" | "event_subscription_created" | "event_subscription_removed" | "material_classification_submitted" | "non_compliance_accept_suggestion" | "permit_under_assessment" | "alteration_revoked" | "change_request_submitted" | "change_request_refused" | "change_request_granted" | "change_request_granted_with_duration_challenge" | "change_request_deemed" | "change_request_cancelled" | "change_request_applied_auto" | "change_request_duration_challenge_accepted" | "change_request_duration_challenge_not_accepted" | "change_request_duration_challenge_non_acceptance_response" | "change_request_revoked";
+        AuthenticationRequest: {
+            emailAddress: string;
+            password: string;
+        };
+        AuthenticationResponse: {
+            idToken?: string | null;
+            organisationReference?: string | null;
+            accessToken?: string | null;
+            refreshToken?: string | null;
+            sessionToken?: string | null;
+        };
+        ChangeRequestASDResponse: {
+            /**
+             * @description Max length 255 characters
+             *     Use Street Lookup API endpoint /nsg/streets to lookup this information
+             */
+            special_desig_location_text?: string | null;
+            /**
+             * @description Max length 300 characters
+             *     Use Street Lookup API endpoint /nsg/streets to lookup this information
+             */
+            special_desig_description?: string | null;
+            /**
+             * Format: date-time
+             * @description Use Street Lookup API endpoint /nsg/streets to lookup this information
+             */
+            special_desig_start_date?: string | null;
+            /**
+             * @description Is whole number between 0 and 2400 inclusive
+             *     Use Street Lookup API endpoint /nsg/streets to lookup this information
+             */
+            special_desig_start_time?: number | null;
+            /**
+             * Format: date-time
+             * @description Use Street Lookup API endpoint /nsg/streets to lookup this information
+             */
+            special_desig_end_date?: string | null;
+            /**
+             * @description Is whole number between 0 and 2400 inclusive
+             *     Use Street Lookup API endpoint /nsg/streets to lookup this information
+             */
+            special_desig_end_time?: number | null;
+            street_special_desig_code: components["schemas"]["ASDCodeResponse"];
+            street_special_desig_code_string: string;
+            special_desig_periodicity_code?: components["schemas"]["ASDPeriodicityCodeResponse"] | null;
+            special_desig_periodicity_code_string?: string | null;
+        };
+        /** @enum {string} */
+        ChangeRequestCollaborationTypeResponse: "trench_sharing_primary_promoter" | "trench_sharing_secondary_promoter" | "sharing_traffic_management_only" | "other" | "upcoming_enum";
+        ChangeRequestConditionResponse: {
+            condition: components["schemas"]["ChangeRequestConditionTypeResponse"];
+            condition_string: string;
+            /** @description Max length 1500 characters */
+            comment?: string | null;
+        };
+        /** @enum {string} */
+        ChangeRequestConditionTypeResponse: "NCT01a" | "NCT01b" | "NCT02a" | "NCT02b" | "NCT04a" | "NCT04b" | "NCT05a" | "NCT06a" | "NCT07a" | "NCT08a" | "NCT08b" | "NCT09a" | "NCT09b" | "NCT09c" | "NCT10a" | "NCT11a" | "NCT11b" | "NCT12a" | "NCT09d" | "NCT03" | "upcoming_enum";
+        ChangeRequestCreateRequest: {
+            /** @description Max length 100 characters */
+            internal_user_identifier?: string | null;
+            /** @description Max length 100 characters */
+            internal_user_name?: string | null;
+            /** @description Max length 500 characters */
+            change_request_reason: string;
+            /**
+             * @description Optional field - validated only when provided
+             *     Max length 100 characters
+             */
+            secondary_contact?: string | null;
+            /**
+             * @description Optional field - validated only when provided
+             *     Max length 100 characters
+             */
+            secondary_contact_number?: string | null;
+            /**
+             * @description Optional field - validated only when provided
+             *     Max length 100 characters
+             */
+            secondary_contact_email?: string | null;
+            /**
+             * Format: date-time
+             * @description Optional field - validated only when provided
+             *     Maximum date range between proposed_start_date and proposed_end_date is 5 years
+             */
+            proposed_start_date?: string | null;
+            /**
+             * Format: date-time
+             * @description Optional field - validated only when provided
+             *     Required if work_type is immediate
+             *     proposed_start_time is required if proposed_start_date is in the past
              */
             proposed_start_time?: string | null;
             /**
              * Format: date-time
-             * @description proposed_end_date must be on or after proposed_start_date
+             * @description Optional field - validated only when provided
+             *     proposed_end_date must be on or after proposed_start_date
              *     If work_type = planned, the maximum date range between proposed_start_date and proposed_end_date is 5 years
              */
-            proposed_end_date: string;
+            proposed_end_date?: string | null;
             /**
              * Format: date-time
-             * @description proposed_end_time is required if proposed_end_date is in the past
+             * @description Optional field - validated only when provided
+             *     proposed_end_time is required if proposed_end_date is in the past
              *     proposed_end_time must be after the date and time for proposed_start_time
              */
             proposed_end_time?: string | null;
-            /** @description Max length 500 characters */
-            description_of_work: string;
-            /** @description Whether an excavation will be required */
-            excavation: boolean;
-            /** @description Max length 100 characters */
+            /**
+             * @description Optional field - validated only when provided
+             *     Max length 500 characters
+             */
+            description_of_work?: string | null;
+            /**
+             * @description Optional field - validated only when provided
+             *     Whether an excavation will be required
+             */
+            excavation?: boolean | null;
+            /**
+             * @description Optional field - validated only when provided
+             *     Max length 100 characters
+             */
             project_reference_number?: string | null;
-            traffic_management_plan: boolean;
-            lane_rental_applicable: boolean;
-            /** @description Array values must be unique */
+            /** @description Optional field - validated only when provided */
+            traffic_management_plan?: boolean | null;
+            /** @description Optional field - validated only when provided */
+            lane_rental_applicable?: boolean | null;
+            /**
+             * @description Optional field - validated only when provided
+             *     Array values must be unique
+             */
             permit_conditions?: components["schemas"]["PermitCondition"][] | null;
-            environmental_health_notifiable: boolean;
-            collaborative_working: boolean;
+            /**
+             * @description Optional field - validated only when provided
+             *     Max length 500 characters
+             */
+            works_location_description?: string | null;
+            /** @description Must be a GeoJSON geometry (using British National Grid easting and northing coordinate pairs) and must be a point, line string or polygon */
+            works_coordinates?: unknown;
+            /** @description Optional field - validated only when provided */
+            collaborative_working?: boolean | null;
             /**
              * @description Required if collaborative_working = true
              *     Max length 500 characters
@@ -2049,26 +1905,19 @@ export interface components {
              *     Work Reference Number of collaborative works
              */
             collaborative_works?: string | null;
-            activity_type: components["schemas"]["ActivityType"];
-            traffic_management_type: components["schemas"]["TrafficManagementType"];
-            application_type: components["schemas"]["ApplicationType"];
             /** @description Required if collaborative_working = true */
             collaboration_type?: components["schemas"]["CollaborationType"] | null;
-            /** @description Array values must be unique */
-            location_types: components["schemas"]["LocationType"][];
+            /** @description Optional field - validated only when provided */
+            activity_type?: components["schemas"]["ActivityType"] | null;
+            /** @description Optional field - validated only when provided */
+            traffic_management_type?: components["schemas"]["TrafficManagementType"] | null;
+            /** @description Optional field - validated only when provided */
+            application_type?: components["schemas"]["ApplicationType"] | null;
             /**
-             * @description Array values must be unique
-             *     Must not contain null or undefined values
-             *     A file_id can only be associated with one section of Street Manager
-             *     See API specification Resource Guide > Works API > File upload for more information
+             * @description Optional field - validated only when provided
+             *     Array values must be unique
              */
-            file_ids?: number[] | null;
-            permit_asds?: components["schemas"]["PermitASD"][] | null;
-            work_type: components["schemas"]["WorkType"];
-            /** @description Required when work_type is planned */
-            is_ttro_required?: boolean | null;
-            /** @description Required when work_type is immediate */
-            immediate_risk?: boolean | null;
+            location_types?: components["schemas"]["LocationType"][] | null;
             /** @description See business rules section 3.4.6 - Early start */
             early_start_pre_approval?: boolean | null;
             /**
@@ -2086,550 +1935,375 @@ export interface components {
              *     Max length 500 characters
              */
             early_start_reason?: string | null;
-            /** @description Max length 500 characters */
+            /** @description Optional field - validated only when provided */
+            work_type?: components["schemas"]["WorkType"] | null;
+            /**
+             * @description Optional field - validated only when provided
+             *     Required when work_type is planned
+             */
+            is_ttro_required?: boolean | null;
+            /**
+             * @description Optional field - validated only when provided
+             *     Required when work_type is immediate
+             */
+            immediate_risk?: boolean | null;
+            /**
+             * @description Optional field - validated only when provided
+             *     Array values must be unique
+             *     Must not contain null or undefined values
+             *     A file_id can only be associated with one section of Street Manager
+             *     See API specification Resource Guide > Works API > File upload for more information
+             */
+            file_ids?: number[] | null;
+            /**
+             * @description Optional field - validated only when provided
+             *     Max length 500 characters
+             */
             additional_info?: string | null;
-            close_footway: components["schemas"]["CloseFootway"];
-            /** @description Max length 500 characters */
-            works_location_description: string;
-            /** @description Must consist of 3 positive whole numbers */
-            workstream_prefix?: string | null;
-            /** @description Required if promoter_swa_code = '7374' */
-            hs2_in_act_limits?: boolean | null;
+            /** @description Optional field - validated only when provided */
+            close_footway?: components["schemas"]["CloseFootway"] | null;
+            /** @description Optional field - validated only when provided */
+            close_footpath?: components["schemas"]["CloseFootpath"] | null;
+            /**
+             * @description Optional field - validated only when provided
+             *     Array with special designation codes and location/description text constraints
+             */
+            permit_asds?: components["schemas"]["PermitASD"][] | null;
+            /**
+             * @description Optional field - validated only when provided
+             *     Max length 100 characters
+             */
+            additional_contact?: string | null;
+            /**
+             * @description Optional field - validated only when provided
+             *     Max length 100 characters
+             */
+            additional_contact_number?: string | null;
+            /**
+             * @description Optional field - validated only when provided
+             *     Max length 100 characters
+             */
+            additional_contact_email?: string | null;
             /**
              * Format: date-time
-             * @description Date must occur today or a date in the future
+             * @description Optional field - validated only when provided
+             *     Date must occur today or a date in the future
              */
             hs2_consultation_requested_response_date?: string | null;
-            /** @description Required if work_type = 'hs2_highway_works' and hs2_in_act_limits = true */
-            hs2_highway_exemption?: components["schemas"]["HS2HighwayExemption"] | null;
             /**
-             * @description Array Max length 2 items
+             * @description Optional field - validated only when provided
+             *     Array Max length 2 items
              *     Array values must be valid email addresses
              *     Array values max length 100 characters
              */
             hs2_highway_emails?: string[] | null;
-            /** @description Max length 100 characters */
-            additional_contact?: string | null;
-            /** @description Max length 100 characters */
-            additional_contact_number?: string | null;
-            /** @description Max length 100 characters */
-            additional_contact_email?: string | null;
-            is_covid_19_response?: boolean | null;
             /**
-             * @description Array max length 10 items
-             *     Array values must be valid USRNs
+             * @description Max length 100 characters
+             *     Required if traffic_management_type = 'multi_way_signals' or 'two_way_signals'
              */
-            hs2_additional_usrns?: number[] | null;
-        };
-        WorkStartUpdateRequest: {
-            /** @description Max length 100 characters */
-            internal_user_identifier?: string | null;
-            /** @description Max length 50 characters */
-            internal_user_name?: string | null;
+            emergency_contact_name?: string | null;
             /**
-             * Format: date-time
-             * @description actual_start_date must be in the past
-             *     Must be after proposed start date
-             *     Permit must be granted
+             * @description Max length 100 characters
+             *     Required if traffic_management_type = 'multi_way_signals' or 'two_way_signals'
              */
-            actual_start_date: string;
-        };
-        WorkStartRevertRequest: {
-            /** @description Max length 100 characters */
-            internal_user_identifier?: string | null;
-            /** @description Max length 50 characters */
-            internal_user_name?: string | null;
-            /**
-             * @description revert_reason max length 500 characters
-             *     Permit must be in progress
-             *     Work must be planned
-             *     Work must not have any reinstatements
-             */
-            revert_reason: string;
-        };
-        WorkStopUpdateRequest: {
-            /** @description Max length 100 characters */
-            internal_user_identifier?: string | null;
-            /** @description Max length 50 characters */
-            internal_user_name?: string | null;
-            /**
-             * Format: date-time
-             * @description actual_stop_date must be in the past
-             *     Must be after actual start date
-             *     Permit must be in progress
-             */
-            actual_stop_date: string;
-        };
-        WorkStopRevertRequest: {
-            /** @description Max length 100 characters */
-            internal_user_identifier?: string | null;
-            /** @description Max length 50 characters */
-            internal_user_name?: string | null;
-            /**
-             * @description revert_reason max length 500 characters
-             *     Permit must be closed
-             *     Work must be completed
-             */
-            revert_reason: string;
-        };
-        PaginationDetails: {
-            /** Format: double */
-            total_rows: number;
-            has_next_page: boolean;
-        };
-        WorkHistoryResponse: {
-            pagination: components["schemas"]["PaginationDetails"];
-            rows: components["schemas"]["WorkHistorySummaryResponse"][];
-        };
-        SiteCreateResponse: {
-            /** Format: double */
-            site_number: number;
-        };
-        /** @enum {string} */
-        ReinstatementType: "excavation" | "bar_holes" | "core_holes" | "pole_testing";
-        /** @enum {string} */
-        ReinstatementStatus: "interim" | "permanent";
-        SiteCreateRequest: {
-            /** @description Max length 100 characters */
-            internal_user_identifier?: string | null;
-            /** @description Max length 50 characters */
-            internal_user_name?: string | null;
-            /** @description See business rules section 8.4 - Making interim sites permanent */
-            reinstatement_status: components["schemas"]["ReinstatementStatus"];
-            /**
-             * Format: date-time
-             * @description reinstatement_date must be in the past
-             *     Must be after actual start date
-             *     Must be before actual end date (if entered)
-             */
-            reinstatement_date: string;
-            /**
-             * Format: double
-             * @description Is number between 0 and 99.99 inclusive, to two decimal places.
-             *     Required if reinstatement type is excavation.
-             */
-            depth?: number | null;
-            /**
-             * Format: double
-             * @description Is number between 0 and 9999.99 inclusive, to two decimal places
-             *     Required if reinstatement type is excavation.
-             */
-            length?: number | null;
-            /**
-             * Format: double
-             * @description Is number between 0 and 99.99 inclusive, to two decimal places
-             *     Required if reinstatement type is excavation.
-             */
-            width?: number | null;
-            /** @description Must be a GeoJSON geometry (using British National Grid easting and northing coordinate pairs) and must be a point, line string or polygon */
-            reinstatement_coordinates: unknown;
-            /** @description Must be a GeoJSON geometry (using British National Grid easting and northing coordinate pairs) and must be a point, line string or polygon, if provided */
-            secondary_reinstatement_coordinates?: unknown;
-            /** @description Max length 500 characters */
-            location_description: string;
+            emergency_contact_number?: string | null;
+            /** @description Required if collaborative_working = true */
+            is_primary_promoter?: boolean | null;
             /**
              * @description Array values must be unique
-             *     Must not contain null or undefined values
+             *     Required if collaborative_working = true or others_can_collaborate_on_work = true
              */
-            location_types: components["schemas"]["LocationType"][];
-            /** @description Whether reinstatement evidence has been supplied */
-            reinstatement_evidence: boolean;
+            collaboration_types?: components["schemas"]["CollaborationType"][] | null;
             /**
-             * @description Required if reinstatement_evidence = true
-             *     Array values must be unique
-             *     Must not contain null or undefined values
-             *     A file_id can only be associated with one section of Street Manager
-             *     See API specification Resource Guide > Works API > File upload for more information
+             * @description Max length 100 characters
+             *     Required if is_primary_promoter is true
              */
-            file_ids?: number[] | null;
+            primary_promoter_permit_reference_number?: string | null;
             /**
-             * Format: double
-             * @description Is whole number between 0 and 999 inclusive
-             *     Will default to previously provided value or 1.
+             * @description Optional field - validated only when provided
+             *     Max length 100 characters
+             *     Required if collaborative_working = true or others_can_collaborate_on_work = true
              */
-            inspection_units?: number | null;
+            collaboration_contact_name?: string | null;
             /**
-             * @description Whether it is a final reinstatement
-             *     Required if reinstatement type is excavation
+             * @description Optional field - validated only when provided
+             *     Max length 100 characters
              */
-            final_reinstatement?: boolean | null;
+            collaboration_contact_email?: string | null;
             /**
-             * Format: double
-             * @description Must be a number between 0 and 100
-             *     Required if reinstatement type is not excavation
+             * @description Optional field - validated only when provided
+             *     Max length 100 characters
              */
-            number_of_holes?: number | null;
-            reinstatement_type: components["schemas"]["ReinstatementType"];
+            collaboration_contact_phone_number?: string | null;
+            /** @description Required if is_primary_promoter is false */
+            estimated_number_of_network_days_saved?: number | null;
+            /** @description Required if collaborative_working = false */
+            others_can_collaborate_on_work?: boolean | null;
+            /**
+             * @description Max length 500 characters
+             *     Required if others_can_collaborate_on_work is false
+             */
+            reason_for_non_collaboration?: string | null;
+            /**
+             * @description Max length 500 characters
+             *     Required if others_can_collaborate_on_work is true
+             */
+            can_collaborate_on_work_additional_details?: string | null;
         };
-        ReinstatementResponse: {
-            permit_reference_number?: string | null;
-            reinstatement_status: components["schemas"]["ReinstatementStatusResponse"];
-            reinstatement_status_string: string;
-            /** Format: date-time */
-            reinstatement_date: string;
-            /** Format: double */
-            depth?: number | null;
-            /** Format: double */
-            length?: number | null;
-            /** Format: double */
-            width?: number | null;
-            reinstatement_coordinates: unknown;
-            secondary_reinstatement_coordinates?: unknown;
-            location_description: string;
-            /** Format: date-time */
-            end_date: string;
+        ChangeRequestCreateResponse: {
+            change_request_reference_number: string;
+        };
+        ChangeRequestDurationChallengeNonAcceptanceResponseRequest: {
+            /** @description Max length 100 characters */
+            internal_user_identifier?: string | null;
+            /** @description Max length 100 characters */
+            internal_user_name?: string | null;
+            /** @description Can only be set to reasonable_period_end_date_changed or reasonable_period_end_date_not_changed */
+            non_acceptance_response_status: components["schemas"]["DurationChallengeNonAcceptanceResponseStatus"];
+            /**
+             * Format: date-time
+             * @description Required if non_acceptance_response_status = reasonable_period_end_date_changed
+             */
+            new_reasonable_period_end_date?: string | null;
+            /** @description Max length 500 characters */
+            non_acceptance_response_details: string;
+        };
+        ChangeRequestDurationChallengeReviewRequest: {
+            /** @description Max length 100 characters */
+            internal_user_identifier?: string | null;
+            /** @description Max length 100 characters */
+            internal_user_name?: string | null;
+            /** @description Can only be set to duration_challenge_accepted or duration_challenge_not_accepted */
+            review_status: components["schemas"]["DurationChallengeReviewStatus"];
+            /**
+             * @description Max length 500 characters
+             *     Required if review_status = duration_challenge_not_accepted
+             */
+            reason_for_non_acceptance?: string | null;
+        };
+        ChangeRequestImposeChangeRequest: {
+            /** @description Max length 100 characters */
+            internal_user_identifier?: string | null;
+            /** @description Max length 100 characters */
+            internal_user_name?: string | null;
+            /** @description Array values must be unique */
+            permit_conditions?: components["schemas"]["PermitCondition"][] | null;
+            /** @description Max length 500 characters */
+            change_request_reason: string;
+        };
+        ChangeRequestImposeChangeResponse: {
+            change_request_reference_number: string;
+        };
+        /** @enum {string} */
+        ChangeRequestLocationTypeResponse: "footway" | "carriageway" | "verge" | "cycleway" | "footpath" | "parking_place" | "bus_stop_or_stand" | "cycle_hire_docking_station" | "taxi_rank" | "upcoming_enum";
+        ChangeRequestResponse: {
+            change_request_reference_number: string;
             /** Format: date-time */
             date_created: string;
             /** Format: date-time */
-            date_modified: string;
-            location_types: components["schemas"]["LocationTypeResponse"][];
-            location_types_string: string[];
-            reinstatement_evidence: boolean;
-            files?: components["schemas"]["FileSummaryResponse"][] | null;
-            /** Format: double */
-            number_of_holes?: number | null;
-        };
-        SiteResponse: {
-            /** Format: double */
-            site_number: number;
-            site_description: string;
-            permit_reference_number?: string | null;
-            /** Format: double */
-            depth?: number | null;
-            /** Format: double */
-            length?: number | null;
-            /** Format: double */
-            width?: number | null;
+            deadline_date: string;
+            change_request_status: components["schemas"]["ChangeRequestStatusResponse"];
+            change_request_status_string: string;
+            change_request_type: components["schemas"]["ChangeRequestTypeResponse"];
+            change_request_type_string: string;
+            permit_status?: components["schemas"]["PermitStatusResponse"] | null;
+            permit_status_string?: string | null;
+            assessment_discount?: number | null;
+            assessment_comments?: string | null;
+            change_request_reason: string;
+            current: components["schemas"]["PermitResponse"];
+            proposed: components["schemas"]["ProposedChangeRequestResponse"];
+            duration_challenge_review_status?: components["schemas"]["DurationChallengeReviewStatusResponse"] | null;
+            duration_challenge_review_status_string?: string | null;
+            duration_challenge_reason_for_non_acceptance?: string | null;
             /** Format: date-time */
-            completed_date: string;
+            duration_challenge_review_update_date?: string | null;
+            duration_challenge_non_acceptance_response_status?: components["schemas"]["DurationChallengeNonAcceptanceResponseStatusResponse"] | null;
+            duration_challenge_non_acceptance_response_status_string?: string | null;
+            duration_challenge_non_acceptance_response_details?: string | null;
             /** Format: date-time */
-            end_date: string;
-            site_status: components["schemas"]["ReinstatementStatusResponse"];
-            site_status_string: string;
-            reinstatement_type: components["schemas"]["ReinstatementTypeResponse"];
-            reinstatement_type_string: string;
-            /** Format: double */
-            number_of_holes?: number | null;
-            location_types: components["schemas"]["LocationTypeResponse"][];
-            location_types_string: string[];
-            site_coordinates: unknown;
-            reinstatements: components["schemas"]["ReinstatementResponse"][];
+            duration_challenge_non_acceptance_response_update_date?: string | null;
+            /** Format: date-time */
+            duration_challenge_non_acceptance_response_new_reasonable_period_end_date?: string | null;
+            /** Format: date-time */
+            duration_challenge_non_acceptance_response_old_reasonable_period_end_date?: string | null;
+            duration_challenge_follow_up_review_complete?: boolean | null;
         };
-        ReinstatementCreateRequest: {
+        /** @enum {string} */
+        ChangeRequestStatus: "submitted" | "granted" | "refused" | "deemed" | "cancelled" | "granted_with_duration_challenge" | "revoked" | "auto_applied";
+        /** @enum {string} */
+        ChangeRequestStatusResponse: "submitted" | "granted" | "refused" | "deemed" | "cancelled" | "granted_with_duration_challenge" | "revoked" | "auto_applied" | "upcoming_enum";
+        ChangeRequestStatusUpdateRequest: {
             /** @description Max length 100 characters */
             internal_user_identifier?: string | null;
-            /** @description Max length 50 characters */
+            /** @description Max length 100 characters */
             internal_user_name?: string | null;
-            /** @description See business rules section 8.4 - Making interim sites permanent */
-            reinstatement_status: components["schemas"]["ReinstatementStatus"];
+            /** @description Can only be set to granted, refused or granted_with_duration_challenge */
+            change_request_status: components["schemas"]["ChangeRequestStatus"];
+            /**
+             * @description Required if change_request_status = refused or granted_with_duration_challenge
+             *     Max length 1500 characters
+             */
+            assessment_comments?: string | null;
+            /**
+             * @description Required if change_request_status = granted
+             *     Is whole number between 0 and 100 inclusive
+             */
+            assessment_discount?: number | null;
             /**
              * Format: date-time
-             * @description reinstatement_date must be in the past
-             *     Must be after actual start date
-             *     Must be before actual end date (if entered)
+             * @description Required if change_request_status = granted_with_duration_challenge
+             *     Must be on or after the permit proposed_end_date and before the change request updated proposed_end_date
              */
-            reinstatement_date: string;
-            /**
-             * Format: double
-             * @description Is number between 0 and 99.99 inclusive, to two decimal places.
-             *     Required if reinstatement type is excavation.
-             */
-            depth?: number | null;
-            /**
-             * Format: double
-             * @description Is number between 0 and 9999.99 inclusive, to two decimal places
-             *     Required if reinstatement type is excavation.
-             */
-            length?: number | null;
-            /**
-             * Format: double
-             * @description Is number between 0 and 99.99 inclusive, to two decimal places
-             *     Required if reinstatement type is excavation.
-             */
-            width?: number | null;
-            /** @description Must be a GeoJSON geometry (using British National Grid easting and northing coordinate pairs) and must be a point, line string or polygon */
-            reinstatement_coordinates: unknown;
-            /** @description Must be a GeoJSON geometry (using British National Grid easting and northing coordinate pairs) and must be a point, line string or polygon, if provided */
-            secondary_reinstatement_coordinates?: unknown;
-            /** @description Max length 500 characters */
-            location_description: string;
-            /**
-             * @description Array values must be unique
-             *     Must not contain null or undefined values
-             */
-            location_types: components["schemas"]["LocationType"][];
-            /** @description Whether reinstatement evidence has been supplied */
-            reinstatement_evidence: boolean;
-            /**
-             * @description Required if reinstatement_evidence = true
-             *     Array values must be unique
-             *     Must not contain null or undefined values
-             *     A file_id can only be associated with one section of Street Manager
-             *     See API specification Resource Guide > Works API > File upload for more information
-             */
-            file_ids?: number[] | null;
-            /**
-             * Format: double
-             * @description Is whole number between 0 and 999 inclusive
-             *     Will default to previously provided value or 1.
-             */
-            inspection_units?: number | null;
-            /**
-             * @description Whether it is a final reinstatement
-             *     Required if reinstatement type is excavation
-             */
-            final_reinstatement?: boolean | null;
-            /**
-             * Format: double
-             * @description Must be a number between 0 and 100
-             *     Required if reinstatement type is not excavation
-             */
-            number_of_holes?: number | null;
+            reasonable_period_end_date?: string | null;
         };
-        /** @enum {string} */
-        FailureReasonResponse: "live_site_signage" | "live_site_distance" | "live_site_safety_zone" | "live_site_barriers" | "live_site_traffic_control" | "live_site_pedestrian_provision" | "live_site_cyclist_provision" | "live_site_operative_qualification" | "live_site_equipment" | "live_site_materials" | "live_site_compaction" | "live_site_construction_layers" | "live_site_storage_of_materials" | "reinstatement_damage_to_surround_area" | "reinstatement_saw_cutting" | "reinstatement_acute_angles" | "reinstatement_verge" | "reinstatement_anti_skid" | "reinstatement_fixed_features" | "reinstatement_modular" | "reinstatement_proximity" | "reinstatement_materials_incorrect" | "reinstatement_materials_damaged" | "reinstatement_edge_sealant" | "reinstatement_over_banding" | "reinstatement_road_markings" | "reinstatement_infill_pointing" | "reinstatement_ironwork_apparatus" | "reinstatement_breaking_out_fretting" | "reinstatement_interface_cracking" | "reinstatement_crowning" | "reinstatement_depression" | "reinstatement_as_laid_profile" | "reinstatement_texture_depth" | "reinstatement_edge_depression" | "upcoming_enum";
-        SiteDetails: {
-            /** Format: double */
-            site_number: number;
-            site_description: string;
-        };
-        FailureReasonDetailsResponse: {
-            failure_reason: components["schemas"]["FailureReasonResponse"];
-            failure_reason_string: string;
-            sites?: components["schemas"]["SiteDetails"][] | null;
-            details: string;
-            site_name?: string | null;
-        };
-        /** @enum {string} */
-        DefectFixedOnsiteResponse: "yes_by_inspector" | "yes_by_onsite_members" | "no" | "upcoming_enum";
-        /** @enum {string} */
-        InspectionReasonForWithdrawalResponse: "incorrect_outcome_recorded" | "wrong_works_or_organisation" | "wrong_details" | "outcome_changed" | "other" | "upcoming_enum";
-        InspectionResponse: {
-            inspection_reference_number: string;
-            inspection_type: components["schemas"]["InspectionTypeResponse"];
-            inspection_type_string: string;
-            /** Format: date-time */
-            inspection_start_date: string;
-            inspection_category?: components["schemas"]["InspectionCategoryResponse"] | null;
-            inspection_category_string?: string | null;
-            inspection_outcome: components["schemas"]["InspectionOutcomeResponse"];
-            inspection_outcome_string: string;
-            defect_details?: string | null;
-            failure_reason_details?: components["schemas"]["FailureReasonDetailsResponse"][] | null;
-            inspection_outcome_details?: string | null;
-            was_call_logged?: boolean | null;
-            call_logged_to?: string | null;
-            call_logged_reference?: string | null;
-            call_logged_summary?: string | null;
-            defect_fixed_on_site?: components["schemas"]["DefectFixedOnsiteResponse"] | null;
-            defect_fixed_on_site_string?: string | null;
-            additional_comments?: string | null;
+        ChangeRequestSummaryResponse: {
+            change_request_reference_number: string;
             /** Format: date-time */
             date_created: string;
             /** Format: date-time */
-            date_modified: string;
-            files?: components["schemas"]["FileSummaryResponse"][] | null;
-            work_reference_number: string;
-            /** Format: date-time */
-            reinspection_date?: string | null;
-            /** Format: date-time */
-            reinspection_date_time?: string | null;
-            username: string;
-            promoter_organisation: string;
-            highway_authority: string;
-            inspector_name?: string | null;
-            made_safe_by_ha?: boolean | null;
-            inspection_status: components["schemas"]["InspectionStatusResponse"];
-            inspection_status_string: string;
-            inspection_reason_for_withdrawal?: components["schemas"]["InspectionReasonForWithdrawalResponse"] | null;
-            inspection_reason_for_withdrawal_string?: string | null;
-            withdrawal_details?: string | null;
-        };
-        InspectionCreateResponse: {
-            inspection_reference_number: string;
+            deadline_date: string;
+            change_request_status: components["schemas"]["ChangeRequestStatusResponse"];
+            change_request_status_string: string;
+            change_request_type: components["schemas"]["ChangeRequestTypeResponse"];
+            change_request_type_string: string;
         };
         /** @enum {string} */
-        InspectionType: "live_site" | "reinstatement" | "non_compliance_follow_up" | "section_81";
+        ChangeRequestTypeResponse: "PROMOTER_IMPOSED_CHANGE" | "PROMOTER_CHANGE_REQUEST" | "HA_CHANGE_REQUEST" | "HA_IMPOSED_CHANGE" | "WORK_EXTENSION" | "DURATION_CHALLENGE" | "MODIFIED_PERMIT" | "upcoming_enum";
         /** @enum {string} */
-        InspectionCategory: "a" | "b" | "c" | "third_party" | "routine" | "joint_site_visit" | "follow_up" | "follow_up_completion" | "site_occupancy" | "conditions";
+        CloseFootpath: "yes_discussed_with_ha" | "no";
         /** @enum {string} */
-        InspectionOutcome: "passed" | "unable_to_complete_inspection" | "failed_low" | "failed_high" | "further_inspections_required" | "agreed_site_compliance" | "non_compliant_with_conditions" | "works_stopped_apparatus_remaining" | "works_in_progress_no_carriageway_incursion" | "works_in_progress" | "works_stopped";
+        CloseFootpathResponse: "yes_discussed_with_ha" | "no" | "upcoming_enum";
         /** @enum {string} */
-        FailureReason: "live_site_signage" | "live_site_distance" | "live_site_safety_zone" | "live_site_barriers" | "live_site_traffic_control" | "live_site_pedestrian_provision" | "live_site_cyclist_provision" | "live_site_operative_qualification" | "live_site_equipment" | "live_site_materials" | "live_site_compaction" | "live_site_construction_layers" | "live_site_storage_of_materials" | "reinstatement_damage_to_surround_area" | "reinstatement_saw_cutting" | "reinstatement_acute_angles" | "reinstatement_verge" | "reinstatement_anti_skid" | "reinstatement_fixed_features" | "reinstatement_modular" | "reinstatement_proximity" | "reinstatement_materials_incorrect" | "reinstatement_materials_damaged" | "reinstatement_edge_sealant" | "reinstatement_over_banding" | "reinstatement_road_markings" | "reinstatement_infill_pointing" | "reinstatement_ironwork_apparatus" | "reinstatement_breaking_out_fretting" | "reinstatement_interface_cracking" | "reinstatement_crowning" | "reinstatement_depression" | "reinstatement_as_laid_profile" | "reinstatement_texture_depth" | "reinstatement_edge_depression";
-        FailureReasonDetails: {
-            failure_reason: components["schemas"]["FailureReason"];
-            /** @description Required if work has a reinstatement */
-            site_numbers?: number[] | null;
+        CloseFootway: "yes_provide_pedestrian_walkway" | "yes_provide_alternative_route" | "no";
+        /** @enum {string} */
+        CloseFootwayResponse: "yes_provide_pedestrian_walkway" | "yes_provide_alternative_route" | "no" | "upcoming_enum";
+        /** @enum {string} */
+        CollaborationType: "trench_sharing_primary_promoter" | "trench_sharing_secondary_promoter" | "sharing_traffic_management_only" | "other";
+        /** @enum {string} */
+        CollaborationTypeResponse: "trench_sharing_primary_promoter" | "trench_sharing_secondary_promoter" | "sharing_traffic_management_only" | "other" | "upcoming_enum";
+        CommentCreateRequest: {
+            /** @description Max length 100 characters */
+            internal_user_identifier?: string | null;
+            /** @description Max length 100 characters */
+            internal_user_name?: string | null;
+            /** @description Max length 1500 characters */
+            detail: string;
+            /** @description Only highway authorities can comment with the topic OVERRUN */
+            topic: components["schemas"]["CommentTopic"];
+            /**
+             * @description Flag a comment as internal. Internal comments visible to members of authors organisation.
+             *     Defaults to false if not provided.
+             */
+            is_internal?: boolean | null;
+        };
+        CommentCreateResponse: {
+            comment_reference_number: string;
+        };
+        CommentReadRequest: {
+            /** @description Max length 100 characters */
+            internal_user_identifier?: string | null;
+            /** @description Max length 100 characters */
+            internal_user_name?: string | null;
+        };
+        CommentResponse: {
+            comment_reference_number?: string | null;
+            comment_topic: components["schemas"]["CommentTopicResponse"];
+            comment_topic_string: string;
+            detail: string;
+            author_email_address: string;
+            /** Format: date-time */
+            date_created: string;
+            is_read?: boolean | null;
+            read_by?: string | null;
+            /** Format: date-time */
+            read_on?: string | null;
+            is_internal?: boolean | null;
+            author_organisation_ref?: string | null;
+        };
+        /** @enum {string} */
+        CommentTopic: "GENERAL" | "SECTION_74" | "INSPECTION" | "FPN" | "OVERRUN" | "FORWARD_PLAN" | "CHANGE_REQUEST" | "IMPOSED_VARIATION" | "DURATION_CHALLENGE" | "SECTION_81" | "UNATTRIBUTED_WORKS";
+        /** @enum {string} */
+        CommentTopicResponse: "general" | "section_74" | "inspection" | "fpn" | "overrun" | "forward_plan" | "change_request" | "imposed_variation" | "duration_challenge" | "section_81" | "unattributed_works" | "upcoming_enum";
+        CreateAncillaryInfoRequest: {
+            /** @description Max length 100 characters */
+            internal_user_identifier?: string | null;
+            /** @description Max length 100 characters */
+            internal_user_name?: string | null;
+            /**
+             * @description Max length 500 characters
+             *     Must be provided if ancillary_info_type is anything other than portable_traffic_signals_or_other_traffic_controls
+             */
+            location_description?: string | null;
             /** @description Max length 500 characters */
-            details: string;
+            ancillary_info_description: string;
+            /**
+             * @description Array values must be unique
+             *     Each point must be a GeoJSON geometry (using British National Grid easting and northing coordinate pairs) and must be a point
+             *     Max length of 10
+             */
+            ancillary_info_coordinates: unknown[];
+            /**
+             * @description Array values must be unique
+             *     Is whole number between 1000001 and 99999999 inclusive
+             *     See business rules section 1.4 - USRN
+             *     Max length of 25
+             */
+            usrns: number[];
+            ancillary_info_type: components["schemas"]["AncillaryInfoType"];
+        };
+        CreateAncillaryInfoResponse: {
+            ancillary_info_reference_number: string;
+        };
+        CurrentTrafficManagementTypeRequest: {
+            /** @description Max length 100 characters */
+            internal_user_identifier?: string | null;
+            /** @description Max length 100 characters */
+            internal_user_name?: string | null;
+            current_traffic_management_type: components["schemas"]["TrafficManagementType"];
+            /**
+             * @description Max length 100 characters
+             *     Must be provided if current_traffic_management_type is multi_way_signals or two_way_signals
+             */
+            current_traffic_management_emergency_contact_name?: string | null;
+            /**
+             * @description Max length 100 characters
+             *     Must be provided if current_traffic_management_type is multi_way_signals or two_way_signals
+             */
+            current_traffic_management_emergency_contact_number?: string | null;
         };
         /** @enum {string} */
         DefectFixedOnsite: "yes_by_inspector" | "yes_by_onsite_members" | "no";
-        InspectionCreateRequest: {
+        /** @enum {string} */
+        DefectFixedOnsiteResponse: "yes_by_inspector" | "yes_by_onsite_members" | "no" | "upcoming_enum";
+        DurationCalculationResponse: {
+            calendar_days: number;
+            working_days: number;
+        };
+        /** @enum {string} */
+        DurationChallengeNonAcceptanceResponseStatus: "reasonable_period_end_date_changed" | "reasonable_period_end_date_not_changed";
+        /** @enum {string} */
+        DurationChallengeNonAcceptanceResponseStatusResponse: "reasonable_period_end_date_changed" | "reasonable_period_end_date_not_changed" | "upcoming_enum";
+        /** @enum {string} */
+        DurationChallengeReviewStatus: "duration_challenge_accepted" | "duration_challenge_not_accepted";
+        /** @enum {string} */
+        DurationChallengeReviewStatusResponse: "duration_challenge_accepted" | "duration_challenge_not_accepted" | "upcoming_enum";
+        ExcavationCarriedOutUpdateRequest: {
             /** @description Max length 100 characters */
             internal_user_identifier?: string | null;
-            /** @description Max length 50 characters */
-            internal_user_name?: string | null;
-            inspection_type: components["schemas"]["InspectionType"];
-            /**
-             * Format: date-time
-             * @description inspection_start_date must be in the past
-             */
-            inspection_start_date: string;
-            /** @description See business rules section 10.2 - Inspection types and categories */
-            inspection_category?: components["schemas"]["InspectionCategory"] | null;
-            /** @description See business rules section 10.3 - Inspection outcomes */
-            inspection_outcome: components["schemas"]["InspectionOutcome"];
-            /** @description See business rules section 10.3 - Inspection outcomes */
-            failure_reason_details?: components["schemas"]["FailureReasonDetails"][] | null;
-            /**
-             * @description Required if inspection_outcome = unable_to_complete_inspection or non_compliant_with_conditions
-             *     Max length 500 characters
-             */
-            inspection_outcome_details?: string | null;
-            /** @description Required if inspection_outcome = failed_high and inspection_type = live_site */
-            was_call_logged?: boolean | null;
-            /**
-             * @description Required if was_call_logged = true
-             *     Max length 100 characters
-             */
-            call_logged_to?: string | null;
-            /**
-             * @description Required if was_call_logged = true
-             *     Max length 100 characters
-             */
-            call_logged_reference?: string | null;
-            /**
-             * @description Required if was_call_logged = true
-             *     Max length 500 characters
-             */
-            call_logged_summary?: string | null;
-            /** @description Required if inspection_outcome = failed_high and inspection_type = live_site */
-            defect_fixed_on_site?: components["schemas"]["DefectFixedOnsite"] | null;
-            /** @description Max length 500 characters */
-            additional_comments?: string | null;
-            inspection_evidence: boolean;
-            /**
-             * @description Required if inspection_evidence = true
-             *     Array values must be unique
-             *     Must not contain null or undefined values
-             *     A file_id can only be associated with one section of Street Manager
-             *     See API specification Resource Guide > Works API > File upload for more information
-             */
-            file_ids?: number[] | null;
-            /**
-             * Format: date-time
-             * @description Date must occur today or a date in the future
-             */
-            reinspection_date?: string | null;
-            /**
-             * Format: date-time
-             * @description The date for reinspection_date_time must match the date for reinspection_date
-             *     Time must occur today or a date in the future
-             */
-            reinspection_date_time?: string | null;
-            /** @description Defaulted to inspection_type value if this and/or reinspection_category are not provided and reinspection_date is provided */
-            reinspection_type?: components["schemas"]["InspectionType"] | null;
-            /**
-             * @description See business rules section 10.2 - Inspection types and categories
-             *     Defaulted to inspection_category value if this and/or reinspection_type are not provided and reinspection_date is provided
-             */
-            reinspection_category?: components["schemas"]["InspectionCategory"] | null;
-            /**
-             * @description Max length 50 characters
-             *     Should be populated with the user creating the inspection
-             */
-            username: string;
             /** @description Max length 100 characters */
-            inspector_name?: string | null;
-            /** @description Required if inspection_type = section 81 and inspection_outcome = Failed - high or Failed - low */
-            made_safe_by_ha?: boolean | null;
-        };
-        /** @enum {string} */
-        InspectionReasonForWithdrawal: "incorrect_outcome_recorded" | "wrong_works_or_organisation" | "wrong_details" | "outcome_changed" | "other";
-        InspectionWithdrawRequest: {
-            /** @description Max length 100 characters */
-            internal_user_identifier?: string | null;
-            /** @description Max length 50 characters */
             internal_user_name?: string | null;
-            reason_for_withdrawal: components["schemas"]["InspectionReasonForWithdrawal"];
-            /** @description Max length 500 characters */
-            withdrawal_details: string;
-        };
-        ScheduledInspectionCreateRequest: {
-            /** @description Max length 100 characters */
-            internal_user_identifier?: string | null;
-            /** @description Max length 50 characters */
-            internal_user_name?: string | null;
-            scheduled_inspection_type: components["schemas"]["InspectionType"];
-            /** @description See business rules section 10.2 - Inspection types and categories */
-            scheduled_inspection_category?: components["schemas"]["InspectionCategory"] | null;
             /**
-             * Format: date-time
-             * @description Date must occur today or a date in the future
+             * @description Whether an excavation was actually required or not
+             *     Can only update excavation_carried_out if excavation was requested in the active permit and work has started
+             *     Once an excavation reinstatement has been added this field can no longer be updated
              */
-            scheduled_inspection_date: string;
-            /**
-             * Format: date-time
-             * @description The date for scheduled_inspection_date_time must match the date for scheduled_inspection_date
-             *     Time must occur today or a date in the future
-             */
-            scheduled_inspection_date_time?: string | null;
+            excavation_carried_out: boolean;
         };
-        AuthenticationResponse: {
-            idToken?: string | null;
-            organisationReference?: string | null;
-            accessToken?: string | null;
-            refreshToken?: string | null;
-            sessionToken?: string | null;
-        };
-        AuthenticationRequest: {
-            emailAddress: string;
-            password: string;
-        };
-        InitialAuthenticationResponse: {
-            sessionToken: string;
-        };
-        /** @enum {string} */
-        PaymentMethodResponse: "bank_transfer" | "card_payment" | "cash" | "cheque" | "upcoming_enum";
-        FPNResponse: {
-            fpn_reference_number: string;
-            fpn_offence_type: components["schemas"]["OffenceCodeResponse"];
-            fpn_offence_type_string: string;
-            /** Format: date-time */
-            issue_date_time: string;
-            fpn_status: components["schemas"]["FPNStatusResponse"];
-            fpn_status_string: string;
-            /** Format: date-time */
-            status_changed_date: string;
-            location: string;
-            /** Format: date-time */
-            offence_date: string;
-            offence_details: string;
-            authorised_officer: string;
-            officer_contact_details: string;
-            officer_address?: string | null;
-            representations_contact?: string | null;
-            representations_contact_address?: string | null;
-            payment_methods?: components["schemas"]["PaymentMethodResponse"][] | null;
-            payment_methods_string?: string[] | null;
-            work_reference_number: string;
-            promoter_organisation: string;
-            ha_organisation: string;
-            files?: components["schemas"]["FileSummaryResponse"][] | null;
-            permit_reference_number?: string | null;
-        };
-        FPNCreateResponse: {
-            fpn_reference_number: string;
-        };
-        /** @enum {string} */
-        OffenceCode: "offence_code_05" | "offence_code_06" | "offence_code_08" | "offence_code_09";
-        /** @enum {string} */
-        PaymentMethod: "bank_transfer" | "card_payment" | "cash" | "cheque";
         FPNCreateRequest: {
             /** @description Max length 100 characters */
             internal_user_identifier?: string | null;
-            /** @description Max length 50 characters */
+            /** @description Max length 100 characters */
             internal_user_name?: string | null;
             /** @description Whether FPN evidence has been supplied */
             fpn_evidence: boolean;
@@ -2663,12 +2337,44 @@ export interface components {
             /** @description The permit_reference_number of the associated permit */
             permit_reference_number?: string | null;
         };
+        FPNCreateResponse: {
+            fpn_reference_number: string;
+        };
+        FPNResponse: {
+            fpn_reference_number: string;
+            fpn_offence_type: components["schemas"]["OffenceCodeResponse"];
+            fpn_offence_type_string: string;
+            /** Format: date-time */
+            issue_date_time: string;
+            fpn_status: components["schemas"]["FPNStatusResponse"];
+            fpn_status_string: string;
+            /** Format: date-time */
+            status_changed_date: string;
+            location: string;
+            /** Format: date-time */
+            offence_date: string;
+            offence_details: string;
+            authorised_officer: string;
+            officer_contact_details: string;
+            officer_address?: string | null;
+            representations_contact?: string | null;
+            representations_contact_address?: string | null;
+            payment_methods?: components["schemas"]["PaymentMethodResponse"][] | null;
+            payment_methods_string?: string[] | null;
+            work_reference_number: string;
+            promoter_organisation: string;
+            ha_organisation: string;
+            files?: components["schemas"]["FileSummaryResponse"][] | null;
+            permit_reference_number?: string | null;
+        };
         /** @enum {string} */
         FPNStatus: "issued" | "accepted" | "paid" | "paid_discounted" | "disputed" | "withdrawn";
+        /** @enum {string} */
+        FPNStatusResponse: "issued" | "accepted" | "paid" | "paid_discounted" | "disputed" | "withdrawn" | "upcoming_enum";
         FPNStatusUpdateRequest: {
             /** @description Max length 100 characters */
             internal_user_identifier?: string | null;
-            /** @description Max length 50 characters */
+            /** @description Max length 100 characters */
             internal_user_name?: string | null;
             fpn_status: components["schemas"]["FPNStatus"];
             /**
@@ -2678,396 +2384,158 @@ export interface components {
              */
             status_reason?: string | null;
         };
-        CommentCreateResponse: {
-            comment_reference_number: string;
+        FPNSummaryResponse: {
+            fpn_reference_number: string;
+            fpn_offence_type: components["schemas"]["OffenceCodeResponse"];
+            fpn_offence_type_string: string;
+            /** Format: date-time */
+            issue_date_time: string;
+            fpn_status: components["schemas"]["FPNStatusResponse"];
+            fpn_status_string: string;
+            /** Format: date-time */
+            status_changed_date: string;
         };
         /** @enum {string} */
-        CommentTopic: "GENERAL" | "SECTION_74" | "INSPECTION" | "FPN" | "OVERRUN" | "FORWARD_PLAN" | "CHANGE_REQUEST" | "IMPOSED_VARIATION" | "DURATION_CHALLENGE" | "SECTION_81";
-        CommentCreateRequest: {
-            /** @description Max length 100 characters */
-            internal_user_identifier?: string | null;
-            /** @description Max length 50 characters */
-            internal_user_name?: string | null;
-            /** @description Max length 1500 characters */
-            detail: string;
-            /** @description Only highway authorities can comment with the topic OVERRUN */
-            topic: components["schemas"]["CommentTopic"];
-            /**
-             * @description Flag a comment as internal. Internal comments visible to members of authors organisation.
-             *     Defaults to false if not provided.
-             */
-            is_internal?: boolean | null;
+        FailureReason: "live_site_signage" | "live_site_distance" | "live_site_safety_zone" | "live_site_barriers" | "live_site_traffic_control" | "live_site_pedestrian_provision" | "live_site_cyclist_provision" | "live_site_operative_qualification" | "live_site_equipment" | "live_site_materials" | "live_site_compaction" | "live_site_construction_layers" | "live_site_storage_of_materials" | "reinstatement_damage_to_surround_area" | "reinstatement_saw_cutting" | "reinstatement_acute_angles" | "reinstatement_verge" | "reinstatement_anti_skid" | "reinstatement_fixed_features" | "reinstatement_modular" | "reinstatement_proximity" | "reinstatement_materials_incorrect" | "reinstatement_materials_damaged" | "reinstatement_edge_sealant" | "reinstatement_over_banding" | "reinstatement_road_markings" | "reinstatement_infill_pointing" | "reinstatement_ironwork_apparatus" | "reinstatement_breaking_out_fretting" | "reinstatement_interface_cracking" | "reinstatement_crowning" | "reinstatement_depression" | "reinstatement_as_laid_profile" | "reinstatement_texture_depth" | "reinstatement_edge_depression" | "investigatory_air_void" | "investigatory_material_type" | "investigatory_layer_depth" | "investigatory_contamination" | "investigatory_other";
+        FailureReasonDetails: {
+            failure_reason: components["schemas"]["FailureReason"];
+            /** @description Required if work has a reinstatement */
+            site_reference_numbers?: string[] | null;
+            /** @description Max length 500 characters */
+            details: string;
         };
-        CommentReadRequest: {
-            /** @description Max length 100 characters */
-            internal_user_identifier?: string | null;
-            /** @description Max length 50 characters */
-            internal_user_name?: string | null;
-        };
-        PermitAlterationCreateResponse: {
-            permit_alteration_reference_number: string;
-        };
-        PermitAlterationCreateRequest: {
-            /** @description Max length 100 characters */
-            internal_user_identifier?: string | null;
-            /** @description Max length 50 characters */
-            internal_user_name?: string | null;
-            /** @description Max length 100 characters */
-            secondary_contact: string;
-            /** @description Max length 100 characters */
-            secondary_contact_number: string;
-            /** @description Max length 100 characters */
-            secondary_contact_email?: string | null;
-            /** Format: date-time */
-            proposed_start_date: string;
-            /**
-             * Format: date-time
-             * @description Required if work_type is immediate
-             *     proposed_start_time is required if proposed_start_date is in the past
-             */
-            proposed_start_time?: string | null;
-            /**
-             * Format: date-time
-             * @description proposed_end_date must be on or after proposed_start_date
-             *     If work_type = planned, the maximum date range between proposed_start_date and proposed_end_date is 5 years
-             */
-            proposed_end_date: string;
-            /**
-             * Format: date-time
-             * @description proposed_end_time is required if proposed_end_date is in the past
-             *     proposed_end_time must be after the date and time for proposed_start_time
-             */
-            proposed_end_time?: string | null;
-            /** @description Max length 500 characters */
-            description_of_work: string;
-            /** @description Whether an excavation will be required */
-            excavation: boolean;
-            /** @description Max length 100 characters */
-            project_reference_number?: string | null;
-            traffic_management_plan: boolean;
-            lane_rental_applicable: boolean;
-            /** @description Array values must be unique */
-            permit_conditions?: components["schemas"]["PermitCondition"][] | null;
-            /** @description Max length 500 characters */
-            works_location_description: string;
-            /** @description Must be a GeoJSON geometry (using British National Grid easting and northing coordinate pairs) and must be a point, line string or polygon */
-            works_coordinates?: unknown;
-            environmental_health_notifiable: boolean;
-            collaborative_working: boolean;
-            /**
-             * @description Required if collaborative_working = true
-             *     Max length 500 characters
-             */
-            collaboration_details?: string | null;
-            /**
-             * @description Optional but only saved if collaborative_working = true
-             *     Max length 500 characters
-             *     Work Reference Number of collaborative works
-             */
-            collaborative_works?: string | null;
-            activity_type: components["schemas"]["ActivityType"];
-            traffic_management_type: components["schemas"]["TrafficManagementType"];
-            application_type: components["schemas"]["ApplicationType"];
-            /** @description Required if collaborative_working = true */
-            collaboration_type?: components["schemas"]["CollaborationType"] | null;
-            /** @description Array values must be unique */
-            location_types: components["schemas"]["LocationType"][];
-            /** @description See business rules section 3.4.6 - Early start */
-            early_start_pre_approval?: boolean | null;
-            /**
-             * @description Required if early_start_pre_approval = true
-             *     Max length 500 characters
-             */
-            pre_approval_details?: string | null;
-            /**
-             * @description Required if early_start_pre_approval = true
-             *     Max length 100 characters
-             */
-            pre_approval_authoriser?: string | null;
-            /**
-             * @description Required if early_start_pre_approval = false
-             *     Max length 500 characters
-             */
-            early_start_reason?: string | null;
-            work_type: components["schemas"]["WorkType"];
-            /** @description Required when work_type is planned */
-            is_ttro_required?: boolean | null;
-            /** @description Required when work_type is immediate */
-            immediate_risk?: boolean | null;
-            /**
-             * @description Array values must be unique
-             *     Must not contain null or undefined values
-             *     A file_id can only be associated with one section of Street Manager
-             *     See API specification Resource Guide > Works API > File upload for more information
-             */
-            file_ids?: number[] | null;
-            /** @description Max length 500 characters */
-            additional_info?: string | null;
-            close_footway: components["schemas"]["CloseFootway"];
-            permit_asds?: components["schemas"]["PermitASD"][] | null;
-            /** @description Max length 100 characters */
-            additional_contact?: string | null;
-            /** @description Max length 100 characters */
-            additional_contact_number?: string | null;
-            /** @description Max length 100 characters */
-            additional_contact_email?: string | null;
-            /**
-             * Format: date-time
-             * @description Date must occur today or a date in the future
-             */
-            hs2_consultation_requested_response_date?: string | null;
-            /**
-             * @description Array Max length 2 items
-             *     Array values must be valid email addresses
-             *     Array values max length 100 characters
-             */
-            hs2_highway_emails?: string[] | null;
-            /** @description Max length 500 characters */
-            permit_alteration_reason: string;
+        FailureReasonDetailsResponse: {
+            failure_reason: components["schemas"]["FailureReasonResponse"];
+            failure_reason_string: string;
+            sites?: components["schemas"]["SiteDetails"][] | null;
+            details: string;
+            site_name?: string | null;
         };
         /** @enum {string} */
-        AlterationStatus: "submitted" | "granted" | "granted_with_duration_challenge" | "refused" | "deemed" | "cancelled" | "revoked" | "auto_applied";
-        PermitAlterationStatusUpdateRequest: {
+        FailureReasonResponse: "live_site_signage" | "live_site_distance" | "live_site_safety_zone" | "live_site_barriers" | "live_site_traffic_control" | "live_site_pedestrian_provision" | "live_site_cyclist_provision" | "live_site_operative_qualification" | "live_site_equipment" | "live_site_materials" | "live_site_compaction" | "live_site_construction_layers" | "live_site_storage_of_materials" | "reinstatement_damage_to_surround_area" | "reinstatement_saw_cutting" | "reinstatement_acute_angles" | "reinstatement_verge" | "reinstatement_anti_skid" | "reinstatement_fixed_features" | "reinstatement_modular" | "reinstatement_proximity" | "reinstatement_materials_incorrect" | "reinstatement_materials_damaged" | "reinstatement_edge_sealant" | "reinstatement_over_banding" | "reinstatement_road_markings" | "reinstatement_infill_pointing" | "reinstatement_ironwork_apparatus" | "reinstatement_breaking_out_fretting" | "reinstatement_interface_cracking" | "reinstatement_crowning" | "reinstatement_depression" | "reinstatement_as_laid_profile" | "reinstatement_texture_depth" | "reinstatement_edge_depression" | "investigatory_air_void" | "investigatory_material_type" | "investigatory_layer_depth" | "investigatory_contamination" | "investigatory_other" | "upcoming_enum";
+        FeeMatrixRequest: {
             /** @description Max length 100 characters */
             internal_user_identifier?: string | null;
-            /** @description Max length 50 characters */
+            /** @description Max length 100 characters */
             internal_user_name?: string | null;
-            /** @description Can only be set to granted, refused or granted_with_duration_challenge */
-            alteration_status: components["schemas"]["AlterationStatus"];
-            /**
-             * @description Required if alteration_status = refused or granted_with_duration_challenge
-             *     Max length 500 characters
-             */
-            assessment_comments?: string | null;
-            /**
-             * Format: double
-             * @description Required if alteration_status = granted
-             *     Is whole number between 0 and 100 inclusive
-             */
-            assessment_discount?: number | null;
-            /**
-             * Format: date-time
-             * @description Required if alteration_status = granted_with_duration_challenge
-             *     Must be on or after the permit proposed_end_date and before the alteration updated proposed_end_date
-             */
-            reasonable_period_end_date?: string | null;
+            major_paa_fee_traffic_sensitive: number;
+            major_work_permit_fee_traffic_sensitive: number;
+            standard_works_permit_fee_traffic_sensitive: number;
+            minor_works_permit_fee_traffic_sensitive: number;
+            immediate_works_permit_fee_traffic_sensitive: number;
+            permit_variation_fee_traffic_sensitive: number;
+            major_paa_fee_non_traffic_sensitive: number;
+            major_work_permit_fee_non_traffic_sensitive: number;
+            standard_works_permit_fee_non_traffic_sensitive: number;
+            minor_works_permit_fee_non_traffic_sensitive: number;
+            immediate_works_permit_fee_non_traffic_sensitive: number;
+            permit_variation_fee_non_traffic_sensitive: number;
+            /** @description Max length 500 characters */
+            discount_guidance: string;
+            charge_band_one_cost?: number | null;
+            /** @description Max length 100 characters */
+            charge_band_one_description?: string | null;
+            charge_band_two_cost?: number | null;
+            /** @description Max length 100 characters */
+            charge_band_two_description?: string | null;
+            charge_band_three_cost?: number | null;
+            /** @description Max length 100 characters */
+            charge_band_three_description?: string | null;
+            charge_band_four_cost?: number | null;
+            /** @description Max length 100 characters */
+            charge_band_four_description?: string | null;
+            charge_band_five_cost?: number | null;
+            /** @description Max length 100 characters */
+            charge_band_five_description?: string | null;
+            charge_band_six_cost?: number | null;
+            /** @description Max length 100 characters */
+            charge_band_six_description?: string | null;
+            /** @description Max length 500 characters */
+            lane_rental_discount_guidance?: string | null;
+            /** @description Max length 2048 characters */
+            lane_rental_guidance_link?: string | null;
         };
-        PermitAlterationResponse: {
-            permit_alteration_reference_number: string;
-            /** Format: date-time */
-            date_created: string;
-            /** Format: date-time */
-            deadline_date: string;
-            alteration_status: components["schemas"]["AlterationStatusResponse"];
-            alteration_status_string: string;
-            alteration_type: components["schemas"]["AlterationTypeResponse"];
-            alteration_type_string: string;
-            permit_status?: components["schemas"]["PermitStatusResponse"] | null;
-            permit_status_string?: string | null;
-            /** Format: double */
-            assessment_discount?: number | null;
-            assessment_comments?: string | null;
-            permit_alteration_reason: string;
-            original: components["schemas"]["PermitResponse"];
-            proposed: components["schemas"]["PermitResponse"];
-        };
-        AddFileToWorkRequest: {
+        FeeMatrixResponse: {
             /** @description Max length 100 characters */
             internal_user_identifier?: string | null;
-            /** @description Max length 50 characters */
+            /** @description Max length 100 characters */
             internal_user_name?: string | null;
-            /**
-             * @description Array values must be unique
-             *     Must not contain null or undefined values
-             *     A file_id can only be associated with one section of Street Manager
-             *     See API specification Resource Guide > Works API > File upload for more information
-             */
-            file_ids: number[];
+            major_paa_fee_traffic_sensitive: number;
+            major_work_permit_fee_traffic_sensitive: number;
+            standard_works_permit_fee_traffic_sensitive: number;
+            minor_works_permit_fee_traffic_sensitive: number;
+            immediate_works_permit_fee_traffic_sensitive: number;
+            permit_variation_fee_traffic_sensitive: number;
+            major_paa_fee_non_traffic_sensitive: number;
+            major_work_permit_fee_non_traffic_sensitive: number;
+            standard_works_permit_fee_non_traffic_sensitive: number;
+            minor_works_permit_fee_non_traffic_sensitive: number;
+            immediate_works_permit_fee_non_traffic_sensitive: number;
+            permit_variation_fee_non_traffic_sensitive: number;
+            /** @description Max length 500 characters */
+            discount_guidance: string;
+            charge_band_one_cost?: number | null;
+            /** @description Max length 100 characters */
+            charge_band_one_description?: string | null;
+            charge_band_two_cost?: number | null;
+            /** @description Max length 100 characters */
+            charge_band_two_description?: string | null;
+            charge_band_three_cost?: number | null;
+            /** @description Max length 100 characters */
+            charge_band_three_description?: string | null;
+            charge_band_four_cost?: number | null;
+            /** @description Max length 100 characters */
+            charge_band_four_description?: string | null;
+            charge_band_five_cost?: number | null;
+            /** @description Max length 100 characters */
+            charge_band_five_description?: string | null;
+            charge_band_six_cost?: number | null;
+            /** @description Max length 100 characters */
+            charge_band_six_description?: string | null;
+            /** @description Max length 500 characters */
+            lane_rental_discount_guidance?: string | null;
+            /** @description Max length 2048 characters */
+            lane_rental_guidance_link?: string | null;
         };
-        ActivityCreateResponse: {
-            activity_reference_number: string;
+        FileResponse: {
+            file_id: number;
+            name: string;
+            /** Format: date-time */
+            created_date: string;
+            user_created_by: string;
+            swa_code: string;
+            organisation_name: string;
         };
-        /** @enum {string} */
-        ActivityActivityType: "skips" | "scaffolding" | "hoarding" | "crane_mobile_platform" | "event" | "section50" | "section58" | "compound" | "other";
-        ActivityCreateRequest: {
+        FileSummaryResponse: {
+            file_id: number;
+            name: string;
+        };
+        FilesBody: {
+            file?: string;
+        };
+        FinalReinstatementUpdateRequest: {
             /** @description Max length 100 characters */
             internal_user_identifier?: string | null;
-            /** @description Max length 50 characters */
+            /** @description Max length 100 characters */
             internal_user_name?: string | null;
             /**
-             * Format: double
-             * @description Is whole number between 1000001 and 99999999 inclusive
-             *     See business rules section 1.4 - USRN
+             * @description Whether it is a final reinstatement
+             *     Can only add final_reinstatement if there is an Excavation Site
              */
-            usrn: number;
-            /**
-             * @description Max length 100 characters
-             *     Use Street Lookup API endpoint /nsg/streets to lookup this information
-             *     If not provided, populated with NSG data related to supplied USRN
-             */
-            street_name?: string | null;
-            /**
-             * @description Max length 100 characters
-             *     Use Street Lookup API endpoint /nsg/streets to lookup this information
-             *     If not provided, populated with NSG data related to supplied USRN
-             */
-            town?: string | null;
-            /**
-             * @description Max length 100 characters
-             *     Use Street Lookup API endpoint /nsg/streets to lookup this information
-             *     If not provided, populated with NSG data related to supplied USRN
-             */
-            area_name?: string | null;
-            /**
-             * Format: double
-             * @description Is whole number between 0 and 10 inclusive
-             *     If not provided, populated with NSG data related to supplied USRN
-             */
-            road_category?: number | null;
-            /** @description Must be a GeoJSON geometry (using British National Grid easting and northing coordinate pairs) and must be a point, line string or polygon */
-            activity_coordinates: unknown;
-            /** @description Max length 100 characters */
-            activity_name: string;
-            activity_activity_type: components["schemas"]["ActivityActivityType"];
-            /**
-             * @description Required if activity_activity_type = other
-             *     Max length 100 characters
-             */
-            activity_type_details?: string | null;
-            /** @description Max length 100 characters */
-            contact_name?: string | null;
-            /** @description Max length 100 characters */
-            contact_details?: string | null;
-            /**
-             * Format: date-time
-             * @description Must be in the future
-             */
-            start_date: string;
-            /**
-             * Format: date-time
-             * @description Must be in the future
-             */
-            start_time?: string | null;
-            /**
-             * Format: date-time
-             * @description Must be after start_date
-             */
-            end_date: string;
-            /**
-             * Format: date-time
-             * @description Must be after start_date
-             */
-            end_time?: string | null;
-            /** @description Array values must be unique */
-            location_types: components["schemas"]["LocationType"][];
-            /** @description Max length 500 characters */
-            activity_location_description: string;
-            traffic_management_type: components["schemas"]["TrafficManagementType"];
-            collaborative_working: boolean;
-            /** @description Max length 500 characters */
-            additional_info?: string | null;
+            final_reinstatement: boolean;
         };
-        /** @enum {string} */
-        ActivityActivityTypeResponse: "skips" | "scaffolding" | "hoarding" | "crane_mobile_platform" | "event" | "section50" | "section58" | "compound" | "other" | "upcoming_enum";
-        ActivityResponse: {
-            activity_reference_number: string;
-            /** Format: double */
-            usrn: number;
-            street_name?: string | null;
-            town?: string | null;
-            area_name?: string | null;
-            /** Format: double */
-            road_category?: number | null;
-            activity_coordinates: unknown;
-            activity_name: string;
-            activity_activity_type: components["schemas"]["ActivityActivityTypeResponse"];
-            activity_activity_type_string: string;
-            activity_type_details?: string | null;
-            contact_name?: string | null;
-            contact_details?: string | null;
-            /** Format: date-time */
-            start_date: string;
-            /** Format: date-time */
-            start_time?: string | null;
-            /** Format: date-time */
-            end_date: string;
-            /** Format: date-time */
-            end_time?: string | null;
-            location_types: components["schemas"]["LocationTypeResponse"][];
-            location_types_string: string[];
-            activity_location_description: string;
-            traffic_management_type: components["schemas"]["TrafficManagementTypeResponse"];
-            traffic_management_type_string: string;
-            collaborative_working: boolean;
-            additional_info?: string | null;
-            cancelled: boolean;
-            cancelled_reason?: string | null;
-            highway_authority_swa_code: string;
-        };
-        ActivityCancelRequest: {
+        ForwardPlanCancelRequest: {
             /** @description Max length 100 characters */
             internal_user_identifier?: string | null;
-            /** @description Max length 50 characters */
+            /** @description Max length 100 characters */
             internal_user_name?: string | null;
             /** @description Max length 500 characters */
-            cancellation_reason?: string | null;
+            cancelled_reason: string;
         };
-        ActivityUpdateRequest: {
-            /** @description Max length 100 characters */
-            internal_user_identifier?: string | null;
-            /** @description Max length 50 characters */
-            internal_user_name?: string | null;
-            /** @description Max length 100 characters */
-            activity_name: string;
-            activity_activity_type: components["schemas"]["ActivityActivityType"];
-            /**
-             * @description Required if activity_activity_type = other
-             *     Max length 100 characters
-             */
-            activity_type_details?: string | null;
-            /** @description Max length 100 characters */
-            contact_name?: string | null;
-            /** @description Max length 100 characters */
-            contact_details?: string | null;
-            /**
-             * Format: date-time
-             * @description Must be in the future
-             */
-            start_date: string;
-            /**
-             * Format: date-time
-             * @description Must be in the future
-             */
-            start_time?: string | null;
-            /**
-             * Format: date-time
-             * @description Must be after start_date
-             */
-            end_date: string;
-            /**
-             * Format: date-time
-             * @description Must be after start_date
-             */
-            end_time?: string | null;
-            /** @description Array values must be unique */
-            location_types: components["schemas"]["LocationType"][];
-            /** @description Max length 500 characters */
-            activity_location_description: string;
-            traffic_management_type: components["schemas"]["TrafficManagementType"];
-            collaborative_working: boolean;
-            /** @description Max length 500 characters */
-            additional_info?: string | null;
-        };
-        ForwardPlanCreateResponse: {
-            work_reference_number: string;
-            forward_plan_reference_number: string;
-        };
-        /** @enum {string} */
-        ForwardPlanWorkType: "planned" | "hs2_highway_works";
         ForwardPlanCreateRequest: {
             /** @description Max length 100 characters */
             internal_user_identifier?: string | null;
-            /** @description Max length 50 characters */
+            /** @description Max length 100 characters */
             internal_user_name?: string | null;
             /** @description Max length 4 characters */
             promoter_swa_code: string;
@@ -3094,13 +2562,11 @@ export interface components {
              */
             area_name?: string | null;
             /**
-             * Format: double
              * @description Is whole number between 1000001 and 99999999 inclusive
              *     See business rules section 1.4 - USRN
              */
             usrn: number;
             /**
-             * Format: double
              * @description Is whole number between 0 and 10 inclusive
              *     If not provided, populated with NSG data related to supplied USRN
              */
@@ -3112,7 +2578,10 @@ export interface components {
              *     If not supplied it will be auto-generated
              */
             work_reference_number?: string | null;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description start_date must be within five years of end_date
+             */
             start_date: string;
             /**
              * Format: date-time
@@ -3143,8 +2612,10 @@ export interface components {
             /** @description Required if hs2_work_type = 'hs2_highway_works' and hs2_in_act_limits = true */
             hs2_highway_exemption?: components["schemas"]["HS2HighwayExemption"] | null;
         };
-        /** @enum {string} */
-        ForwardPlanWorkTypeResponse: "planned" | "hs2_highway_works" | "upcoming_enum";
+        ForwardPlanCreateResponse: {
+            work_reference_number: string;
+            forward_plan_reference_number: string;
+        };
         ForwardPlanResponse: {
             work_reference_number: string;
             forward_plan_reference_number: string;
@@ -3164,9 +2635,7 @@ export interface components {
             street_name: string;
             town?: string | null;
             area_name?: string | null;
-            /** Format: double */
             usrn: number;
-            /** Format: double */
             road_category: number;
             /** Format: date-time */
             date_created: string;
@@ -3186,10 +2655,22 @@ export interface components {
             hs2_works_type?: components["schemas"]["ForwardPlanWorkTypeResponse"] | null;
             hs2_works_type_string?: string | null;
         };
+        /** @enum {string} */
+        ForwardPlanStatusResponse: "raised" | "cancelled" | "progressed" | "upcoming_enum";
+        ForwardPlanSummaryResponse: {
+            work_reference_number: string;
+            forward_plan_reference_number: string;
+            /** Format: date-time */
+            start_date: string;
+            /** Format: date-time */
+            end_date: string;
+            forward_plan_status: components["schemas"]["ForwardPlanStatusResponse"];
+            forward_plan_status_string: string;
+        };
         ForwardPlanUpdateRequest: {
             /** @description Max length 100 characters */
             internal_user_identifier?: string | null;
-            /** @description Max length 50 characters */
+            /** @description Max length 100 characters */
             internal_user_name?: string | null;
             /** @description Must be a GeoJSON geometry (using British National Grid easting and northing coordinate pairs) and must be a point, line string or polygon */
             works_coordinates: unknown;
@@ -3211,305 +2692,45 @@ export interface components {
             additional_info?: string | null;
             forward_plan_asds?: components["schemas"]["PermitASD"][] | null;
         };
-        ForwardPlanCancelRequest: {
+        /** @enum {string} */
+        ForwardPlanWorkType: "planned" | "hs2_highway_works";
+        /** @enum {string} */
+        ForwardPlanWorkTypeResponse: "planned" | "hs2_highway_works" | "upcoming_enum";
+        GeographicalAreaCreateResponse: {
+            file_id: number;
+            geographical_area_reference_number: string;
+        };
+        GeographicalareasBody: {
+            file?: string;
+            internalUserIdentifier?: string;
+            internalUserName?: string;
+        };
+        GeographicalareasGeographicalAreaReferenceNumberBody: {
+            file?: string;
+            geographicalAreaReferenceNumber?: string;
+            internalUserIdentifier?: string;
+            internalUserName?: string;
+        };
+        HS2AcknowledgementRequest: {
             /** @description Max length 100 characters */
             internal_user_identifier?: string | null;
-            /** @description Max length 50 characters */
+            /** @description Max length 100 characters */
             internal_user_name?: string | null;
-            /** @description Max length 500 characters */
-            cancelled_reason: string;
-        };
-        Section81CreateResponse: {
-            work_reference_number: string;
-            section_81_reference_number: string;
+            /** @description Must be true */
+            hs2_acknowledged: boolean;
         };
         /** @enum {string} */
-        Section81Type: "tee_valve_access_covers" | "cabinet" | "marker_post" | "pole_post" | "overhead_cables_broken_low_encroaching_onto_highway" | "other";
+        HS2HighwayExemption: "works_to_a_bridge" | "alteration_or_disturbance_to_apparatus" | "depositing_soil_or_materials" | "erection_of_scaffolding" | "none_applicable";
         /** @enum {string} */
-        Section81Severity: "high" | "low";
-        Section81CreateRequest: {
-            /** @description Max length 100 characters */
-            internal_user_identifier?: string | null;
-            /** @description Max length 50 characters */
-            internal_user_name?: string | null;
-            /** @description Max length 4 characters */
-            promoter_swa_code: string;
-            /** @description Max length 4 characters */
-            highway_authority_swa_code: string;
-            /** @description Must be a GeoJSON geometry (using British National Grid easting and northing coordinate pairs) and must be a point, line string or polygon */
-            works_coordinates: unknown;
-            /**
-             * @description Max length 100 characters
-             *     Use Street Lookup API endpoint /nsg/streets to lookup this information
-             *     If not provided, populated with NSG data related to supplied USRN
-             */
-            street_name?: string | null;
-            /**
-             * @description Max length 100 characters
-             *     Use Street Lookup API endpoint /nsg/streets to lookup this information
-             *     If not provided, populated with NSG data related to supplied USRN
-             */
-            town?: string | null;
-            /**
-             * @description Max length 100 characters
-             *     Use Street Lookup API endpoint /nsg/streets to lookup this information
-             *     If not provided, populated with NSG data related to supplied USRN
-             */
-            area_name?: string | null;
-            /**
-             * Format: double
-             * @description Is whole number between 1000001 and 99999999 inclusive
-             *     See business rules section 1.4 - USRN
-             */
-            usrn: number;
-            /**
-             * Format: double
-             * @description Is whole number between 0 and 10 inclusive
-             *     If not provided, populated with NSG data related to supplied USRN
-             */
-            road_category?: number | null;
-            /** @description Max length 500 characters */
-            location_description: string;
-            /** @description Array values must be unique */
-            location_types: components["schemas"]["LocationType"][];
-            /**
-             * Format: date-time
-             * @description Date must be today or a date in the past
-             */
-            inspection_date: string;
-            section_81_type: components["schemas"]["Section81Type"];
-            section_81_severity: components["schemas"]["Section81Severity"];
-            made_safe_by_ha: boolean;
-            /** @description Max length 100 characters */
-            inspector_name?: string | null;
-            /** @description Max length 100 characters */
-            inspector_contact_number?: string | null;
-            /** @description Max length 500 characters */
-            additional_details: string;
-            /** @description Max length 100 characters */
-            other_type_details?: string | null;
-            /**
-             * Format: date-time
-             * @description Date must occur today or a date in the future
-             */
-            reinspection_date?: string | null;
-            /**
-             * Format: date-time
-             * @description The date for reinspection_date_time must match the date for reinspection_date
-             *     Time must occur today or a date in the future
-             */
-            reinspection_date_time?: string | null;
-            section_81_evidence: boolean;
-            /**
-             * @description Required if section_81_evidence = true
-             *     Array values must be unique
-             *     Must not contain null or undefined values
-             *     A file_id can only be associated with one section of Street Manager
-             *     See API specification Resource Guide > Works API > File upload for more information
-             */
-            file_ids?: number[] | null;
-        };
+        HS2HighwayExemptionResponse: "works_to_a_bridge" | "alteration_or_disturbance_to_apparatus" | "depositing_soil_or_materials" | "erection_of_scaffolding" | "none_applicable" | "upcoming_enum";
         /** @enum {string} */
-        Section81TypeResponse: "tee_valve_access_covers" | "cabinet" | "marker_post" | "pole_post" | "overhead_cables_broken_low_encroaching_onto_highway" | "other" | "upcoming_enum";
+        HazardousMaterialType: "coal_tar" | "total_petroleum_hydrocarbons" | "ph" | "heavy_metal" | "asbestos" | "other";
         /** @enum {string} */
-        Section81WorkTypeResponse: "permit_works" | "non_notifiable_works" | "upcoming_enum";
-        LinkedPermit: {
-            work_reference_number: string;
-            permit_reference_number: string;
-        };
-        Section81Response: {
-            section_81_reference_number: string;
-            /** Format: date-time */
-            date_created: string;
-            location_description: string;
-            section_81_severity: components["schemas"]["Section81SeverityResponse"];
-            section_81_severity_string: string;
-            section_81_status: components["schemas"]["Section81StatusResponse"];
-            section_81_status_string: string;
-            work_reference_number: string;
-            /** Format: double */
-            usrn: number;
-            street_name: string;
-            town?: string | null;
-            area?: string | null;
-            /** Format: double */
-            road_category: number;
-            works_coordinates: unknown;
-            highway_authority: string;
-            highway_authority_swa_code: string;
-            promoter_organisation: string;
-            promoter_swa_code: string;
-            workstream_prefix: string;
-            location_types: components["schemas"]["LocationTypeResponse"][];
-            location_types_string: string[];
-            /** Format: date-time */
-            inspection_date: string;
-            section_81_type: components["schemas"]["Section81TypeResponse"];
-            section_81_type_string: string;
-            other_type_details?: string | null;
-            made_safe_by_ha: boolean;
-            inspector_name?: string | null;
-            inspector_contact_number?: string | null;
-            additional_details: string;
-            /** Format: date-time */
-            status_changed_date: string;
-            promoter_response?: string | null;
-            section_81_work_type?: components["schemas"]["Section81WorkTypeResponse"] | null;
-            section_81_work_type_string?: string | null;
-            promoter_status?: components["schemas"]["Section81StatusResponse"] | null;
-            promoter_status_string?: string | null;
-            /** Format: date-time */
-            promoter_status_changed_date?: string | null;
-            linked_permit?: components["schemas"]["LinkedPermit"] | null;
-            files?: components["schemas"]["FileSummaryResponse"][] | null;
-        };
-        /** @enum {string} */
-        Section81Status: "issued" | "acknowledged" | "accepted" | "accepted_fixed" | "rejected" | "resolved_by_ha" | "cancelled";
-        /** @enum {string} */
-        Section81WorkType: "permit_works" | "non_notifiable_works";
-        Section81StatusUpdateRequest: {
-            /** @description Max length 100 characters */
-            internal_user_identifier?: string | null;
-            /** @description Max length 50 characters */
-            internal_user_name?: string | null;
-            section_81_status: components["schemas"]["Section81Status"];
-            /**
-             * @description Required if Section81Status = rejected, accepted_fixed, resolved or cancelled
-             *     Max length 500 characters
-             */
-            status_reason?: string | null;
-            /** @description Required if Section81Status = accepted */
-            work_type?: components["schemas"]["Section81WorkType"] | null;
-        };
-        Section74CreateResponse: {
-            section_74_reference_number: string;
-        };
-        /** @enum {string} */
-        OverrunWarningReason: "more_than_five_slg_items_left_on_site" | "five_or_less_slg_items_left_on_site" | "open_excavation" | "spoil_left_on_site" | "missing_road_markings" | "missing_street_apparatus" | "active_traffic_management";
-        Section74CreateRequest: {
-            /** @description Max length 100 characters */
-            internal_user_identifier?: string | null;
-            /** @description Max length 50 characters */
-            internal_user_name?: string | null;
-            permit_reference_number: string;
-            /** @description Max length 500 characters */
-            location_description: string;
-            /** @description Array values must be unique */
-            location_types: components["schemas"]["LocationType"][];
-            /**
-             * Format: date-time
-             * @description Date must be today or a date in the past
-             */
-            inspection_date: string;
-            /** @description Array values must be unique */
-            overrun_warning_reasons: components["schemas"]["OverrunWarningReason"][];
-            /** @description Max length 500 characters */
-            overrun_warning_details: string;
-            /** @description Max length 100 characters */
-            officer_name: string;
-            /** @description Max length 100 characters */
-            officer_contact_details: string;
-            schedule_follow_up_inspection: boolean;
-            /**
-             * Format: date-time
-             * @description Date must occur today or a date in the future
-             */
-            reinspection_date?: string | null;
-            /**
-             * Format: date-time
-             * @description The date for reinspection_date_time must match the date for reinspection_date
-             *     Time must occur today or a date in the future
-             */
-            reinspection_date_time?: string | null;
-            section_74_evidence: boolean;
-            /**
-             * @description Required if section_74_evidence = true
-             *     Array values must be unique
-             *     Must not contain null or undefined values
-             *     A file_id can only be associated with one section of Street Manager
-             *     See API specification Resource Guide > Works API > File upload for more information
-             */
-            file_ids?: number[] | null;
-        };
-        /** @enum {string} */
-        OverrunWarningReasonResponse: "more_than_five_slg_items_left_on_site" | "five_or_less_slg_items_left_on_site" | "open_excavation" | "spoil_left_on_site" | "missing_road_markings" | "missing_street_apparatus" | "active_traffic_management" | "upcoming_enum";
-        /** @enum {string} */
-        Section74HAStatusResponse: "warning_issued" | "charges_ended" | "warning_disputed" | "withdrawn" | "draft_invoice_issued" | "resolved" | "upcoming_enum";
-        /** @enum {string} */
-        Section74PromoterStatusResponse: "acknowledge_overrun_warning" | "site_visited_and_rectified" | "warning_disputed" | "acknowledge_draft_invoice" | "charge_under_review" | "charge_agreed" | "upcoming_enum";
-        Section74Response: {
-            section_74_reference_number: string;
-            /** Format: date-time */
-            date_created: string;
-            overrun_warning_reasons: components["schemas"]["OverrunWarningReasonResponse"][];
-            overrun_warning_reasons_string: string[];
-            ha_status: components["schemas"]["Section74HAStatusResponse"];
-            ha_status_string: string;
-            promoter_status?: components["schemas"]["Section74PromoterStatusResponse"] | null;
-            promoter_status_string?: string | null;
-            permit_reference_number: string;
-            location_description: string;
-            location_types: components["schemas"]["LocationTypeResponse"][];
-            location_types_string: string[];
-            /** Format: date-time */
-            inspection_date: string;
-            overrun_warning_details: string;
-            officer_name: string;
-            officer_contact_details: string;
-            section_74_evidence: boolean;
-            files?: components["schemas"]["FileSummaryResponse"][] | null;
-            /** Format: date-time */
-            latest_ha_response_date?: string | null;
-            /** Format: date-time */
-            latest_promoter_response_date?: string | null;
-            latest_ha_additional_details?: string | null;
-            latest_promoter_additional_details?: string | null;
-            ha_reason_for_dispute?: string | null;
-            promoter_reason_for_dispute?: string | null;
-            /** Format: date-time */
-            site_visited_date?: string | null;
-            /** Format: date-time */
-            site_cleared_date?: string | null;
-            /** Format: double */
-            ha_response_number_of_days_overrun?: number | null;
-            draft_invoice_reference?: string | null;
-            invoice_reference?: string | null;
-            /** Format: double */
-            draft_invoice_amount?: number | null;
-            /** Format: double */
-            final_agreed_amount?: number | null;
-        };
-        InspectionUnitsUpdateRequest: {
-            /** @description Max length 100 characters */
-            internal_user_identifier?: string | null;
-            /** @description Max length 50 characters */
-            internal_user_name?: string | null;
-            /**
-             * Format: double
-             * @description Is whole number between 0 and 999 inclusive
-             *     Can only add inspection_units if there is a Site
-             */
-            inspection_units: number;
-        };
-        FinalReinstatementUpdateRequest: {
-            /** @description Max length 100 characters */
-            internal_user_identifier?: string | null;
-            /** @description Max length 50 characters */
-            internal_user_name?: string | null;
-            /**
-             * @description Whether it is a final reinstatement
-             *     Can only add final_reinstatement if there is an Excavation Site
-             */
-            final_reinstatement: boolean;
-        };
-        HistoricFPNCreateResponse: {
-            work_reference_number: string;
-            fpn_reference_number: string;
-        };
+        HazardousMaterialTypeResponse: "coal_tar" | "total_petroleum_hydrocarbons" | "ph" | "heavy_metal" | "asbestos" | "other" | "upcoming_enum";
         HistoricFPNCreateRequest: {
             /** @description Max length 100 characters */
             internal_user_identifier?: string | null;
-            /** @description Max length 50 characters */
+            /** @description Max length 100 characters */
             internal_user_name?: string | null;
             /** @description Max length 4 characters */
             promoter_swa_code: string;
@@ -3536,13 +2757,11 @@ export interface components {
              */
             area_name?: string | null;
             /**
-             * Format: double
              * @description Is whole number between 1000001 and 99999999 inclusive
              *     See business rules section 1.4 - USRN
              */
             usrn: number;
             /**
-             * Format: double
              * @description Is whole number between 0 and 10 inclusive
              *     If not provided, populated with NSG data related to supplied USRN
              */
@@ -3598,107 +2817,9 @@ export interface components {
             representations_contact_address: string;
             payment_methods: components["schemas"]["PaymentMethod"][];
         };
-        NonNotifiableSiteCreateResponse: {
+        HistoricFPNCreateResponse: {
             work_reference_number: string;
-            /** Format: double */
-            site_number: number;
-        };
-        NonNotifiableSiteCreateRequest: {
-            /** @description Max length 100 characters */
-            internal_user_identifier?: string | null;
-            /** @description Max length 50 characters */
-            internal_user_name?: string | null;
-            /** @description Max length 4 characters */
-            promoter_swa_code: string;
-            /** @description Max length 4 characters */
-            highway_authority_swa_code: string;
-            /** @description Must be a GeoJSON geometry (using British National Grid easting and northing coordinate pairs) and must be a point, line string or polygon */
-            works_coordinates: unknown;
-            /**
-             * @description Max length 100 characters
-             *     Use Street Lookup API endpoint /nsg/streets to lookup this information
-             *     If not provided, populated with NSG data related to supplied USRN
-             */
-            street_name?: string | null;
-            /**
-             * @description Max length 100 characters
-             *     Use Street Lookup API endpoint /nsg/streets to lookup this information
-             *     If not provided, populated with NSG data related to supplied USRN
-             */
-            town?: string | null;
-            /**
-             * @description Max length 100 characters
-             *     Use Street Lookup API endpoint /nsg/streets to lookup this information
-             *     If not provided, populated with NSG data related to supplied USRN
-             */
-            area_name?: string | null;
-            /**
-             * Format: double
-             * @description Is whole number between 1000001 and 99999999 inclusive
-             *     See business rules section 1.4 - USRN
-             */
-            usrn: number;
-            /**
-             * Format: double
-             * @description Is whole number between 0 and 10 inclusive
-             *     If not provided, populated with NSG data related to supplied USRN
-             */
-            road_category?: number | null;
-            /**
-             * @description Max length 24 characters
-             *     Must be unique in the system
-             *     Must contain only alphanumeric characters, dashes and underscores
-             *     If not supplied it will be auto-generated
-             */
-            work_reference_number?: string | null;
-            /** @description Must consist of 3 positive whole numbers. Default workstream if not provided */
-            workstream_prefix?: string | null;
-            reinstatement_type: components["schemas"]["ReinstatementType"];
-            /** @description See business rules section 8.4 - Making interim sites permanent */
-            reinstatement_status: components["schemas"]["ReinstatementStatus"];
-            /**
-             * Format: date-time
-             * @description reinstatement_date must be in the past
-             *     Must be after actual start date
-             *     Must be before actual end date (if entered)
-             */
-            reinstatement_date: string;
-            /** @description Must be a GeoJSON geometry (using British National Grid easting and northing coordinate pairs) and must be a point, line string or polygon */
-            reinstatement_coordinates: unknown;
-            /** @description Must be a GeoJSON geometry (using British National Grid easting and northing coordinate pairs) and must be a point, line string or polygon, if provided */
-            secondary_reinstatement_coordinates?: unknown;
-            /** @description Max length 500 characters */
-            location_description: string;
-            /**
-             * @description Array values must be unique
-             *     Must not contain null or undefined values
-             */
-            location_types: components["schemas"]["LocationType"][];
-            /** @description Whether reinstatement evidence has been supplied */
-            reinstatement_evidence: boolean;
-            /**
-             * @description Required if reinstatement_evidence = true
-             *     Array values must be unique
-             *     Must not contain null or undefined values
-             *     A file_id can only be associated with one section of Street Manager
-             *     See API specification Resource Guide > Works API > File upload for more information
-             */
-            file_ids?: number[] | null;
-            /**
-             * Format: double
-             * @description Is whole number between 0 and 999 inclusive
-             *     Will default to previously provided value or 1.
-             */
-            inspection_units?: number | null;
-            /**
-             * Format: double
-             * @description Must be a number between 0 and 100
-             */
-            number_of_holes: number;
-        };
-        HistoricInspectionCreateResponse: {
-            work_reference_number: string;
-            inspection_reference_number: string;
+            fpn_reference_number: string;
         };
         HistoricFailureReasonDetails: {
             failure_reason: components["schemas"]["FailureReason"];
@@ -3710,7 +2831,7 @@ export interface components {
         HistoricInspectionCreateRequest: {
             /** @description Max length 100 characters */
             internal_user_identifier?: string | null;
-            /** @description Max length 50 characters */
+            /** @description Max length 100 characters */
             internal_user_name?: string | null;
             /** @description Max length 4 characters */
             promoter_swa_code: string;
@@ -3737,13 +2858,11 @@ export interface components {
              */
             area_name?: string | null;
             /**
-             * Format: double
              * @description Is whole number between 1000001 and 99999999 inclusive
              *     See business rules section 1.4 - USRN
              */
             usrn: number;
             /**
-             * Format: double
              * @description Is whole number between 0 and 10 inclusive
              *     If not provided, populated with NSG data related to supplied USRN
              */
@@ -3835,7 +2954,7 @@ export interface components {
              */
             reinspection_category?: components["schemas"]["InspectionCategory"] | null;
             /**
-             * @description Max length 50 characters
+             * @description Max length 100 characters
              *     Should be populated with the user creating the inspection
              */
             username: string;
@@ -3844,155 +2963,2675 @@ export interface components {
             /** @description Required if inspection_type = section 81 and inspection_outcome = Failed - high or Failed - low */
             made_safe_by_ha?: boolean | null;
         };
-        GeographicalAreaCreateResponse: {
-            /** Format: double */
-            file_id: number;
-            geographical_area_reference_number: string;
+        HistoricInspectionCreateResponse: {
+            work_reference_number: string;
+            inspection_reference_number: string;
+            non_compliance_reference_number?: string | null;
         };
-        SampleInspectionTargetCreateResponse: {
-            sample_inspection_target_reference_number: string;
+        ImposeChangeRequest: {
+            /** @description Max length 100 characters */
+            internal_user_identifier?: string;
+            /** @description Max length 100 characters */
+            internal_user_name?: string;
+            /** @description Array values must be unique */
+            permit_conditions?: components["schemas"]["PermitCondition"][];
+            /** @description Max length 500 characters */
+            permit_alteration_reason: string;
         };
-        SampleInspectionTargetCreateRequest: {
+        ImposeChangeResponse: {
+            permit_alteration_reference_number: string;
+        };
+        /** @enum {string} */
+        IndustrySectorResponse: "electric" | "water" | "gas" | "telecoms" | "transport" | "highway_authority" | "other" | "upcoming_enum";
+        InitialAuthenticationResponse: {
+            sessionToken: string;
+        };
+        /** @enum {string} */
+        InspectionCategory: "a" | "b" | "c" | "third_party" | "routine" | "joint_site_visit" | "follow_up" | "follow_up_completion" | "site_occupancy" | "conditions" | "core_sample" | "skid_resistance" | "texture_depth" | "surface_regularity" | "trial_hole" | "upcoming_enum";
+        /** @enum {string} */
+        InspectionCategoryResponse: "a" | "b" | "c" | "third_party" | "routine" | "joint_site_visit" | "follow_up" | "follow_up_completion" | "site_occupancy" | "conditions" | "core_sample" | "skid_resistance" | "texture_depth" | "surface_regularity" | "trial_hole" | "section_81_initial" | "section_81_follow_up" | "upcoming_enum";
+        InspectionCreateRequest: {
             /** @description Max length 100 characters */
             internal_user_identifier?: string | null;
-            /** @description Max length 50 characters */
+            /** @description Max length 100 characters */
             internal_user_name?: string | null;
+            inspection_type: components["schemas"]["InspectionType"];
             /**
-             * Format: double
-             * @description Is whole number
+             * Format: date-time
+             * @description inspection_start_date must be in the past
              */
-            agreed_category_a: number;
+            inspection_start_date: string;
+            /** @description See business rules section 10.2 - Inspection types and categories */
+            inspection_category?: components["schemas"]["InspectionCategory"] | null;
+            /** @description See business rules section 10.3 - Inspection outcomes */
+            inspection_outcome: components["schemas"]["InspectionOutcome"];
+            /** @description See business rules section 10.3 - Inspection outcomes */
+            failure_reason_details?: components["schemas"]["FailureReasonDetails"][] | null;
             /**
-             * Format: double
-             * @description Is whole number
+             * @description Required if inspection_outcome = unable_to_complete_inspection or non_compliant_with_conditions
+             *     Max length 500 characters
              */
-            agreed_category_b: number;
+            inspection_outcome_details?: string | null;
+            /** @description Required if inspection_outcome = failed_high or inspection_outcome = failed_low and inspection_type = live_site */
+            was_call_logged?: boolean | null;
             /**
-             * Format: double
-             * @description Is whole number
+             * @description Required if was_call_logged = true
+             *     Max length 100 characters
              */
-            agreed_category_c: number;
+            call_logged_to?: string | null;
             /**
-             * Format: double
-             * @description Is whole number between 0 and 100
-             *     If not provided, the value will be 0
+             * @description Required if was_call_logged = true
+             *     Max length 100 characters
              */
-            cap_category_a?: number | null;
+            call_logged_reference?: string | null;
             /**
-             * Format: double
-             * @description Is whole number between 0 and 100
-             *     If not provided, the value will be 0
+             * @description Required if was_call_logged = true
+             *     Max length 500 characters
              */
-            cap_category_b?: number | null;
+            call_logged_summary?: string | null;
+            /** @description Required if inspection_outcome = failed_high or inspection_outcome = failed_low and inspection_type = live_site */
+            defect_fixed_on_site?: components["schemas"]["DefectFixedOnsite"] | null;
+            /** @description Max length 500 characters */
+            additional_comments?: string | null;
+            inspection_evidence: boolean;
             /**
-             * Format: double
-             * @description Is whole number between 0 and 100
-             *     If not provided, the value will be 0
+             * @description Required if inspection_evidence = true
+             *     Array values must be unique
+             *     Must not contain null or undefined values
+             *     A file_id can only be associated with one section of Street Manager
+             *     See API specification Resource Guide > Works API > File upload for more information
              */
-            cap_category_c?: number | null;
-            /** @description Max length 4 characters */
-            promoter_org_ref: string;
+            file_ids?: number[] | null;
+            /**
+             * Format: date-time
+             * @description Date must occur today or a date in the future
+             */
+            reinspection_date?: string | null;
+            /**
+             * Format: date-time
+             * @description The date for reinspection_date_time must match the date for reinspection_date
+             *     Time must occur today or a date in the future
+             */
+            reinspection_date_time?: string | null;
+            /** @description Defaulted to inspection_type value if this and/or reinspection_category are not provided and reinspection_date is provided */
+            reinspection_type?: components["schemas"]["InspectionType"] | null;
+            /**
+             * @description See business rules section 10.2 - Inspection types and categories
+             *     Defaulted to inspection_category value if this and/or reinspection_type are not provided and reinspection_date is provided
+             */
+            reinspection_category?: components["schemas"]["InspectionCategory"] | null;
+            /**
+             * @description Max length 100 characters
+             *     Should be populated with the user creating the inspection
+             */
+            username: string;
+            /** @description Max length 100 characters */
+            inspector_name?: string | null;
+            /** @description Required if inspection_type = section 81 and inspection_outcome = Failed - high or Failed - low */
+            made_safe_by_ha?: boolean | null;
+            /**
+             * @description Max length 106 characters
+             *     Created inspection will be linked to an existing non-compliance with this reference number
+             *     inspection_type must be reinstatement or non_compliance_follow_up
+             */
+            non_compliance_reference_number?: string | null;
         };
-        SampleInspectionTargetResponse: {
-            sample_inspection_target_reference_number: string;
+        InspectionCreateResponse: {
+            inspection_reference_number: string;
+            non_compliance_reference_number?: string | null;
+        };
+        /** @enum {string} */
+        InspectionOutcome: "passed" | "unable_to_complete_inspection" | "failed_low" | "failed_high" | "further_inspections_required" | "agreed_site_compliance" | "non_compliant_with_conditions" | "works_stopped_apparatus_remaining" | "works_in_progress_no_carriageway_incursion" | "works_in_progress" | "works_stopped" | "failed";
+        /** @enum {string} */
+        InspectionOutcomeResponse: "passed" | "unable_to_complete_inspection" | "failed_low" | "failed_high" | "further_inspections_required" | "agreed_site_compliance" | "non_compliant_with_conditions" | "works_stopped_apparatus_remaining" | "works_in_progress_no_carriageway_incursion" | "works_in_progress" | "works_stopped" | "failed" | "upcoming_enum";
+        InspectionOutcomeStatusRequest: {
+            /** @description Max length 100 characters */
+            internal_user_identifier?: string | null;
+            /** @description Max length 100 characters */
+            internal_user_name?: string | null;
+            inspection_response_type: components["schemas"]["InspectionOutcomeStatusType"];
+            /**
+             * @description Must be provided if inspection_response_type = inspection_outcome_disputed or inspection_outcome_promoter_accepts_failed_inspection
+             *     Max length 500 characters
+             */
+            inspection_response_reason?: string | null;
+        };
+        /** @enum {string} */
+        InspectionOutcomeStatusType: "inspection_outcome_accepted" | "inspection_outcome_disputed" | "inspection_outcome_promoter_accepts_failed_inspection" | "joint_site_meeting_needed" | "reviewing_dispute" | "no_agreement";
+        /** @enum {string} */
+        InspectionOutcomeStatusTypeResponse: "inspection_outcome_accepted" | "inspection_outcome_disputed" | "inspection_outcome_promoter_accepts_failed_inspection" | "joint_site_meeting_needed" | "reviewing_dispute" | "inspection_withdrawn" | "no_agreement" | "upcoming_enum";
+        /** @enum {string} */
+        InspectionReasonForWithdrawal: "incorrect_outcome_recorded" | "wrong_works_or_organisation" | "wrong_details" | "outcome_changed" | "other";
+        /** @enum {string} */
+        InspectionReasonForWithdrawalResponse: "incorrect_outcome_recorded" | "wrong_works_or_organisation" | "wrong_details" | "outcome_changed" | "other" | "upcoming_enum";
+        InspectionResponse: {
+            inspection_reference_number: string;
+            inspection_type: components["schemas"]["InspectionTypeResponse"];
+            inspection_type_string: string;
+            /** Format: date-time */
+            inspection_start_date: string;
+            inspection_category?: components["schemas"]["InspectionCategoryResponse"] | null;
+            inspection_category_string?: string | null;
+            inspection_outcome: components["schemas"]["InspectionOutcomeResponse"];
+            inspection_outcome_string: string;
+            failure_reason_details?: components["schemas"]["FailureReasonDetailsResponse"][] | null;
+            inspection_outcome_details?: string | null;
+            was_call_logged?: boolean | null;
+            call_logged_to?: string | null;
+            call_logged_reference?: string | null;
+            call_logged_summary?: string | null;
+            defect_fixed_on_site?: components["schemas"]["DefectFixedOnsiteResponse"] | null;
+            defect_fixed_on_site_string?: string | null;
+            additional_comments?: string | null;
+            /** Format: date-time */
+            date_created: string;
+            /** Format: date-time */
+            date_modified: string;
+            files?: components["schemas"]["FileSummaryResponse"][] | null;
+            work_reference_number: string;
+            /** Format: date-time */
+            reinspection_date?: string | null;
+            /** Format: date-time */
+            reinspection_date_time?: string | null;
+            username: string;
             promoter_organisation: string;
-            /** Format: double */
-            agreed_category_a: number;
-            /** Format: double */
-            agreed_category_b: number;
-            /** Format: double */
-            agreed_category_c: number;
-            /** Format: double */
-            cap_category_a: number;
-            /** Format: double */
-            cap_category_b: number;
-            /** Format: double */
-            cap_category_c: number;
+            highway_authority: string;
+            inspector_name?: string | null;
+            made_safe_by_ha?: boolean | null;
+            inspection_status: components["schemas"]["InspectionStatusResponse"];
+            inspection_status_string: string;
+            inspection_reason_for_withdrawal?: components["schemas"]["InspectionReasonForWithdrawalResponse"] | null;
+            inspection_reason_for_withdrawal_string?: string | null;
+            withdrawal_details?: string | null;
+            promoter_response_status?: components["schemas"]["InspectionOutcomeStatusTypeResponse"] | null;
+            promoter_response_status_string?: string | null;
+            /** Format: date-time */
+            promoter_response_status_change_date?: string | null;
+            promoter_response_details?: string | null;
+            ha_response_status?: components["schemas"]["InspectionOutcomeStatusTypeResponse"] | null;
+            ha_response_status_string?: string | null;
+            /** Format: date-time */
+            ha_response_status_change_date?: string | null;
+            ha_response_details?: string | null;
+            /** Format: date-time */
+            auto_acceptance_due_date?: string | null;
+            is_auto_accepted: boolean;
+            non_compliance_reference_number?: string | null;
         };
-        SampleInspectionTargetUpdateRequest: {
+        /** @enum {string} */
+        InspectionResponseTypeResponse: "inspection" | "reinspection" | "upcoming_enum";
+        /** @enum {string} */
+        InspectionStatusResponse: "recorded" | "withdrawn" | "scheduled" | "upcoming_enum";
+        InspectionSummaryResponse: {
+            /** Format: date-time */
+            inspection_date: string;
+            inspection_response_type: components["schemas"]["InspectionResponseTypeResponse"];
+            inspection_response_type_string: string;
+            inspection_reference_number?: string | null;
+            inspection_type: components["schemas"]["InspectionTypeResponse"];
+            inspection_type_string: string;
+            inspection_status: components["schemas"]["InspectionStatusResponse"];
+            inspection_status_string: string;
+            inspection_category?: components["schemas"]["InspectionCategoryResponse"] | null;
+            inspection_category_string?: string | null;
+            inspection_outcome?: components["schemas"]["InspectionOutcomeResponse"] | null;
+            inspection_outcome_string?: string | null;
+            /** Format: date-time */
+            reinspection_date_time?: string | null;
+            /** Format: date-time */
+            auto_acceptance_due_date?: string | null;
+            ha_response_status?: components["schemas"]["InspectionOutcomeStatusTypeResponse"] | null;
+            ha_response_status_string?: string | null;
+            /** Format: date-time */
+            ha_response_status_change_date?: string | null;
+            ha_response_details?: string | null;
+            promoter_response_status?: components["schemas"]["InspectionOutcomeStatusTypeResponse"] | null;
+            promoter_response_status_string?: string | null;
+            /** Format: date-time */
+            promoter_response_status_change_date?: string | null;
+            promoter_response_details?: string | null;
+            is_auto_accepted?: boolean | null;
+            non_compliance_reference_number?: string | null;
+        };
+        /** @enum {string} */
+        InspectionType: "live_site" | "reinstatement" | "non_compliance_follow_up" | "section_81" | "investigatory_works";
+        /** @enum {string} */
+        InspectionTypeResponse: "live_site" | "reinstatement" | "non_compliance_follow_up" | "section_81" | "investigatory_works" | "upcoming_enum";
+        InspectionWithdrawRequest: {
             /** @description Max length 100 characters */
             internal_user_identifier?: string | null;
-            /** @description Max length 50 characters */
+            /** @description Max length 100 characters */
             internal_user_name?: string | null;
-            /**
-             * Format: double
-             * @description Is whole number
-             */
-            agreed_category_a: number;
-            /**
-             * Format: double
-             * @description Is whole number
-             */
-            agreed_category_b: number;
-            /**
-             * Format: double
-             * @description Is whole number
-             */
-            agreed_category_c: number;
-            /**
-             * Format: double
-             * @description Is whole number between 0 and 100
-             */
-            cap_category_a: number;
-            /**
-             * Format: double
-             * @description Is whole number between 0 and 100
-             */
-            cap_category_b: number;
-            /**
-             * Format: double
-             * @description Is whole number between 0 and 100
-             */
-            cap_category_c: number;
+            reason_for_withdrawal: components["schemas"]["InspectionReasonForWithdrawal"];
+            /** @description Max length 500 characters */
+            withdrawal_details: string;
         };
-        SampleInspectionTargetCloseRequest: {
+        InterestedParty: {
+            name: string;
+            swa_code: string;
+        };
+        /** @enum {string} */
+        JsmStatusResponse: "awaiting_agreement" | "date_and_time_agreed" | "jsm_not_needed" | "upcoming_enum";
+        /** @enum {string} */
+        LaneRentalAssessmentChargeBand: "charge_band_1" | "charge_band_2" | "charge_band_3" | "charge_band_4" | "charge_band_5";
+        /** @enum {string} */
+        LaneRentalAssessmentChargeBandResponse: "charge_band_1" | "charge_band_2" | "charge_band_3" | "charge_band_4" | "charge_band_5" | "upcoming_enum";
+        /** @enum {string} */
+        LaneRentalAssessmentOutcome: "chargeable" | "potentially_chargeable" | "charges_waived" | "exempt" | "charges_not_applicable";
+        /** @enum {string} */
+        LaneRentalAssessmentOutcomeResponse: "chargeable" | "potentially_chargeable" | "charges_waived" | "exempt" | "charges_not_applicable" | "upcoming_enum";
+        /** @enum {string} */
+        LayerAffected: "surface_course" | "sub_base";
+        /** @enum {string} */
+        LayerAffectedResponse: "surface_course" | "sub_base" | "upcoming_enum";
+        LinkSection81ToPermitRequest: {
             /** @description Max length 100 characters */
             internal_user_identifier?: string | null;
-            /** @description Max length 50 characters */
-            internal_user_name?: string | null;
-        };
-        ExcavationCarriedOutUpdateRequest: {
             /** @description Max length 100 characters */
-            internal_user_identifier?: string | null;
-            /** @description Max length 50 characters */
             internal_user_name?: string | null;
-            /**
-             * @description Whether an excavation was actually required or not
-             *     Can only update excavation_carried_out if excavation was requested in the active permit and work has started
-             *     Once an excavation reinstatement has been added this field can no longer be updated
-             */
-            excavation_carried_out: boolean;
+            /** @description Max length 28 characters */
+            section_81_reference_number: string;
         };
         LinkSection81ToPermitResponse: {
             section_81_work_reference_number: string;
             section_81_reference_number: string;
         };
-        LinkSection81ToPermitRequest: {
-            /** @description Max length 100 characters */
-            internal_user_identifier?: string | null;
-            /** @description Max length 50 characters */
-            internal_user_name?: string | null;
-            /** @description Max length 28 characters */
+        LinkedPermit: {
+            work_reference_number: string;
+            permit_reference_number: string;
+        };
+        LinkedSection81: {
+            work_reference_number: string;
             section_81_reference_number: string;
         };
+        /** @enum {string} */
+        LocationType: "footway" | "carriageway" | "verge" | "cycleway" | "footpath" | "parking_place" | "bus_stop_or_stand" | "cycle_hire_docking_station" | "taxi_rank";
+        /** @enum {string} */
+        LocationTypeResponse: "footway" | "carriageway" | "verge" | "cycleway" | "footpath" | "parking_place" | "bus_stop_or_stand" | "cycle_hire_docking_station" | "taxi_rank" | "upcoming_enum";
+        MarkPermitAsUnderAssessmentRequest: {
+            /** @description Max length 100 characters */
+            internal_user_identifier?: string | null;
+            /** @description Max length 100 characters */
+            internal_user_name?: string | null;
+        };
+        /** @enum {string} */
+        MaterialClassificationClassification: "hazardous" | "non_hazardous";
+        /** @enum {string} */
+        MaterialClassificationClassificationResponse: "hazardous" | "non_hazardous" | "upcoming_enum";
+        MaterialClassificationCreateRequest: {
+            /** @description Max length 100 characters */
+            internal_user_identifier?: string | null;
+            /** @description Max length 100 characters */
+            internal_user_name?: string | null;
+            /** @description Max length 4 characters */
+            highway_authority_swa_code: string;
+            /**
+             * @description Must be a GeoJSON geometry (using British National Grid easting and northing coordinate pairs) and must be a point
+             *     Mandatory field
+             *     Single GeoJSON Object
+             */
+            material_classification_coordinates: unknown;
+            /**
+             * @description Max length 100 characters
+             *     Use Street Lookup API endpoint /nsg/streets to lookup this information
+             *     If not provided, populated with NSG data related to supplied USRN
+             */
+            street_name?: string | null;
+            /**
+             * @description Max length 100 characters
+             *     Use Street Lookup API endpoint /nsg/streets to lookup this information
+             *     If not provided, populated with NSG data related to supplied USRN
+             */
+            town?: string | null;
+            /**
+             * @description Max length 100 characters
+             *     Use Street Lookup API endpoint /nsg/streets to lookup this information
+             *     If not provided, populated with NSG data related to supplied USRN
+             */
+            area_name?: string | null;
+            /**
+             * @description Is whole number between 1000001 and 99999999 inclusive
+             *     See business rules section 1.4 - USRN
+             */
+            usrn: number;
+            /** @description Array values must be unique */
+            location_types: components["schemas"]["LocationType"][];
+            /**
+             * @description Can only be one file
+             *     Limited to 10MBs
+             */
+            file_id?: number | null;
+            /** @description Mandatory */
+            material_classification_classification: components["schemas"]["MaterialClassificationClassification"];
+            /** @description Mandatory if material_classification_classification is hazardous */
+            hazardous_material_type?: components["schemas"]["HazardousMaterialType"][] | null;
+            /**
+             * @description Mandatory if MaterialClassificationClassification is hazardous and hazardous_material_type is other
+             *     Max 500 chars
+             */
+            hazardous_material_type_other_description?: string | null;
+            /** @description Mandatory */
+            layer_affected: components["schemas"]["LayerAffected"][];
+            /**
+             * Format: date-time
+             * @description Mandatory
+             *     Must be today or in the past
+             */
+            sample_date: string;
+            /** @description Mandatory */
+            location_description: string;
+        };
+        MaterialClassificationCreateResponse: {
+            material_classification_reference_number: string;
+        };
+        MaterialClassificationResponse: {
+            material_classification_reference_number: string;
+            material_classification_coordinates: unknown;
+            material_classification_classification: components["schemas"]["MaterialClassificationClassificationResponse"];
+            material_classification_classification_string: string;
+            hazardous_material_type?: components["schemas"]["HazardousMaterialTypeResponse"][] | null;
+            hazardous_material_type_string?: string[] | null;
+            hazardous_material_type_other_description?: string | null;
+            layer_affected: components["schemas"]["LayerAffectedResponse"][];
+            layer_affected_string: string[];
+            location_types: components["schemas"]["LocationTypeResponse"][];
+            location_types_string: string[];
+            /** Format: date-time */
+            sample_date: string;
+            location_description: string;
+            /** Format: date-time */
+            date_created: string;
+            ha_swa_code: string;
+            ha_organisation_name: string;
+            usrn: number;
+            street_name: string;
+            town?: string | null;
+            area_name?: string | null;
+            raised_by_swa_code: string;
+            raised_by_organisation_name: string;
+            file?: components["schemas"]["FileSummaryResponse"] | null;
+        };
+        NonComplianceResponse: {
+            non_compliance_reference_number: string;
+            work_reference_number: string;
+            /** Format: date-time */
+            date_created: string;
+            non_compliance_status: components["schemas"]["NonComplianceStatusResponse"];
+            non_compliance_status_string: string;
+            jsm_requested_by?: string | null;
+            /** Format: date-time */
+            jsm_suggested_time?: string | null;
+            jsm_status?: components["schemas"]["JsmStatusResponse"] | null;
+            jsm_status_string?: string | null;
+            promoter_response_status?: components["schemas"]["NonComplianceResponseStatusResponse"] | null;
+            promoter_response_status_string?: string | null;
+            /** Format: date-time */
+            promoter_response_update_date?: string | null;
+            promoter_response_additional_details?: string | null;
+            /** Format: date-time */
+            promoter_response_jsm_date?: string | null;
+            ha_response_status: components["schemas"]["NonComplianceResponseStatusResponse"];
+            ha_response_status_string: string;
+            /** Format: date-time */
+            ha_response_update_date?: string | null;
+            ha_response_additional_details?: string | null;
+            /** Format: date-time */
+            ha_response_jsm_date?: string | null;
+            latest_inspection: components["schemas"]["InspectionResponse"];
+            linked_inspections: components["schemas"]["InspectionSummaryResponse"][];
+            linked_permits?: components["schemas"]["PermitSummaryResponse"][] | null;
+        };
+        /** @enum {string} */
+        NonComplianceResponseStatus: "issued" | "withdrawn" | "works_completed_and_passed" | "joint_site_meeting_suggested" | "will_attend_joint_site_meeting" | "works_complete_ready_for_inspection" | "joint_site_meeting_not_needed" | "accept_suggestion";
+        NonComplianceResponseStatusRequest: {
+            /** @description Max length 100 characters */
+            internal_user_identifier?: string | null;
+            /** @description Max length 100 characters */
+            internal_user_name?: string | null;
+            non_compliance_response_status: components["schemas"]["NonComplianceResponseStatus"];
+            /**
+             * @description Required when non_compliance_response_status = 'withdrawn'/'joint_site_meeting_not_needed'
+             *     Max length 500 characters
+             */
+            response_details?: string | null;
+            /**
+             * Format: date-time
+             * @description Required if non_compliance_response_status = 'joint_site_meeting_suggested'
+             *     Must be today or in the future
+             */
+            jsm_suggested_date?: string | null;
+        };
+        /** @enum {string} */
+        NonComplianceResponseStatusResponse: "issued" | "withdrawn" | "works_completed_and_passed" | "joint_site_meeting_suggested" | "will_attend_joint_site_meeting" | "works_complete_ready_for_inspection" | "joint_site_meeting_not_needed" | "accept_suggestion" | "upcoming_enum";
+        /** @enum {string} */
+        NonComplianceStatusResponse: "issued" | "withdrawn" | "resolved" | "upcoming_enum";
+        NonComplianceSummaryResponse: {
+            non_compliance_reference_number: string;
+            /** Format: date-time */
+            non_compliance_date: string;
+            non_compliance_status: components["schemas"]["NonComplianceStatusResponse"];
+            non_compliance_status_string: string;
+        };
+        NonNotifiableSiteCreateRequest: {
+            /** @description Max length 100 characters */
+            internal_user_identifier?: string | null;
+            /** @description Max length 100 characters */
+            internal_user_name?: string | null;
+            /** @description Max length 4 characters */
+            promoter_swa_code: string;
+            /** @description Max length 4 characters */
+            highway_authority_swa_code: string;
+            /** @description Must be a GeoJSON geometry (using British National Grid easting and northing coordinate pairs) and must be a point, line string or polygon */
+            works_coordinates: unknown;
+            /**
+             * @description Max length 100 characters
+             *     Use Street Lookup API endpoint /nsg/streets to lookup this information
+             *     If not provided, populated with NSG data related to supplied USRN
+             */
+            street_name?: string | null;
+            /**
+             * @description Max length 100 characters
+             *     Use Street Lookup API endpoint /nsg/streets to lookup this information
+             *     If not provided, populated with NSG data related to supplied USRN
+             */
+            town?: string | null;
+            /**
+             * @description Max length 100 characters
+             *     Use Street Lookup API endpoint /nsg/streets to lookup this information
+             *     If not provided, populated with NSG data related to supplied USRN
+             */
+            area_name?: string | null;
+            /**
+             * @description Is whole number between 1000001 and 99999999 inclusive
+             *     See business rules section 1.4 - USRN
+             */
+            usrn: number;
+            /**
+             * @description Is whole number between 0 and 10 inclusive
+             *     If not provided, populated with NSG data related to supplied USRN
+             */
+            road_category?: number | null;
+            /**
+             * @description Max length 24 characters
+             *     Must be unique in the system
+             *     Must contain only alphanumeric characters, dashes and underscores
+             *     If not supplied it will be auto-generated
+             */
+            work_reference_number?: string | null;
+            /** @description Must consist of 3 positive whole numbers. Default workstream if not provided */
+            workstream_prefix?: string | null;
+            reinstatement_type: components["schemas"]["ReinstatementType"];
+            /** @description See business rules section 8.4 - Making interim sites permanent */
+            reinstatement_status: components["schemas"]["ReinstatementStatus"];
+            /**
+             * Format: date-time
+             * @description reinstatement_date must be in the past
+             *     Must be after actual start date
+             *     Must be before actual end date (if entered)
+             */
+            reinstatement_date: string;
+            /** @description Must be a GeoJSON geometry (using British National Grid easting and northing coordinate pairs) and must be a point, line string or polygon */
+            reinstatement_coordinates: unknown;
+            /** @description Must be a GeoJSON geometry (using British National Grid easting and northing coordinate pairs) and must be a point, line string or polygon, if provided */
+            secondary_reinstatement_coordinates?: unknown;
+            /** @description Max length 500 characters */
+            location_description: string;
+            /**
+             * @description Array values must be unique
+             *     Must not contain null or undefined values
+             */
+            location_types: components["schemas"]["LocationType"][];
+            /** @description Whether reinstatement evidence has been supplied */
+            reinstatement_evidence: boolean;
+            /**
+             * @description Required if reinstatement_evidence = true
+             *     Array values must be unique
+             *     Must not contain null or undefined values
+             *     A file_id can only be associated with one section of Street Manager
+             *     See API specification Resource Guide > Works API > File upload for more information
+             */
+            file_ids?: number[] | null;
+            /** @description Must be a number between 0 and 100 */
+            number_of_holes: number;
+        };
+        NonNotifiableSiteCreateResponse: {
+            work_reference_number: string;
+            site_reference_number: string;
+            reinstatement_reference_number: string;
+        };
+        /** @enum {string} */
+        OffenceCode: "offence_code_05" | "offence_code_06" | "offence_code_08" | "offence_code_09";
+        /** @enum {string} */
+        OffenceCodeResponse: "offence_code_05" | "offence_code_06" | "offence_code_08" | "offence_code_09" | "upcoming_enum";
+        /** @enum {string} */
+        OverrunWarningReason: "more_than_five_slg_items_left_on_site" | "five_or_less_slg_items_left_on_site" | "open_excavation" | "spoil_left_on_site" | "missing_road_markings" | "missing_street_apparatus" | "active_traffic_management";
+        /** @enum {string} */
+        OverrunWarningReasonResponse: "more_than_five_slg_items_left_on_site" | "five_or_less_slg_items_left_on_site" | "open_excavation" | "spoil_left_on_site" | "missing_road_markings" | "missing_street_apparatus" | "active_traffic_management" | "upcoming_enum";
+        PaginationDetails: {
+            total_rows: number;
+            has_next_page: boolean;
+        };
+        /** @enum {string} */
+        PaymentMethod: "bank_transfer" | "card_payment" | "cash" | "cheque";
+        /** @enum {string} */
+        PaymentMethodResponse: "bank_transfer" | "card_payment" | "cash" | "cheque" | "upcoming_enum";
+        PbiSampleInspectionSummaryResponse: {
+            pbi_sample_inspection_reference_number: string;
+            inspection_category: components["schemas"]["InspectionCategoryResponse"];
+            inspection_category_string: string;
+            /** Format: date-time */
+            sample_expiry_date: string;
+        };
+        PermitASD: {
+            /**
+             * @description Max length 255 characters
+             *     Use Street Lookup API endpoint /nsg/streets to lookup this information
+             */
+            special_desig_location_text?: string | null;
+            /**
+             * @description Max length 300 characters
+             *     Use Street Lookup API endpoint /nsg/streets to lookup this information
+             */
+            special_desig_description?: string | null;
+            /**
+             * Format: date-time
+             * @description Use Street Lookup API endpoint /nsg/streets to lookup this information
+             */
+            special_desig_start_date?: string | null;
+            /**
+             * @description Is whole number between 0 and 2400 inclusive
+             *     Use Street Lookup API endpoint /nsg/streets to lookup this information
+             */
+            special_desig_start_time?: number | null;
+            /**
+             * Format: date-time
+             * @description Use Street Lookup API endpoint /nsg/streets to lookup this information
+             */
+            special_desig_end_date?: string | null;
+            /**
+             * @description Is whole number between 0 and 2400 inclusive
+             *     Use Street Lookup API endpoint /nsg/streets to lookup this information
+             */
+            special_desig_end_time?: number | null;
+            /** @description Use Street Lookup API endpoint /nsg/streets to lookup this information */
+            street_special_desig_code: components["schemas"]["ASDCode"];
+            /** @description Use Street Lookup API endpoint /nsg/streets to lookup this information */
+            special_desig_periodicity_code?: components["schemas"]["ASDPeriodicityCode"] | null;
+        };
+        PermitASDResponse: {
+            /**
+             * @description Max length 255 characters
+             *     Use Street Lookup API endpoint /nsg/streets to lookup this information
+             */
+            special_desig_location_text?: string | null;
+            /**
+             * @description Max length 300 characters
+             *     Use Street Lookup API endpoint /nsg/streets to lookup this information
+             */
+            special_desig_description?: string | null;
+            /**
+             * Format: date-time
+             * @description Use Street Lookup API endpoint /nsg/streets to lookup this information
+             */
+            special_desig_start_date?: string | null;
+            /**
+             * @description Is whole number between 0 and 2400 inclusive
+             *     Use Street Lookup API endpoint /nsg/streets to lookup this information
+             */
+            special_desig_start_time?: number | null;
+            /**
+             * Format: date-time
+             * @description Use Street Lookup API endpoint /nsg/streets to lookup this information
+             */
+            special_desig_end_date?: string | null;
+            /**
+             * @description Is whole number between 0 and 2400 inclusive
+             *     Use Street Lookup API endpoint /nsg/streets to lookup this information
+             */
+            special_desig_end_time?: number | null;
+            street_special_desig_code: components["schemas"]["ASDCodeResponse"];
+            street_special_desig_code_string: string;
+            special_desig_periodicity_code?: components["schemas"]["ASDPeriodicityCodeResponse"] | null;
+            special_desig_periodicity_code_string?: string | null;
+        };
+        PermitAlterationCreateRequest: {
+            /** @description Max length 100 characters */
+            internal_user_identifier?: string;
+            /** @description Max length 100 characters */
+            internal_user_name?: string;
+            /** @description Max length 100 characters */
+            secondary_contact: string;
+            /** @description Max length 100 characters */
+            secondary_contact_number: string;
+            /** @description Max length 100 characters */
+            secondary_contact_email?: string;
+            /** Format: date-time */
+            proposed_start_date: string;
+            /**
+             * Format: date-time
+             * @description Required if work_type is immediate proposed_start_time is required if proposed_start_date is in the past
+             */
+            proposed_start_time?: string;
+            /**
+             * Format: date-time
+             * @description proposed_end_date must be on or after proposed_start_date If work_type = planned, the maximum date range between proposed_start_date and proposed_end_date is 5 years
+             */
+            proposed_end_date: string;
+            /**
+             * Format: date-time
+             * @description proposed_end_time is required if proposed_end_date is in the past proposed_end_time must be after the date and time for proposed_start_time
+             */
+            proposed_end_time?: string;
+            /** @description Max length 500 characters */
+            description_of_work: string;
+            /** @description Whether an excavation will be required */
+            excavation: boolean;
+            /** @description Max length 100 characters */
+            project_reference_number?: string;
+            traffic_management_plan: boolean;
+            lane_rental_applicable: boolean;
+            /** @description Array values must be unique */
+            permit_conditions?: components["schemas"]["PermitCondition"][];
+            /** @description Max length 500 characters */
+            works_location_description: string;
+            /** @description Must be a GeoJSON geometry (using British National Grid easting and northing coordinate pairs) and must be a point, line string or polygon */
+            works_coordinates?: unknown;
+            collaborative_working: boolean;
+            /** @description Required if collaborative_working = true Max length 500 characters */
+            collaboration_details?: string;
+            /** @description Optional but only saved if collaborative_working = true Max length 500 characters Work Reference Number of collaborative works */
+            collaborative_works?: string;
+            activity_type: components["schemas"]["ActivityType"];
+            traffic_management_type: components["schemas"]["TrafficManagementType"];
+            application_type: components["schemas"]["ApplicationType"];
+            /** @description Required if collaborative_working = true */
+            collaboration_type?: components["schemas"]["AllOfPermitAlterationCreateRequestCollaborationType"];
+            /** @description Array values must be unique */
+            location_types: components["schemas"]["LocationType"][];
+            /** @description See business rules section 3.4.6 - Early start */
+            early_start_pre_approval?: boolean;
+            /** @description Required if early_start_pre_approval = true Max length 500 characters */
+            pre_approval_details?: string;
+            /** @description Required if early_start_pre_approval = true Max length 100 characters */
+            pre_approval_authoriser?: string;
+            /** @description Required if early_start_pre_approval = false Max length 500 characters */
+            early_start_reason?: string;
+            work_type: components["schemas"]["WorkType"];
+            /** @description Required when work_type is planned */
+            is_ttro_required?: boolean;
+            /** @description Required when work_type is immediate */
+            immediate_risk?: boolean;
+            /** @description Array values must be unique Must not contain null or undefined values A file_id can only be associated with one section of Street Manager See API specification Resource Guide > Works API > File upload for more information */
+            file_ids?: number[];
+            /** @description Max length 500 characters */
+            additional_info?: string;
+            close_footway: components["schemas"]["CloseFootway"];
+            close_footpath: components["schemas"]["CloseFootpath"];
+            permit_asds?: components["schemas"]["PermitASD"][];
+            /** @description Max length 100 characters */
+            additional_contact?: string;
+            /** @description Max length 100 characters */
+            additional_contact_number?: string;
+            /** @description Max length 100 characters */
+            additional_contact_email?: string;
+            /**
+             * Format: date-time
+             * @description Date must occur today or a date in the future
+             */
+            hs2_consultation_requested_response_date?: string;
+            /** @description Array Max length 2 items Array values must be valid email addresses Array values max length 100 characters */
+            hs2_highway_emails?: string[];
+            /** @description Max length 100 characters Required if traffic_management_type = 'multi_way_signals' or 'two_way_signals' */
+            emergency_contact_name?: string;
+            /** @description Max length 100 characters Required if traffic_management_type = 'multi_way_signals' or 'two_way_signals' */
+            emergency_contact_number?: string;
+            /** @description Max length 500 characters */
+            permit_alteration_reason: string;
+        };
+        PermitAlterationCreateResponse: {
+            permit_alteration_reference_number: string;
+        };
+        PermitAlterationDurationChallengeNonAcceptanceResponseRequest: {
+            /** @description Max length 100 characters */
+            internal_user_identifier?: string | null;
+            /** @description Max length 100 characters */
+            internal_user_name?: string | null;
+            /** @description Can only be set to reasonable_period_end_date_changed or reasonable_period_end_date_not_changed */
+            non_acceptance_response_status: components["schemas"]["DurationChallengeNonAcceptanceResponseStatus"];
+            /**
+             * Format: date-time
+             * @description Required if non_acceptance_response_status = reasonable_period_end_date_changed
+             */
+            new_reasonable_period_end_date?: string | null;
+            /** @description Max length 500 characters */
+            non_acceptance_response_details: string;
+        };
+        PermitAlterationDurationChallengeReviewRequest: {
+            /** @description Max length 100 characters */
+            internal_user_identifier?: string | null;
+            /** @description Max length 100 characters */
+            internal_user_name?: string | null;
+            /** @description Can only be set to duration_challenge_accepted or duration_challenge_not_accepted */
+            review_status: components["schemas"]["DurationChallengeReviewStatus"];
+            /**
+             * @description Max length 500 characters
+             *     Required if review_status = duration_challenge_not_accepted
+             */
+            reason_for_non_acceptance?: string | null;
+        };
+        PermitAlterationResponse: {
+            permit_alteration_reference_number: string;
+            /** Format: date-time */
+            date_created: string;
+            /** Format: date-time */
+            deadline_date: string;
+            alteration_status: components["schemas"]["AlterationStatusResponse"];
+            alteration_status_string: string;
+            alteration_type: components["schemas"]["AlterationTypeResponse"];
+            alteration_type_string: string;
+            permit_status?: components["schemas"]["PermitStatusResponse"] | null;
+            permit_status_string?: string | null;
+            assessment_discount?: number | null;
+            assessment_comments?: string | null;
+            permit_alteration_reason: string;
+            original: components["schemas"]["PermitResponse"];
+            proposed: components["schemas"]["PermitResponse"];
+            duration_challenge_review_status?: components["schemas"]["DurationChallengeReviewStatusResponse"] | null;
+            duration_challenge_review_status_string?: string | null;
+            duration_challenge_reason_for_non_acceptance?: string | null;
+            /** Format: date-time */
+            duration_challenge_review_update_date?: string | null;
+            duration_challenge_non_acceptance_response_status?: components["schemas"]["DurationChallengeNonAcceptanceResponseStatusResponse"] | null;
+            duration_challenge_non_acceptance_response_status_string?: string | null;
+            duration_challenge_non_acceptance_response_details?: string | null;
+            /** Format: date-time */
+            duration_challenge_non_acceptance_response_update_date?: string | null;
+            /** Format: date-time */
+            duration_challenge_non_acceptance_response_new_reasonable_period_end_date?: string | null;
+            /** Format: date-time */
+            duration_challenge_non_acceptance_response_old_reasonable_period_end_date?: string | null;
+            duration_challenge_follow_up_review_complete?: boolean | null;
+        };
+        PermitAlterationStatusUpdateRequest: {
+            /** @description Max length 100 characters */
+            internal_user_identifier?: string | null;
+            /** @description Max length 100 characters */
+            internal_user_name?: string | null;
+            /** @description Can only be set to granted, refused or granted_with_duration_challenge */
+            alteration_status: components["schemas"]["AlterationStatus"];
+            /**
+             * @description Required if alteration_status = refused or granted_with_duration_challenge
+             *     Max length 1500 characters
+             */
+            assessment_comments?: string | null;
+            /**
+             * @description Required if alteration_status = granted
+             *     Is whole number between 0 and 100 inclusive
+             */
+            assessment_discount?: number | null;
+            /**
+             * Format: date-time
+             * @description Required if alteration_status = granted_with_duration_challenge
+             *     Must be on or after the permit proposed_end_date and before the alteration updated proposed_end_date
+             */
+            reasonable_period_end_date?: string | null;
+        };
+        PermitAlterationSummaryResponse: {
+            permit_alteration_reference_number: string;
+            /** Format: date-time */
+            date_created: string;
+            /** Format: date-time */
+            deadline_date: string;
+            alteration_status: components["schemas"]["AlterationStatusResponse"];
+            alteration_status_string: string;
+            alteration_type: components["schemas"]["AlterationTypeResponse"];
+            alteration_type_string: string;
+        };
+        PermitAssessmentUpdateRequest: {
+            /** @description Max length 100 characters */
+            internal_user_identifier?: string | null;
+            /** @description Max length 100 characters */
+            internal_user_name?: string | null;
+            /**
+             * @description Can only be set to granted, refused, permit_modification_requested or revoked
+             *     See business rules section 5 - Revoking a PA
+             */
+            assessment_status: components["schemas"]["AssessmentStatus"];
+            /**
+             * @description Required if assessment_status = refused or is_duration_challenged = true
+             *     Max length 1500 characters
+             */
+            additional_comments?: string | null;
+            /**
+             * @description Array values must be unique
+             *     Must contain between 1 and 5 values
+             *     Required if assessment_status = refused
+             */
+            reasons_for_refusal?: components["schemas"]["ReasonForRefusal"][] | null;
+            /**
+             * @description Required if assessment_status = granted and permit's work_category != hs2_highway
+             *     Is whole number between 0 and 100 inclusive
+             */
+            assessment_discount?: number | null;
+            /**
+             * @description Required if assessment_status = revoked
+             *     Max length 500 characters
+             */
+            revoke_reason?: string | null;
+            /**
+             * @description Required if assessment_status = permit_modification_request
+             *     Max length 500 characters
+             */
+            pending_change_details?: string | null;
+            /**
+             * Format: date-time
+             * @description Required if is_duration_challenged = true
+             *     Must be at least 2 working days from start date
+             */
+            reasonable_period_end_date?: string | null;
+            is_duration_challenged?: boolean | null;
+        };
+        /** @enum {string} */
+        PermitCancellationReason: "admin_error" | "customer_reasons" | "requested_by_highway_authority" | "private_works" | "clash_of_works_on_site" | "traffic_management_issues" | "parking_issues" | "no_staff_or_resource" | "higher_priority_works" | "weather" | "further_action_required" | "other";
+        /** @enum {string} */
+        PermitCancellationReasonResponse: "admin_error" | "customer_reasons" | "requested_by_highway_authority" | "private_works" | "clash_of_works_on_site" | "traffic_management_issues" | "parking_issues" | "no_staff_or_resource" | "higher_priority_works" | "weather" | "further_action_required" | "other" | "upcoming_enum";
+        PermitCollaborationInfo: {
+            work_reference_number: string;
+            permit_reference_number: string;
+            /** Format: date-time */
+            date_created: string;
+            promoter_organisation_name: string;
+        };
+        PermitCondition: {
+            condition: components["schemas"]["PermitConditionType"];
+            /** @description Max length 1500 characters */
+            comment?: string | null;
+        };
+        PermitConditionResponse: {
+            condition: components["schemas"]["PermitConditionTypeResponse"];
+            condition_string: string;
+            /** @description Max length 1500 characters */
+            comment?: string | null;
+        };
+        /** @enum {string} */
+        PermitConditionType: "NCT01a" | "NCT01b" | "NCT02a" | "NCT02b" | "NCT04a" | "NCT04b" | "NCT05a" | "NCT06a" | "NCT07a" | "NCT08a" | "NCT08b" | "NCT09a" | "NCT09b" | "NCT09c" | "NCT10a" | "NCT11a" | "NCT11b" | "NCT12a" | "NCT09d" | "NCT03";
+        /** @enum {string} */
+        PermitConditionTypeResponse: "NCT01a" | "NCT01b" | "NCT02a" | "NCT02b" | "NCT04a" | "NCT04b" | "NCT05a" | "NCT06a" | "NCT07a" | "NCT08a" | "NCT08b" | "NCT09a" | "NCT09b" | "NCT09c" | "NCT10a" | "NCT11a" | "NCT11b" | "NCT12a" | "NCT09d" | "NCT03" | "upcoming_enum";
+        PermitCreateRequest: {
+            /** @description Max length 100 characters */
+            internal_user_identifier?: string | null;
+            /** @description Max length 100 characters */
+            internal_user_name?: string | null;
+            /** @description Max length 100 characters */
+            secondary_contact: string;
+            /** @description Max length 100 characters */
+            secondary_contact_number: string;
+            /** @description Max length 100 characters */
+            secondary_contact_email?: string | null;
+            /** Format: date-time */
+            proposed_start_date: string;
+            /**
+             * Format: date-time
+             * @description Required if work_type is immediate
+             *     proposed_start_time is required if proposed_start_date is in the past
+             */
+            proposed_start_time?: string | null;
+            /**
+             * Format: date-time
+             * @description proposed_end_date must be on or after proposed_start_date
+             *     If work_type = planned, the maximum date range between proposed_start_date and proposed_end_date is 5 years
+             */
+            proposed_end_date: string;
+            /**
+             * Format: date-time
+             * @description proposed_end_time is required if proposed_end_date is in the past
+             *     proposed_end_time must be after the date and time for proposed_start_time
+             */
+            proposed_end_time?: string | null;
+            /** @description Max length 500 characters */
+            description_of_work: string;
+            /** @description Whether an excavation will be required */
+            excavation: boolean;
+            /** @description Max length 100 characters */
+            project_reference_number?: string | null;
+            traffic_management_plan: boolean;
+            lane_rental_applicable: boolean;
+            /** @description Array values must be unique */
+            permit_conditions?: components["schemas"]["PermitCondition"][] | null;
+            /** @description Max length 500 characters */
+            works_location_description: string;
+            /** @description Must be a GeoJSON geometry (using British National Grid easting and northing coordinate pairs) and must be a point, line string or polygon */
+            works_coordinates?: unknown;
+            collaborative_working: boolean;
+            /**
+             * @description Required if collaborative_working = true
+             *     Max length 500 characters
+             */
+            collaboration_details?: string | null;
+            /**
+             * @description Optional but only saved if collaborative_working = true
+             *     Max length 500 characters
+             *     Work Reference Number of collaborative works
+             */
+            collaborative_works?: string | null;
+            activity_type: components["schemas"]["ActivityType"];
+            traffic_management_type: components["schemas"]["TrafficManagementType"];
+            application_type: components["schemas"]["ApplicationType"];
+            /** @description Required if collaborative_working = true */
+            collaboration_type?: components["schemas"]["CollaborationType"] | null;
+            /** @description Array values must be unique */
+            location_types: components["schemas"]["LocationType"][];
+            /** @description See business rules section 3.4.6 - Early start */
+            early_start_pre_approval?: boolean | null;
+            /**
+             * @description Required if early_start_pre_approval = true
+             *     Max length 500 characters
+             */
+            pre_approval_details?: string | null;
+            /**
+             * @description Required if early_start_pre_approval = true
+             *     Max length 100 characters
+             */
+            pre_approval_authoriser?: string | null;
+            /**
+             * @description Required if early_start_pre_approval = false
+             *     Max length 500 characters
+             */
+            early_start_reason?: string | null;
+            work_type: components["schemas"]["WorkType"];
+            /** @description Required when work_type is planned */
+            is_ttro_required?: boolean | null;
+            /** @description Required when work_type is immediate */
+            immediate_risk?: boolean | null;
+            /**
+             * @description Array values must be unique
+             *     Must not contain null or undefined values
+             *     A file_id can only be associated with one section of Street Manager
+             *     See API specification Resource Guide > Works API > File upload for more information
+             */
+            file_ids?: number[] | null;
+            /** @description Max length 500 characters */
+            additional_info?: string | null;
+            close_footway: components["schemas"]["CloseFootway"];
+            close_footpath: components["schemas"]["CloseFootpath"];
+            permit_asds?: components["schemas"]["PermitASD"][] | null;
+            /** @description Max length 100 characters */
+            additional_contact?: string | null;
+            /** @description Max length 100 characters */
+            additional_contact_number?: string | null;
+            /** @description Max length 100 characters */
+            additional_contact_email?: string | null;
+            /**
+             * Format: date-time
+             * @description Date must occur today or a date in the future
+             */
+            hs2_consultation_requested_response_date?: string | null;
+            /**
+             * @description Array Max length 2 items
+             *     Array values must be valid email addresses
+             *     Array values max length 100 characters
+             */
+            hs2_highway_emails?: string[] | null;
+            /**
+             * @description Max length 100 characters
+             *     Required if traffic_management_type = 'multi_way_signals' or 'two_way_signals'
+             */
+            emergency_contact_name?: string | null;
+            /**
+             * @description Max length 100 characters
+             *     Required if traffic_management_type = 'multi_way_signals' or 'two_way_signals'
+             */
+            emergency_contact_number?: string | null;
+            is_primary_promoter?: boolean | null;
+            collaboration_types?: components["schemas"]["CollaborationType"][] | null;
+            /**
+             * @description Max length 100 characters
+             *     Required if is_primary_promoter is true
+             */
+            primary_promoter_permit_reference_number?: string | null;
+            /**
+             * @description Max length 100 characters
+             *     Required if collaborative_working is true or others_can_collaborate_on_work is true
+             */
+            collaboration_contact_name?: string | null;
+            /** @description Max length 100 characters */
+            collaboration_contact_email?: string | null;
+            /** @description Max length 100 characters */
+            collaboration_contact_phone_number?: string | null;
+            /** @description Required if is_primary_promoter is false */
+            estimated_number_of_network_days_saved?: number | null;
+            /** @description Required if collaborative_working is false */
+            others_can_collaborate_on_work?: boolean | null;
+            /**
+             * @description Max length 500 characters
+             *     Required if others_can_collaborate_on_work is false
+             */
+            reason_for_non_collaboration?: string | null;
+            /**
+             * @description Max length 500 characters
+             *     Required if others_can_collaborate_on_work is true
+             */
+            can_collaborate_on_work_additional_details?: string | null;
+            /** @description Must consist of 3 positive whole numbers */
+            workstream_prefix?: string | null;
+            /** @description Required if promoter_swa_code = '7374' */
+            hs2_in_act_limits?: boolean | null;
+            /** @description Required if work_type = 'hs2_highway_works' and hs2_in_act_limits = true */
+            hs2_highway_exemption?: components["schemas"]["HS2HighwayExemption"] | null;
+            /**
+             * @description Array max length 10 items
+             *     Array values must be valid USRNs
+             */
+            hs2_additional_usrns?: number[] | null;
+            /**
+             * @description Max length 106 characters
+             *     Created permit will be linked to an existing non-compliance with this reference number
+             *     Non-compliance must not be resolved and must be associated with the same work
+             */
+            non_compliance_reference_number?: string | null;
+        };
+        PermitCreateResponse: {
+            permit_reference_number: string;
+        };
+        PermitDiscountUpdateRequest: {
+            /** @description Max length 100 characters */
+            internal_user_identifier?: string | null;
+            /** @description Max length 100 characters */
+            internal_user_name?: string | null;
+            /** @description Is whole number between 0 and 100 inclusive */
+            assessment_discount: number;
+            /** @description Max length 500 characters */
+            assessment_discount_reason?: string | null;
+        };
+        PermitDurationChallengeNonAcceptanceResponseRequest: {
+            /** @description Max length 100 characters */
+            internal_user_identifier?: string | null;
+            /** @description Max length 100 characters */
+            internal_user_name?: string | null;
+            /** @description Can only be set to reasonable_period_end_date_changed or reasonable_period_end_date_not_changed */
+            non_acceptance_response_status: components["schemas"]["DurationChallengeNonAcceptanceResponseStatus"];
+            /**
+             * Format: date-time
+             * @description Required if non_acceptance_response_status = reasonable_period_end_date_changed
+             */
+            new_reasonable_period_end_date?: string | null;
+            /** @description Max length 500 characters */
+            non_acceptance_response_details: string;
+        };
+        PermitDurationChallengeReviewRequest: {
+            /** @description Max length 100 characters */
+            internal_user_identifier?: string | null;
+            /** @description Max length 100 characters */
+            internal_user_name?: string | null;
+            /** @description Can only be set to duration_challenge_accepted or duration_challenge_not_accepted */
+            review_status: components["schemas"]["DurationChallengeReviewStatus"];
+            /**
+             * @description Max length 500 characters
+             *     Required if review_status = duration_challenge_not_accepted
+             */
+            reason_for_non_acceptance?: string | null;
+        };
+        PermitLaneRentalAssessmentUpdateRequest: {
+            /** @description Max length 100 characters */
+            internal_user_identifier?: string | null;
+            /** @description Max length 100 characters */
+            internal_user_name?: string | null;
+            outcome: components["schemas"]["LaneRentalAssessmentOutcome"];
+            /** @description Max length 500 characters */
+            additional_details?: string | null;
+            charge_band?: components["schemas"]["LaneRentalAssessmentChargeBand"] | null;
+            /** @description Whole number between 1 and 10000 */
+            chargeable_days?: number | null;
+            /** @description Required if outcome = 'chargeable' */
+            charges_agreed?: boolean | null;
+        };
+        PermitNonComplianceLinkRequest: {
+            /** @description Max length 100 characters */
+            internal_user_identifier?: string | null;
+            /** @description Max length 100 characters */
+            internal_user_name?: string | null;
+            non_compliance_reference_number: string;
+        };
+        PermitResponse: {
+            permit_reference_number: string;
+            /** Format: date-time */
+            proposed_start_date: string;
+            /** Format: date-time */
+            proposed_end_date: string;
+            /** Format: date-time */
+            actual_start_date?: string | null;
+            /** Format: date-time */
+            actual_stop_date?: string | null;
+            permit_status: components["schemas"]["PermitStatusResponse"];
+            permit_status_string: string;
+            work_category: components["schemas"]["WorkCategoryResponseEnum"];
+            work_category_string: string;
+            work_reference_number: string;
+            promoter_organisation: string;
+            promoter_swa_code: string;
+            promoter_contact_details: string;
+            secondary_contact: string;
+            secondary_contact_number: string;
+            secondary_contact_email?: string | null;
+            /** Format: date-time */
+            proposed_start_time?: string | null;
+            /** Format: date-time */
+            proposed_end_time?: string | null;
+            /** Format: date-time */
+            reasonable_period_end_date: string;
+            calendar_day_duration: number;
+            working_day_duration: number;
+            description_of_work: string;
+            excavation: boolean;
+            project_reference_number?: string | null;
+            traffic_management_plan: boolean;
+            lane_rental_applicable: boolean;
+            permit_conditions?: components["schemas"]["PermitConditionResponse"][] | null;
+            street_name: string;
+            town?: string | null;
+            area_name?: string | null;
+            usrn: number;
+            highway_authority: string;
+            highway_authority_swa_code: string;
+            road_category: number;
+            road_category_is_active?: boolean | null;
+            works_location_description: string;
+            works_coordinates: unknown;
+            collaborative_working: boolean;
+            collaboration_details?: string | null;
+            collaborative_works?: string | null;
+            /** Format: date-time */
+            date_created: string;
+            /** Format: date-time */
+            date_modified: string;
+            /** Format: date-time */
+            deadline_date: string;
+            assessment_comments?: string | null;
+            reasons_for_refusal?: components["schemas"]["ReasonForRefusalResponse"][] | null;
+            reasons_for_refusal_string?: string[] | null;
+            activity_type: components["schemas"]["ActivityTypeResponse"];
+            activity_type_string: string;
+            traffic_management_type: components["schemas"]["TrafficManagementTypeResponse"];
+            traffic_management_type_string: string;
+            application_type: components["schemas"]["ApplicationTypeResponse"];
+            application_type_string: string;
+            location_types: components["schemas"]["LocationTypeResponse"][];
+            location_types_string: string[];
+            assessment_status?: components["schemas"]["AssessmentStatusResponse"] | null;
+            assessment_status_string?: string | null;
+            files?: components["schemas"]["FileSummaryResponse"][] | null;
+            permit_asds: components["schemas"]["PermitASDResponse"][];
+            permit_not_selected_asds: components["schemas"]["PermitASDResponse"][];
+            assessment_discount?: number | null;
+            assessment_discount_reason?: string | null;
+            is_ttro_required?: boolean | null;
+            immediate_risk?: boolean | null;
+            is_early_start: boolean;
+            is_deemed: boolean;
+            early_start_pre_approval?: boolean | null;
+            pre_approval_details?: string | null;
+            pre_approval_authoriser?: string | null;
+            early_start_reason?: string | null;
+            additional_info?: string | null;
+            permit_alterations?: components["schemas"]["PermitAlterationSummaryResponse"][] | null;
+            change_requests?: components["schemas"]["ChangeRequestSummaryResponse"][] | null;
+            work_type: components["schemas"]["WorkTypeResponse"];
+            work_type_string: string;
+            revoke_reason?: string | null;
+            sliding_end_date_candidate: boolean;
+            /** Format: date-time */
+            validity_period_end_date: string;
+            final_reinstatement: boolean;
+            workstream_prefix: string;
+            close_footway: components["schemas"]["CloseFootwayResponse"];
+            close_footway_string: string;
+            lane_rental_assessment_outcome?: components["schemas"]["LaneRentalAssessmentOutcomeResponse"] | null;
+            lane_rental_assessment_outcome_string?: string | null;
+            lane_rental_assessment_additional_details?: string | null;
+            lane_rental_assessment_charge_band?: components["schemas"]["LaneRentalAssessmentChargeBandResponse"] | null;
+            lane_rental_assessment_charge_band_string?: string | null;
+            lane_rental_assessment_chargeable_days?: number | null;
+            lane_rental_assessment_charges_agreed?: boolean | null;
+            is_lane_rental: boolean;
+            pending_change_details?: string | null;
+            work_status: components["schemas"]["WorkStatusResponse"];
+            work_status_string: string;
+            hs2_in_act_limits?: boolean | null;
+            /** Format: date-time */
+            hs2_consultation_requested_response_date?: string | null;
+            hs2_highway_exemption?: components["schemas"]["HS2HighwayExemptionResponse"] | null;
+            hs2_highway_exemption_string?: string | null;
+            hs2_is_consultation?: boolean | null;
+            hs2_is_consent?: boolean | null;
+            hs2_highway_emails?: string[] | null;
+            hs2_acknowledged?: boolean | null;
+            /** Format: date-time */
+            hs2_acknowledged_date_time?: string | null;
+            additional_contact?: string | null;
+            additional_contact_number?: string | null;
+            additional_contact_email?: string | null;
+            ever_modification_requested: boolean;
+            is_duration_challenged?: boolean | null;
+            is_covid_19_response?: boolean | null;
+            hs2_additional_usrns?: number[] | null;
+            excavation_carried_out: boolean;
+            linked_section_81?: components["schemas"]["LinkedSection81"] | null;
+            duration_challenge_review_status?: components["schemas"]["DurationChallengeReviewStatusResponse"] | null;
+            duration_challenge_review_status_string?: string | null;
+            duration_challenge_reason_for_non_acceptance?: string | null;
+            /** Format: date-time */
+            duration_challenge_review_update_date?: string | null;
+            duration_challenge_non_acceptance_response_status?: components["schemas"]["DurationChallengeNonAcceptanceResponseStatusResponse"] | null;
+            duration_challenge_non_acceptance_response_status_string?: string | null;
+            duration_challenge_non_acceptance_response_details?: string | null;
+            /** Format: date-time */
+            duration_challenge_non_acceptance_response_update_date?: string | null;
+            /** Format: date-time */
+            duration_challenge_non_acceptance_response_new_reasonable_period_end_date?: string | null;
+            /** Format: date-time */
+            duration_challenge_non_acceptance_response_old_reasonable_period_end_date?: string | null;
+            duration_challenge_follow_up_review_complete?: boolean | null;
+            emergency_contact_name?: string | null;
+            emergency_contact_number?: string | null;
+            current_traffic_management_type?: components["schemas"]["TrafficManagementTypeResponse"] | null;
+            current_traffic_management_type_string?: string | null;
+            /** Format: date-time */
+            current_traffic_management_update_date?: string | null;
+            current_traffic_management_emergency_contact_name?: string | null;
+            current_traffic_management_emergency_contact_number?: string | null;
+            close_footpath: components["schemas"]["CloseFootpathResponse"];
+            close_footpath_string: string;
+            ancillary_informations?: components["schemas"]["AncillaryInfoSummaryResponse"][] | null;
+            street_line?: unknown;
+            /** Format: date-time */
+            reinstatement_registration_due_date?: string | null;
+            usrn_contains_hazardous_material?: boolean | null;
+            permit_cancellation_reason?: components["schemas"]["PermitCancellationReasonResponse"] | null;
+            permit_cancellation_reason_string?: string | null;
+            permit_cancellation_reason_other?: string | null;
+            interested_parties?: components["schemas"]["InterestedParty"][] | null;
+            linked_non_compliance?: components["schemas"]["NonComplianceSummaryResponse"] | null;
+            is_primary_promoter?: boolean | null;
+            collaboration_types?: components["schemas"]["CollaborationTypeResponse"][] | null;
+            collaboration_types_string?: string[] | null;
+            primary_promoter_permit_reference_number?: string | null;
+            collaboration_contact_name?: string | null;
+            collaboration_contact_email?: string | null;
+            collaboration_contact_phone_number?: string | null;
+            estimated_number_of_network_days_saved?: number | null;
+            others_can_collaborate_on_work?: boolean | null;
+            reason_for_non_collaboration?: string | null;
+            can_collaborate_on_work_additional_details?: string | null;
+            primary_promoter_work_reference_number?: string | null;
+            potential_clash_with_other_works?: boolean | null;
+            collaborating_permits?: components["schemas"]["PermitCollaborationInfo"][] | null;
+        };
+        /** @enum {string} */
+        PermitStatus: "submitted" | "granted" | "permit_modification_request" | "refused" | "closed" | "cancelled" | "revoked" | "progressed" | "under_assessment";
+        /** @enum {string} */
+        PermitStatusResponse: "submitted" | "granted" | "permit_modification_request" | "refused" | "closed" | "cancelled" | "revoked" | "progressed" | "under_assessment" | "upcoming_enum";
+        PermitStatusUpdateRequest: {
+            /** @description Max length 100 characters */
+            internal_user_identifier?: string | null;
+            /** @description Max length 100 characters */
+            internal_user_name?: string | null;
+            /**
+             * @description Can only be set to cancelled
+             *     See business rules section 3.4.9 - Cancelling PAA & PA
+             *     See business rules section 3.4.10 - PAA & PA statuses
+             */
+            permit_status: components["schemas"]["PermitStatus"];
+            /**
+             * @description Required if permit_status = refused
+             *     Max length 500 characters
+             */
+            additional_comments?: string | null;
+            permit_cancellation_reason?: components["schemas"]["PermitCancellationReason"] | null;
+            /** @description Required if permit_cancellation_reason is other */
+            permit_cancellation_reason_other?: string | null;
+        };
+        PermitSummaryResponse: {
+            permit_reference_number: string;
+            /** Format: date-time */
+            proposed_start_date: string;
+            /** Format: date-time */
+            proposed_end_date: string;
+            /** Format: date-time */
+            actual_start_date?: string | null;
+            /** Format: date-time */
+            actual_stop_date?: string | null;
+            permit_status: components["schemas"]["PermitStatusResponse"];
+            permit_status_string: string;
+            work_category: components["schemas"]["WorkCategoryResponseEnum"];
+            work_category_string: string;
+        };
+        PrivateStreetNoticeCancelRequest: {
+            /** @description Max length 100 characters */
+            internal_user_identifier?: string | null;
+            /** @description Max length 100 characters */
+            internal_user_name?: string | null;
+            cancellation_reason: string;
+        };
+        PrivateStreetNoticeCreateRequest: {
+            /** @description Max length 100 characters */
+            internal_user_identifier?: string | null;
+            /** @description Max length 100 characters */
+            internal_user_name?: string | null;
+            /** @description Max length 4 characters */
+            promoter_swa_code: string;
+            /** @description Max length 4 characters */
+            highway_authority_swa_code: string;
+            /** @description Must be a GeoJSON geometry (using British National Grid easting and northing coordinate pairs) and must be a point, line string or polygon */
+            works_coordinates: unknown;
+            /**
+             * @description Max length 100 characters
+             *     Use Street Lookup API endpoint /nsg/streets to lookup this information
+             *     If not provided, populated with NSG data related to supplied USRN
+             */
+            street_name?: string | null;
+            /**
+             * @description Max length 100 characters
+             *     Use Street Lookup API endpoint /nsg/streets to lookup this information
+             *     If not provided, populated with NSG data related to supplied USRN
+             */
+            town?: string | null;
+            /**
+             * @description Max length 100 characters
+             *     Use Street Lookup API endpoint /nsg/streets to lookup this information
+             *     If not provided, populated with NSG data related to supplied USRN
+             */
+            area_name?: string | null;
+            /**
+             * @description Is whole number between 1000001 and 99999999 inclusive
+             *     See business rules section 1.4 - USRN
+             */
+            usrn: number;
+            /**
+             * @description Is whole number between 0 and 10 inclusive
+             *     If not provided, populated with NSG data related to supplied USRN
+             */
+            road_category?: number | null;
+            work_reference_number?: string | null;
+            secondary_contact: string;
+            secondary_contact_number: string;
+            secondary_contact_email?: string | null;
+            /** Format: date-time */
+            proposed_start_date: string;
+            /** Format: date-time */
+            proposed_start_time?: string | null;
+            /** Format: date-time */
+            proposed_end_date: string;
+            /** Format: date-time */
+            proposed_end_time?: string | null;
+            description_of_work: string;
+            excavation: boolean;
+            project_reference_number?: string | null;
+            traffic_management_plan: boolean;
+            traffic_management_type: components["schemas"]["TrafficManagementType"];
+            location_types: components["schemas"]["LocationType"][];
+            file_ids?: number[] | null;
+            close_footway: components["schemas"]["CloseFootway"];
+            close_footpath: components["schemas"]["CloseFootpath"];
+            works_location_description: string;
+            workstream_prefix?: string | null;
+            additional_contact?: string | null;
+            additional_contact_number?: string | null;
+            additional_contact_email?: string | null;
+            emergency_contact_name?: string | null;
+            emergency_contact_number?: string | null;
+        };
+        PrivateStreetNoticeCreateResponse: {
+            work_reference_number: string;
+            private_street_reference_number: string;
+        };
+        PrivateStreetNoticeResponse: {
+            private_street_reference_number: string;
+            /** Format: date-time */
+            proposed_start_date: string;
+            /** Format: date-time */
+            proposed_end_date: string;
+            private_street_status: components["schemas"]["PrivateStreetStatusResponse"];
+            private_street_status_string: string;
+            work_reference_number: string;
+            promoter_organisation: string;
+            promoter_swa_code: string;
+            secondary_contact: string;
+            secondary_contact_number: string;
+            secondary_contact_email?: string | null;
+            /** Format: date-time */
+            proposed_start_time?: string | null;
+            /** Format: date-time */
+            proposed_end_time?: string | null;
+            calendar_day_duration: number;
+            working_day_duration: number;
+            description_of_work: string;
+            excavation: boolean;
+            project_reference_number?: string | null;
+            street_name: string;
+            town?: string | null;
+            area_name?: string | null;
+            usrn: string;
+            highway_authority: string;
+            highway_authority_swa_code: string;
+            works_location_description: string;
+            works_coordinates: unknown;
+            /** Format: date-time */
+            date_created: string;
+            /** Format: date-time */
+            date_modified: string;
+            traffic_management_type: components["schemas"]["TrafficManagementTypeResponse"];
+            traffic_management_type_string: string;
+            location_types: components["schemas"]["LocationTypeResponse"][];
+            location_types_string: string[];
+            files?: components["schemas"]["FileSummaryResponse"][] | null;
+            workstream_prefix: string;
+            close_footway: components["schemas"]["CloseFootwayResponse"];
+            close_footway_string: string;
+            work_status: components["schemas"]["WorkStatusResponse"];
+            work_status_string: string;
+            additional_contact?: string | null;
+            additional_contact_number?: string | null;
+            additional_contact_email?: string | null;
+            emergency_contact_name?: string | null;
+            emergency_contact_number?: string | null;
+            close_footpath: components["schemas"]["CloseFootpathResponse"];
+            close_footpath_string: string;
+            street_line?: unknown;
+            road_category: number;
+        };
+        /** @enum {string} */
+        PrivateStreetStatusResponse: "cancelled" | "issued" | "upcoming_enum";
+        PrivateStreetSummaryResponse: {
+            private_street_reference_number: string;
+            /** Format: date-time */
+            proposed_start_date: string;
+            /** Format: date-time */
+            proposed_start_time?: string | null;
+            /** Format: date-time */
+            proposed_end_date: string;
+            /** Format: date-time */
+            proposed_end_time?: string | null;
+            private_street_status: components["schemas"]["PrivateStreetStatusResponse"];
+            private_street_status_string: string;
+        };
+        ProposedChangeRequestResponse: {
+            secondary_contact?: string | null;
+            secondary_contact_number?: string | null;
+            secondary_contact_email?: string | null;
+            /** Format: date-time */
+            proposed_start_date?: string | null;
+            /** Format: date-time */
+            proposed_start_time?: string | null;
+            /** Format: date-time */
+            proposed_end_date?: string | null;
+            /** Format: date-time */
+            proposed_end_time?: string | null;
+            /** Format: date-time */
+            reasonable_period_end_date?: string | null;
+            calendar_day_duration?: number | null;
+            working_day_duration?: number | null;
+            description_of_work?: string | null;
+            excavation?: boolean | null;
+            project_reference_number?: string | null;
+            traffic_management_plan?: boolean | null;
+            lane_rental_applicable?: boolean | null;
+            works_location_description?: string | null;
+            collaborative_working?: boolean | null;
+            collaboration_details?: string | null;
+            collaborative_works?: string | null;
+            activity_type?: components["schemas"]["ActivityTypeResponse"] | null;
+            activity_type_string?: string | null;
+            work_category?: components["schemas"]["WorkCategoryResponseEnum"] | null;
+            work_category_string?: string | null;
+            traffic_management_type?: components["schemas"]["TrafficManagementTypeResponse"] | null;
+            traffic_management_type_string?: string | null;
+            application_type?: components["schemas"]["ApplicationTypeResponse"] | null;
+            application_type_string?: string | null;
+            collaboration_type?: components["schemas"]["CollaborationTypeResponse"] | null;
+            collaboration_type_string?: string | null;
+            traffic_management_required?: boolean | null;
+            is_ttro_required?: boolean | null;
+            immediate_risk?: boolean | null;
+            is_early_start?: boolean | null;
+            early_start_pre_approval?: boolean | null;
+            pre_approval_details?: string | null;
+            pre_approval_authoriser?: string | null;
+            early_start_reason?: string | null;
+            additional_info?: string | null;
+            work_type?: components["schemas"]["WorkTypeResponse"] | null;
+            work_type_string?: string | null;
+            /** Format: date-time */
+            validity_period_end_date?: string | null;
+            close_footway?: components["schemas"]["CloseFootwayResponse"] | null;
+            close_footway_string?: string | null;
+            is_traffic_sensitive?: boolean | null;
+            additional_contact?: string | null;
+            additional_contact_number?: string | null;
+            additional_contact_email?: string | null;
+            /** Format: date-time */
+            hs2_consultation_requested_response_date?: string | null;
+            hs2_highway_emails?: string[] | null;
+            /** Format: date-time */
+            paa_to_pa_deadline_date?: string | null;
+            emergency_contact_name?: string | null;
+            emergency_contact_number?: string | null;
+            close_footpath?: components["schemas"]["CloseFootpathResponse"] | null;
+            close_footpath_string?: string | null;
+            potential_clash_with_other_works?: boolean | null;
+            others_can_collaborate_on_work?: boolean | null;
+            reason_for_non_collaboration?: string | null;
+            can_collaborate_on_work_additional_details?: string | null;
+            collaboration_contact_name?: string | null;
+            collaboration_contact_email?: string | null;
+            collaboration_contact_phone_number?: string | null;
+            is_primary_promoter?: boolean | null;
+            primary_promoter_permit_reference_number?: string | null;
+            estimated_number_of_network_days_saved?: number | null;
+            permit_coordinates?: unknown;
+            files?: components["schemas"]["FileSummaryResponse"][] | null;
+            permit_asds?: components["schemas"]["ChangeRequestASDResponse"][] | null;
+            permit_asds_not_selected?: components["schemas"]["ChangeRequestASDResponse"][] | null;
+            location_types?: components["schemas"]["ChangeRequestLocationTypeResponse"][] | null;
+            location_types_string?: string[] | null;
+            conditions?: components["schemas"]["ChangeRequestConditionResponse"][] | null;
+            collaboration_types?: components["schemas"]["ChangeRequestCollaborationTypeResponse"][] | null;
+            collaboration_types_string?: string[] | null;
+        };
+        /** @enum {string} */
+        ReasonForRefusal: "RC10" | "RC11" | "RC12" | "RC20" | "RC21" | "RC22" | "RC23" | "RC30" | "RC31" | "RC32" | "RC33" | "RC40" | "RC41" | "RC42" | "RC43" | "RC44" | "RC50";
+        /** @enum {string} */
+        ReasonForRefusalResponse: "RC10" | "RC11" | "RC12" | "RC20" | "RC21" | "RC22" | "RC23" | "RC30" | "RC31" | "RC32" | "RC33" | "RC40" | "RC41" | "RC42" | "RC43" | "RC44" | "RC50" | "upcoming_enum";
+        ReassignSection81Request: {
+            /** @description Max length 100 characters */
+            internal_user_identifier?: string | null;
+            /** @description Max length 100 characters */
+            internal_user_name?: string | null;
+            /** @description Max length 4 characters */
+            new_organisation_reference: string;
+        };
+        ReassignSection81Response: {
+            section_81_reference_number: string;
+            work_reference_number: string;
+        };
+        ReinstatementCreateRequest: {
+            /** @description Max length 100 characters */
+            internal_user_identifier?: string | null;
+            /** @description Max length 100 characters */
+            internal_user_name?: string | null;
+            /** @description See business rules section 8.4 - Making interim sites permanent */
+            reinstatement_status: components["schemas"]["ReinstatementStatus"];
+            /**
+             * Format: date-time
+             * @description reinstatement_date must be in the past
+             *     Must be after actual start date
+             *     Must be before actual end date (if entered)
+             */
+            reinstatement_date: string;
+            /**
+             * @description Is number between 0 and 99.99 inclusive, to two decimal places.
+             *     Required if reinstatement type is excavation.
+             */
+            depth?: number | null;
+            /**
+             * @description Is number between 0 and 9999.99 inclusive, to two decimal places
+             *     Required if reinstatement type is excavation.
+             */
+            length?: number | null;
+            /**
+             * @description Is number between 0 and 99.99 inclusive, to two decimal places
+             *     Required if reinstatement type is excavation.
+             */
+            width?: number | null;
+            /** @description Must be a GeoJSON geometry (using British National Grid easting and northing coordinate pairs) and must be a point, line string or polygon */
+            reinstatement_coordinates: unknown;
+            /** @description Must be a GeoJSON geometry (using British National Grid easting and northing coordinate pairs) and must be a point, line string or polygon, if provided */
+            secondary_reinstatement_coordinates?: unknown;
+            /** @description Max length 500 characters */
+            location_description: string;
+            /**
+             * @description Array values must be unique
+             *     Must not contain null or undefined values
+             */
+            location_types: components["schemas"]["LocationType"][];
+            /** @description Whether reinstatement evidence has been supplied */
+            reinstatement_evidence: boolean;
+            /**
+             * @description Required if reinstatement_evidence = true
+             *     Array values must be unique
+             *     Must not contain null or undefined values
+             *     A file_id can only be associated with one section of Street Manager
+             *     See API specification Resource Guide > Works API > File upload for more information
+             */
+            file_ids?: number[] | null;
+            /**
+             * @description Whether it is a final reinstatement
+             *     Required if reinstatement type is excavation
+             */
+            final_reinstatement?: boolean | null;
+            /**
+             * @description Must be a number between 0 and 100
+             *     Required if reinstatement type is not excavation
+             */
+            number_of_holes?: number | null;
+            /** @description Max length 100 characters */
+            permit_reference_number?: string | null;
+            /** @description Must be provided if base_courses_affected is provided */
+            response_to_remedial_works?: boolean | null;
+            /** @description Must be provided if response_to_remedial_works is provided */
+            base_courses_affected?: boolean | null;
+        };
+        ReinstatementCreateResponse: {
+            reinstatement_reference_number: string;
+        };
+        ReinstatementResponse: {
+            reinstatement_reference_number: string;
+            permit_reference_number?: string | null;
+            reinstatement_status: components["schemas"]["ReinstatementStatusResponse"];
+            reinstatement_status_string: string;
+            /** Format: date-time */
+            reinstatement_date?: string | null;
+            depth?: number | null;
+            length?: number | null;
+            width?: number | null;
+            reinstatement_coordinates: unknown;
+            secondary_reinstatement_coordinates?: unknown;
+            location_description: string;
+            /** Format: date-time */
+            end_date?: string | null;
+            /** Format: date-time */
+            date_created: string;
+            /** Format: date-time */
+            date_modified: string;
+            location_types: components["schemas"]["LocationTypeResponse"][];
+            location_types_string: string[];
+            reinstatement_evidence: boolean;
+            files?: components["schemas"]["FileSummaryResponse"][] | null;
+            number_of_holes?: number | null;
+            is_active_reinstatement: boolean;
+            response_to_remedial_works?: boolean | null;
+            base_courses_affected?: boolean | null;
+        };
+        /** @enum {string} */
+        ReinstatementStatus: "interim" | "permanent";
+        /** @enum {string} */
+        ReinstatementStatusResponse: "interim" | "permanent" | "upcoming_enum";
+        /** @enum {string} */
+        ReinstatementType: "excavation" | "bar_holes" | "core_holes" | "pole_testing";
+        /** @enum {string} */
+        ReinstatementTypeResponse: "excavation" | "bar_holes" | "core_holes" | "pole_testing" | "upcoming_enum";
+        RemoveAncillaryInfoRequest: {
+            /** @description Max length 100 characters */
+            internal_user_identifier?: string | null;
+            /** @description Max length 100 characters */
+            internal_user_name?: string | null;
+            /** @description Max length 500 characters */
+            ancillary_info_removal_reason: string;
+        };
+        RemoveAncillaryInfoResponse: {
+            ancillary_info_reference_number: string;
+        };
+        ScheduledInspectionCreateRequest: {
+            /** @description Max length 100 characters */
+            internal_user_identifier?: string | null;
+            /** @description Max length 100 characters */
+            internal_user_name?: string | null;
+            scheduled_inspection_type: components["schemas"]["InspectionType"];
+            /** @description See business rules section 10.2 - Inspection types and categories */
+            scheduled_inspection_category?: components["schemas"]["InspectionCategory"] | null;
+            /**
+             * Format: date-time
+             * @description Date must occur today or a date in the future
+             */
+            scheduled_inspection_date: string;
+            /**
+             * Format: date-time
+             * @description The date for scheduled_inspection_date_time must match the date for scheduled_inspection_date
+             *     Time must occur today or a date in the future
+             */
+            scheduled_inspection_date_time?: string | null;
+        };
+        Section58CreateRequest: {
+            /** @description Max length 100 characters */
+            internal_user_identifier?: string | null;
+            /** @description Max length 100 characters */
+            internal_user_name?: string | null;
+            /** @description Must be a GeoJSON geometry (using British National Grid easting and northing coordinate pairs) and must be a line string or polygon */
+            section_58_coordinates: unknown;
+            /** @description Max length 100 characters */
+            contact_organisation?: string | null;
+            /** @description Max length 100 characters */
+            contact_details?: string | null;
+            /**
+             * Format: date-time
+             * @description Date must occur today or a date in the future
+             */
+            start_date: string;
+            restriction_duration: components["schemas"]["Section58Duration"];
+            restriction_extent: components["schemas"]["Section58Extent"];
+            /** @description Array values must be unique */
+            location_types: components["schemas"]["LocationType"][];
+            /** @description Max length 500 characters */
+            additional_information?: string | null;
+            /** @description Max length 4 characters */
+            highway_authority_swa_code: string;
+            /**
+             * @description Is whole number between 1000001 and 99999999 inclusive
+             *     See business rules section 1.4 - USRN
+             */
+            usrn: number;
+            /**
+             * @description Max length 100 characters
+             *     Use Street Lookup API endpoint /nsg/streets to lookup this information
+             *     If not provided, populated with NSG data related to supplied USRN
+             */
+            street_name?: string | null;
+            /**
+             * @description Max length 100 characters
+             *     Use Street Lookup API endpoint /nsg/streets to lookup this information
+             *     If not provided, populated with NSG data related to supplied USRN
+             */
+            town?: string | null;
+            /**
+             * @description Max length 100 characters
+             *     Use Street Lookup API endpoint /nsg/streets to lookup this information
+             *     If not provided, populated with NSG data related to supplied USRN
+             */
+            area_name?: string | null;
+        };
+        Section58CreateResponse: {
+            section_58_reference_number: string;
+        };
+        /** @enum {string} */
+        Section58Duration: "six_months" | "one_year" | "two_years" | "three_years";
+        /** @enum {string} */
+        Section58DurationResponse: "six_months" | "one_year" | "two_years" | "three_years" | "upcoming_enum";
+        /** @enum {string} */
+        Section58Extent: "whole_road" | "part_of_the_road";
+        /** @enum {string} */
+        Section58ExtentResponse: "whole_road" | "part_of_the_road" | "upcoming_enum";
+        Section58Response: {
+            section_58_reference_number: string;
+            usrn: number;
+            street_name: string;
+            town?: string | null;
+            area_name?: string | null;
+            section_58_coordinates: unknown;
+            contact_organisation?: string | null;
+            contact_details?: string | null;
+            /** Format: date-time */
+            start_date: string;
+            /** Format: date-time */
+            end_date: string;
+            location_types: components["schemas"]["LocationTypeResponse"][];
+            location_types_string: string[];
+            additional_information?: string | null;
+            highway_authority_swa_code: string;
+            /** Format: date-time */
+            status_change_date: string;
+            section_58_status: components["schemas"]["Section58StatusResponse"];
+            section_58_status_string: string;
+            restriction_duration: components["schemas"]["Section58DurationResponse"];
+            restriction_duration_string: string;
+            restriction_extent: components["schemas"]["Section58ExtentResponse"];
+            restriction_extent_string: string;
+            cancellation_reason?: string | null;
+        };
+        /** @enum {string} */
+        Section58Status: "proposed" | "in_force" | "cancelled" | "closed";
+        /** @enum {string} */
+        Section58StatusResponse: "proposed" | "in_force" | "cancelled" | "closed" | "upcoming_enum";
+        Section58UpdateStatusRequest: {
+            /** @description Max length 100 characters */
+            internal_user_identifier?: string | null;
+            /** @description Max length 100 characters */
+            internal_user_name?: string | null;
+            /** @description Must be a valid enum type */
+            status: components["schemas"]["Section58Status"];
+            /**
+             * Format: date-time
+             * @description Required when status is in_force
+             *     Date must be a valid date
+             */
+            start_date?: string | null;
+            /**
+             * @description Optional. Valid when status is cancelled.
+             *     Max length 500 characters
+             */
+            cancellation_reason?: string | null;
+        };
+        Section74CreateRequest: {
+            /** @description Max length 100 characters */
+            internal_user_identifier?: string | null;
+            /** @description Max length 100 characters */
+            internal_user_name?: string | null;
+            permit_reference_number: string;
+            /** @description Max length 500 characters */
+            location_description: string;
+            /** @description Array values must be unique */
+            location_types: components["schemas"]["LocationType"][];
+            /**
+             * Format: date-time
+             * @description Date must be today or a date in the past
+             */
+            inspection_date: string;
+            /** @description Array values must be unique */
+            overrun_warning_reasons: components["schemas"]["OverrunWarningReason"][];
+            /** @description Max length 500 characters */
+            overrun_warning_details: string;
+            /** @description Max length 100 characters */
+            officer_name: string;
+            /** @description Max length 100 characters */
+            officer_contact_details: string;
+            schedule_follow_up_inspection: boolean;
+            /**
+             * Format: date-time
+             * @description Date must occur today or a date in the future
+             */
+            reinspection_date?: string | null;
+            /**
+             * Format: date-time
+             * @description The date for reinspection_date_time must match the date for reinspection_date
+             *     Time must occur today or a date in the future
+             */
+            reinspection_date_time?: string | null;
+            section_74_evidence: boolean;
+            /**
+             * @description Required if section_74_evidence = true
+             *     Array values must be unique
+             *     Must not contain null or undefined values
+             *     A file_id can only be associated with one section of Street Manager
+             *     See API specification Resource Guide > Works API > File upload for more information
+             */
+            file_ids?: number[] | null;
+        };
+        Section74CreateResponse: {
+            section_74_reference_number: string;
+        };
+        /** @enum {string} */
+        Section74HAStatus: "warning_issued" | "charges_ended" | "warning_disputed" | "withdrawn" | "draft_invoice_issued" | "resolved";
+        /** @enum {string} */
+        Section74HAStatusResponse: "warning_issued" | "charges_ended" | "warning_disputed" | "withdrawn" | "draft_invoice_issued" | "resolved" | "upcoming_enum";
+        /** @enum {string} */
+        Section74PromoterStatus: "acknowledge_overrun_warning" | "site_visited_and_rectified" | "warning_disputed" | "acknowledge_draft_invoice" | "charge_under_review" | "charge_agreed";
+        /** @enum {string} */
+        Section74PromoterStatusResponse: "acknowledge_overrun_warning" | "site_visited_and_rectified" | "warning_disputed" | "acknowledge_draft_invoice" | "charge_under_review" | "charge_agreed" | "upcoming_enum";
+        Section74Response: {
+            permit_reference_number: string;
+            section_74_reference_number: string;
+            /** Format: date-time */
+            date_created: string;
+            overrun_warning_reasons: components["schemas"]["OverrunWarningReasonResponse"][];
+            overrun_warning_reasons_string: string[];
+            ha_status: components["schemas"]["Section74HAStatusResponse"];
+            ha_status_string: string;
+            location_description: string;
+            location_types: components["schemas"]["LocationTypeResponse"][];
+            location_types_string: string[];
+            /** Format: date-time */
+            inspection_date: string;
+            overrun_warning_details: string;
+            officer_name: string;
+            officer_contact_details: string;
+            section_74_evidence: boolean;
+            files?: components["schemas"]["FileSummaryResponse"][] | null;
+            /** Format: date-time */
+            latest_ha_response_date?: string | null;
+            /** Format: date-time */
+            latest_promoter_response_date?: string | null;
+            latest_ha_additional_details?: string | null;
+            latest_promoter_additional_details?: string | null;
+            ha_reason_for_dispute?: string | null;
+            promoter_reason_for_dispute?: string | null;
+            /** Format: date-time */
+            site_visited_date?: string | null;
+            /** Format: date-time */
+            site_cleared_date?: string | null;
+            ha_response_number_of_days_overrun?: number | null;
+            draft_invoice_reference?: string | null;
+            invoice_reference?: string | null;
+            draft_invoice_amount?: number | null;
+            final_agreed_amount?: number | null;
+            promoter_status?: components["schemas"]["Section74PromoterStatusResponse"] | null;
+            promoter_status_string?: string | null;
+        };
+        Section74SummaryResponse: {
+            permit_reference_number: string;
+            section_74_reference_number: string;
+            /** Format: date-time */
+            date_created: string;
+            overrun_warning_reasons: components["schemas"]["OverrunWarningReasonResponse"][];
+            overrun_warning_reasons_string: string[];
+            ha_status: components["schemas"]["Section74HAStatusResponse"];
+            ha_status_string: string;
+        };
+        Section74UpdateHAStatusRequest: {
+            /** @description Max length 100 characters */
+            internal_user_identifier?: string | null;
+            /** @description Max length 100 characters */
+            internal_user_name?: string | null;
+            /** @description Must be a valid enum type */
+            status: components["schemas"]["Section74HAStatus"];
+            /**
+             * Format: date-time
+             * @description Required when status is charges_ended
+             *     Date must be today or a date in the past
+             */
+            site_cleared_date?: string | null;
+            /**
+             * @description Required when status is status is withdrawn
+             *     Max length 500 characters
+             */
+            additional_details?: string | null;
+            /**
+             * @description Required when status is draft_invoice_issued or resolved
+             *     Must be a positive whole number
+             */
+            number_of_days_overrun?: number | null;
+            /**
+             * @description Required when status is draft_invoice_issued.
+             *     Must be positive number.
+             *     Can contain decimals to two decimal places.
+             */
+            draft_invoice_amount?: number | null;
+            /**
+             * @description Optional. Valid when status is draft_invoice_issued.
+             *     Max length 100 characters
+             */
+            draft_invoice_reference?: string | null;
+            /**
+             * @description Required when status is resolved.
+             *     Can contain decimals to two decimal places.
+             */
+            final_agreed_amount?: number | null;
+            /**
+             * @description Optional. Valid when status is resolved.
+             *     Max length 100 characters
+             */
+            invoice_reference?: string | null;
+            /**
+             * @description Required when status is warning_disputed.
+             *     Max length 500 characters
+             */
+            reason_for_dispute?: string | null;
+        };
+        Section74UpdatePromoterStatusRequest: {
+            /** @description Max length 100 characters */
+            internal_user_identifier?: string | null;
+            /** @description Max length 100 characters */
+            internal_user_name?: string | null;
+            /** @description Must be a valid enum type */
+            status: components["schemas"]["Section74PromoterStatus"];
+            /**
+             * Format: date-time
+             * @description Required when status is site_visited_and_rectified
+             *     Date must be today or a date in the past
+             */
+            site_visited_date?: string | null;
+            /** @description Max length 500 characters */
+            additional_details?: string | null;
+            /**
+             * @description Required when status is warning_disputed.
+             *     Max length 500 characters
+             */
+            reason_for_dispute?: string | null;
+        };
+        Section81CreateRequest: {
+            /** @description Max length 100 characters */
+            internal_user_identifier?: string | null;
+            /** @description Max length 100 characters */
+            internal_user_name?: string | null;
+            /** @description Max length 4 characters */
+            promoter_swa_code: string;
+            /** @description Max length 4 characters */
+            highway_authority_swa_code: string;
+            /** @description Must be a GeoJSON geometry (using British National Grid easting and northing coordinate pairs) and must be a point, line string or polygon */
+            works_coordinates: unknown;
+            /**
+             * @description Max length 100 characters
+             *     Use Street Lookup API endpoint /nsg/streets to lookup this information
+             *     If not provided, populated with NSG data related to supplied USRN
+             */
+            street_name?: string | null;
+            /**
+             * @description Max length 100 characters
+             *     Use Street Lookup API endpoint /nsg/streets to lookup this information
+             *     If not provided, populated with NSG data related to supplied USRN
+             */
+            town?: string | null;
+            /**
+             * @description Max length 100 characters
+             *     Use Street Lookup API endpoint /nsg/streets to lookup this information
+             *     If not provided, populated with NSG data related to supplied USRN
+             */
+            area_name?: string | null;
+            /**
+             * @description Is whole number between 1000001 and 99999999 inclusive
+             *     See business rules section 1.4 - USRN
+             */
+            usrn: number;
+            /**
+             * @description Is whole number between 0 and 10 inclusive
+             *     If not provided, populated with NSG data related to supplied USRN
+             */
+            road_category?: number | null;
+            /** @description Max length 500 characters */
+            location_description: string;
+            /** @description Array values must be unique */
+            location_types: components["schemas"]["LocationType"][];
+            /**
+             * Format: date-time
+             * @description Date must be today or a date in the past
+             */
+            inspection_date: string;
+            section_81_type: components["schemas"]["Section81Type"];
+            /** @description Required if section_81_type is not unattributed_works_completed or unattributed_works_live_site */
+            section_81_severity?: components["schemas"]["Section81Severity"] | null;
+            /** @description Required if section_81_type is not unattributed_works_completed or unattributed_works_live_site */
+            made_safe_by_ha?: boolean | null;
+            /** @description Max length 100 characters */
+            inspector_name?: string | null;
+            /** @description Max length 100 characters */
+            inspector_contact_number?: string | null;
+            /** @description Max length 500 characters */
+            additional_details: string;
+            /** @description Max length 100 characters */
+            other_type_details?: string | null;
+            /**
+             * Format: date-time
+             * @description Date must occur today or a date in the future
+             */
+            reinspection_date?: string | null;
+            /**
+             * Format: date-time
+             * @description The date for reinspection_date_time must match the date for reinspection_date
+             *     Time must occur today or a date in the future
+             */
+            reinspection_date_time?: string | null;
+            section_81_evidence: boolean;
+            /**
+             * @description Required if section_81_evidence = true
+             *     Array values must be unique
+             *     Must not contain null or undefined values
+             *     A file_id can only be associated with one section of Street Manager
+             *     See API specification Resource Guide > Works API > File upload for more information
+             */
+            file_ids?: number[] | null;
+        };
+        Section81CreateResponse: {
+            work_reference_number: string;
+            section_81_reference_number: string;
+        };
+        Section81Response: {
+            section_81_reference_number: string;
+            /** Format: date-time */
+            date_created: string;
+            location_description: string;
+            section_81_severity?: components["schemas"]["Section81SeverityResponse"] | null;
+            section_81_severity_string?: string | null;
+            section_81_status: components["schemas"]["Section81StatusResponse"];
+            section_81_status_string: string;
+            section_81_type: components["schemas"]["Section81TypeResponse"];
+            section_81_type_string: string;
+            work_reference_number: string;
+            usrn: number;
+            street_name: string;
+            town?: string | null;
+            area?: string | null;
+            road_category: number;
+            works_coordinates: unknown;
+            highway_authority: string;
+            highway_authority_swa_code: string;
+            promoter_organisation: string;
+            promoter_swa_code: string;
+            workstream_prefix: string;
+            location_types: components["schemas"]["LocationTypeResponse"][];
+            location_types_string: string[];
+            /** Format: date-time */
+            inspection_date: string;
+            other_type_details?: string | null;
+            made_safe_by_ha?: boolean | null;
+            inspector_name?: string | null;
+            inspector_contact_number?: string | null;
+            additional_details: string;
+            /** Format: date-time */
+            status_changed_date: string;
+            promoter_response?: string | null;
+            section_81_work_type?: components["schemas"]["Section81WorkTypeResponse"] | null;
+            section_81_work_type_string?: string | null;
+            promoter_status?: components["schemas"]["Section81StatusResponse"] | null;
+            promoter_status_string?: string | null;
+            /** Format: date-time */
+            promoter_status_changed_date?: string | null;
+            linked_permit?: components["schemas"]["LinkedPermit"] | null;
+            files?: components["schemas"]["FileSummaryResponse"][] | null;
+        };
+        /** @enum {string} */
+        Section81Severity: "high" | "low";
+        /** @enum {string} */
+        Section81SeverityResponse: "high" | "low" | "upcoming_enum";
+        /** @enum {string} */
+        Section81Status: "issued" | "acknowledged" | "accepted" | "accepted_fixed" | "rejected" | "resolved_by_ha" | "cancelled" | "reassigned";
+        /** @enum {string} */
+        Section81StatusResponse: "issued" | "acknowledged" | "accepted" | "accepted_fixed" | "rejected" | "resolved_by_ha" | "cancelled" | "reassigned" | "upcoming_enum";
+        Section81StatusUpdateRequest: {
+            /** @description Max length 100 characters */
+            internal_user_identifier?: string | null;
+            /** @description Max length 100 characters */
+            internal_user_name?: string | null;
+            section_81_status: components["schemas"]["Section81Status"];
+            /**
+             * @description Required if Section81Status = rejected, accepted_fixed, resolved or cancelled
+             *     Max length 500 characters
+             */
+            status_reason?: string | null;
+            /** @description Required if Section81Status = accepted */
+            work_type?: components["schemas"]["Section81WorkType"] | null;
+        };
+        Section81SummaryResponse: {
+            section_81_reference_number: string;
+            /** Format: date-time */
+            date_created: string;
+            location_description: string;
+            section_81_severity?: components["schemas"]["Section81SeverityResponse"] | null;
+            section_81_severity_string?: string | null;
+            section_81_status: components["schemas"]["Section81StatusResponse"];
+            section_81_status_string: string;
+            section_81_type?: components["schemas"]["Section81TypeResponse"] | null;
+            section_81_type_string?: string | null;
+        };
+        /** @enum {string} */
+        Section81Type: "tee_valve_access_covers" | "cabinet" | "marker_post" | "pole_post" | "overhead_cables_broken_low_encroaching_onto_highway" | "other" | "unattributed_works_live_site" | "unattributed_works_completed";
+        /** @enum {string} */
+        Section81TypeResponse: "tee_valve_access_covers" | "cabinet" | "marker_post" | "pole_post" | "overhead_cables_broken_low_encroaching_onto_highway" | "unattributed_works_live_site" | "unattributed_works_completed" | "other" | "upcoming_enum";
+        /** @enum {string} */
+        Section81WorkType: "permit_works" | "non_notifiable_works";
+        /** @enum {string} */
+        Section81WorkTypeResponse: "permit_works" | "non_notifiable_works" | "upcoming_enum";
+        SiteCreateRequest: {
+            /** @description Max length 100 characters */
+            internal_user_identifier?: string | null;
+            /** @description Max length 100 characters */
+            internal_user_name?: string | null;
+            /** @description See business rules section 8.4 - Making interim sites permanent */
+            reinstatement_status: components["schemas"]["ReinstatementStatus"];
+            /**
+             * Format: date-time
+             * @description reinstatement_date must be in the past
+             *     Must be after actual start date
+             *     Must be before actual end date (if entered)
+             */
+            reinstatement_date: string;
+            /**
+             * @description Is number between 0 and 99.99 inclusive, to two decimal places.
+             *     Required if reinstatement type is excavation.
+             */
+            depth?: number | null;
+            /**
+             * @description Is number between 0 and 9999.99 inclusive, to two decimal places
+             *     Required if reinstatement type is excavation.
+             */
+            length?: number | null;
+            /**
+             * @description Is number between 0 and 99.99 inclusive, to two decimal places
+             *     Required if reinstatement type is excavation.
+             */
+            width?: number | null;
+            /** @description Must be a GeoJSON geometry (using British National Grid easting and northing coordinate pairs) and must be a point, line string or polygon */
+            reinstatement_coordinates: unknown;
+            /** @description Must be a GeoJSON geometry (using British National Grid easting and northing coordinate pairs) and must be a point, line string or polygon, if provided */
+            secondary_reinstatement_coordinates?: unknown;
+            /** @description Max length 500 characters */
+            location_description: string;
+            /**
+             * @description Array values must be unique
+             *     Must not contain null or undefined values
+             */
+            location_types: components["schemas"]["LocationType"][];
+            /** @description Whether reinstatement evidence has been supplied */
+            reinstatement_evidence: boolean;
+            /**
+             * @description Required if reinstatement_evidence = true
+             *     Array values must be unique
+             *     Must not contain null or undefined values
+             *     A file_id can only be associated with one section of Street Manager
+             *     See API specification Resource Guide > Works API > File upload for more information
+             */
+            file_ids?: number[] | null;
+            /**
+             * @description Whether it is a final reinstatement
+             *     Required if reinstatement type is excavation
+             */
+            final_reinstatement?: boolean | null;
+            /**
+             * @description Must be a number between 0 and 100
+             *     Required if reinstatement type is not excavation
+             */
+            number_of_holes?: number | null;
+            /** @description Max length 100 characters */
+            permit_reference_number?: string | null;
+            reinstatement_type: components["schemas"]["ReinstatementType"];
+        };
+        SiteCreateResponse: {
+            site_reference_number: string;
+            reinstatement_reference_number: string;
+        };
+        SiteDetails: {
+            site_description: string;
+            site_reference_number?: string | null;
+        };
+        SiteResponse: {
+            permit_reference_number?: string | null;
+            site_reference_number: string;
+            reinstatement_reference_number: string;
+            site_description: string;
+            depth?: number | null;
+            length?: number | null;
+            width?: number | null;
+            /** Format: date-time */
+            completed_date?: string | null;
+            /** Format: date-time */
+            end_date?: string | null;
+            site_status: components["schemas"]["ReinstatementStatusResponse"];
+            site_status_string: string;
+            reinstatement_type: components["schemas"]["ReinstatementTypeResponse"];
+            reinstatement_type_string: string;
+            number_of_holes?: number | null;
+            is_subsumed: boolean;
+            subsume_reason?: string | null;
+            response_to_remedial_works?: boolean | null;
+            base_courses_affected?: boolean | null;
+            location_types: components["schemas"]["LocationTypeResponse"][];
+            location_types_string: string[];
+            site_coordinates: unknown;
+            reinstatements: components["schemas"]["ReinstatementResponse"][];
+        };
+        SiteSummaryResponse: {
+            permit_reference_number?: string | null;
+            site_reference_number: string;
+            reinstatement_reference_number: string;
+            site_description: string;
+            depth?: number | null;
+            length?: number | null;
+            width?: number | null;
+            /** Format: date-time */
+            completed_date?: string | null;
+            /** Format: date-time */
+            end_date?: string | null;
+            site_status: components["schemas"]["ReinstatementStatusResponse"];
+            site_status_string: string;
+            reinstatement_type: components["schemas"]["ReinstatementTypeResponse"];
+            reinstatement_type_string: string;
+            number_of_holes?: number | null;
+            is_subsumed: boolean;
+            subsume_reason?: string | null;
+            response_to_remedial_works?: boolean | null;
+            base_courses_affected?: boolean | null;
+        };
+        SubsumeSiteRequest: {
+            /** @description Max length 100 characters */
+            internal_user_identifier?: string | null;
+            /** @description Max length 100 characters */
+            internal_user_name?: string | null;
+            /** @description Max length 500 characters */
+            subsume_reason: string;
+        };
+        /** @enum {string} */
+        TrafficManagementType: "road_closure" | "contra_flow" | "lane_closure" | "multi_way_signals" | "two_way_signals" | "convoy_workings" | "stop_go_boards" | "priority_working" | "give_and_take" | "some_carriageway_incursion" | "no_carriageway_incursion" | "temp_obstruction_15_minute_delay";
+        /** @enum {string} */
+        TrafficManagementTypeResponse: "road_closure" | "contra_flow" | "lane_closure" | "multi_way_signals" | "two_way_signals" | "convoy_workings" | "stop_go_boards" | "priority_working" | "give_and_take" | "some_carriageway_incursion" | "no_carriageway_incursion" | "temp_obstruction_15_minute_delay" | "upcoming_enum";
         UnlinkSection81FromPermitRequest: {
             /** @description Max length 100 characters */
             internal_user_identifier?: string | null;
-            /** @description Max length 50 characters */
+            /** @description Max length 100 characters */
             internal_user_name?: string | null;
             /** @description Max length 28 characters */
             section_81_reference_number: string;
             /** @description Max length 500 characters */
             unlink_reason: string;
         };
-        ReassignSection81Request: {
+        WorkCategoryResponse: {
+            work_category: components["schemas"]["WorkCategoryResponseEnum"];
+            work_category_string: string;
+            duration: components["schemas"]["DurationCalculationResponse"];
+            /** Format: date-time */
+            validity_period_end_date: string;
+            is_early_start: boolean;
+        };
+        /** @enum {string} */
+        WorkCategoryResponseEnum: "minor" | "standard" | "major" | "immediate_urgent" | "immediate_emergency" | "paa" | "hs2_highway" | "upcoming_enum";
+        WorkCommentsResponse: {
+            comments: components["schemas"]["CommentResponse"][];
+            more_rows_exist: boolean;
+        };
+        WorkCreateRequest: {
             /** @description Max length 100 characters */
             internal_user_identifier?: string | null;
-            /** @description Max length 50 characters */
+            /** @description Max length 100 characters */
             internal_user_name?: string | null;
             /** @description Max length 4 characters */
-            new_organisation_reference: string;
+            promoter_swa_code: string;
+            /** @description Max length 4 characters */
+            highway_authority_swa_code: string;
+            /** @description Must be a GeoJSON geometry (using British National Grid easting and northing coordinate pairs) and must be a point, line string or polygon */
+            works_coordinates: unknown;
+            /**
+             * @description Max length 100 characters
+             *     Use Street Lookup API endpoint /nsg/streets to lookup this information
+             *     If not provided, populated with NSG data related to supplied USRN
+             */
+            street_name?: string | null;
+            /**
+             * @description Max length 100 characters
+             *     Use Street Lookup API endpoint /nsg/streets to lookup this information
+             *     If not provided, populated with NSG data related to supplied USRN
+             */
+            town?: string | null;
+            /**
+             * @description Max length 100 characters
+             *     Use Street Lookup API endpoint /nsg/streets to lookup this information
+             *     If not provided, populated with NSG data related to supplied USRN
+             */
+            area_name?: string | null;
+            /**
+             * @description Is whole number between 1000001 and 99999999 inclusive
+             *     See business rules section 1.4 - USRN
+             */
+            usrn: number;
+            /**
+             * @description Is whole number between 0 and 10 inclusive
+             *     If not provided, populated with NSG data related to supplied USRN
+             */
+            road_category?: number | null;
+            /**
+             * @description Max length 24 characters
+             *     Must be unique in the system
+             *     Must contain only alphanumeric characters, dashes and underscores
+             *     If not supplied it will be auto-generated
+             */
+            work_reference_number?: string | null;
+            /** @description Max length 100 characters */
+            secondary_contact: string;
+            /** @description Max length 100 characters */
+            secondary_contact_number: string;
+            /** @description Max length 100 characters */
+            secondary_contact_email?: string | null;
+            /** Format: date-time */
+            proposed_start_date: string;
+            /**
+             * Format: date-time
+             * @description proposed_start_time is required if proposed_start_date is in the past
+             */
+            proposed_start_time?: string | null;
+            /**
+             * Format: date-time
+             * @description proposed_end_date must be on or after proposed_start_date
+             *     If work_type = planned, the maximum date range between proposed_start_date and proposed_end_date is 5 years
+             */
+            proposed_end_date: string;
+            /**
+             * Format: date-time
+             * @description proposed_end_time is required if proposed_end_date is in the past
+             *     proposed_end_time must be after the date and time for proposed_start_time
+             */
+            proposed_end_time?: string | null;
+            /** @description Max length 500 characters */
+            description_of_work: string;
+            /** @description Whether an excavation will be required */
+            excavation: boolean;
+            /** @description Max length 100 characters */
+            project_reference_number?: string | null;
+            traffic_management_plan: boolean;
+            lane_rental_applicable: boolean;
+            /** @description Array values must be unique */
+            permit_conditions?: components["schemas"]["PermitCondition"][] | null;
+            collaborative_working: boolean;
+            /**
+             * @description Required if collaborative_working = true
+             *     Max length 500 characters
+             */
+            collaboration_details?: string | null;
+            /**
+             * @description Optional but only saved if collaborative_working = true
+             *     Max length 500 characters
+             *     Work Reference Number of collaborative works
+             */
+            collaborative_works?: string | null;
+            activity_type: components["schemas"]["ActivityType"];
+            traffic_management_type: components["schemas"]["TrafficManagementType"];
+            application_type: components["schemas"]["ApplicationType"];
+            /** @deprecated */
+            collaboration_type?: components["schemas"]["CollaborationType"] | null;
+            /** @description Array values must be unique */
+            location_types: components["schemas"]["LocationType"][];
+            /**
+             * @description Array values must be unique
+             *     Must not contain null or undefined values
+             *     A file_id can only be associated with one section of Street Manager
+             *     See API specification Resource Guide > Works API > File upload for more information
+             */
+            file_ids?: number[] | null;
+            permit_asds?: components["schemas"]["PermitASD"][] | null;
+            work_type: components["schemas"]["WorkType"];
+            /** @description Required when work_type is planned */
+            is_ttro_required?: boolean | null;
+            /** @description Required when work_type is immediate */
+            immediate_risk?: boolean | null;
+            /** @description See business rules section 3.4.6 - Early start */
+            early_start_pre_approval?: boolean | null;
+            /**
+             * @description Required if early_start_pre_approval = true
+             *     Max length 500 characters
+             */
+            pre_approval_details?: string | null;
+            /**
+             * @description Required if early_start_pre_approval = true
+             *     Max length 100 characters
+             */
+            pre_approval_authoriser?: string | null;
+            /**
+             * @description Required if early_start_pre_approval = false
+             *     Max length 500 characters
+             */
+            early_start_reason?: string | null;
+            /** @description Max length 500 characters */
+            additional_info?: string | null;
+            close_footway: components["schemas"]["CloseFootway"];
+            close_footpath: components["schemas"]["CloseFootpath"];
+            /** @description Max length 500 characters */
+            works_location_description: string;
+            /** @description Must consist of 3 positive whole numbers */
+            workstream_prefix?: string | null;
+            /** @description Required if promoter_swa_code = '7374' */
+            hs2_in_act_limits?: boolean | null;
+            /**
+             * Format: date-time
+             * @description Date must occur today or a date in the future
+             */
+            hs2_consultation_requested_response_date?: string | null;
+            /** @description Required if work_type = 'hs2_highway_works' and hs2_in_act_limits = true */
+            hs2_highway_exemption?: components["schemas"]["HS2HighwayExemption"] | null;
+            /**
+             * @description Array Max length 2 items
+             *     Array values must be valid email addresses
+             *     Array values max length 100 characters
+             */
+            hs2_highway_emails?: string[] | null;
+            /** @description Max length 100 characters */
+            additional_contact?: string | null;
+            /** @description Max length 100 characters */
+            additional_contact_number?: string | null;
+            /** @description Max length 100 characters */
+            additional_contact_email?: string | null;
+            /**
+             * @description Array max length 10 items
+             *     Array values must be valid USRNs
+             */
+            hs2_additional_usrns?: number[] | null;
+            /**
+             * @description Max length 100 characters
+             *     Required if traffic_management_type = 'multi_way_signals' or 'two_way_signals'
+             */
+            emergency_contact_name?: string | null;
+            /**
+             * @description Max length 100 characters
+             *     Required if traffic_management_type = 'multi_way_signals' or 'two_way_signals'
+             */
+            emergency_contact_number?: string | null;
+            is_primary_promoter?: boolean | null;
+            /** @description Required if collaborative_working is true or others_can_collaborate_on_work is true */
+            collaboration_types?: components["schemas"]["CollaborationType"][] | null;
+            /**
+             * @description Max length 100 characters
+             *     Required if is_primary_promoter is true
+             */
+            primary_promoter_permit_reference_number?: string | null;
+            /**
+             * @description Max length 100 characters
+             *     Required if collaborative_working is true or others_can_collaborate_on_work is true
+             */
+            collaboration_contact_name?: string | null;
+            /** @description Max length 100 characters */
+            collaboration_contact_email?: string | null;
+            /** @description Max length 100 characters */
+            collaboration_contact_phone_number?: string | null;
+            /** @description Required if is_primary_promoter is false */
+            estimated_number_of_network_days_saved?: number | null;
+            /** @description Required if collaborative_working is false */
+            others_can_collaborate_on_work?: boolean | null;
+            /**
+             * @description Max length 500 characters
+             *     Required if others_can_collaborate_on_work is false
+             */
+            reason_for_non_collaboration?: string | null;
+            /**
+             * @description Max length 500 characters
+             *     Required if others_can_collaborate_on_work is true
+             */
+            can_collaborate_on_work_additional_details?: string | null;
         };
+        WorkCreateResponse: {
+            work_reference_number: string;
+            permit_reference_number: string;
+        };
+        WorkHistoryResponse: {
+            pagination: components["schemas"]["PaginationDetails"];
+            rows: components["schemas"]["WorkHistorySummaryResponse"][];
+        };
+        WorkHistorySummaryResponse: {
+            /** Format: date-time */
+            action_date: string;
+            topic: string;
+            details: string;
+            username: string;
+            event: components["schemas"]["AuditEvent"];
+            event_string: string;
+            object_reference?: string | null;
+            update_id: number;
+            internal_user_identifier?: string | null;
+            internal_user_name?: string | null;
+            parent_object_reference_number?: string | null;
+        };
+        WorkResponse: {
+            work_reference_number: string;
+            workstream_prefix: string;
+            promoter_swa_code: string;
+            promoter_organisation: string;
+            promoter_organisation_industry_type?: components["schemas"]["IndustrySectorResponse"] | null;
+            promoter_organisation_industry_type_string?: string | null;
+            highway_authority_swa_code: string;
+            highway_authority: string;
+            street_name: string;
+            town?: string | null;
+            area_name?: string | null;
+            road_category: number;
+            road_category_is_active?: boolean | null;
+            works_coordinates: unknown;
+            usrn: number;
+            inspection_units?: number | null;
+            work_status: components["schemas"]["WorkStatusResponse"];
+            work_status_string: string;
+            works_location_description: string;
+            /** Format: date-time */
+            work_start_date?: string | null;
+            /** Format: date-time */
+            work_end_date?: string | null;
+            /** Format: date-time */
+            work_start_time?: string | null;
+            /** Format: date-time */
+            work_end_time?: string | null;
+            description_of_work?: string | null;
+            active_permit?: components["schemas"]["PermitResponse"] | null;
+            forward_plan?: components["schemas"]["ForwardPlanSummaryResponse"] | null;
+            permits?: components["schemas"]["PermitSummaryResponse"][] | null;
+            history: components["schemas"]["WorkHistorySummaryResponse"][];
+            sites?: components["schemas"]["SiteSummaryResponse"][] | null;
+            inspections?: components["schemas"]["InspectionSummaryResponse"][] | null;
+            fpns?: components["schemas"]["FPNSummaryResponse"][] | null;
+            section_81?: components["schemas"]["Section81SummaryResponse"] | null;
+            files?: components["schemas"]["FileResponse"][] | null;
+            pbi_sample_inspections?: components["schemas"]["PbiSampleInspectionSummaryResponse"][] | null;
+            number_of_sites?: number | null;
+            section74s?: components["schemas"]["Section74SummaryResponse"][] | null;
+            street_line?: unknown;
+            private_street_notice?: components["schemas"]["PrivateStreetSummaryResponse"] | null;
+            non_compliances?: components["schemas"]["NonComplianceSummaryResponse"][] | null;
+            latest_comments?: components["schemas"]["CommentResponse"][] | null;
+        };
+        WorkStartRevertRequest: {
+            /** @description Max length 100 characters */
+            internal_user_identifier?: string | null;
+            /** @description Max length 100 characters */
+            internal_user_name?: string | null;
+            /**
+             * @description revert_reason max length 500 characters
+             *     Permit must be in progress
+             *     Work must be planned
+             *     Work must not have any reinstatements
+             */
+            revert_reason: string;
+        };
+        WorkStartUpdateRequest: {
+            /** @description Max length 100 characters */
+            internal_user_identifier?: string | null;
+            /** @description Max length 100 characters */
+            internal_user_name?: string | null;
+            /**
+             * Format: date-time
+             * @description Date must be now or in the past
+             */
+            actual_start_date: string;
+        };
+        /** @enum {string} */
+        WorkStatusResponse: "planned" | "in_progress" | "completed" | "cancelled" | "unattributable" | "historical" | "non_notifiable" | "section_81" | "upcoming_enum";
+        WorkStopRevertRequest: {
+            /** @description Max length 100 characters */
+            internal_user_identifier?: string | null;
+            /** @description Max length 100 characters */
+            internal_user_name?: string | null;
+            /**
+             * @description revert_reason max length 500 characters
+             *     Permit must be closed
+             *     Work must be completed
+             */
+            revert_reason: string;
+        };
+        WorkStopUpdateRequest: {
+            /** @description Max length 100 characters */
+            internal_user_identifier?: string | null;
+            /** @description Max length 100 characters */
+            internal_user_name?: string | null;
+            /**
+             * Format: date-time
+             * @description actual_stop_date must be in the past
+             *     Must be after actual start date
+             *     Permit must be in progress
+             */
+            actual_stop_date: string;
+        };
+        /** @enum {string} */
+        WorkType: "planned" | "immediate" | "hs2_highway_works";
+        /** @enum {string} */
+        WorkTypeResponse: "planned" | "immediate" | "hs2_highway_works" | "upcoming_enum";
     };
     responses: never;
     parameters: never;
@@ -4002,265 +5641,7 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
-    GetPermit: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                workReferenceNumber: string;
-                permitReferenceNumber: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Ok */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["PermitResponse"];
-                };
-            };
-        };
-    };
-    CreatePermit: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                workReferenceNumber: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["PermitCreateRequest"];
-            };
-        };
-        responses: {
-            /** @description Created */
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["PermitCreateResponse"];
-                };
-            };
-            /** @description Conflict */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    UpdatePermitStatus: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                workReferenceNumber: string;
-                permitReferenceNumber: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["PermitStatusUpdateRequest"];
-            };
-        };
-        responses: {
-            /** @description No Content */
-            204: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Not Found */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    UpdateAssessmentStatus: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                workReferenceNumber: string;
-                permitReferenceNumber: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["PermitAssessmentUpdateRequest"];
-            };
-        };
-        responses: {
-            /** @description No Content */
-            204: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Not Found */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    UpdatePermitDiscount: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                workReferenceNumber: string;
-                permitReferenceNumber: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["PermitDiscountUpdateRequest"];
-            };
-        };
-        responses: {
-            /** @description No Content */
-            204: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Not Found */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    UpdatePermitLaneRentalAssessment: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                workReferenceNumber: string;
-                permitReferenceNumber: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["PermitLaneRentalAssessmentUpdateRequest"];
-            };
-        };
-        responses: {
-            /** @description No Content */
-            204: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    AcknowledgeHS2Permit: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                workReferenceNumber: string;
-                permitReferenceNumber: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["HS2AcknowledgementRequest"];
-            };
-        };
-        responses: {
-            /** @description No Content */
-            204: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Not Found */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    GetWorkCategory: {
-        parameters: {
-            query: {
-                work_type: components["schemas"]["WorkType"];
-                proposed_start_date?: string;
-                proposed_end_date?: string;
-                is_ttro_required?: boolean;
-                immediate_risk?: boolean;
-                work_reference_number?: string;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Ok */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["WorkCategoryResponse"];
-                };
-            };
-        };
-    };
-    GetWork: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                workReferenceNumber: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Ok */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["WorkResponse"];
-                };
-            };
-        };
-    };
-    CreateWork: {
+    create_activity: {
         parameters: {
             query?: never;
             header?: never;
@@ -4269,211 +5650,60 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["WorkCreateRequest"];
+                "application/json": components["schemas"]["ActivityCreateRequest"];
             };
         };
         responses: {
-            /** @description Created */
-            201: {
+            /** @description success (exact status code not recoverable from the generated client) */
+            "2XX": {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["WorkCreateResponse"];
+                    "application/json": components["schemas"]["ActivityCreateResponse"];
                 };
-            };
-            /** @description Conflict */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
             };
         };
     };
-    UpdateActualStartDate: {
+    get_activity: {
         parameters: {
             query?: never;
             header?: never;
             path: {
-                workReferenceNumber: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["WorkStartUpdateRequest"];
-            };
-        };
-        responses: {
-            204: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    RevertActualStartDate: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                workReferenceNumber: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["WorkStartRevertRequest"];
-            };
-        };
-        responses: {
-            204: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    UpdateActualStopDate: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                workReferenceNumber: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["WorkStopUpdateRequest"];
-            };
-        };
-        responses: {
-            204: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    RevertActualStopDate: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                workReferenceNumber: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["WorkStopRevertRequest"];
-            };
-        };
-        responses: {
-            204: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    GetWorkHistory: {
-        parameters: {
-            query?: {
-                offset?: number;
-            };
-            header?: never;
-            path: {
-                workReferenceNumber: string;
+                activityReferenceNumber: string;
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description Ok */
-            200: {
+            /** @description success (exact status code not recoverable from the generated client) */
+            "2XX": {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["WorkHistoryResponse"];
+                    "application/json": components["schemas"]["ActivityResponse"];
                 };
             };
         };
     };
-    CreateSite: {
+    update_activity: {
         parameters: {
             query?: never;
             header?: never;
             path: {
-                workReferenceNumber: string;
+                activityReferenceNumber: string;
             };
             cookie?: never;
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["SiteCreateRequest"];
+                "application/json": components["schemas"]["ActivityUpdateRequest"];
             };
         };
         responses: {
-            /** @description Created */
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["SiteCreateResponse"];
-                };
-            };
-        };
-    };
-    GetSite: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                workReferenceNumber: string;
-                siteNumber: number;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Ok */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["SiteResponse"];
-                };
-            };
-        };
-    };
-    CreateReinstatement: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                workReferenceNumber: string;
-                siteNumber: number;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["ReinstatementCreateRequest"];
-            };
-        };
-        responses: {
-            /** @description Created */
-            201: {
+            /** @description success, empty body */
+            "2XX": {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4481,80 +5711,23 @@ export interface operations {
             };
         };
     };
-    GetInspection: {
+    cancel_activity: {
         parameters: {
             query?: never;
             header?: never;
             path: {
-                workReferenceNumber: string;
-                inspectionReferenceNumber: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Ok */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["InspectionResponse"];
-                };
-            };
-        };
-    };
-    CreateInspection: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                workReferenceNumber: string;
+                activityReferenceNumber: string;
             };
             cookie?: never;
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["InspectionCreateRequest"];
+                "application/json": components["schemas"]["ActivityCancelRequest"];
             };
         };
         responses: {
-            /** @description Created */
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["InspectionCreateResponse"];
-                };
-            };
-        };
-    };
-    WithdrawInspection: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                workReferenceNumber: string;
-                inspectionReferenceNumber: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["InspectionWithdrawRequest"];
-            };
-        };
-        responses: {
-            /** @description No Content */
-            204: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Not Found */
-            404: {
+            /** @description success, empty body */
+            "2XX": {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4562,50 +5735,7 @@ export interface operations {
             };
         };
     };
-    CreateScheduledInspection: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                workReferenceNumber: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["ScheduledInspectionCreateRequest"];
-            };
-        };
-        responses: {
-            /** @description Created */
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    DeleteScheduledInspection: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                workReferenceNumber: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            204: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    Authenticate: {
+    authenticate: {
         parameters: {
             query?: never;
             header?: never;
@@ -4618,8 +5748,8 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Ok */
-            200: {
+            /** @description success (exact status code not recoverable from the generated client) */
+            "2XX": {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4629,25 +5759,71 @@ export interface operations {
             };
         };
     };
-    UploadFile: {
+    calculate_duration: {
         parameters: {
-            query?: never;
+            query?: {
+                startDate?: string;
+                endDate?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
         };
-        requestBody: {
+        requestBody?: never;
+        responses: {
+            /** @description success (exact status code not recoverable from the generated client) */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DurationCalculationResponse"];
+                };
+            };
+        };
+    };
+    get_fee_matrix: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                organisationReference: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success (exact status code not recoverable from the generated client) */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FeeMatrixResponse"];
+                };
+            };
+        };
+    };
+    upload_file: {
+        parameters: {
+            query?: {
+                swaCode?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
             content: {
                 "multipart/form-data": {
                     /** Format: binary */
                     file?: string;
-                    swaCode?: string;
                 };
             };
         };
         responses: {
-            /** @description Created */
-            201: {
+            /** @description success (exact status code not recoverable from the generated client) */
+            "2XX": {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4657,7 +5833,7 @@ export interface operations {
             };
         };
     };
-    GetFile: {
+    get_file: {
         parameters: {
             query?: never;
             header?: never;
@@ -4668,30 +5844,18 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
-            200: {
+            /** @description success (exact status code not recoverable from the generated client) */
+            "2XX": {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/vnd.msword": string;
-                    "application/pdf": string;
-                    "image/png": string;
-                    "image/jpeg": string;
-                    "image/tiff": string;
-                    "image/bmp": string;
                 };
-            };
-            /** @description No content */
-            204: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
             };
         };
     };
-    DeleteFile: {
+    delete_file: {
         parameters: {
             query?: never;
             header?: never;
@@ -4702,7 +5866,8 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            204: {
+            /** @description success, empty body */
+            "2XX": {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4710,72 +5875,322 @@ export interface operations {
             };
         };
     };
-    GetFPN: {
+    create_forward_plan: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ForwardPlanCreateRequest"];
+            };
+        };
+        responses: {
+            /** @description success (exact status code not recoverable from the generated client) */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ForwardPlanCreateResponse"];
+                };
+            };
+        };
+    };
+    create_geographical_area: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "multipart/form-data": {
+                    internalUserIdentifier?: string;
+                    internalUserName?: string;
+                    /** Format: binary */
+                    file?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description success (exact status code not recoverable from the generated client) */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GeographicalAreaCreateResponse"];
+                };
+            };
+        };
+    };
+    update_geographical_area: {
         parameters: {
             query?: never;
             header?: never;
             path: {
-                workReferenceNumber: string;
-                fpnReferenceNumber: string;
+                geographicalAreaReferenceNumber: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "multipart/form-data": {
+                    geographicalAreaReferenceNumber?: string;
+                    internalUserIdentifier?: string;
+                    internalUserName?: string;
+                    /** Format: binary */
+                    file?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description success, empty body */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    create_historic_fpn: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["HistoricFPNCreateRequest"];
+            };
+        };
+        responses: {
+            /** @description success (exact status code not recoverable from the generated client) */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HistoricFPNCreateResponse"];
+                };
+            };
+        };
+    };
+    create_historic_inspection: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["HistoricInspectionCreateRequest"];
+            };
+        };
+        responses: {
+            /** @description success (exact status code not recoverable from the generated client) */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HistoricInspectionCreateResponse"];
+                };
+            };
+        };
+    };
+    create_materials_classification: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MaterialClassificationCreateRequest"];
+            };
+        };
+        responses: {
+            /** @description success (exact status code not recoverable from the generated client) */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MaterialClassificationCreateResponse"];
+                };
+            };
+        };
+    };
+    get_material_classification: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                materialClassificationReferenceNumber: string;
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description Ok */
-            200: {
+            /** @description success (exact status code not recoverable from the generated client) */
+            "2XX": {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["FPNResponse"];
+                    "application/json": components["schemas"]["MaterialClassificationResponse"];
                 };
             };
         };
     };
-    CreateFPN: {
+    create_non_notifiable_site: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NonNotifiableSiteCreateRequest"];
+            };
+        };
+        responses: {
+            /** @description success (exact status code not recoverable from the generated client) */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NonNotifiableSiteCreateResponse"];
+                };
+            };
+        };
+    };
+    get_work_category: {
+        parameters: {
+            query: {
+                work_type: components["schemas"]["WorkType"];
+                proposed_start_date?: string;
+                proposed_end_date?: string;
+                is_ttro_required?: boolean;
+                immediate_risk?: boolean;
+                work_reference_number?: string;
+                activity_type?: components["schemas"]["ActivityType"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success (exact status code not recoverable from the generated client) */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkCategoryResponse"];
+                };
+            };
+        };
+    };
+    create_private_street_notice: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PrivateStreetNoticeCreateRequest"];
+            };
+        };
+        responses: {
+            /** @description success (exact status code not recoverable from the generated client) */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PrivateStreetNoticeCreateResponse"];
+                };
+            };
+        };
+    };
+    create_section58: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Section58CreateRequest"];
+            };
+        };
+        responses: {
+            /** @description success (exact status code not recoverable from the generated client) */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Section58CreateResponse"];
+                };
+            };
+        };
+    };
+    get_section58: {
         parameters: {
             query?: never;
             header?: never;
             path: {
-                workReferenceNumber: string;
+                section58ReferenceNumber: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success (exact status code not recoverable from the generated client) */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Section58Response"];
+                };
+            };
+        };
+    };
+    update_section58_status: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                section58ReferenceNumber: string;
             };
             cookie?: never;
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["FPNCreateRequest"];
+                "application/json": components["schemas"]["Section58UpdateStatusRequest"];
             };
         };
         responses: {
-            /** @description Created */
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["FPNCreateResponse"];
-                };
-            };
-        };
-    };
-    UpdateFPNStatus: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                workReferenceNumber: string;
-                fpnReferenceNumber: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["FPNStatusUpdateRequest"];
-            };
-        };
-        responses: {
-            204: {
+            /** @description success, empty body */
+            "2XX": {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4783,7 +6198,77 @@ export interface operations {
             };
         };
     };
-    PostComment: {
+    create_section81: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Section81CreateRequest"];
+            };
+        };
+        responses: {
+            /** @description success (exact status code not recoverable from the generated client) */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Section81CreateResponse"];
+                };
+            };
+        };
+    };
+    create_work: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WorkCreateRequest"];
+            };
+        };
+        responses: {
+            /** @description success (exact status code not recoverable from the generated client) */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkCreateResponse"];
+                };
+            };
+        };
+    };
+    get_work: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                workReferenceNumber: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success (exact status code not recoverable from the generated client) */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkResponse"];
+                };
+            };
+        };
+    };
+    post_comment: {
         parameters: {
             query?: never;
             header?: never;
@@ -4798,8 +6283,8 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Created */
-            201: {
+            /** @description success (exact status code not recoverable from the generated client) */
+            "2XX": {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4809,7 +6294,30 @@ export interface operations {
             };
         };
     };
-    MarkCommentAsRead: {
+    get_comment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                workReferenceNumber: string;
+                commentReferenceNumber: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success (exact status code not recoverable from the generated client) */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommentResponse"];
+                };
+            };
+        };
+    };
+    mark_comment_as_read: {
         parameters: {
             query?: never;
             header?: never;
@@ -4825,8 +6333,8 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Created */
-            201: {
+            /** @description success, empty body */
+            "2XX": {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4834,30 +6342,510 @@ export interface operations {
             };
         };
     };
-    CalculateDuration: {
+    get_earliest_permit: {
         parameters: {
-            query?: {
-                startDate?: string;
-                endDate?: string;
-            };
+            query?: never;
             header?: never;
-            path?: never;
+            path: {
+                workReferenceNumber: string;
+            };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description Ok */
-            200: {
+            /** @description success (exact status code not recoverable from the generated client) */
+            "2XX": {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["DurationCalculationResponse"];
+                    "application/json": components["schemas"]["PermitSummaryResponse"];
                 };
             };
         };
     };
-    CreatePermitAlteration: {
+    update_excavation_carried_out: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                workReferenceNumber: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ExcavationCarriedOutUpdateRequest"];
+            };
+        };
+        responses: {
+            /** @description success, empty body */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    add_file_to_work: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                workReferenceNumber: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AddFileToWorkRequest"];
+            };
+        };
+        responses: {
+            /** @description success, empty body */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    update_final_reinstatement: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                workReferenceNumber: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FinalReinstatementUpdateRequest"];
+            };
+        };
+        responses: {
+            /** @description success, empty body */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    create_fpn: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                workReferenceNumber: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FPNCreateRequest"];
+            };
+        };
+        responses: {
+            /** @description success (exact status code not recoverable from the generated client) */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FPNCreateResponse"];
+                };
+            };
+        };
+    };
+    get_fpn: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                workReferenceNumber: string;
+                fpnReferenceNumber: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success (exact status code not recoverable from the generated client) */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FPNResponse"];
+                };
+            };
+        };
+    };
+    delete_fpn: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                workReferenceNumber: string;
+                fpnReferenceNumber: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success, empty body */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    update_fpn_status: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                workReferenceNumber: string;
+                fpnReferenceNumber: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FPNStatusUpdateRequest"];
+            };
+        };
+        responses: {
+            /** @description success, empty body */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    get_forward_plan: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                workReferenceNumber: string;
+                forwardPlanReferenceNumber: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success (exact status code not recoverable from the generated client) */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ForwardPlanResponse"];
+                };
+            };
+        };
+    };
+    update_forward_plan: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                workReferenceNumber: string;
+                forwardPlanReferenceNumber: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ForwardPlanUpdateRequest"];
+            };
+        };
+        responses: {
+            /** @description success, empty body */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    cancel_forward_plan: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                workReferenceNumber: string;
+                forwardPlanReferenceNumber: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ForwardPlanCancelRequest"];
+            };
+        };
+        responses: {
+            /** @description success, empty body */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    get_work_history: {
+        parameters: {
+            query?: {
+                offset?: number;
+            };
+            header?: never;
+            path: {
+                workReferenceNumber: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success (exact status code not recoverable from the generated client) */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkHistoryResponse"];
+                };
+            };
+        };
+    };
+    create_inspection: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                workReferenceNumber: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InspectionCreateRequest"];
+            };
+        };
+        responses: {
+            /** @description success (exact status code not recoverable from the generated client) */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InspectionCreateResponse"];
+                };
+            };
+        };
+    };
+    get_inspection: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                workReferenceNumber: string;
+                inspectionReferenceNumber: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success (exact status code not recoverable from the generated client) */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InspectionResponse"];
+                };
+            };
+        };
+    };
+    delete_inspection: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                workReferenceNumber: string;
+                inspectionReferenceNumber: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success, empty body */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    update_inspection_outcome_status: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                workReferenceNumber: string;
+                inspectionReferenceNumber: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InspectionOutcomeStatusRequest"];
+            };
+        };
+        responses: {
+            /** @description success, empty body */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    withdraw_inspection: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                workReferenceNumber: string;
+                inspectionReferenceNumber: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InspectionWithdrawRequest"];
+            };
+        };
+        responses: {
+            /** @description success, empty body */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    get_non_compliance: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                workReferenceNumber: string;
+                nonComplianceReferenceNumber: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success (exact status code not recoverable from the generated client) */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NonComplianceResponse"];
+                };
+            };
+        };
+    };
+    update_non_compliance_status: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                workReferenceNumber: string;
+                nonComplianceReferenceNumber: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NonComplianceResponseStatusRequest"];
+            };
+        };
+        responses: {
+            /** @description success, empty body */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    create_permit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                workReferenceNumber: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PermitCreateRequest"];
+            };
+        };
+        responses: {
+            /** @description success (exact status code not recoverable from the generated client) */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PermitCreateResponse"];
+                };
+            };
+        };
+    };
+    get_permit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                workReferenceNumber: string;
+                permitReferenceNumber: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success (exact status code not recoverable from the generated client) */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PermitResponse"];
+                };
+            };
+        };
+    };
+    create_permit_alteration: {
         parameters: {
             query?: never;
             header?: never;
@@ -4873,8 +6861,8 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Created */
-            201: {
+            /** @description success (exact status code not recoverable from the generated client) */
+            "2XX": {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4882,8 +6870,78 @@ export interface operations {
                     "application/json": components["schemas"]["PermitAlterationCreateResponse"];
                 };
             };
-            /** @description Conflict */
-            409: {
+        };
+    };
+    impose_change: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                workReferenceNumber: string;
+                permitReferenceNumber: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ImposeChangeRequest"];
+            };
+        };
+        responses: {
+            /** @description success (exact status code not recoverable from the generated client) */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImposeChangeResponse"];
+                };
+            };
+        };
+    };
+    get_permit_alteration: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                workReferenceNumber: string;
+                permitReferenceNumber: string;
+                permitAlterationReferenceNumber: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success (exact status code not recoverable from the generated client) */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PermitAlterationResponse"];
+                };
+            };
+        };
+    };
+    duration_challenge_non_acceptance_response: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                workReferenceNumber: string;
+                permitReferenceNumber: string;
+                permitAlterationReferenceNumber: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PermitAlterationDurationChallengeNonAcceptanceResponseRequest"];
+            };
+        };
+        responses: {
+            /** @description success, empty body */
+            "2XX": {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4891,7 +6949,33 @@ export interface operations {
             };
         };
     };
-    UpdatePermitAlterationStatus: {
+    duration_challenge_review: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                workReferenceNumber: string;
+                permitReferenceNumber: string;
+                permitAlterationReferenceNumber: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PermitAlterationDurationChallengeReviewRequest"];
+            };
+        };
+        responses: {
+            /** @description success, empty body */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    update_permit_alteration_status: {
         parameters: {
             query?: never;
             header?: never;
@@ -4908,15 +6992,8 @@ export interface operations {
             };
         };
         responses: {
-            /** @description No Content */
-            204: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Not Found */
-            404: {
+            /** @description success, empty body */
+            "2XX": {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4924,218 +7001,128 @@ export interface operations {
             };
         };
     };
-    GetPermitAlteration: {
+    create_ancillary_info: {
         parameters: {
             query?: never;
             header?: never;
             path: {
                 workReferenceNumber: string;
                 permitReferenceNumber: string;
-                permitAlterationReferenceNumber: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateAncillaryInfoRequest"];
+            };
+        };
+        responses: {
+            /** @description success (exact status code not recoverable from the generated client) */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreateAncillaryInfoResponse"];
+                };
+            };
+        };
+    };
+    get_ancillary_info: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                workReferenceNumber: string;
+                permitReferenceNumber: string;
+                ancillaryInformationReferenceNumber: string;
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description Ok */
-            200: {
+            /** @description success (exact status code not recoverable from the generated client) */
+            "2XX": {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["PermitAlterationResponse"];
+                    "application/json": components["schemas"]["AncillaryInfoResponse"];
                 };
             };
         };
     };
-    AddFileToWork: {
+    remove_ancillary_info: {
         parameters: {
             query?: never;
             header?: never;
             path: {
                 workReferenceNumber: string;
+                permitReferenceNumber: string;
+                ancillaryInformationReferenceNumber: string;
             };
             cookie?: never;
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["AddFileToWorkRequest"];
+                "application/json": components["schemas"]["RemoveAncillaryInfoRequest"];
             };
         };
         responses: {
-            /** @description Created */
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    CreateActivity: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["ActivityCreateRequest"];
-            };
-        };
-        responses: {
-            /** @description Created */
-            201: {
+            /** @description success (exact status code not recoverable from the generated client) */
+            "2XX": {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ActivityCreateResponse"];
+                    "application/json": components["schemas"]["RemoveAncillaryInfoResponse"];
                 };
             };
         };
     };
-    GetActivity: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                activityReferenceNumber: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Ok */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ActivityResponse"];
-                };
-            };
-        };
-    };
-    UpdateActivity: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                activityReferenceNumber: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["ActivityUpdateRequest"];
-            };
-        };
-        responses: {
-            /** @description Altered */
-            204: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    CancelActivity: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                activityReferenceNumber: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["ActivityCancelRequest"];
-            };
-        };
-        responses: {
-            204: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    CreateForwardPlan: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["ForwardPlanCreateRequest"];
-            };
-        };
-        responses: {
-            /** @description Created */
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ForwardPlanCreateResponse"];
-                };
-            };
-            /** @description Conflict */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    GetForwardPlan: {
+    update_assessment_status: {
         parameters: {
             query?: never;
             header?: never;
             path: {
                 workReferenceNumber: string;
-                forwardPlanReferenceNumber: string;
+                permitReferenceNumber: string;
             };
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PermitAssessmentUpdateRequest"];
+            };
+        };
         responses: {
-            /** @description Ok */
-            200: {
+            /** @description success, empty body */
+            "2XX": {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["ForwardPlanResponse"];
-                };
+                content?: never;
             };
         };
     };
-    UpdateForwardPlan: {
+    update_current_traffic_management_type: {
         parameters: {
             query?: never;
             header?: never;
             path: {
                 workReferenceNumber: string;
-                forwardPlanReferenceNumber: string;
+                permitReferenceNumber: string;
             };
             cookie?: never;
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["ForwardPlanUpdateRequest"];
+                "application/json": components["schemas"]["CurrentTrafficManagementTypeRequest"];
             };
         };
         responses: {
-            204: {
+            /** @description success, empty body */
+            "2XX": {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5143,23 +7130,24 @@ export interface operations {
             };
         };
     };
-    CancelForwardPlan: {
+    update_permit_duration_challenge_non_acceptance_response: {
         parameters: {
             query?: never;
             header?: never;
             path: {
                 workReferenceNumber: string;
-                forwardPlanReferenceNumber: string;
+                permitReferenceNumber: string;
             };
             cookie?: never;
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["ForwardPlanCancelRequest"];
+                "application/json": components["schemas"]["PermitDurationChallengeNonAcceptanceResponseRequest"];
             };
         };
         responses: {
-            204: {
+            /** @description success, empty body */
+            "2XX": {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5167,70 +7155,49 @@ export interface operations {
             };
         };
     };
-    CreateSection81: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["Section81CreateRequest"];
-            };
-        };
-        responses: {
-            /** @description Created */
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Section81CreateResponse"];
-                };
-            };
-        };
-    };
-    GetSection81: {
+    update_permit_duration_challenge_review: {
         parameters: {
             query?: never;
             header?: never;
             path: {
                 workReferenceNumber: string;
-                section81ReferenceNumber: string;
+                permitReferenceNumber: string;
             };
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PermitDurationChallengeReviewRequest"];
+            };
+        };
         responses: {
-            /** @description Ok */
-            200: {
+            /** @description success, empty body */
+            "2XX": {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["Section81Response"];
-                };
+                content?: never;
             };
         };
     };
-    UpdateSection81Status: {
+    acknowledge_hs2_permit: {
         parameters: {
             query?: never;
             header?: never;
             path: {
                 workReferenceNumber: string;
-                section81ReferenceNumber: string;
+                permitReferenceNumber: string;
             };
             cookie?: never;
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["Section81StatusUpdateRequest"];
+                "application/json": components["schemas"]["HS2AcknowledgementRequest"];
             };
         };
         responses: {
-            204: {
+            /** @description success, empty body */
+            "2XX": {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5238,71 +7205,49 @@ export interface operations {
             };
         };
     };
-    CreateSection74: {
+    update_permit_lane_rental_assessment: {
         parameters: {
             query?: never;
             header?: never;
             path: {
                 workReferenceNumber: string;
+                permitReferenceNumber: string;
             };
             cookie?: never;
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["Section74CreateRequest"];
+                "application/json": components["schemas"]["PermitLaneRentalAssessmentUpdateRequest"];
             };
         };
         responses: {
-            /** @description Created */
-            201: {
+            /** @description success, empty body */
+            "2XX": {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["Section74CreateResponse"];
-                };
+                content?: never;
             };
         };
     };
-    GetSection74: {
+    link_permit_to_non_compliance: {
         parameters: {
             query?: never;
             header?: never;
             path: {
                 workReferenceNumber: string;
-                section74ReferenceNumber: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Ok */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Section74Response"];
-                };
-            };
-        };
-    };
-    UpdateInspectionUnits: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                workReferenceNumber: string;
+                permitReferenceNumber: string;
             };
             cookie?: never;
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["InspectionUnitsUpdateRequest"];
+                "application/json": components["schemas"]["PermitNonComplianceLinkRequest"];
             };
         };
         responses: {
-            204: {
+            /** @description success, empty body */
+            "2XX": {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5310,296 +7255,7 @@ export interface operations {
             };
         };
     };
-    UpdateFinalReinstatement: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                workReferenceNumber: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["FinalReinstatementUpdateRequest"];
-            };
-        };
-        responses: {
-            204: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    CreateHistoricFPN: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["HistoricFPNCreateRequest"];
-            };
-        };
-        responses: {
-            /** @description Created */
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["HistoricFPNCreateResponse"];
-                };
-            };
-        };
-    };
-    CreateNonNotifiableSite: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["NonNotifiableSiteCreateRequest"];
-            };
-        };
-        responses: {
-            /** @description Created */
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["NonNotifiableSiteCreateResponse"];
-                };
-            };
-        };
-    };
-    CreateHistoricInspection: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["HistoricInspectionCreateRequest"];
-            };
-        };
-        responses: {
-            /** @description Created */
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["HistoricInspectionCreateResponse"];
-                };
-            };
-        };
-    };
-    CreateGeographicalArea: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "multipart/form-data": {
-                    /** Format: binary */
-                    file?: string;
-                    internalUserIdentifier?: string;
-                    internalUserName?: string;
-                };
-            };
-        };
-        responses: {
-            /** @description Created */
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["GeographicalAreaCreateResponse"];
-                };
-            };
-        };
-    };
-    UpdateGeographicalArea: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                geographicalAreaReferenceNumber: number;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "multipart/form-data": {
-                    /** Format: binary */
-                    file?: string;
-                    geographicalAreaReferenceNumber?: string;
-                    internalUserIdentifier?: string;
-                    internalUserName?: string;
-                };
-            };
-        };
-        responses: {
-            204: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    CreateSampleInspectionTarget: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["SampleInspectionTargetCreateRequest"];
-            };
-        };
-        responses: {
-            /** @description Created */
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["SampleInspectionTargetCreateResponse"];
-                };
-            };
-        };
-    };
-    GetSampleInspectionTarget: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                sampleInspectionTargetReferenceNumber: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Ok */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["SampleInspectionTargetResponse"];
-                };
-            };
-        };
-    };
-    UpdateSampleInspectionTarget: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                sampleInspectionTargetReferenceNumber: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["SampleInspectionTargetUpdateRequest"];
-            };
-        };
-        responses: {
-            /** @description No content */
-            204: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    CloseSampleInspectionTarget: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                sampleInspectionTargetReferenceNumber: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["SampleInspectionTargetCloseRequest"];
-            };
-        };
-        responses: {
-            /** @description No content */
-            204: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    CreateSampleInspection: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description No content */
-            204: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    UpdateExcavationCarriedOut: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                workReferenceNumber: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["ExcavationCarriedOutUpdateRequest"];
-            };
-        };
-        responses: {
-            /** @description No Content */
-            204: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    LinkSection81ToPermit: {
+    link_section81_to_permit: {
         parameters: {
             query?: never;
             header?: never;
@@ -5615,8 +7271,8 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Created */
-            201: {
+            /** @description success (exact status code not recoverable from the generated client) */
+            "2XX": {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5626,7 +7282,82 @@ export interface operations {
             };
         };
     };
-    UnlinkSection81FromPermit: {
+    update_permit_discount: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                workReferenceNumber: string;
+                permitReferenceNumber: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PermitDiscountUpdateRequest"];
+            };
+        };
+        responses: {
+            /** @description success, empty body */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    update_permit_status: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                workReferenceNumber: string;
+                permitReferenceNumber: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PermitStatusUpdateRequest"];
+            };
+        };
+        responses: {
+            /** @description success, empty body */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    mark_permit_as_under_assessment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                workReferenceNumber: string;
+                permitReferenceNumber: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["MarkPermitAsUnderAssessmentRequest"];
+            };
+        };
+        responses: {
+            /** @description success, empty body */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    unlink_section81_from_permit: {
         parameters: {
             query?: never;
             header?: never;
@@ -5642,8 +7373,8 @@ export interface operations {
             };
         };
         responses: {
-            /** @description No Content */
-            204: {
+            /** @description success, empty body */
+            "2XX": {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5651,7 +7382,269 @@ export interface operations {
             };
         };
     };
-    ReassignSection81: {
+    get_private_street_notice: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                workReferenceNumber: string;
+                privateStreetReferenceNumber: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success (exact status code not recoverable from the generated client) */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PrivateStreetNoticeResponse"];
+                };
+            };
+        };
+    };
+    cancel_private_street_notice: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                workReferenceNumber: string;
+                privateStreetReferenceNumber: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PrivateStreetNoticeCancelRequest"];
+            };
+        };
+        responses: {
+            /** @description success, empty body */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    revert_actual_start_date: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                workReferenceNumber: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WorkStartRevertRequest"];
+            };
+        };
+        responses: {
+            /** @description success, empty body */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    revert_actual_stop_date: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                workReferenceNumber: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WorkStopRevertRequest"];
+            };
+        };
+        responses: {
+            /** @description success, empty body */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    create_scheduled_inspection: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                workReferenceNumber: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ScheduledInspectionCreateRequest"];
+            };
+        };
+        responses: {
+            /** @description success, empty body */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    delete_scheduled_inspection: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                workReferenceNumber: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success, empty body */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    create_section74: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                workReferenceNumber: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Section74CreateRequest"];
+            };
+        };
+        responses: {
+            /** @description success (exact status code not recoverable from the generated client) */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Section74CreateResponse"];
+                };
+            };
+        };
+    };
+    get_section74: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                workReferenceNumber: string;
+                section74ReferenceNumber: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success (exact status code not recoverable from the generated client) */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Section74Response"];
+                };
+            };
+        };
+    };
+    update_section74_ha_status: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                workReferenceNumber: string;
+                section74ReferenceNumber: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Section74UpdateHAStatusRequest"];
+            };
+        };
+        responses: {
+            /** @description success, empty body */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    update_section74_promoter_status: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                workReferenceNumber: string;
+                section74ReferenceNumber: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Section74UpdatePromoterStatusRequest"];
+            };
+        };
+        responses: {
+            /** @description success, empty body */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    get_section81: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                workReferenceNumber: string;
+                section81ReferenceNumber: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success (exact status code not recoverable from the generated client) */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Section81Response"];
+                };
+            };
+        };
+    };
+    reassign_section81: {
         parameters: {
             query?: never;
             header?: never;
@@ -5667,7 +7660,204 @@ export interface operations {
             };
         };
         responses: {
-            204: {
+            /** @description success, empty body */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    update_section81_status: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                workReferenceNumber: string;
+                section81ReferenceNumber: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Section81StatusUpdateRequest"];
+            };
+        };
+        responses: {
+            /** @description success, empty body */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    create_site: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                workReferenceNumber: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SiteCreateRequest"];
+            };
+        };
+        responses: {
+            /** @description success (exact status code not recoverable from the generated client) */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SiteCreateResponse"];
+                };
+            };
+        };
+    };
+    get_site: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                workReferenceNumber: string;
+                siteReferenceNumber: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success (exact status code not recoverable from the generated client) */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SiteResponse"];
+                };
+            };
+        };
+    };
+    create_reinstatement: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                workReferenceNumber: string;
+                siteReferenceNumber: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReinstatementCreateRequest"];
+            };
+        };
+        responses: {
+            /** @description success (exact status code not recoverable from the generated client) */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReinstatementCreateResponse"];
+                };
+            };
+        };
+    };
+    delete_reinstatement: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                workReferenceNumber: string;
+                siteReferenceNumber: string;
+                reinstatementReferenceNumber: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success, empty body */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    subsume_site: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                workReferenceNumber: string;
+                siteReferenceNumber: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SubsumeSiteRequest"];
+            };
+        };
+        responses: {
+            /** @description success, empty body */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    update_actual_start_date: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                workReferenceNumber: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WorkStartUpdateRequest"];
+            };
+        };
+        responses: {
+            /** @description success, empty body */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    update_actual_stop_date: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                workReferenceNumber: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WorkStopUpdateRequest"];
+            };
+        };
+        responses: {
+            /** @description success, empty body */
+            "2XX": {
                 headers: {
                     [name: string]: unknown;
                 };
