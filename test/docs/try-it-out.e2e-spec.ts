@@ -1,8 +1,6 @@
-import { DEFAULT_SANDBOX_KEYS } from '../../src/config/auth.config';
 import { bootApp, type BootedApp } from '../helpers/boot-app';
-import { Permission } from '../../src/auth/permissions';
 import { AnswerChecker } from './support/answers';
-import { type DocumentedOperation, exampleBody, exampleUrl, type OpenApi, operations } from './support/document';
+import { exampleBody, exampleUrl, type OpenApi, operations, sandboxKeyFor } from './support/document';
 
 /*
  * Try it out, without a browser: what Swagger UI prefills from the live document must work against the sandbox with
@@ -10,11 +8,7 @@ import { type DocumentedOperation, exampleBody, exampleUrl, type OpenApi, operat
  * body is accepted, and the write's answer is the documented one. Writes run after the reads, each on a freshly booted sandbox, so one write's effect (a cancelled
  * permit, an assessed alteration) cannot decide whether another succeeds.
  */
-const DEMO = { 'Ocp-Apim-Subscription-Key': DEFAULT_SANDBOX_KEYS.demo };
-/** The unbound demo key acts as promoter 7374 in Street Manager; authority writes take the authority demo key. */
-const AUTHORITY = { 'Ocp-Apim-Subscription-Key': DEFAULT_SANDBOX_KEYS.authority };
-const keyFor = (op: DocumentedOperation) =>
-  op.operation['x-permission'] === Permission.AUTHORITY_WRITE ? AUTHORITY : DEMO;
+const keyFor = sandboxKeyFor;
 
 function hasData(body: unknown): boolean {
   if (body === null || typeof body !== 'object') {
@@ -43,7 +37,7 @@ describe('Try it out: the document examples work against the sandbox', () => {
     const outcomes: string[] = [];
     for (const op of gets) {
       const url = exampleUrl(document, op);
-      const res = await booted.http.get(url).set(DEMO);
+      const res = await booted.http.get(url).set(keyFor(op));
       const ok = res.status >= 200 && res.status < 300 && hasData(res.body);
       outcomes.push(`${ok ? 'ok' : 'FAILED'} ${res.status} GET ${url}${ok ? '' : ` ${JSON.stringify(res.body).slice(0, 300)}`}`);
     }

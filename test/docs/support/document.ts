@@ -1,4 +1,6 @@
 /** Reading the live /v1/openapi.json the way Swagger UI does: operations, their parameter examples, body examples. */
+import { Permission } from '../../../src/auth/permissions';
+import { DEFAULT_SANDBOX_KEYS } from '../../../src/config/auth.config';
 
 export interface Parameter {
   name: string;
@@ -12,6 +14,7 @@ export interface Parameter {
 export interface Operation {
   operationId?: string;
   'x-permission'?: string;
+  'x-organisation-kinds'?: string[];
   parameters?: Parameter[];
   requestBody?: { content?: Record<string, { example?: unknown }> };
   responses: Record<string, { content?: Record<string, { schema?: unknown }> }>;
@@ -73,4 +76,16 @@ export function exampleUrl(document: OpenApi, op: DocumentedOperation): string {
 /** The documented example body of a write (the request body's `example`). */
 export function exampleBody(op: DocumentedOperation): unknown {
   return op.operation.requestBody?.content?.['application/json']?.example;
+}
+
+/**
+ * The sandbox demo key Try it out needs for an operation: the unbound demo key acts as promoter 7374 in Street
+ * Manager, so highway-authority writes (x-permission) and authority worklists (x-organisation-kinds) take the
+ * authority demo key (4720).
+ */
+export function sandboxKeyFor(op: DocumentedOperation): Record<string, string> {
+  const kinds = op.operation['x-organisation-kinds'];
+  const authority =
+    op.operation['x-permission'] === Permission.AUTHORITY_WRITE || (kinds !== undefined && !kinds.includes('promoter'));
+  return { 'Ocp-Apim-Subscription-Key': authority ? DEFAULT_SANDBOX_KEYS.authority : DEFAULT_SANDBOX_KEYS.demo };
 }
