@@ -4,6 +4,7 @@ import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { AuthModule } from './auth/auth.module';
 import { CredentialsGuard } from './auth/credentials.guard';
 import { PermissionsGuard } from './auth/permissions.guard';
+import { ClockModule } from './common/clock';
 import { AllExceptionsFilter } from './common/errors/all-exceptions.filter';
 import { IdempotencyModule } from './idempotency/idempotency.module';
 import { WorksModule } from './works/works.module';
@@ -38,6 +39,7 @@ import { ThrottlingModule } from './throttling/throttling.module';
 @Module({
   imports: [
     ConfigModule.forRoot({ isGlobal: true, ignoreEnvFile: true, load: configNamespaces }),
+    ClockModule,
     LoggerModule.forRoot(),
     HealthModule,
     RedisModule,

@@ -1,4 +1,5 @@
 import { Global, Module } from '@nestjs/common';
+import { Clock } from './common/clock';
 import { type StreetManagerConfig, streetManagerConfig } from './config/street-manager.config';
 import {
   STREET_MANAGER_ENDPOINTS,
@@ -16,9 +17,9 @@ import {
   providers: [
     {
       provide: STREET_MANAGER_ENDPOINTS,
-      inject: [streetManagerConfig.KEY],
-      useFactory: async (config: StreetManagerConfig): Promise<StreetManagerEndpoints> =>
-        configuredEndpoints(config) ?? (await import('./sandbox/sandbox-endpoints')).startEmbeddedSandbox(),
+      inject: [streetManagerConfig.KEY, Clock],
+      useFactory: async (config: StreetManagerConfig, clock: Clock): Promise<StreetManagerEndpoints> =>
+        configuredEndpoints(config) ?? (await import('./sandbox/sandbox-endpoints')).startEmbeddedSandbox(clock),
     },
   ],
   exports: [STREET_MANAGER_ENDPOINTS],

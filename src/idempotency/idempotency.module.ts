@@ -1,4 +1,5 @@
 import { Global, Inject, Module, type OnModuleDestroy } from '@nestjs/common';
+import { Clock } from '../common/clock';
 import { type IdempotencyConfig, idempotencyConfig } from '../config/idempotency.config';
 import { IdempotencyInterceptor } from './idempotency.interceptor';
 import { IDEMPOTENCY_STORE, type IdempotencyStore } from './idempotency.store';
@@ -16,12 +17,12 @@ import { RedisIdempotencyStore } from './redis-idempotency.store';
   providers: [
     {
       provide: IDEMPOTENCY_STORE,
-      inject: [idempotencyConfig.KEY, RedisService],
+      inject: [idempotencyConfig.KEY, RedisService, Clock],
       // With REDIS_URL a retried POST that lands on another instance still replays (scale-out).
-      useFactory: (config: IdempotencyConfig, redis: RedisService): IdempotencyStore =>
+      useFactory: (config: IdempotencyConfig, redis: RedisService, clock: Clock): IdempotencyStore =>
         redis.client
           ? new RedisIdempotencyStore(redis.client, redis.alarm, config.ttlSeconds * 1000, config.lockSeconds * 1000)
-          : new MemoryIdempotencyStore(config.ttlSeconds * 1000, config.lockSeconds * 1000),
+          : new MemoryIdempotencyStore(config.ttlSeconds * 1000, config.lockSeconds * 1000, () => clock.now()),
     },
     IdempotencyInterceptor,
   ],

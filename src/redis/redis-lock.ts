@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type Redis from 'ioredis';
+import { type Clock, SYSTEM_CLOCK } from '../common/clock';
 
 /** Deletes the lock only if it still holds our token: a holder that overran its lease must not free someone else's. */
 const RELEASE = `
@@ -29,7 +30,10 @@ export class LockNotAcquiredError extends Error {
 export class RedisLock {
   private readonly redis: WithRelease;
 
-  constructor(redis: Redis) {
+  constructor(
+    redis: Redis,
+    private readonly clock: Clock = SYSTEM_CLOCK,
+  ) {
     if (!('lockRelease' in redis)) {
       redis.defineCommand('lockRelease', { numberOfKeys: 1, lua: RELEASE });
     }
@@ -39,12 +43,12 @@ export class RedisLock {
   /** Runs `fn` holding the lock. Redis errors propagate as they are; a lock still held after waitMs is a LockNotAcquiredError. */
   async withLock<T>(key: string, options: LockOptions, fn: () => Promise<T>): Promise<T> {
     const token = randomBytes(16).toString('base64url');
-    const giveUpAt = Date.now() + options.waitMs;
+    const giveUpAt = this.clock.now() + options.waitMs;
     while ((await this.redis.set(key, token, 'PX', options.leaseMs, 'NX')) !== 'OK') {
-      if (Date.now() >= giveUpAt) {
+      if (this.clock.now() >= giveUpAt) {
         throw new LockNotAcquiredError(key);
       }
-      await new Promise((resolve) => setTimeout(resolve, options.pollMs ?? 50));
+      await this.clock.sleep(options.pollMs ?? 50);
     }
     try {
       return await fn();

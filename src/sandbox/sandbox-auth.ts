@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import type { Clock } from '../common/clock';
 import { ORGANISATIONS, type OrganisationRecord } from './data/organisations';
 import { signJwt, verifyJwt } from './sandbox-jwt';
 
@@ -35,6 +36,7 @@ export class SandboxAuth {
     private readonly tokenLifetimeSeconds: number,
     private readonly refreshLifetimeSeconds: number,
     private readonly issuer: string,
+    private readonly clock: Clock,
   ) {}
 
   get currentSequence(): number {
@@ -43,7 +45,7 @@ export class SandboxAuth {
 
   authenticate(email: string, password: string): { idToken: string; accessToken: string; refreshToken: string; user: SessionUser } | AuthFailure {
     const key = email.toLowerCase();
-    const now = Date.now();
+    const now = this.clock.now();
     const locked = this.lockedUntil.get(key);
     if (locked !== undefined && locked > now) {
       return { status: 423, message: 'User account is locked. Try again later' };
@@ -86,7 +88,7 @@ export class SandboxAuth {
   }
 
   private verifyAs(token: string, uses: string[]): VerifiedToken | undefined {
-    const claims = verifyJwt(token, this.secret, Math.floor(Date.now() / 1000));
+    const claims = verifyJwt(token, this.secret, Math.floor(this.clock.now() / 1000));
     if (!claims || !uses.includes(String(claims.token_use))) {
       return undefined;
     }
@@ -99,7 +101,7 @@ export class SandboxAuth {
   }
 
   private issue(user: SessionUser, withRefresh: boolean): { idToken: string; accessToken: string; refreshToken?: string } {
-    const iat = Math.floor(Date.now() / 1000);
+    const iat = Math.floor(this.clock.now() / 1000);
     const seq = ++this.sequence;
     const base = {
       iss: this.issuer,

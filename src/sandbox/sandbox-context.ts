@@ -1,3 +1,4 @@
+import type { Clock } from '../common/clock';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { StreetManagerApi } from '../upstreams/street-manager/contract/street-manager-contract';
 import { STREET_MANAGER_CONTRACT_APIS, STREET_MANAGER_CONTRACT_VERSION } from '../upstreams/street-manager/contract/spec-files';
@@ -53,12 +54,12 @@ export const API_BASES = Object.fromEntries(
 
 export interface SandboxContext {
   app: FastifyInstance;
+  /** its time: token lifetimes, latency faults, the worklists' "today"; tests share one with the gateway and move it */
+  clock: Clock;
   state: SandboxState;
   auth: SandboxAuth;
   faults: SandboxFaults;
   stats: SandboxStats;
-  /** the sandbox's clock (epoch ms): what "today" is for the worklists */
-  now: () => number;
   /** registers a Street Manager operation at its real path */
   route(method: 'GET' | 'POST' | 'PUT' | 'DELETE', api: StreetManagerApi, template: string, kind: RouteKind, handler: Handler): void;
 }

@@ -1,4 +1,5 @@
 import { Logger } from '@nestjs/common';
+import type { Clock } from '../common/clock';
 import { credential } from '../config/street-manager.config';
 import type { StreetManagerEndpoints } from '../upstreams/street-manager/street-manager-endpoints';
 import { createSandbox } from './sandbox';
@@ -18,8 +19,8 @@ export function endpointsFromSandbox(sandbox: RunningSandbox, ownsSandbox = fals
 }
 
 /** The gateway without a configured Street Manager: an embedded sandbox that the gateway owns and closes. */
-export async function startEmbeddedSandbox(): Promise<StreetManagerEndpoints> {
-  const sandbox = await createSandbox();
+export async function startEmbeddedSandbox(clock?: Clock): Promise<StreetManagerEndpoints> {
+  const sandbox = await createSandbox({ clock });
   new Logger('StreetManager').warn(
     `STREET_MANAGER_URL is not set: using the EMBEDDED SANDBOX at ${sandbox.url} with seeded test data. ` +
       'This is not Street Manager; never use this configuration in production.',

@@ -1,5 +1,5 @@
-import { setTimeout as sleep } from 'node:timers/promises';
 import Fastify, { type FastifyReply, type FastifyRequest } from 'fastify';
+import { SYSTEM_CLOCK } from '../common/clock';
 import { checkQuery, checkRequest, checkResponse, type ContractCheck, type StreetManagerApi } from '../upstreams/street-manager/contract/street-manager-contract';
 import { ORGANISATIONS } from './data/organisations';
 import { registerAdminRoutes } from './routes/admin.routes';
@@ -26,11 +26,11 @@ const users = new WeakMap<FastifyRequest, SessionUser>();
  * loopback port. Plain Fastify, no Nest: it starts in milliseconds and runs in-process or alone (standalone.ts).
  */
 export async function createSandbox(options: SandboxOptions = {}): Promise<RunningSandbox> {
-  const clock = options.clock ?? Date.now;
-  const referenceTime = options.referenceTime !== undefined ? new Date(options.referenceTime).getTime() : Math.floor(clock() / DAY_MS) * DAY_MS;
+  const clock = options.clock ?? SYSTEM_CLOCK;
+  const referenceTime = options.referenceTime !== undefined ? new Date(options.referenceTime).getTime() : Math.floor(clock.now() / DAY_MS) * DAY_MS;
   const app = Fastify({ logger: false, bodyLimit: 1024 * 1024 });
   const state = new SandboxState(options.seed ?? 1, options.works ?? 600, referenceTime);
-  const auth = new SandboxAuth(options.tokenLifetimeSeconds ?? 3600, options.refreshTokenLifetimeSeconds ?? 86_400, 'street-manager-sandbox');
+  const auth = new SandboxAuth(options.tokenLifetimeSeconds ?? 3600, options.refreshTokenLifetimeSeconds ?? 86_400, 'street-manager-sandbox', clock);
   const faults = new SandboxFaults();
   const stats = new SandboxStats();
   for (const rule of options.faults ?? []) {
@@ -39,11 +39,11 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Runni
 
   const ctx: SandboxContext = {
     app,
+    clock,
     state,
     auth,
     faults,
     stats,
-    now: clock,
     route(method, api, template, kind, handler) {
       const url = API_BASES[api] + template.replace(/\{(\w+)\}/g, ':$1');
       const config: RouteConfig = { api, kind, template };
@@ -72,7 +72,7 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Runni
     }
     const latency = faults.latencyMs(api);
     if (latency > 0) {
-      await sleep(latency);
+      await clock.sleep(latency);
     }
     const decision = faults.beforeCall(api);
     if (decision) {

@@ -1,3 +1,4 @@
+import type { Clock } from '../common/clock';
 import type { StreetManagerApi } from '../upstreams/street-manager/contract/street-manager-contract';
 import type { FaultRule } from './sandbox-faults';
 
@@ -14,11 +15,6 @@ export interface SandboxOptions {
   seed?: number;
   /** number of seeded works (default 600) */
   works?: number;
-  /**
-   * The sandbox's clock, epoch ms (default Date.now): the worklists' "today", and the default reference time. Tests pin
-   * it with `referenceTime` so that day-bound answers do not depend on when they run.
-   */
-  clock?: () => number;
   /** the "now" the seeded dates are spread around (default: the start of the clock's current UTC day) */
   referenceTime?: string | number | Date;
   /** lifetime of issued refresh tokens, seconds (default 86400, as Street Manager) */
@@ -30,6 +26,12 @@ export interface SandboxOptions {
   checkAnswers?: boolean;
   /** faults active from the start; the same rules as `POST /__admin/faults` */
   faults?: FaultRule[];
+  /**
+   * The sandbox's time (default: the system clock): tokens are issued and checked in it, latency faults wait on it,
+   * it is the worklists' "today" and gives the default reference time. Tests share one with the gateway and move it,
+   * or pin it (with `referenceTime`) so that day-bound answers do not depend on when they run.
+   */
+  clock?: Clock;
 }
 
 export interface SandboxUser {

@@ -9,6 +9,7 @@ import {
 } from '@nestjs/throttler';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Caller } from '../auth/caller';
+import { Clock } from '../common/clock';
 import { IS_PUBLIC } from '../auth/public.decorator';
 import { RouteMetadata } from '../common/route-metadata';
 import { ANONYMOUS_PRODUCT, DEFAULT_PRODUCT, type ThrottlingConfig, throttlingConfig } from '../config/throttling.config';
@@ -32,6 +33,7 @@ export class ClientThrottlerGuard extends ThrottlerGuard {
     @InjectThrottlerStorage() storage: ThrottlerStorage,
     reflector: Reflector,
     @Inject(throttlingConfig.KEY) private readonly config: ThrottlingConfig,
+    private readonly clock: Clock,
   ) {
     super(options, storage, reflector);
     this.skipped = new RouteMetadata(reflector, SKIP_THROTTLE);
@@ -71,7 +73,7 @@ export class ClientThrottlerGuard extends ThrottlerGuard {
 
   private async consume(tracker: string, product: string): Promise<{ states: RateLimitState[]; retryAfter: number }> {
     const windows = this.config.products[product] ?? this.config.products[DEFAULT_PRODUCT] ?? [];
-    const now = Date.now();
+    const now = this.clock.now();
     const states: RateLimitState[] = [];
     let retryAfter = 0;
     for (const w of windows) {

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { Clock } from '../common/clock';
 import type { ThrottlerStorage } from '@nestjs/throttler';
 import { type ThrottlingConfig, throttlingConfig } from '../config/throttling.config';
 import { RedisService } from '../redis/redis.service';
@@ -15,10 +16,12 @@ export const RATE_LIMIT_STORAGE = Symbol('RATE_LIMIT_STORAGE');
   providers: [
     {
       provide: RATE_LIMIT_STORAGE,
-      inject: [throttlingConfig.KEY, RedisService],
+      inject: [throttlingConfig.KEY, RedisService, Clock],
       // With REDIS_URL every instance counts in Redis, so a client's limit is global (scale-out).
-      useFactory: (_config: ThrottlingConfig, redis: RedisService): ThrottlerStorage =>
-        redis.client ? new RedisThrottlerStore(redis.client, redis.alarm) : new MemoryThrottlerStore(),
+      useFactory: (_config: ThrottlingConfig, redis: RedisService, clock: Clock): ThrottlerStorage => {
+        const memory = new MemoryThrottlerStore(() => clock.now());
+        return redis.client ? new RedisThrottlerStore(redis.client, redis.alarm, memory) : memory;
+      },
     },
   ],
   exports: [RATE_LIMIT_STORAGE],

@@ -3,7 +3,7 @@ import { CORS_METHODS } from '../../src/app.setup';
 import { RouteTable } from '../../src/common/route-table';
 import { DEFAULT_SANDBOX_KEYS } from '../../src/config/auth.config';
 import { type BootedApp, bootApp } from '../helpers/boot-app';
-import { ProbesModule } from './support/probes.module';
+import { ProbesModule } from '../support/probes/probes.module';
 
 describe('edge: versions, request ids, headers (e2e)', () => {
   let booted: BootedApp;

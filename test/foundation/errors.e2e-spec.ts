@@ -1,5 +1,5 @@
 import { type BootedApp, bootApp } from '../helpers/boot-app';
-import { ProbesModule } from './support/probes.module';
+import { ProbesModule } from '../support/probes/probes.module';
 
 /** Every status of issue #2 point 5, with its whole body: one error shape, framework errors included. */
 describe('error bodies (e2e)', () => {

@@ -2,13 +2,12 @@ import { HealthRegistry } from '../../src/health/health-registry';
 import { throttlingConfig } from '../../src/config/throttling.config';
 import { OperatorServer } from '../../src/metrics/operator-server';
 import { type BootedApp, bootApp } from '../helpers/boot-app';
-import { sandboxUrl } from '../resources/support';
-import { throttlingSettings } from '../security/support/settings';
+import { sandboxStats, throttlingSettings } from '../support';
 
 const SANDBOX_APIS = ['street-manager-geojson', 'street-manager-lookup', 'street-manager-party', 'street-manager-reporting', 'street-manager-work'];
 
 async function upstreamCalls(booted: BootedApp): Promise<number> {
-  const stats = (await (await fetch(`${sandboxUrl(booted)}/__admin/stats`)).json()) as { requests: Record<string, number> };
+  const stats = await sandboxStats(booted);
   return Object.values(stats.requests).reduce((a, b) => a + b, 0);
 }
 

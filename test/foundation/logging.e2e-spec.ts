@@ -1,7 +1,7 @@
 import { Logger } from 'nestjs-pino';
 import { type BootedApp, bootApp } from '../helpers/boot-app';
 import { LogCapture } from '../helpers/log-capture';
-import { ProbesModule } from './support/probes.module';
+import { ProbesModule } from '../support/probes/probes.module';
 
 describe('logging (e2e)', () => {
   let booted: BootedApp;

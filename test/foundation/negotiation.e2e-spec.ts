@@ -1,6 +1,6 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { type BootedApp, bootApp } from '../helpers/boot-app';
-import { ProbesModule } from './support/probes.module';
+import { ProbesModule } from '../support/probes/probes.module';
 
 describe('content negotiation (e2e)', () => {
   let booted: BootedApp;

@@ -2,7 +2,7 @@ import { request as httpRequest } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { shutDownGracefully } from '../../src/common/graceful-shutdown';
 import { bootApp } from '../helpers/boot-app';
-import { SlowProbeState, SlowProbesModule } from './support/slow-probes.module';
+import { SlowProbeState, SlowProbesModule } from '../support/probes/slow-probes.module';
 
 const silent = { log: () => undefined, error: () => undefined, warn: () => undefined };
 

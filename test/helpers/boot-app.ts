@@ -6,8 +6,10 @@ import type { DestinationStream } from 'pino';
 import request from 'supertest';
 import { AppModule } from '../../src/app.module';
 import { configureApp, createAdapter } from '../../src/app.setup';
+import { Clock } from '../../src/common/clock';
 import { LOG_DESTINATION } from '../../src/common/logging';
 import { type AppConfig, appConfig } from '../../src/config/app.config';
+import { TestClock } from '../support/test-clock';
 
 /** Replaces one provider by token, e.g. `{ provide: throttlingConfig.KEY, useValue: { ... } }`. */
 export type ProviderOverride =
@@ -24,6 +26,8 @@ export interface BootOptions {
   app?: Partial<AppConfig>;
   /** Capture log lines (one JSON object per line). Without it the app logs nothing, unless `app.logLevel` says so. */
   logs?: DestinationStream;
+  /** The app's clock (default: a new TestClock running with the system time); pass one to share it, e.g. with a sandbox. */
+  clock?: TestClock;
   /** Last-resort hook for anything the options above do not cover. */
   customize?: (builder: TestingModuleBuilder) => TestingModuleBuilder;
 }
@@ -31,6 +35,8 @@ export interface BootOptions {
 export interface BootedApp {
   app: NestFastifyApplication;
   module: TestingModule;
+  /** the app's clock: `booted.clock.advance(10_000)` instead of sleeping */
+  clock: TestClock;
   /** supertest bound to the app's server: `await booted.http.get('/v1/works').expect(200)` */
   http: ReturnType<typeof request>;
   /** Closes the app (and so every module's pools and servers via the shutdown hooks). Call it in afterAll. */
@@ -54,6 +60,8 @@ export async function bootApp(options: BootOptions = {}): Promise<BootedApp> {
 
   let builder = Test.createTestingModule({ imports: [AppModule, ...(options.imports ?? [])] });
   builder = builder.overrideProvider(appConfig.KEY).useValue(config);
+  const clock = options.clock ?? new TestClock();
+  builder = builder.overrideProvider(Clock).useValue(clock);
   if (options.logs) {
     builder = builder.overrideProvider(LOG_DESTINATION).useValue(options.logs);
   }
@@ -84,6 +92,7 @@ export async function bootApp(options: BootOptions = {}): Promise<BootedApp> {
   return {
     app,
     module,
+    clock,
     http: request(app.getHttpServer()),
     close: () => app.close(),
   };

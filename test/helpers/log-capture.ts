@@ -12,7 +12,9 @@ export class LogCapture extends Writable {
       const line = this.buffer.slice(0, newline);
       this.buffer = this.buffer.slice(newline + 1);
       if (line.trim()) {
-        this.lines.push(JSON.parse(line) as Record<string, unknown>);
+        const parsed = JSON.parse(line) as Record<string, unknown>;
+        this.lines.push(parsed);
+        this.emit('line', parsed);
       }
       newline = this.buffer.indexOf('\n');
     }
@@ -28,15 +30,25 @@ export class LogCapture extends Writable {
    * Waits until a line matching `predicate` has been written. pino-http writes the access line when the response
    * finishes, which can be just after the client has read it.
    */
-  async waitFor(predicate: (line: Record<string, unknown>) => boolean): Promise<Record<string, unknown>> {
-    for (let turn = 0; turn < 200; turn++) {
-      const found = this.lines.find(predicate);
-      if (found) {
-        return found;
-      }
-      await new Promise((resolve) => setTimeout(resolve, 5));
+  waitFor(predicate: (line: Record<string, unknown>) => boolean, timeoutMs = 5_000): Promise<Record<string, unknown>> {
+    const found = this.lines.find(predicate);
+    if (found) {
+      return Promise.resolve(found);
     }
-    throw new Error('the expected log line was never written');
+    return new Promise((resolve, reject) => {
+      const onLine = (line: Record<string, unknown>): void => {
+        if (predicate(line)) {
+          clearTimeout(deadline);
+          this.off('line', onLine);
+          resolve(line);
+        }
+      };
+      const deadline = setTimeout(() => {
+        this.off('line', onLine);
+        reject(new Error('the expected log line was never written'));
+      }, timeoutMs);
+      this.on('line', onLine);
+    });
   }
 
   /** The access lines (pino-http's "request completed" / "request errored") of one request id. */

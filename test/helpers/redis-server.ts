@@ -1,5 +1,6 @@
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { createConnection, createServer } from 'node:net';
+import { createServer } from 'node:net';
+import { waitForOutput } from './child-output';
 
 /**
  * A real `redis-server` for tests: started on a free loopback port with no persistence, stopped by its PID.
@@ -91,53 +92,30 @@ export interface RedisServer {
   readonly running: boolean;
 }
 
-/** Answers true once the server replies +PONG to PING. */
-function ping(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = createConnection({ host: '127.0.0.1', port });
-    let answer = '';
-    socket.setTimeout(500, () => socket.destroy());
-    socket.on('connect', () => socket.write('PING\r\n'));
-    socket.on('data', (chunk) => {
-      answer += chunk.toString();
-      if (answer.includes('\r\n')) {
-        socket.end();
-        resolve(answer.startsWith('+PONG'));
-      }
-    });
-    socket.on('error', () => resolve(false));
-    socket.on('close', () => resolve(false));
-  });
-}
-
 export async function startRedisServer(port?: number): Promise<RedisServer> {
   const chosen = port ?? (await freePort());
   const child = spawn(
     'redis-server',
-    ['--port', String(chosen), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--protected-mode', 'yes', '--loglevel', 'warning'],
-    { stdio: ['ignore', 'ignore', 'pipe'] },
+    ['--port', String(chosen), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--protected-mode', 'yes', '--loglevel', 'notice'],
+    { stdio: ['ignore', 'pipe', 'pipe'] },
   );
   trackChild(child);
-  let stderr = '';
-  child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  for (let attempt = 0; attempt < 100; attempt++) {
-    if (child.exitCode !== null) {
-      throw new Error(`redis-server exited at start (${child.exitCode}): ${stderr.slice(0, 500)}`);
-    }
-    if (await ping(chosen)) {
-      return {
-        port: chosen,
-        url: `redis://127.0.0.1:${chosen}`,
-        pid: child.pid!,
-        kill: () => stopByPid(child, 0, 'SIGKILL'),
-        stop: () => stopByPid(child),
-        get running() {
-          return child.exitCode === null && child.signalCode === null;
-        },
-      };
-    }
-    await new Promise((resolve) => setTimeout(resolve, 50));
+  child.stderr?.resume();
+  try {
+    await waitForOutput(child, child.stdout, /ready to accept connections/i, { what: 'redis-server', timeoutMs: 5_000 });
+  } catch (e) {
+    await stopByPid(child, 0, 'SIGKILL');
+    throw e;
   }
-  await stopByPid(child, 0, 'SIGKILL');
-  throw new Error('redis-server did not answer PING within 5 s');
+  child.stdout?.resume();
+  return {
+    port: chosen,
+    url: `redis://127.0.0.1:${chosen}`,
+    pid: child.pid!,
+    kill: () => stopByPid(child, 0, 'SIGKILL'),
+    stop: () => stopByPid(child),
+    get running() {
+      return child.exitCode === null && child.signalCode === null;
+    },
+  };
 }

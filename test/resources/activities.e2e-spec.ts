@@ -2,7 +2,7 @@ import { bngToWgs84 } from '../../src/common/geo/bng';
 import { organisationBySwa } from '../../src/sandbox/data/organisations';
 import { seed } from '../../src/sandbox/data/seed';
 import { bootApp, type BootedApp } from '../helpers/boot-app';
-import { AUTHORITY_KEY, client, type CollectionBody, PROMOTER_KEY } from './support/resource-checks';
+import { AUTHORITY_KEY, client, type CollectionBody, PROMOTER_KEY } from '../support';
 
 type Row = { activityReferenceNumber: string; activityType: string; cancelled: boolean; geometry: { type: string; coordinates: unknown } };
 

@@ -1,6 +1,6 @@
 import { seed } from '../../src/sandbox/data/seed';
 import { bootApp, type BootedApp } from '../helpers/boot-app';
-import { client, type CollectionBody, PROMOTER_KEY } from './support/resource-checks';
+import { client, type CollectionBody, PROMOTER_KEY } from '../support';
 
 type Row = { commentReferenceNumber: string; workReferenceNumber: string; topic: string; detail: string; internal: boolean };
 

@@ -1,5 +1,5 @@
 import type { BootedApp } from '../helpers/boot-app';
-import { AUTHORITY_KEY, bootWithSandbox, client, type CollectionBody, expectDefaultsAndExactWindows, PROMOTER_KEY } from './support/resource-checks';
+import { AUTHORITY_KEY, bootWithSandbox, client, type CollectionBody, expectDefaultsAndExactWindows, PROMOTER_KEY } from '../support';
 
 type Row = { fpnReferenceNumber: string; workReferenceNumber: string; status: string; offenceCode: string; issueDate: string; links: unknown[] };
 

@@ -2,7 +2,7 @@ import { bngToWgs84 } from '../../src/common/geo/bng';
 import { organisationBySwa } from '../../src/sandbox/data/organisations';
 import { seed } from '../../src/sandbox/data/seed';
 import type { BootedApp } from '../helpers/boot-app';
-import { AUTHORITY_KEY, bootWithSandbox, client, type CollectionBody, expectDefaultsAndExactWindows, PROMOTER_KEY } from './support/resource-checks';
+import { AUTHORITY_KEY, bootWithSandbox, client, type CollectionBody, expectDefaultsAndExactWindows, PROMOTER_KEY } from '../support';
 
 type Row = { forwardPlanReferenceNumber: string; workReferenceNumber: string; status: string };
 

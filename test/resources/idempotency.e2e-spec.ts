@@ -1,37 +1,22 @@
 import { randomUUID } from 'node:crypto';
 import { bootApp, type BootedApp } from '../helpers/boot-app';
-import { clearFaults, day, KEY, sandboxUrl, setFault } from './support';
+import { clearFaults, day, KEY, sandboxAdmin, sandboxOf, setFault, validWork } from '../support';
 
+/** One builder for every work; these keys' works sit further out and on a point. */
 function work(description: string): Record<string, unknown> {
-  return {
-    promoterSwaCode: '7374',
-    highwayAuthoritySwaCode: '4720',
-    usrn: 10104523,
+  return validWork({
+    description,
     geometry: { type: 'Point', coordinates: [-1.5486, 53.7975] },
     proposedStartDate: day(40),
     proposedEndDate: day(41),
-    description,
     locationDescription: 'Outside number 9',
-    workType: 'planned',
-    ttroRequired: false,
-    activityType: 'utility_repair_and_maintenance_works',
-    trafficManagementType: 'two_way_signals',
-    applicationType: 'permit',
-    locationTypes: ['carriageway'],
-    closeFootway: 'no',
     excavation: false,
-    secondaryContact: 'Site manager',
-    secondaryContactNumber: '0113 496 0000',
-  };
+  });
 }
 
 async function callsTo(booted: BootedApp, api: string): Promise<number> {
-  const res = await fetch(`${sandboxUrl(booted)}/__admin/stats`);
-  const stats = (await res.json()) as { requests: Record<string, number> };
-  return stats.requests[api] ?? 0;
+  return (await sandboxAdmin(sandboxOf(booted)).stats()).requests[api] ?? 0;
 }
-
-const partyCalls = (booted: BootedApp) => callsTo(booted, 'party');
 
 describe('Idempotency-Key on POST', () => {
   let booted: BootedApp;
@@ -112,17 +97,14 @@ describe('Idempotency-Key on POST', () => {
   it('answers 409 while the first request with the key is still running', async () => {
     const key = randomUUID();
     await setFault(booted, { api: 'party', latencyMs: 1500 });
-    const before = await partyCalls(booted);
     const slow = booted.http
       .post('/v1/works')
       .set(KEY.promoter)
       .set('Idempotency-Key', key)
       .send(work('Slow one'))
       .then((r) => r);
-    // Wait until the first request is inside Street Manager (it holds the key by then).
-    while ((await partyCalls(booted)) === before) {
-      await new Promise((r) => setTimeout(r, 20));
-    }
+    // Wait until the first request is inside Street Manager (it holds the key by then): the latency fault sleeps on the app's clock.
+    await booted.clock.sleeping((ms) => ms === 1500);
     const second = await booted.http
       .post('/v1/works')
       .set(KEY.promoter)
@@ -131,6 +113,7 @@ describe('Idempotency-Key on POST', () => {
       .expect(409);
     expect(second.body.error.code).toBe('CONFLICT');
     expect(second.headers['retry-after']).toBe('1');
+    booted.clock.advance(1500);
     expect((await slow).status).toBe(201);
   });
 

@@ -1,5 +1,5 @@
 import { bootApp, type BootedApp } from '../helpers/boot-app';
-import { AUTHORITY_KEY, client, type CollectionBody, expectDefaultsAndExactWindows, PROMOTER_KEY } from './support/resource-checks';
+import { AUTHORITY_KEY, client, type CollectionBody, expectDefaultsAndExactWindows, PROMOTER_KEY } from '../support';
 
 type Row = { inspectionReferenceNumber: string; workReferenceNumber: string; type: string; outcome: string; inspectionDate: string };
 

@@ -1,10 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { organisationBySwa } from '../../src/sandbox/data/organisations';
 import type { BootedApp } from '../helpers/boot-app';
-import { day } from './support';
-import { AUTHORITY_KEY, bootWithSandbox, client, type CollectionBody, expectDefaultsAndExactWindows, KEY_HEADER, PROMOTER_KEY } from './support/resource-checks';
+import { AUTHORITY_KEY, bootWithSandbox, client, type CollectionBody, day, expectDefaultsAndExactWindows, KEY_HEADER, type Link, PROMOTER_KEY, rels } from '../support';
 
-type Link = { rel: string; href: string; type: string };
 type Row = {
   alterationReferenceNumber: string;
   permitReferenceNumber: string;
@@ -16,7 +14,6 @@ type Row = {
   highwayAuthorityName: string;
   links: Link[];
 };
-const rels = (body: unknown): string[] => (body as { links: Link[] }).links.map((l) => l.rel);
 
 describe('permit-alterations', () => {
   let booted: BootedApp;

@@ -1,5 +1,5 @@
 import { bootApp, type BootedApp } from '../helpers/boot-app';
-import { day, KEY } from './support';
+import { day, KEY, rels } from '../support';
 
 interface Permit {
   permitReferenceNumber: string;
@@ -9,7 +9,6 @@ interface Permit {
   links: { rel: string; href: string; type: string }[];
 }
 
-const rels = (links: { rel: string }[]) => links.map((l) => l.rel);
 
 function application(overrides: Record<string, unknown> = {}): Record<string, unknown> {
   return {
@@ -37,8 +36,8 @@ describe('/v1/permits', () => {
   let wrn: string;
   let prn: string;
 
-  beforeAll(async () => {
-    booted = await bootApp();
+  /** A fresh Leeds work of promoter 7374 with its first permit, submitted: each test that changes a permit has its own. */
+  async function freshWork(): Promise<{ wrn: string; prn: string }> {
     const created = await booted.http
       .post('/v1/works')
       .set(KEY.promoter)
@@ -50,8 +49,12 @@ describe('/v1/permits', () => {
         geometry: { type: 'Point', coordinates: [-1.5486, 53.7975] },
       })
       .expect(201);
-    wrn = created.body.workReferenceNumber as string;
-    prn = created.body.activePermitReferenceNumber as string;
+    return { wrn: created.body.workReferenceNumber as string, prn: created.body.activePermitReferenceNumber as string };
+  }
+
+  beforeAll(async () => {
+    booted = await bootApp();
+    ({ wrn, prn } = await freshWork());
   });
   afterAll(() => booted.close());
 
@@ -147,6 +150,7 @@ describe('/v1/permits', () => {
 
   describe('writes', () => {
     it('refuses a second active permit on a work with 409', async () => {
+      const { wrn } = await freshWork();
       const res = await booted.http
         .post('/v1/permits')
         .set(KEY.promoter)
@@ -184,6 +188,7 @@ describe('/v1/permits', () => {
     });
 
     it('lets the highway authority assess, checking what each decision needs', async () => {
+      const { prn } = await freshWork();
       const missing = await booted.http
         .put(`/v1/permits/${prn}/assessment`)
         .set(KEY.authority)
@@ -216,6 +221,8 @@ describe('/v1/permits', () => {
     });
 
     it('lets the promoter cancel, and refuses a change the state does not allow with 422', async () => {
+      const { prn } = await freshWork();
+      await booted.http.put(`/v1/permits/${prn}/assessment`).set(KEY.authority).send({ decision: 'granted', discountPercent: 0 }).expect(200);
       const cancelled = await booted.http
         .put(`/v1/permits/${prn}/status`)
         .set(KEY.promoter)
@@ -237,6 +244,8 @@ describe('/v1/permits', () => {
     });
 
     it('creates a further permit once the first is cancelled: 201, body, Location', async () => {
+      const { wrn, prn } = await freshWork();
+      await booted.http.put(`/v1/permits/${prn}/status`).set(KEY.promoter).send({ status: 'cancelled', comments: 'No longer needed' }).expect(200);
       const res = await booted.http
         .post('/v1/permits')
         .set(KEY.promoter)

@@ -1,5 +1,5 @@
 import { bootApp, type BootedApp } from '../helpers/boot-app';
-import { day, KEY } from './support';
+import { day, KEY } from '../support';
 
 interface Update {
   updateId: number;

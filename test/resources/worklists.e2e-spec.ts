@@ -3,7 +3,7 @@ import type { RunningSandbox } from '../../src/sandbox/sandbox.types';
 import { endpointsFromSandbox } from '../../src/sandbox/sandbox-endpoints';
 import { STREET_MANAGER_ENDPOINTS } from '../../src/upstreams/street-manager/street-manager-endpoints';
 import { bootApp, type BootedApp } from '../helpers/boot-app';
-import { AUTHORITY_KEY, client, type CollectionBody, DEMO_KEY, KEY_HEADER, PROMOTER_KEY } from './support/resource-checks';
+import { AUTHORITY_KEY, client, type CollectionBody, DEMO_KEY, KEY_HEADER, PROMOTER_KEY, TestClock } from '../support';
 
 type Link = { rel: string; href: string; type: string };
 type Item = Record<string, unknown> & { permitReferenceNumber: string; workReferenceNumber: string; links: Link[] };
@@ -34,8 +34,10 @@ describe('worklists', () => {
   const list = async (path: string, key: string): Promise<CollectionBody<Item>> => (await client(booted, key).get(path).expect(200)).body as CollectionBody<Item>;
 
   beforeAll(async () => {
-    sandbox = await createSandbox({ checkAnswers: true, referenceTime: START_OF_TODAY, clock: () => START_OF_TODAY + 9.5 * 3_600_000 });
-    booted = await bootApp({ overrides: [{ provide: STREET_MANAGER_ENDPOINTS, useValue: endpointsFromSandbox(sandbox) }] });
+    // One clock for the sandbox and the gateway, running from 09:30 on the pinned day: the sandbox's tokens are issued in it.
+    const clock = new TestClock({ startAt: START_OF_TODAY + 9.5 * 3_600_000 });
+    sandbox = await createSandbox({ checkAnswers: true, referenceTime: START_OF_TODAY, clock });
+    booted = await bootApp({ clock, overrides: [{ provide: STREET_MANAGER_ENDPOINTS, useValue: endpointsFromSandbox(sandbox) }] });
   });
   afterAll(async () => {
     await booted?.close();

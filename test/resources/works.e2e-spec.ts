@@ -4,7 +4,7 @@ import { endpointsFromSandbox } from '../../src/sandbox/sandbox-endpoints';
 import { STREET_MANAGER_ENDPOINTS } from '../../src/upstreams/street-manager/street-manager-endpoints';
 import { bngToWgs84 } from '../../src/common/geo/bng';
 import { bootApp, type BootedApp } from '../helpers/boot-app';
-import { clearFaults, day, KEY, setFault } from './support';
+import { clearFaults, day, KEY, rels, setFault, validWork } from '../support';
 import { INNER_APIS } from '../../src/upstreams/inner-apis/inner-apis-endpoints';
 
 interface Row {
@@ -18,7 +18,6 @@ interface Row {
   links: { rel: string; href: string; type: string }[];
 }
 
-const rels = (links: { rel: string }[]) => links.map((l) => l.rel);
 const href = (links: { rel: string; href: string }[], rel: string) => links.find((l) => l.rel === rel)?.href;
 
 /** Leeds City Council's area in the sandbox (BNG), as WGS84 bounds with 0.01° of slack. */
@@ -31,36 +30,6 @@ const LEEDS = (() => {
 function positions(coordinates: unknown): number[][] {
   const c = coordinates as unknown[];
   return typeof c[0] === 'number' ? [c as number[]] : c.flatMap((x) => positions(x));
-}
-
-function validWork(overrides: Record<string, unknown> = {}): Record<string, unknown> {
-  return {
-    promoterSwaCode: '7374',
-    highwayAuthoritySwaCode: '4720',
-    usrn: 10104523,
-    geometry: {
-      type: 'LineString',
-      coordinates: [
-        [-1.5486, 53.7975],
-        [-1.5479, 53.7978],
-      ],
-    },
-    proposedStartDate: day(10),
-    proposedEndDate: day(14),
-    description: 'Replace 20 m of gas main',
-    locationDescription: 'Outside number 12',
-    workType: 'planned',
-    ttroRequired: false,
-    activityType: 'utility_repair_and_maintenance_works',
-    trafficManagementType: 'two_way_signals',
-    applicationType: 'permit',
-    locationTypes: ['carriageway'],
-    closeFootway: 'no',
-    excavation: true,
-    secondaryContact: 'Site manager',
-    secondaryContactNumber: '0113 496 0000',
-    ...overrides,
-  };
 }
 
 describe('/v1/works', () => {
@@ -299,7 +268,8 @@ describe('/v1/works', () => {
     let other: string;
 
     beforeAll(async () => {
-      const mine = await booted.http.get('/v1/works?limit=2').set(KEY.promoter).expect(200);
+      // Seeded works, each with a works register record: a work another test creates is `planned` and has none.
+      const mine = await booted.http.get('/v1/works?status=in_progress&limit=2').set(KEY.promoter).expect(200);
       [own, unread] = (mine.body.results as Row[]).map((r) => r.workReferenceNumber);
       const leeds = await booted.http.get('/v1/works?limit=100').set(KEY.authority).expect(200);
       other = (leeds.body.results as (Row & { promoterSwaCode: string })[]).find(

@@ -1,7 +1,7 @@
 import { createSandbox } from '../../src/sandbox/sandbox';
 import type { RunningSandbox } from '../../src/sandbox/sandbox.types';
 import { checkResponse, matchOperation, type StreetManagerApi } from '../../src/upstreams/street-manager/contract/street-manager-contract';
-import { call, login, userOf, type HttpResult } from './sandbox-http';
+import { call, type HttpResult, login, userOf } from '../support';
 
 /**
  * Every endpoint the sandbox serves answers with a body that the V6 files accept, read strictly (closed enums as

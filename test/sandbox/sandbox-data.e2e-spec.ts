@@ -1,6 +1,6 @@
 import { createSandbox } from '../../src/sandbox/sandbox';
 import type { RunningSandbox } from '../../src/sandbox/sandbox.types';
-import { call, login, userOf } from './sandbox-http';
+import { call, login, userOf } from '../support';
 
 interface Page {
   pagination: { has_next_page: boolean; total_rows: number };

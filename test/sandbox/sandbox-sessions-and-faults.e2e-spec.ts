@@ -1,6 +1,6 @@
 import { createSandbox } from '../../src/sandbox/sandbox';
 import type { RunningSandbox } from '../../src/sandbox/sandbox.types';
-import { call, jwtPayload, login, sleep, userOf } from './sandbox-http';
+import { call, jwtPayload, login, TestClock, userOf } from '../support';
 
 describe('sandbox sessions, faults, stats and the inner API', () => {
   let sandbox: RunningSandbox;
@@ -23,14 +23,15 @@ describe('sandbox sessions, faults, stats and the inner API', () => {
 
   describe('sessions', () => {
     it('issues JWTs with exp, expires them, and refreshes without a new refresh token', async () => {
-      const shortLived = await createSandbox({ seed: 3, tokenLifetimeSeconds: 1 });
+      const clock = new TestClock();
+      const shortLived = await createSandbox({ seed: 3, tokenLifetimeSeconds: 1, clock });
       try {
         const tokens = await login(shortLived, userOf(shortLived, '7374'));
         const claims = jwtPayload(tokens.idToken);
         expect(claims).toMatchObject({ email: userOf(shortLived, '7374').email, token_use: 'id' });
         expect(Number(claims.exp) - Number(claims.iat)).toBe(1);
         const read = (token: string) => call('GET', `${shortLived.baseUrls.work}/works/${wrn}`, { token });
-        await sleep(2100);
+        clock.advance(2_100);
         expect(await read(tokens.idToken)).toMatchObject({ status: 401, body: { message: 'Authentication failed', error: { status: 401 } } });
         const refreshed = await call('POST', `${shortLived.baseUrls.party}/refresh`, { body: { refresh_token: tokens.refreshToken } });
         expect(refreshed.status).toBe(200);

@@ -4,6 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { hashKey } from '../../src/auth/subscriptions/key-hash';
 import { Permission } from '../../src/auth/permissions';
+import { waitForOutput } from '../helpers/child-output';
+import { validWork } from '../support';
 import { describeWithRedis, freePort, type RedisServer, startRedisServer, stopByPid, trackChild } from '../helpers/redis-server';
 
 /*
@@ -37,18 +39,9 @@ function startNode(script: string, args: string[], env: Record<string, string>):
   return { child, output: () => output };
 }
 
-async function waitFor<T>(what: string, started: Started, probe: () => Promise<T | undefined>): Promise<T> {
-  for (let attempt = 0; attempt < 300; attempt++) {
-    if (started.child.exitCode !== null) {
-      throw new Error(`${what} exited (${started.child.exitCode}):\n${started.output().slice(-2000)}`);
-    }
-    const value = await probe().catch(() => undefined);
-    if (value !== undefined) {
-      return value;
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error(`${what} did not start within 30 s:\n${started.output().slice(-2000)}`);
+/** Waits for the line a started process prints once it is ready. */
+function waitFor(what: string, started: Started, pattern: RegExp): Promise<RegExpExecArray> {
+  return waitForOutput(started.child, started.child.stdout!, pattern, { what });
 }
 
 describeWithRedis('two gateway instances sharing one Redis', () => {
@@ -86,10 +79,8 @@ describeWithRedis('two gateway instances sharing one Redis', () => {
     const sandboxPort = await freePort();
     sandbox = startNode('dist/sandbox/standalone.js', ['--port', String(sandboxPort)], {});
     sandboxUrl = `http://127.0.0.1:${sandboxPort}`;
-    const promoter = await waitFor('the sandbox', sandbox, () => {
-      const line = /promoter 7374 (\S+) \/ (\S+)/.exec(sandbox.output());
-      return Promise.resolve(line ? { email: line[1], password: line[2] } : undefined);
-    });
+    const line = await waitFor('the sandbox', sandbox, /promoter 7374 (\S+) \/ (\S+)\n/);
+    const promoter = { email: line[1], password: line[2] };
 
     for (let i = 0; i < 2; i++) {
       const port = await freePort();
@@ -98,7 +89,7 @@ describeWithRedis('two gateway instances sharing one Redis', () => {
         METRICS_PORT: '0',
         HOST: '127.0.0.1',
         NODE_ENV: 'test',
-        LOG_LEVEL: 'warn',
+        LOG_LEVEL: 'info', // for the "listening on" line this test waits for
         SHUTDOWN_GRACE_MS: '500',
         REDIS_URL: redis.url,
         REDIS_KEY_PREFIX: 'scale:',
@@ -114,7 +105,7 @@ describeWithRedis('two gateway instances sharing one Redis', () => {
         CACHE_TTL_SECONDS: JSON.stringify({ works: 60 }),
       });
       const url = `http://127.0.0.1:${port}`;
-      await waitFor(`gateway ${i + 1}`, started, async () => ((await fetch(`${url}/status`)).status === 200 ? true : undefined));
+      await waitFor(`gateway ${i + 1}`, started, /listening on http/);
       gateways.push({ url, started });
     }
     await fetch(`${sandboxUrl}/__admin/stats/reset`, { method: 'POST' });
@@ -142,9 +133,11 @@ describeWithRedis('two gateway instances sharing one Redis', () => {
   });
 
   it("holds a client's rate limit globally: requests allowed over both instances sum to the limit", async () => {
-    const statuses = await Promise.all(
-      Array.from({ length: 3 * LIMIT }, (_, i) => get(i % 2, '/v1/me', KEYS.limited).then((r) => ({ instance: i % 2, status: r.status }))),
-    );
+    // One at a time, alternating: sent together, one instance could take the whole budget before the other asks.
+    const statuses: { instance: number; status: number }[] = [];
+    for (let i = 0; i < 3 * LIMIT; i++) {
+      statuses.push({ instance: i % 2, status: (await get(i % 2, '/v1/me', KEYS.limited)).status });
+    }
     const allowed = statuses.filter((s) => s.status === 200);
     expect(allowed).toHaveLength(LIMIT);
     expect(new Set(allowed.map((s) => s.instance))).toEqual(new Set([0, 1]));
@@ -152,27 +145,7 @@ describeWithRedis('two gateway instances sharing one Redis', () => {
   });
 
   it('replays an Idempotency-Key POST on the other instance with the first result', async () => {
-    const day = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
-    const body = JSON.stringify({
-      promoterSwaCode: '7374',
-      highwayAuthoritySwaCode: '4720',
-      usrn: 10104523,
-      geometry: { type: 'LineString', coordinates: [[-1.5486, 53.7975], [-1.5479, 53.7978]] },
-      proposedStartDate: day(10),
-      proposedEndDate: day(14),
-      description: 'Replace 20 m of gas main',
-      locationDescription: 'Outside number 12',
-      workType: 'planned',
-      ttroRequired: false,
-      activityType: 'utility_repair_and_maintenance_works',
-      trafficManagementType: 'two_way_signals',
-      applicationType: 'permit',
-      locationTypes: ['carriageway'],
-      closeFootway: 'no',
-      excavation: true,
-      secondaryContact: 'Site manager',
-      secondaryContactNumber: '0113 496 0000',
-    });
+    const body = JSON.stringify(validWork());
     const post = (instance: number) =>
       fetch(`${gateways[instance].url}/v1/works`, {
         method: 'POST',

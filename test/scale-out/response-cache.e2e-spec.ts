@@ -1,15 +1,8 @@
 import { cacheConfig, type CacheConfig } from '../../src/config/cache.config';
 import { bootApp, type BootedApp } from '../helpers/boot-app';
-import { clearFaults, KEY, sandboxUrl, setFault } from '../resources/support';
+import { clearFaults, KEY, sandboxStats, setFault } from '../support';
 
-interface Stats {
-  authentications: number;
-  requests: Record<string, number>;
-}
-
-async function stats(booted: BootedApp): Promise<Stats> {
-  return (await (await fetch(`${sandboxUrl(booted)}/__admin/stats`)).json()) as Stats;
-}
+const stats = sandboxStats;
 
 const VARY = 'Accept, Authorization, Ocp-Apim-Subscription-Key, Origin';
 

@@ -9,7 +9,7 @@ import { STREET_MANAGER_ENDPOINTS } from '../../src/upstreams/street-manager/str
 import { StreetManagerTransport } from '../../src/upstreams/street-manager/street-manager.transport';
 import { type BootedApp, bootApp } from '../helpers/boot-app';
 import { describeWithRedis, type RedisServer, startRedisServer } from '../helpers/redis-server';
-import { caller, sandboxAdmin, testStreetManagerConfig } from '../upstreams/support/street-manager-fixtures';
+import { caller, sandboxAdmin, testStreetManagerConfig } from '../support';
 
 // Five failed sign-ins in five minutes lock the organisation's Street Manager account: a refusal one instance met
 // must stop every instance from trying the same credential, or N instances lock it N times faster.

@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
+import { waitForOutput } from '../helpers/child-output';
 import { freePort, stopByPid, trackChild } from '../helpers/redis-server';
 
 /**
@@ -27,7 +28,7 @@ describe('dist/main.js with a stdout nobody reads (e2e, child process)', () => {
     const operator = `http://127.0.0.1:${metricsPort}`;
     const child = spawn(process.execPath, [join(ROOT, 'dist', 'main.js')], {
       cwd: ROOT,
-      // stdout is a pipe this test never reads from.
+      // stdout is a pipe this test stops reading once the gateway says it is listening.
       stdio: ['ignore', 'pipe', 'ignore'],
       env: {
         PATH: process.env.PATH,
@@ -41,17 +42,9 @@ describe('dist/main.js with a stdout nobody reads (e2e, child process)', () => {
       },
     });
     trackChild(child);
-    child.stdout.pause();
     const exited = new Promise<number | null>((done) => child.once('exit', (code) => done(code)));
     try {
-      for (let i = 0; ; i++) {
-        const up = await fetch(`${base}/status`).then((r) => r.ok, () => false);
-        if (up) {
-          break;
-        }
-        expect(i).toBeLessThan(300);
-        await new Promise((r) => setTimeout(r, 100));
-      }
+      await waitForOutput(child, child.stdout, /listening on http/, { what: 'the gateway', pauseAfter: true });
 
       // Each unauthenticated request writes an access line: drive them until lines are being dropped.
       const batch = async (): Promise<void> => {

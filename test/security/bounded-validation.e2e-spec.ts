@@ -1,5 +1,5 @@
 import { bootApp, type BootedApp } from '../helpers/boot-app';
-import { KEY } from '../resources/support';
+import { KEY } from '../support';
 
 /** 100,000 distinct strings: about 889 KB, under the 1 MB body limit. */
 const HUGE = Array.from({ length: 100_000 }, (_, i) => `c${i}`);

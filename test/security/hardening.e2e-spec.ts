@@ -3,8 +3,8 @@ import type { AddressInfo } from 'node:net';
 import { DEFAULT_SANDBOX_KEYS, authConfig } from '../../src/config/auth.config';
 import { throttlingConfig } from '../../src/config/throttling.config';
 import { bootApp, type BootedApp } from '../helpers/boot-app';
-import { ProbeModule } from './support/probe.controller';
-import { authSettings, SANDBOX_KEYS, throttlingSettings } from './support/settings';
+import { ProbeModule } from '../support/probes/probe.controller';
+import { authSettings, SANDBOX_KEYS, throttlingSettings } from '../support';
 
 const HEADER = 'Ocp-Apim-Subscription-Key';
 const KEY = SANDBOX_KEYS.demoKey;

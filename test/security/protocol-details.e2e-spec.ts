@@ -1,7 +1,7 @@
 import { connect } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { bootApp, type BootedApp } from '../helpers/boot-app';
-import { KEY, sandboxUrl } from '../resources/support';
+import { KEY, sandboxStats } from '../support';
 
 const DEMO_KEY = KEY.demo['Ocp-Apim-Subscription-Key'];
 
@@ -204,7 +204,7 @@ describe('protocol details (issue 13, point 7)', () => {
 
     it('answers an empty list for a box wholly outside Great Britain, without asking Street Manager', async () => {
       const geojsonCalls = async () =>
-        ((await (await fetch(`${sandboxUrl(booted)}/__admin/stats`)).json()) as { requests: Record<string, number> }).requests.geojson;
+        (await sandboxStats(booted)).requests.geojson;
       const before = await geojsonCalls();
       const res = await booted.http.get('/v1/works?bbox=2.2,48.8,2.5,48.9').set(KEY.demo).expect(200);
       expect(await geojsonCalls()).toBe(before);

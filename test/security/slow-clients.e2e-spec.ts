@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { authConfig } from '../../src/config/auth.config';
 import { throttlingConfig } from '../../src/config/throttling.config';
 import { bootApp, type BootedApp } from '../helpers/boot-app';
-import { authSettings, SANDBOX_KEYS, throttlingSettings } from './support/settings';
+import { authSettings, SANDBOX_KEYS, throttlingSettings } from '../support';
 
 /** What a raw socket received until the server closed it. */
 interface Received {

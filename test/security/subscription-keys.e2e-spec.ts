@@ -7,8 +7,8 @@ import { authConfig } from '../../src/config/auth.config';
 import { throttlingConfig } from '../../src/config/throttling.config';
 import { bootApp, type BootedApp } from '../helpers/boot-app';
 import { LogCapture } from '../helpers/log-capture';
-import { ProbeModule } from './support/probe.controller';
-import { authSettings, SANDBOX_KEYS, throttlingSettings } from './support/settings';
+import { ProbeModule } from '../support/probes/probe.controller';
+import { authSettings, SANDBOX_KEYS, throttlingSettings } from '../support';
 
 const KEY_ONLY = 'ApiKey header="Ocp-Apim-Subscription-Key"';
 const HEADER = 'Ocp-Apim-Subscription-Key';
@@ -143,11 +143,13 @@ describe('subscription keys', () => {
   });
 
   it('takes a rotated key without a restart: the new key works, the old one stops, the other slot carries on', async () => {
-    const fresh = rotateKey(file, 'acme', 'primary');
+    // a subscription of its own: the other tests keep using acme's keys, whatever the order
+    const rotating = createSubscription(file, { id: 'rotating', name: 'Rotating', product: 'default', roles: ['streetworks.read'] });
+    const fresh = rotateKey(file, 'rotating', 'primary');
     booted.app.get(SubscriptionStore).reload();
     await booted.http.get('/v1/me').set(HEADER, fresh).expect(200);
-    await booted.http.get('/v1/me').set(HEADER, acme.primaryKey).expect(401);
-    await booted.http.get('/v1/me').set(HEADER, acme.secondaryKey).expect(200);
+    await booted.http.get('/v1/me').set(HEADER, rotating.primaryKey).expect(401);
+    await booted.http.get('/v1/me').set(HEADER, rotating.secondaryKey).expect(200);
   });
 
   it('disables and re-enables a subscription without a restart', async () => {

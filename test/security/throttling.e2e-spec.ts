@@ -5,11 +5,18 @@ import { hashKey } from '../../src/auth/subscriptions/key-hash';
 import { authConfig } from '../../src/config/auth.config';
 import { throttlingConfig } from '../../src/config/throttling.config';
 import { bootApp, type BootedApp } from '../helpers/boot-app';
-import { ProbeModule } from './support/probe.controller';
-import { authSettings, throttlingSettings } from './support/settings';
+import { ProbeModule } from '../support/probes/probe.controller';
+import { authSettings, throttlingSettings } from '../support';
 
 const HEADER = 'Ocp-Apim-Subscription-Key';
-const KEYS = { metered: 'metered-key-0001', other: 'other-key-0002', blinking: 'blinking-key-0003', layered: 'layered-key-0004' };
+const KEYS = {
+  metered: 'metered-key-0001',
+  other: 'other-key-0002',
+  blinking: 'blinking-key-0003',
+  layered: 'layered-key-0004',
+  layeredRefused: 'layered-key-0005',
+  flooding: 'flooding-key-0006',
+};
 
 const dirs: string[] = [];
 afterAll(() => dirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
@@ -28,6 +35,8 @@ function subscriptionsFile(): string {
         entry('other', 'metered', KEYS.other),
         entry('blinking', 'blinking', KEYS.blinking),
         entry('layered', 'layered', KEYS.layered),
+        entry('layered-refused', 'layered', KEYS.layeredRefused),
+        entry('flooding', 'metered', KEYS.flooding),
       ],
     }),
   );
@@ -85,7 +94,10 @@ describe('throttling per client', () => {
   });
 
   it("does not let one client's flood throttle another client of the same product", async () => {
-    await booted.http.get('/v1/me').set(HEADER, KEYS.metered).expect(429);
+    for (let i = 0; i < 3; i++) {
+      await booted.http.get('/v1/me').set(HEADER, KEYS.flooding); // its whole budget
+    }
+    await booted.http.get('/v1/me').set(HEADER, KEYS.flooding).expect(429);
     const res = await booted.http.get('/v1/me').set(HEADER, KEYS.other).expect(200);
     expect(res.headers['x-ratelimit-remaining']).toBe('2');
   });
@@ -102,7 +114,7 @@ describe('throttling per client', () => {
     }
     expect(refused).toBeDefined();
     expect(refused?.headers['retry-after']).toBe('1');
-    await new Promise((resolve) => setTimeout(resolve, 1100));
+    booted.clock.advance(1_100);
     const back = await booted.http.get('/v1/me').set(HEADER, KEYS.blinking).expect(200);
     expect(back.headers['x-ratelimit-remaining']).toBe('0');
   });
@@ -130,7 +142,8 @@ describe('throttling per client', () => {
   });
 
   it('counts refused permissions against the client too', async () => {
-    await booted.http.post('/v1/security-probes').set(HEADER, KEYS.layered).send({ name: 'x' }).expect(403).expect('x-ratelimit-remaining', '3');
+    await booted.http.get('/v1/me').set(HEADER, KEYS.layeredRefused).expect(200);
+    await booted.http.post('/v1/security-probes').set(HEADER, KEYS.layeredRefused).send({ name: 'x' }).expect(403).expect('x-ratelimit-remaining', '3');
   });
 });
 

@@ -1,13 +1,12 @@
 import { streetManagerConfig } from '../../src/config/street-manager.config';
 import { MetricsService } from '../../src/metrics/metrics.service';
 import { bootApp, type BootedApp } from '../helpers/boot-app';
-import { KEY, clearFaults, sandboxUrl, setFault } from '../resources/support';
-import { testStreetManagerConfig } from './support/street-manager-fixtures';
+import { clearFaults, KEY, sandboxStats, setFault, testStreetManagerConfig, validWork } from '../support';
 
 const WORK = '/v1/works/NGN0002163600';
 
 async function workCalls(booted: BootedApp): Promise<number> {
-  const stats = (await (await fetch(`${sandboxUrl(booted)}/__admin/stats`)).json()) as { requests: Record<string, number> };
+  const stats = await sandboxStats(booted);
   return stats.requests.work;
 }
 
@@ -19,7 +18,8 @@ async function pacerRefusals(booted: BootedApp): Promise<number> {
 describe('backpressure: the pacer waits at most STREET_MANAGER_PACER_MAX_WAIT_MS (issue 13, point 8)', () => {
   let booted: BootedApp;
 
-  beforeAll(async () => {
+  // A gateway per test: each starts with a full pacer and no session, whichever test ran before.
+  beforeEach(async () => {
     const base = testStreetManagerConfig();
     booted = await bootApp({
       overrides: [
@@ -31,7 +31,7 @@ describe('backpressure: the pacer waits at most STREET_MANAGER_PACER_MAX_WAIT_MS
       ],
     });
   });
-  afterAll(() => booted?.close());
+  afterEach(() => booted?.close());
 
   it('serves within the burst, then answers 503 UPSTREAM_BUSY with Retry-After at once instead of queueing', async () => {
     await booted.http.get(WORK).set(KEY.demo).expect(200);
@@ -60,27 +60,11 @@ describe('backpressure: the pacer waits at most STREET_MANAGER_PACER_MAX_WAIT_MS
   });
 
   it('releases an Idempotency-Key refused this way (nothing was sent), so a retry is handled afresh', async () => {
-    const day = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
-    const work = {
-      promoterSwaCode: '7374',
-      highwayAuthoritySwaCode: '4720',
-      usrn: 10104523,
-      geometry: { type: 'LineString', coordinates: [[-1.5486, 53.7975], [-1.5479, 53.7978]] },
-      proposedStartDate: day(10),
-      proposedEndDate: day(14),
-      description: 'Replace 20 m of gas main',
-      locationDescription: 'Outside number 12',
-      workType: 'planned',
-      ttroRequired: false,
-      activityType: 'utility_repair_and_maintenance_works',
-      trafficManagementType: 'two_way_signals',
-      applicationType: 'permit',
-      locationTypes: ['carriageway'],
-      closeFootway: 'no',
-      excavation: true,
-      secondaryContact: 'Site manager',
-      secondaryContactNumber: '0113 496 0000',
-    };
+    const work = validWork();
+    let status = 200;
+    for (let i = 0; i < 5 && status !== 503; i++) {
+      status = (await booted.http.get(WORK).set(KEY.demo)).status; // spends the burst, as the callers before this one would
+    }
     const post = () => booted.http.post('/v1/works').set(KEY.promoter).set('Idempotency-Key', 'busy-then-retried').send(work);
     const first = await post().expect(503);
     const retry = await post().expect(503);

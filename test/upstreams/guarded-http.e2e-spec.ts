@@ -10,7 +10,7 @@ import {
 import type { UpstreamSettings } from '../../src/upstreams/http/upstream-settings';
 import { TokenBucket } from '../../src/upstreams/http/token-bucket';
 import { type BootedApp, bootApp } from '../helpers/boot-app';
-import { type FaultServer, json, startFaultServer } from './support/fault-server';
+import { type FaultServer, json, startFaultServer } from '../support';
 
 function settings(overrides: Partial<UpstreamSettings> = {}): UpstreamSettings {
   return {
@@ -32,7 +32,7 @@ describe('guarded HTTP core (e2e against fault servers)', () => {
   let upstreamCount = 0;
 
   async function server(handler: Parameters<typeof startFaultServer>[0]): Promise<FaultServer> {
-    const s = await startFaultServer(handler);
+    const s = await startFaultServer(handler, booted.clock);
     servers.push(s);
     return s;
   }
@@ -128,7 +128,7 @@ describe('guarded HTTP core (e2e against fault servers)', () => {
     );
 
     healthy = true;
-    await new Promise((resolve) => setTimeout(resolve, 1_550));
+    booted.clock.advance(1_550);
     const response = await call();
     expect(response.status).toBe(200);
     expect(http.circuitState(name)).toBe('closed');
@@ -151,8 +151,11 @@ describe('guarded HTTP core (e2e against fault servers)', () => {
   it('honours Retry-After on a 429, pauses the pacer and retries', async () => {
     const s = await server((_req, res, hit) => (hit === 1 ? json(res, 429, {}, { 'retry-after': '1' }) : json(res, 200, { ok: true })));
     const name = upstream();
-    const pacer = new TokenBucket(100, 10);
-    const response = await http.request({ upstream: name, operation: 'probe', method: 'GET', origin: s.url, path: '/x', pacer });
+    const pacer = new TokenBucket(100, 10, () => booted.clock.now());
+    const pending = http.request({ upstream: name, operation: 'probe', method: 'GET', origin: s.url, path: '/x', pacer });
+    await booted.clock.sleeping((ms) => ms >= 1_000); // the retry waits out Retry-After on the clock
+    booted.clock.advance(1_000);
+    const response = await pending;
     expect(response.status).toBe(200);
     expect(s.hits).toHaveLength(2);
     expect(s.hits[1].at - s.hits[0].at).toBeGreaterThanOrEqual(950);

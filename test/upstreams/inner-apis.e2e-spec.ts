@@ -7,9 +7,10 @@ import { endpointsFromSandbox } from '../../src/sandbox/sandbox-endpoints';
 import { STREET_MANAGER_ENDPOINTS } from '../../src/upstreams/street-manager/street-manager-endpoints';
 import { StreetManagerTransport } from '../../src/upstreams/street-manager/street-manager.transport';
 import { type BootedApp, bootApp } from '../helpers/boot-app';
-import { caller, sandboxAdmin, testStreetManagerConfig } from './support/street-manager-fixtures';
+import { caller, sandboxAdmin, TestClock, testStreetManagerConfig } from '../support';
 
 describe('inner APIs (e2e against the sandbox works register)', () => {
+  const clock = new TestClock();
   let sandbox: RunningSandbox;
   let admin: ReturnType<typeof sandboxAdmin>;
   let booted: BootedApp;
@@ -17,9 +18,10 @@ describe('inner APIs (e2e against the sandbox works register)', () => {
   let wrn: string;
 
   beforeAll(async () => {
-    sandbox = await createSandbox({ works: 60, innerTokenLifetimeSeconds: 3 });
+    sandbox = await createSandbox({ works: 60, innerTokenLifetimeSeconds: 3, clock });
     admin = sandboxAdmin(sandbox);
     booted = await bootApp({
+      clock,
       overrides: [
         { provide: STREET_MANAGER_ENDPOINTS, useValue: endpointsFromSandbox(sandbox) },
         { provide: streetManagerConfig.KEY, useValue: testStreetManagerConfig() },
@@ -64,7 +66,7 @@ describe('inner APIs (e2e against the sandbox works register)', () => {
     expect((await admin.stats()).innerTokensIssued - before.innerTokensIssued).toBe(0);
 
     // 3 s tokens are renewed in their last fifth
-    await new Promise((resolve) => setTimeout(resolve, 2_600));
+    clock.advance(2_600);
     await Promise.all(Array.from({ length: 30 }, () => register.getEntry(wrn)));
     expect((await admin.stats()).innerTokensIssued - before.innerTokensIssued).toBe(1);
   });

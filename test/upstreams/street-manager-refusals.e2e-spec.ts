@@ -10,7 +10,7 @@ import { StreetManagerTransport } from '../../src/upstreams/street-manager/stree
 import { OperatorServer } from '../../src/metrics/operator-server';
 import { type BootedApp, bootApp } from '../helpers/boot-app';
 import { LogCapture } from '../helpers/log-capture';
-import { caller, sandboxAdmin, testStreetManagerConfig } from './support/street-manager-fixtures';
+import { caller, sandboxAdmin, testStreetManagerConfig } from '../support';
 
 // A file of its own: log capture needs the only app booted in this Jest module registry.
 describe('Street Manager sign-in refusals (e2e against the sandbox)', () => {

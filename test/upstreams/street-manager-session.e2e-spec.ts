@@ -8,12 +8,15 @@ import {
   UpstreamForbiddenError,
 } from '../../src/upstreams/http/upstream-errors';
 import { endpointsFromSandbox } from '../../src/sandbox/sandbox-endpoints';
+import { SESSION_STORE, type SessionStore } from '../../src/upstreams/street-manager/session.store';
 import { STREET_MANAGER_ENDPOINTS } from '../../src/upstreams/street-manager/street-manager-endpoints';
 import { StreetManagerTransport } from '../../src/upstreams/street-manager/street-manager.transport';
 import { type BootedApp, bootApp } from '../helpers/boot-app';
-import { caller, sandboxAdmin, testStreetManagerConfig } from './support/street-manager-fixtures';
+import { call, caller, login, sandboxAdmin, TestClock, testStreetManagerConfig, userOf } from '../support';
 
 describe('Street Manager session and transport (e2e against the sandbox)', () => {
+  // One clock for the gateway and the sandbox: a token expires for both when the test moves it.
+  const clock = new TestClock();
   let sandbox: RunningSandbox;
   let admin: ReturnType<typeof sandboxAdmin>;
   const stats = () => admin.stats();
@@ -21,7 +24,7 @@ describe('Street Manager session and transport (e2e against the sandbox)', () =>
   const clearFaults = () => admin.clearFaults();
 
   beforeAll(async () => {
-    sandbox = await createSandbox({ tokenLifetimeSeconds: 4, works: 60 });
+    sandbox = await createSandbox({ tokenLifetimeSeconds: 4, works: 60, clock });
     admin = sandboxAdmin(sandbox);
   });
   afterAll(async () => {
@@ -33,6 +36,15 @@ describe('Street Manager session and transport (e2e against the sandbox)', () =>
     let transport: StreetManagerTransport;
     let wrn: string;
 
+    /** A gateway over this file's sandbox and clock. */
+    const boot = () =>
+      bootApp({
+        clock,
+        overrides: [
+          { provide: STREET_MANAGER_ENDPOINTS, useValue: endpointsFromSandbox(sandbox) },
+          { provide: streetManagerConfig.KEY, useValue: testStreetManagerConfig() },
+        ],
+      });
     const getWork = (reference = wrn, who: Caller = caller()) =>
       transport.request<{ work_reference_number: string }>({
         api: 'work',
@@ -42,21 +54,24 @@ describe('Street Manager session and transport (e2e against the sandbox)', () =>
         caller: who,
         operation: 'getWork',
       });
+    /** No session for the default credential (the sandbox's first promoter), as after a restart. */
+    const forgetSession = () => booted.app.get<SessionStore>(SESSION_STORE).set(endpointsFromSandbox(sandbox).defaultCredentialId, undefined);
 
     beforeAll(async () => {
-      booted = await bootApp({
-        overrides: [
-          { provide: STREET_MANAGER_ENDPOINTS, useValue: endpointsFromSandbox(sandbox) },
-          { provide: streetManagerConfig.KEY, useValue: testStreetManagerConfig() },
-        ],
-      });
+      // A work to read, found without the gateway, so no test depends on another having found one.
+      const { idToken } = await login(sandbox, userOf(sandbox, '7374'));
+      wrn = ((await call('GET', `${sandbox.baseUrls.reporting}/permits`, { token: idToken })).body as { rows: { work_reference_number: string }[] }).rows[0]
+        .work_reference_number;
+      booted = await boot();
       transport = booted.app.get(StreetManagerTransport);
     });
     afterEach(async () => {
       await clearFaults();
     });
+    afterAll(() => booted.close());
 
     it('signs in once and reuses the session for many calls, sequential and concurrent', async () => {
+      await forgetSession(); // a first sign-in, whichever test ran before
       const before = await stats();
       const page = await transport.request<{ rows: { work_reference_number: string }[] }>({
         api: 'reporting',
@@ -66,7 +81,6 @@ describe('Street Manager session and transport (e2e against the sandbox)', () =>
         operation: 'listPermits',
       });
       expect(page.status).toBe(200);
-      wrn = page.body.rows[0].work_reference_number;
       for (let i = 0; i < 5; i++) {
         expect((await getWork()).body.work_reference_number).toBe(wrn);
       }
@@ -79,7 +93,7 @@ describe('Street Manager session and transport (e2e against the sandbox)', () =>
     it('refreshes exactly once when 100 concurrent calls meet an expiring token', async () => {
       await getWork();
       // The 4 s token is renewed in its last fifth; 3.5 s later every caller finds it due.
-      await new Promise((resolve) => setTimeout(resolve, 3_500));
+      clock.advance(3_500);
       const before = await stats();
       const results = await Promise.all(Array.from({ length: 100 }, () => getWork()));
       expect(results.every((r) => r.status === 200)).toBe(true);
@@ -89,6 +103,7 @@ describe('Street Manager session and transport (e2e against the sandbox)', () =>
     });
 
     it('signs in again once when Street Manager answers 401 mid-session, and the call succeeds', async () => {
+      clock.advance(10_100); // past the re-authentication guard of any earlier sign-in
       await getWork();
       await faults({ api: 'work', unauthorizedNext: 1 });
       const before = await stats();
@@ -99,7 +114,8 @@ describe('Street Manager session and transport (e2e against the sandbox)', () =>
     });
 
     it('turns a second 401 with a fresh token into 403 FORBIDDEN, without looping', async () => {
-      await new Promise((resolve) => setTimeout(resolve, 10_100)); // past the re-authentication guard of the last test
+      clock.advance(10_100); // past the re-authentication guard of any earlier sign-in
+      await getWork();
       await faults({ api: 'work', forbidNext: 5 });
       const before = await stats();
       const error = await getWork().catch((e: unknown) => e);
@@ -111,7 +127,7 @@ describe('Street Manager session and transport (e2e against the sandbox)', () =>
       // Right after a re-authentication, another 401 is a refusal at once: no sign-in per refused call.
       await expect(getWork()).rejects.toBeInstanceOf(UpstreamForbiddenError);
       expect((await stats()).authentications - after.authentications).toBe(0);
-    }, 20_000);
+    });
 
     it.each(['not-json', 'truncated', 'wrong-type', 'missing-field'])('answers 502 UPSTREAM_ERROR for a %s body', async (kind) => {
       await faults({ api: 'work', malformed: kind });
@@ -143,7 +159,10 @@ describe('Street Manager session and transport (e2e against the sandbox)', () =>
       await getWork();
       await faults({ api: 'work', rateLimit: { count: 1, retryAfterSeconds: 1 } });
       const before = await stats();
-      expect((await getWork()).status).toBe(200);
+      const retried = getWork();
+      await clock.sleeping((ms) => ms >= 1_000); // the retry waits out Retry-After on the clock
+      clock.advance(1_000);
+      expect((await retried).status).toBe(200);
       expect((await stats()).requests.work - before.requests.work).toBe(2);
     });
 
@@ -157,8 +176,14 @@ describe('Street Manager session and transport (e2e against the sandbox)', () =>
     });
 
     it('signs out of Street Manager on shutdown', async () => {
+      // A gateway of its own, signed in as the contractor: the logout kills that user's tokens only, not those of the
+      // credentials the other tests use.
+      const own = await boot();
+      await own.app
+        .get(StreetManagerTransport)
+        .request({ api: 'party', method: 'GET', path: '/organisations', caller: caller('9501'), operation: 'listOrganisations' });
       const before = await stats();
-      await booted.close();
+      await own.close();
       const after = await stats();
       expect(after.logouts - before.logouts).toBeGreaterThanOrEqual(1);
     });

@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { createRemoteJWKSet, errors, jwtVerify, type JWTPayload } from 'jose';
+import { createRemoteJWKSet, errors, type JWTHeaderParameters, jwtVerify, type FlattenedJWSInput, type JWTPayload, type KeyLike } from 'jose';
+import { Clock } from '../../common/clock';
 import { type AuthConfig, authConfig, type AzureAdSettings } from '../../config/auth.config';
 import { challenge, KeysUnavailableError, UnauthorizedError } from '../auth-errors';
 import type { Caller } from '../caller';
@@ -44,14 +45,20 @@ export class AzureAdTokenVerifier {
   private readonly logger = new Logger('AzureAd');
   private readonly settings?: AzureAdSettings;
   private readonly jwks?: ReturnType<typeof createRemoteJWKSet>;
+  /** when the key set was last fetched, on the injected clock */
+  private keysFetchedAt = Number.NEGATIVE_INFINITY;
   /** An RS256 verification costs tens of microseconds; a client sends the same token for up to an hour. */
   private readonly verified = new Map<string, { caller: Caller; until: number }>();
 
-  constructor(@Inject(authConfig.KEY) config: AuthConfig) {
+  constructor(
+    @Inject(authConfig.KEY) config: AuthConfig,
+    private readonly clock: Clock,
+  ) {
     this.settings = config.azureAd;
     if (this.settings) {
       this.jwks = createRemoteJWKSet(new URL(this.settings.jwksUri), {
-        cooldownDuration: this.settings.jwksCooldownMs,
+        // jose's own cooldown reads Date.now(); `key` below keeps it on the injected clock instead.
+        cooldownDuration: Number.MAX_SAFE_INTEGER,
         cacheMaxAge: this.settings.jwksCacheMaxAgeMs,
         timeoutDuration: 5_000,
       });
@@ -67,14 +74,15 @@ export class AzureAdTokenVerifier {
     if (!settings || !this.jwks) {
       throw new UnauthorizedError('this gateway does not accept bearer tokens; send a subscription key', challenge(false));
     }
-    const now = Date.now();
+    const now = this.clock.now();
     const remembered = this.verified.get(token);
     if (remembered && remembered.until > now) {
       return remembered.caller;
     }
     let payload: AzureAdClaims;
     try {
-      ({ payload } = await jwtVerify<AzureAdClaims>(token, this.jwks, {
+      ({ payload } = await jwtVerify<AzureAdClaims>(token, this.key, {
+        currentDate: new Date(now),
         algorithms: ['RS256'],
         issuer: settings.issuer,
         audience: settings.audience,
@@ -93,6 +101,27 @@ export class AzureAdTokenVerifier {
     this.remember(token, caller, Math.min((payload.exp ?? 0) * 1000, now + REMEMBER_MS), now);
     return caller;
   }
+
+  /** The signing key; an unknown kid refetches the key set, at most once per cooldown. */
+  private readonly key = async (header: JWTHeaderParameters, input: FlattenedJWSInput): Promise<KeyLike> => {
+    const jwks = this.jwks!;
+    const fetches = !jwks.fresh; // jose fetches on first use and once the cache is older than its max age
+    try {
+      return await jwks(header, input);
+    } catch (e) {
+      // a key set fetched by this very call is as fresh as it gets
+      if (!(e instanceof errors.JWKSNoMatchingKey) || fetches || this.clock.now() < this.keysFetchedAt + this.settings!.jwksCooldownMs) {
+        throw e;
+      }
+      this.keysFetchedAt = this.clock.now();
+      await jwks.reload();
+      return await jwks(header, input);
+    } finally {
+      if (fetches) {
+        this.keysFetchedAt = this.clock.now();
+      }
+    }
+  };
 
   private remember(token: string, caller: Caller, until: number, now: number): void {
     if (until <= now) {

@@ -18,7 +18,7 @@ const AUDIENCE = INNER_CLIENT.scope.replace(/\/\.default$/, '');
  * (the organisation's own data about its works: job number, cost centre, contact team, notes).
  */
 export function registerInnerRoutes(ctx: SandboxContext, tokenLifetimeSeconds: number): { setOrigin(origin: string): void } {
-  const { app, state, faults, stats } = ctx;
+  const { app, state, faults, stats, clock } = ctx;
   const secret = randomBytes(32).toString('hex');
   let issuer = `https://login.microsoftonline.com/${INNER_CLIENT.tenantId}/v2.0`;
 
@@ -44,7 +44,7 @@ export function registerInnerRoutes(ctx: SandboxContext, tokenLifetimeSeconds: n
       if (form.scope !== INNER_CLIENT.scope) {
         return aadError(reply, 400, 'invalid_scope', `AADSTS70011: The provided value for the input parameter 'scope' is not valid.`, 70011);
       }
-      const iat = Math.floor(Date.now() / 1000);
+      const iat = Math.floor(clock.now() / 1000);
       const accessToken = signJwt(
         { aud: AUDIENCE, iss: issuer, iat, nbf: iat, exp: iat + tokenLifetimeSeconds, appid: INNER_CLIENT.clientId, azp: INNER_CLIENT.clientId, tid: INNER_CLIENT.tenantId, roles: ['WorksRegister.Read'], sub: INNER_CLIENT.clientId, uti: randomUUID() },
         secret,
@@ -65,7 +65,7 @@ export function registerInnerRoutes(ctx: SandboxContext, tokenLifetimeSeconds: n
     handler: (request: FastifyRequest, reply: FastifyReply) => {
       const header = request.headers.authorization;
       const token = typeof header === 'string' && header.startsWith('Bearer ') ? header.slice(7) : undefined;
-      const claims = token ? verifyJwt(token, secret, Math.floor(Date.now() / 1000)) : undefined;
+      const claims = token ? verifyJwt(token, secret, Math.floor(clock.now() / 1000)) : undefined;
       if (!claims || claims.aud !== AUDIENCE) {
         void reply.header('www-authenticate', 'Bearer error="invalid_token"');
         return innerError(reply, 401, 'UNAUTHORIZED', 'A valid bearer token is required');

@@ -21,14 +21,14 @@ export function registerWorklistRoutes(ctx: SandboxContext): void {
       if (req.user.organisation.type !== 'highway_authority') {
         throw new SmError(401, 'Access restricted');
       }
-      return { status: 200, body: rows(req, today(ctx.now())) };
+      return { status: 200, body: rows(req, today(ctx.clock.now())) };
     });
   const promoterList = (path: string, rows: (req: RequestInfo, today: Day) => unknown[]) =>
     ctx.route('GET', 'worklist', path, 'data', (req) => {
       if (!state.promoterOf(req.user.organisation)) {
         throw new SmError(401, 'Access restricted');
       }
-      return { status: 200, body: rows(req, today(ctx.now())) };
+      return { status: 200, body: rows(req, today(ctx.clock.now())) };
     });
 
   authorityList('/permits-about-to-deem', (req, day) =>

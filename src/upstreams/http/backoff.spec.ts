@@ -1,4 +1,4 @@
-import { fullJitterDelayMs, parseRetryAfterMs, sleep } from './backoff';
+import { fullJitterDelayMs, parseRetryAfterMs } from './backoff';
 
 describe('fullJitterDelayMs', () => {
   it('draws uniformly below an exponentially growing ceiling', () => {
@@ -35,14 +35,5 @@ describe('parseRetryAfterMs', () => {
     expect(parseRetryAfterMs(undefined, now)).toBeUndefined();
     expect(parseRetryAfterMs('', now)).toBeUndefined();
     expect(parseRetryAfterMs('soon', now)).toBeUndefined();
-  });
-});
-
-describe('sleep', () => {
-  it('rejects with the abort reason when the signal fires first', async () => {
-    const controller = new AbortController();
-    const pending = sleep(10_000, controller.signal);
-    controller.abort(new Error('deadline'));
-    await expect(pending).rejects.toThrow('deadline');
   });
 });

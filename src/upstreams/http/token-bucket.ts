@@ -1,5 +1,3 @@
-import { sleep } from './backoff';
-
 /** The pacer's queue is longer than a caller may wait: nothing was reserved, nothing sent. */
 export class PacerFullError extends Error {
   constructor(
@@ -57,10 +55,6 @@ export class TokenBucket {
     this.tokens -= 1;
     this.nextFreeAt = at;
     return at - now;
-  }
-
-  async take(signal?: AbortSignal): Promise<void> {
-    await sleep(this.reserve(), signal);
   }
 
   pauseFor(ms: number): void {

@@ -10,11 +10,13 @@ import {
   bulkhead,
   circuitBreaker,
   handleType,
+  type IBackoff,
 } from 'cockatiel';
 import type { IncomingHttpHeaders } from 'node:http';
 import { Pool } from 'undici';
+import { Clock } from '../../common/clock';
 import { MetricsService, type UpstreamOutcome } from '../../metrics/metrics.service';
-import { fullJitterDelayMs, parseRetryAfterMs, sleep } from './backoff';
+import { fullJitterDelayMs, parseRetryAfterMs } from './backoff';
 import { redactPath } from './redact';
 import { RetryBudget } from './retry-budget';
 import { PacerFullError, type TokenBucket } from './token-bucket';
@@ -103,7 +105,10 @@ export class UpstreamHttp implements OnApplicationShutdown {
   private readonly upstreams = new Map<string, GuardedUpstream>();
   private closing?: Promise<void>;
 
-  constructor(private readonly metrics: MetricsService) {}
+  constructor(
+    private readonly metrics: MetricsService,
+    private readonly clock: Clock,
+  ) {}
 
   /** Idempotent: the first registration of a name wins, so modules may register defensively. */
   register(name: string, settings: UpstreamSettings): void {
@@ -111,7 +116,7 @@ export class UpstreamHttp implements OnApplicationShutdown {
       return;
     }
     const breaker = circuitBreaker(handleType(AttemptFailure), {
-      halfOpenAfter: settings.breaker.halfOpenAfterMs,
+      halfOpenAfter: { next: () => this.halfOpenAfter(settings.breaker.halfOpenAfterMs) },
       breaker: new ConsecutiveBreaker(settings.breaker.consecutiveFailures),
     });
     const guarded: GuardedUpstream = {
@@ -119,13 +124,13 @@ export class UpstreamHttp implements OnApplicationShutdown {
       settings,
       breaker,
       bulkhead: bulkhead(settings.bulkhead.maxConcurrent, settings.bulkhead.maxQueue),
-      budget: new RetryBudget(settings.retry.budgetRatio),
+      budget: new RetryBudget(settings.retry.budgetRatio, undefined, undefined, () => this.clock.now()),
       pools: new Map(),
     };
     this.metrics.circuitState.set({ upstream: name }, 0);
     breaker.onStateChange((state) => {
       if (state === CircuitState.Open) {
-        guarded.openedAt = Date.now();
+        guarded.openedAt = this.clock.now();
         this.logger.warn({ upstream: name }, 'circuit opened: failing fast until a probe succeeds');
       } else if (state === CircuitState.Closed) {
         this.logger.log({ upstream: name }, 'circuit closed: upstream recovered');
@@ -198,7 +203,7 @@ export class UpstreamHttp implements OnApplicationShutdown {
         }
         this.metrics.upstreamRetries.inc({ upstream: upstream.name, operation: call.operation });
         try {
-          await sleep(delayMs, signal);
+          await this.clock.sleep(delayMs, signal);
         } catch {
           throw new UpstreamTimeoutError(upstream.name);
         }
@@ -231,6 +236,21 @@ export class UpstreamHttp implements OnApplicationShutdown {
     return this.closing;
   }
 
+  /**
+   * cockatiel compares its own Date.now() against the backoff's duration, read at each call; a duration of 0 once
+   * `ms` have passed on the injected clock (and unbounded before) lets that clock decide when the breaker half-opens.
+   */
+  private halfOpenAfter(ms: number): IBackoff<unknown> {
+    const openedAt = this.clock.now();
+    const clock = this.clock;
+    return {
+      get duration() {
+        return clock.now() - openedAt >= ms ? 0 : Number.POSITIVE_INFINITY;
+      },
+      next: () => this.halfOpenAfter(ms),
+    };
+  }
+
   private get(name: string): GuardedUpstream {
     const upstream = this.upstreams.get(name);
     if (!upstream) {
@@ -257,7 +277,7 @@ export class UpstreamHttp implements OnApplicationShutdown {
   }
 
   private async attempt(upstream: GuardedUpstream, call: UpstreamCall, signal: AbortSignal): Promise<UpstreamResponse> {
-    await call.pacer?.take(signal);
+    await this.clock.sleep(call.pacer?.reserve() ?? 0, signal);
     let response;
     try {
       response = await this.pool(upstream, call.origin).request({
@@ -305,7 +325,7 @@ export class UpstreamHttp implements OnApplicationShutdown {
       }
     }
     if (e instanceof BrokenCircuitError) {
-      const openFor = upstream.settings.breaker.halfOpenAfterMs - (Date.now() - (upstream.openedAt ?? Date.now()));
+      const openFor = upstream.settings.breaker.halfOpenAfterMs - (this.clock.now() - (upstream.openedAt ?? this.clock.now()));
       return { error: new UpstreamUnavailableError(name, 'circuit-open', Math.max(1, openFor / 1000)), mayRetry: false };
     }
     if (e instanceof PacerFullError) {

@@ -1,5 +1,6 @@
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import type { IncomingHttpHeaders } from 'node:http';
+import { Clock } from '../../common/clock';
 import type { InnerApiSettings } from '../../config/inner-apis.config';
 import { HealthRegistry } from '../../health/health-registry';
 import { type UpstreamBase, upstreamBase } from '../http/upstream-base';
@@ -59,6 +60,7 @@ export class InnerApiClient implements OnModuleInit {
     @Inject(INNER_APIS) apis: InnerApiSettings[],
     private readonly http: UpstreamHttp,
     private readonly health: HealthRegistry,
+    clock: Clock,
   ) {
     for (const settings of apis) {
       const upstream = `inner-${settings.name}`;
@@ -67,8 +69,8 @@ export class InnerApiClient implements OnModuleInit {
       http.register(`${upstream}-token`, { ...guards(settings), retry: { ...guards(settings).retry, maxAttempts: 1 } });
       const source = settings.authority
         ? new MsalTokenSource(`${upstream}-token`, settings)
-        : new OAuthClientCredentialsTokenSource(http, `${upstream}-token`, settings);
-      this.apis.set(settings.name, { settings, base: upstreamBase(settings.baseUrl), upstream, tokens: new CachedTokenProvider(source) });
+        : new OAuthClientCredentialsTokenSource(http, `${upstream}-token`, settings, () => clock.now());
+      this.apis.set(settings.name, { settings, base: upstreamBase(settings.baseUrl), upstream, tokens: new CachedTokenProvider(source, undefined, () => clock.now()) });
     }
   }
 

@@ -15,6 +15,7 @@ export class OAuthClientCredentialsTokenSource implements TokenSource {
     private readonly http: UpstreamHttp,
     private readonly upstream: string,
     private readonly api: InnerApiSettings,
+    private readonly now: () => number = Date.now,
   ) {
     this.tokenEndpoint = upstreamBase(api.tokenUrl!);
   }
@@ -49,6 +50,6 @@ export class OAuthClientCredentialsTokenSource implements TokenSource {
     if (typeof body.access_token !== 'string' || !Number.isFinite(expiresIn) || expiresIn <= 0) {
       throw new UpstreamBadResponseError(this.upstream, 'bad-body');
     }
-    return { token: body.access_token, expiresAt: Date.now() + expiresIn * 1000 };
+    return { token: body.access_token, expiresAt: this.now() + expiresIn * 1000 };
   }
 }

@@ -7,6 +7,8 @@ export class MemorySessionStore implements SessionStore {
   private readonly locks = new Map<string, Promise<unknown>>();
   private readonly refusals = new Map<string, StoredRefusal>();
 
+  constructor(private readonly now: () => number = Date.now) {}
+
   get(credentialId: string): Promise<SessionTokens | undefined> {
     return Promise.resolve(this.sessions.get(credentialId));
   }
@@ -40,7 +42,7 @@ export class MemorySessionStore implements SessionStore {
 
   getRefusal(credentialId: string): Promise<StoredRefusal | undefined> {
     const refusal = this.refusals.get(credentialId);
-    return Promise.resolve(refusal && refusal.blockedUntil > Date.now() ? refusal : undefined);
+    return Promise.resolve(refusal && refusal.blockedUntil > this.now() ? refusal : undefined);
   }
 
   setRefusal(credentialId: string, refusal: StoredRefusal): Promise<void> {

@@ -1,5 +1,6 @@
 import Redis from 'ioredis';
 import { describeWithRedis, type RedisServer, startRedisServer } from '../../../test/helpers/redis-server';
+import { TestClock } from '../../../test/support/test-clock';
 import { RedisAlarm } from '../../redis/redis-alarm';
 import { RedisSessionStore } from './redis-session.store';
 import type { SessionTokens } from './session.store';
@@ -50,7 +51,8 @@ describeWithRedis('RedisSessionStore (real redis-server)', () => {
   });
 
   it('lets one instance sign in while the others wait and read its result', async () => {
-    const instances = [new RedisSessionStore(a, alarm), new RedisSessionStore(b, alarm), new RedisSessionStore(a, alarm)];
+    const clock = new TestClock();
+    const instances = [new RedisSessionStore(a, alarm, clock), new RedisSessionStore(b, alarm, clock), new RedisSessionStore(a, alarm, clock)];
     let signIns = 0;
     let concurrent = 0;
     let maxConcurrent = 0;
@@ -65,7 +67,7 @@ describeWithRedis('RedisSessionStore (real redis-server)', () => {
             return current;
           }
           signIns++;
-          await new Promise((resolve) => setTimeout(resolve, 100));
+          await clock.sleepingTogether(2); // the other two instances are polling for the lock
           const fresh = tokens(`signed-in-${signIns}`);
           await store.set('0001', fresh);
           return fresh;

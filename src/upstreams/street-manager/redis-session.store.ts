@@ -1,4 +1,5 @@
 import type Redis from 'ioredis';
+import { type Clock, SYSTEM_CLOCK } from '../../common/clock';
 import type { RedisAlarm } from '../../redis/redis-alarm';
 import { LockNotAcquiredError, RedisLock } from '../../redis/redis-lock';
 import { MemorySessionStore } from './memory-session.store';
@@ -19,14 +20,16 @@ const LOCK_WAIT_MS = 35_000;
  */
 export class RedisSessionStore implements SessionStore {
   readonly shared = true;
-  private readonly local = new MemorySessionStore();
+  private readonly local: MemorySessionStore;
   private readonly lock: RedisLock;
 
   constructor(
     private readonly redis: Redis,
     private readonly alarm: RedisAlarm,
+    private readonly clock: Clock = SYSTEM_CLOCK,
   ) {
-    this.lock = new RedisLock(redis);
+    this.local = new MemorySessionStore(() => clock.now());
+    this.lock = new RedisLock(redis, clock);
   }
 
   async get(credentialId: string): Promise<SessionTokens | undefined> {
@@ -44,7 +47,7 @@ export class RedisSessionStore implements SessionStore {
     try {
       if (tokens) {
         // Kept no longer than a refresh could still help; after that only a new sign-in does.
-        const keepMs = Math.max(1_000, tokens.refreshTokenExpiresAt - Date.now());
+        const keepMs = Math.max(1_000, tokens.refreshTokenExpiresAt - this.clock.now());
         await this.redis.set(sessionKey(credentialId), JSON.stringify(tokens), 'PX', keepMs);
       } else {
         await this.redis.del(sessionKey(credentialId));
@@ -91,7 +94,7 @@ export class RedisSessionStore implements SessionStore {
   async setRefusal(credentialId: string, refusal: StoredRefusal): Promise<void> {
     await this.local.setRefusal(credentialId, refusal);
     try {
-      await this.redis.set(refusalKey(credentialId), JSON.stringify(refusal), 'PX', Math.max(1, refusal.blockedUntil - Date.now()));
+      await this.redis.set(refusalKey(credentialId), JSON.stringify(refusal), 'PX', Math.max(1, refusal.blockedUntil - this.clock.now()));
     } catch (e) {
       this.alarm.raise('session', e, 'refused sign-ins are remembered per instance only');
     }

@@ -1,9 +1,10 @@
 import { type BeforeApplicationShutdown, Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import type { Caller } from '../../auth/caller';
+import { Clock } from '../../common/clock';
 import { type StreetManagerConfig, type StreetManagerCredential, streetManagerConfig } from '../../config/street-manager.config';
 import { HealthRegistry } from '../../health/health-registry';
 import { MetricsService } from '../../metrics/metrics.service';
-import { fullJitterDelayMs, sleep } from '../http/backoff';
+import { fullJitterDelayMs } from '../http/backoff';
 import { TokenBucket } from '../http/token-bucket';
 import {
   UpstreamBadResponseError,
@@ -70,6 +71,7 @@ export class StreetManagerSessions implements OnModuleInit, BeforeApplicationShu
     private readonly http: UpstreamHttp,
     private readonly health: HealthRegistry,
     private readonly metrics: MetricsService,
+    private readonly clock: Clock,
   ) {
     registerStreetManagerUpstreams(http, config);
     this.bases = streetManagerBases(endpoints.baseUrls);
@@ -78,7 +80,7 @@ export class StreetManagerSessions implements OnModuleInit, BeforeApplicationShu
       if (c.organisation && !this.byOrganisation.has(c.organisation)) {
         this.byOrganisation.set(c.organisation, c);
       }
-      this.pacers.set(c.id, new TokenBucket(config.pacer.ratePerSecond, config.pacer.burst, Date.now, config.pacer.maxWaitMs));
+      this.pacers.set(c.id, new TokenBucket(config.pacer.ratePerSecond, config.pacer.burst, () => clock.now(), config.pacer.maxWaitMs));
       this.states.set(c.id, {});
     }
   }
@@ -133,7 +135,7 @@ export class StreetManagerSessions implements OnModuleInit, BeforeApplicationShu
   /** A session whose id token Street Manager will still accept for a while. */
   private async session(credential: StreetManagerCredential): Promise<SessionTokens> {
     const current = await this.store.get(credential.id);
-    if (current && Date.now() < this.renewAt(current)) {
+    if (current && this.clock.now() < this.renewAt(current)) {
       return current;
     }
     return this.singleFlight(`${credential.id}:renew`, () => this.renew(credential));
@@ -150,7 +152,7 @@ export class StreetManagerSessions implements OnModuleInit, BeforeApplicationShu
         if (current && current.idToken !== staleIdToken) {
           return current;
         }
-        if (current?.via === 'reauthenticate' && Date.now() - current.obtainedAt < REAUTH_MIN_INTERVAL_MS) {
+        if (current?.via === 'reauthenticate' && this.clock.now() - current.obtainedAt < REAUTH_MIN_INTERVAL_MS) {
           return undefined;
         }
         this.logger.log({ credential: credential.id }, 'Street Manager answered 401 to a data call: signing in again once');
@@ -202,11 +204,11 @@ export class StreetManagerSessions implements OnModuleInit, BeforeApplicationShu
   private renew(credential: StreetManagerCredential): Promise<SessionTokens> {
     return this.store.withLock(credential.id, async () => {
       const current = await this.store.get(credential.id);
-      if (current && Date.now() < this.renewAt(current)) {
+      if (current && this.clock.now() < this.renewAt(current)) {
         return current;
       }
       let renewed: SessionTokens | undefined;
-      if (current && Date.now() < current.refreshTokenExpiresAt - REFRESH_TOKEN_MARGIN_MS) {
+      if (current && this.clock.now() < current.refreshTokenExpiresAt - REFRESH_TOKEN_MARGIN_MS) {
         renewed = await this.refresh(credential, current).catch((e: unknown) => {
           this.logger.log({ credential: credential.id, reason: (e as { reason?: string }).reason }, 'token refresh failed: signing in again');
           return undefined;
@@ -216,7 +218,7 @@ export class StreetManagerSessions implements OnModuleInit, BeforeApplicationShu
         renewed ??= await this.authenticate(credential, 'authenticate');
       } catch (e) {
         // Riding out a sign-in outage on a token that Street Manager still accepts beats failing every caller.
-        if (current && Date.now() < current.idTokenExpiresAt - 5_000) {
+        if (current && this.clock.now() < current.idTokenExpiresAt - 5_000) {
           this.logger.warn({ credential: credential.id }, 'could not renew the Street Manager session; using the current token until it expires');
           return current;
         }
@@ -259,7 +261,7 @@ export class StreetManagerSessions implements OnModuleInit, BeforeApplicationShu
           throw e;
         }
         const retryAfterMs = e instanceof UpstreamUnavailableError && e.reason === 'throttled' ? e.retryAfterSeconds * 1000 : 0;
-        await sleep(Math.max(retryAfterMs, fullJitterDelayMs(attempt - 1, authBaseDelayMs, authMaxDelayMs)));
+        await this.clock.sleep(Math.max(retryAfterMs, fullJitterDelayMs(attempt - 1, authBaseDelayMs, authMaxDelayMs)));
         continue;
       }
       const refusal = REFUSALS[response.status];
@@ -278,7 +280,7 @@ export class StreetManagerSessions implements OnModuleInit, BeforeApplicationShu
       state.blockedUntil = undefined;
       state.lastProblem = undefined;
       this.logger.log({ credential: credential.id }, 'signed in to Street Manager');
-      const now = Date.now();
+      const now = this.clock.now();
       const refreshExp = jwtTimes(refreshToken).exp;
       return {
         idToken,
@@ -292,7 +294,7 @@ export class StreetManagerSessions implements OnModuleInit, BeforeApplicationShu
   }
 
   private lifetimes(idToken: string): { idTokenExpiresAt: number; obtainedAt: number } {
-    const now = Date.now();
+    const now = this.clock.now();
     const { exp } = jwtTimes(idToken);
     // No readable exp: assume Street Manager's documented hour rather than reusing the token forever.
     return { idTokenExpiresAt: exp ?? now + 3_600_000, obtainedAt: now };
@@ -302,7 +304,7 @@ export class StreetManagerSessions implements OnModuleInit, BeforeApplicationShu
     const state = this.state(credential);
     const cooldownMs = this.config.session.credentialsFailureCooldownSeconds * 1000;
     state.refusal = refusal;
-    state.blockedUntil = Date.now() + cooldownMs;
+    state.blockedUntil = this.clock.now() + cooldownMs;
     await this.store.setRefusal(credential.id, { reason: refusal, blockedUntil: state.blockedUntil });
     state.lastProblem = REFUSAL_TEXT[refusal];
     this.metrics.upstreamAuthentications.inc({ credential: credential.id, kind: 'authenticate', result: refusal });
@@ -322,8 +324,8 @@ export class StreetManagerSessions implements OnModuleInit, BeforeApplicationShu
       state.blockedUntil = shared.blockedUntil;
       state.lastProblem = REFUSAL_TEXT[state.refusal];
     }
-    if (state.blockedUntil && Date.now() < state.blockedUntil) {
-      throw new UpstreamUnavailableError('street-manager', 'credentials', (state.blockedUntil - Date.now()) / 1000);
+    if (state.blockedUntil && this.clock.now() < state.blockedUntil) {
+      throw new UpstreamUnavailableError('street-manager', 'credentials', (state.blockedUntil - this.clock.now()) / 1000);
     }
   }
 
@@ -342,7 +344,7 @@ export class StreetManagerSessions implements OnModuleInit, BeforeApplicationShu
     const refused: string[] = [];
     for (const id of this.byId.keys()) {
       const state = this.states.get(id) ?? {};
-      if (state.refusal && state.blockedUntil && Date.now() < state.blockedUntil) {
+      if (state.refusal && state.blockedUntil && this.clock.now() < state.blockedUntil) {
         refused.push(`credential ${id}: ${REFUSAL_TEXT[state.refusal]}; next sign-in not before ${new Date(state.blockedUntil).toISOString()}`);
         continue;
       }

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { Clock } from '../../common/clock';
 import { UpstreamHttpModule } from '../http/upstream-http.module';
 import { RedisService } from '../../redis/redis.service';
 import { EventApiClient } from './event-api.client';
@@ -27,10 +28,10 @@ const CLIENTS = [WorkApiClient, ReportingApiClient, PartyApiClient, LookupApiCli
   providers: [
     {
       provide: SESSION_STORE,
-      inject: [RedisService],
+      inject: [RedisService, Clock],
       // With REDIS_URL every instance shares one Street Manager sign-in per credential (scale-out).
-      useFactory: (redis: RedisService): SessionStore =>
-        redis.client ? new RedisSessionStore(redis.client, redis.alarm) : new MemorySessionStore(),
+      useFactory: (redis: RedisService, clock: Clock): SessionStore =>
+        redis.client ? new RedisSessionStore(redis.client, redis.alarm, clock) : new MemorySessionStore(() => clock.now()),
     },
     StreetManagerSessions,
     StreetManagerTransport,
