@@ -1,6 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsIn } from 'class-validator';
 import { IntegerProperty, SM_LIMITS, TextProperty, WorkReferenceProperty } from '../../common/validation/bounded';
+import { REFUSAL_REASONS } from '../../common/vocabulary/street-manager-enums';
 import { EnumArrayProperty } from '../../common/validation/bounded-array';
 import { PermitApplicationDto } from './permit-application.dto';
 
@@ -28,25 +29,6 @@ export class UpdatePermitStatusDto {
 }
 
 export const ASSESSMENT_DECISIONS = ['granted', 'refused', 'permit_modification_request', 'revoked'] as const;
-export const REFUSAL_REASONS = [
-  'RC10',
-  'RC11',
-  'RC12',
-  'RC20',
-  'RC21',
-  'RC22',
-  'RC23',
-  'RC30',
-  'RC31',
-  'RC32',
-  'RC33',
-  'RC40',
-  'RC41',
-  'RC42',
-  'RC43',
-  'RC44',
-  'RC50',
-] as const;
 
 /** The highway authority's decision on a permit. */
 export class AssessPermitDto {
