@@ -3,6 +3,7 @@ import { Logger, NativeLogger, PARAMS_PROVIDER_TOKEN, type Params, PinoLogger } 
 import { type AppConfig, appConfig } from './config/app.config';
 import { MetricsService } from './metrics/metrics.service';
 import { LOG_DESTINATION, type LogDestination, loggerParams, stdoutDestination } from './common/logging';
+import { prettyStdout } from './common/pretty-logs';
 
 /**
  * nestjs-pino's loggers without its LoggerModule, whose only other part is a Nest middleware: on Fastify that
@@ -29,6 +30,7 @@ export class LoggerModule {
           provide: LOG_DESTINATION,
           inject: [appConfig.KEY, MetricsService],
           useFactory: (config: AppConfig, metrics: MetricsService): LogDestination =>
+            (config.prettyLogs ? prettyStdout() : null) ??
             stdoutDestination(config.logBufferBytes, () => metrics.logLinesDropped.inc()),
         },
       ],

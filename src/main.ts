@@ -7,6 +7,8 @@ import { configureApp, createAdapter } from './app.setup';
 import { installGracefulShutdown } from './common/graceful-shutdown';
 import { flushStdoutWithoutBlocking } from './common/logging';
 import { type AppConfig, appConfig } from './config/app.config';
+import { type AuthConfig, authConfig } from './config/auth.config';
+import { startLine } from './docs/start-line';
 import { validateConfiguration } from './config';
 import { ConfigurationError } from './config/validate-env';
 import { OperatorServer } from './metrics/operator-server';
@@ -34,7 +36,7 @@ async function bootstrap(): Promise<void> {
   };
   installGracefulShutdown(app, { graceMs: config.shutdownGraceMs, logger, exit });
   await app.listen(config.port, config.host);
-  logger.log(`streetworks-gateway listening on ${await app.getUrl()}`);
+  logger.log(startLine(await app.getUrl(), app.get<AuthConfig>(authConfig.KEY).sandbox));
   const operatorUrl = await app.get(OperatorServer).listen(config.metricsPort, config.host);
   logger.log(`operator endpoints (/metrics, /healthcheck with detail) on ${operatorUrl}`);
 }

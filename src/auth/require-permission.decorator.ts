@@ -1,6 +1,7 @@
 import { applyDecorators, SetMetadata } from '@nestjs/common';
 import {
   ApiBearerAuth,
+  ApiExtension,
   ApiForbiddenResponse,
   ApiSecurity,
   ApiTooManyRequestsResponse,
@@ -32,6 +33,8 @@ function documented(): MethodDecorator & ClassDecorator {
 export function RequirePermission(permission: Permission): MethodDecorator & ClassDecorator {
   return applyDecorators(
     SetMetadata(REQUIRED_PERMISSION, permission),
+    // Says which credential Try it out needs (in the sandbox: the authority demo key for authority writes).
+    ApiExtension('x-permission', permission),
     documented(),
     ApiForbiddenResponse({ description: `the caller lacks the ${permission} permission`, type: ErrorResponseDto }),
   );

@@ -5,7 +5,8 @@ import { CHOSEN_REPRESENTATION, type RequestWithRepresentation } from '../common
 import { type CacheConfig, cacheConfig } from '../config/cache.config';
 import { cacheKey, resourceOf } from './cache-key';
 import { CACHE_STATE, cacheControl, type CacheState, type RawWithCacheState, VARY } from './cache-state';
-import { ifNoneMatchHits } from './etag';
+import { BadRequestError } from '../common/errors/api-error';
+import { ifNoneMatchHits, ifNoneMatchProblem } from './etag';
 import { RESPONSE_CACHE, type CachedResponse, type ResponseCacheStore } from './response-cache.store';
 
 /**
@@ -52,6 +53,10 @@ export class ResponseCacheGuard implements CanActivate {
     const caller = request.caller;
     if (request.method !== 'GET' || !caller) {
       return true;
+    }
+    const problem = ifNoneMatchProblem(request.headers['if-none-match']);
+    if (problem) {
+      throw new BadRequestError(`If-None-Match ${problem}`, [{ field: 'If-None-Match', message: problem }]);
     }
     const raw = request.raw as RawWithCacheState & RequestWithRepresentation;
     const ttl = this.ttlOf(request.routeOptions.url);

@@ -70,6 +70,8 @@ export const appConfig = registerAs('app', () => {
     logLevel: env.LOG_LEVEL ?? 'info',
     /** Log bytes held while stdout cannot take more; lines beyond it are dropped and counted, never waited for. */
     logBufferBytes: env.LOG_BUFFER_BYTES ?? 1024 * 1024,
+    /** Human-readable lines for a person at a terminal; JSON lines everywhere else (pipes, files, production). */
+    prettyLogs: process.stdout.isTTY === true && env.NODE_ENV !== 'production',
     nodeEnv: (env.NODE_ENV ?? 'development') as 'development' | 'test' | 'production',
     bodyLimitBytes: env.BODY_LIMIT_BYTES ?? 1024 * 1024,
     corsOrigins: splitList(env.CORS_ORIGINS),

@@ -3,7 +3,11 @@ import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swag
 import { dump } from 'js-yaml';
 import { AZURE_AD_SCHEME, SUBSCRIPTION_KEY_SCHEME } from '../auth/swagger-security';
 import { ErrorResponseDto } from '../common/errors/error-response.dto';
+import { REPLAYED_HEADER } from '../idempotency/idempotency-key';
 import { MediaType } from '../common/negotiation/media-types';
+import { IF_NONE_MATCH, IF_NONE_MATCH_MAX_LENGTH } from '../cache/etag';
+import { describeGeoJsonAnswers, describeInternalErrors, describeSparseAnswers, type Parameter } from './document-answers';
+import { applyPathExamples, exampleRequestBodies } from './document-examples';
 
 /** Routes outside the versioned tree that belong in every version's document. */
 const UNVERSIONED_PATH = /^\/(status|healthcheck|metrics)$/;
@@ -21,7 +25,11 @@ export function buildOpenApiDocument(app: INestApplication, version: string): Op
     .setTitle('Street works gateway')
     .setDescription(DESCRIPTION)
     .setVersion(version)
-    .addServer('/', 'this gateway')
+    .addServer(
+      '/',
+      'This gateway, wherever it serves this document: a local or sandbox run (Street Manager simulated in-process, ' +
+        'demo subscription keys) or a test or production deployment in front of the real Street Manager',
+    )
     .addApiKey(
       {
         type: 'apiKey',
@@ -37,7 +45,10 @@ export function buildOpenApiDocument(app: INestApplication, version: string): Op
         scheme: 'bearer',
         bearerFormat: 'JWT',
         description:
-          "For internal clients: an Azure AD (Entra ID) access token for the gateway's app registration.",
+          "For internal clients: an Azure AD (Entra ID) access token for the gateway's app registration. Handled as " +
+          'RFC8725 (JSON Web Token Best Current Practices) asks: the algorithm is pinned (RS256 only, never `none`), ' +
+          "the signature is checked against the tenant's JWKS, and issuer, audience, expiry and not-before are " +
+          'always verified.',
       },
       AZURE_AD_SCHEME,
     )
@@ -48,7 +59,14 @@ export function buildOpenApiDocument(app: INestApplication, version: string): Op
   document.paths = Object.fromEntries(
     Object.entries(document.paths).filter(([path]) => path.startsWith(prefix) || UNVERSIONED_PATH.test(path)),
   );
+  // Servers are the public face of this API (OWASP API9: say who each server is for).
+  document.servers = (document.servers ?? []).map((server) => ({ ...server, 'x-internal': false }));
   describeRepresentations(document);
+  describeInternalErrors(document);
+  describeSparseAnswers(document);
+  describeGeoJsonAnswers(document);
+  exampleRequestBodies(document);
+  applyPathExamples(document);
   describeHeaders(document);
   defineTags(document);
   return sortKeys(document);
@@ -79,7 +97,7 @@ function describeRepresentations(document: OpenAPIObject): void {
   }
 }
 
-type Header = { description: string; schema: { type: string } };
+type Header = { description: string; schema: { type: string; format?: string; maxLength?: number; pattern?: string } };
 type Response = { description?: string; headers?: Record<string, unknown>; content?: unknown };
 type Operation = {
   security?: unknown[];
@@ -95,11 +113,15 @@ const HEADERS: Record<string, Header> = {
   },
   XRateLimitLimit: {
     description: "Requests allowed in the client's window closest to running out",
-    schema: { type: 'integer' },
+    schema: { type: 'integer', format: 'int32' },
   },
-  XRateLimitRemaining: { description: 'Requests left in that window', schema: { type: 'integer' } },
-  XRateLimitReset: { description: 'Seconds until that window resets', schema: { type: 'integer' } },
-  RetryAfter: { description: 'Seconds to wait before trying again', schema: { type: 'integer' } },
+  XRateLimitRemaining: { description: 'Requests left in that window', schema: { type: 'integer', format: 'int32' } },
+  XRateLimitReset: { description: 'Seconds until that window resets', schema: { type: 'integer', format: 'int32' } },
+  RetryAfter: { description: 'Seconds to wait before trying again', schema: { type: 'integer', format: 'int32' } },
+  IdempotentReplayed: {
+    description: '`true` when this answer is the replay of an earlier request with the same Idempotency-Key and body',
+    schema: { type: 'string' },
+  },
   ETag: {
     description: 'Strong validator of this representation; send it back in If-None-Match',
     schema: { type: 'string' },
@@ -109,6 +131,8 @@ const HEADERS: Record<string, Header> = {
     schema: { type: 'string' },
   },
 };
+
+const UNTHROTTLED_STATUSES = new Set(['401', '413', '415']);
 
 const ref = (name: string) => ({ $ref: `#/components/headers/${name}` });
 
@@ -125,12 +149,13 @@ function describeHeaders(document: OpenAPIObject): void {
       in: 'header',
       required: false,
       description: 'An ETag from an earlier answer: 304 Not Modified, with no body, while it still matches',
-      schema: { type: 'string' },
+      schema: { type: 'string', maxLength: IF_NONE_MATCH_MAX_LENGTH, pattern: IF_NONE_MATCH.source },
     },
   };
   for (const [path, item] of Object.entries(document.paths)) {
     for (const [method, value] of Object.entries(item)) {
       const operation = value as Operation;
+      moveReplayedHeader(operation);
       const secured = (operation.security ?? []).length > 0;
       const responses = operation.responses ?? {};
       if (secured && method === 'get' && !UNVERSIONED_PATH.test(path) && responses['200']) {
@@ -150,8 +175,9 @@ function describeHeaders(document: OpenAPIObject): void {
       }
       for (const [status, response] of Object.entries(responses)) {
         const headers: Record<string, unknown> = { ...response.headers, 'X-Request-Id': ref('XRequestId') };
-        // Throttling counts authenticated clients only: a 401 is refused before it.
-        if (secured && status !== '401') {
+        // Throttling counts authenticated clients only: a 401 is refused before it, and so are bodies refused
+        // before authentication (413 too large, 415 not JSON).
+        if (secured && !UNTHROTTLED_STATUSES.has(status)) {
           Object.assign(headers, {
             'X-RateLimit-Limit': ref('XRateLimitLimit'),
             'X-RateLimit-Remaining': ref('XRateLimitRemaining'),
@@ -164,6 +190,22 @@ function describeHeaders(document: OpenAPIObject): void {
         response.headers = headers;
       }
     }
+  }
+}
+
+/**
+ * `Idempotent-Replayed` is an answer header, but POST controllers declare it with @ApiHeader (a request parameter);
+ * it belongs on the 201.
+ */
+function moveReplayedHeader(operation: Operation): void {
+  const parameters = (operation.parameters ?? []) as Parameter[];
+  if (!parameters.some((p) => p.name === REPLAYED_HEADER)) {
+    return;
+  }
+  operation.parameters = parameters.filter((p) => p.name !== REPLAYED_HEADER);
+  const created = operation.responses?.['201'];
+  if (created) {
+    created.headers = { ...created.headers, [REPLAYED_HEADER]: ref('IdempotentReplayed') };
   }
 }
 

@@ -1,4 +1,5 @@
 import { Logger, Module } from '@nestjs/common';
+import { Clock } from '../common/clock';
 import { type EventsConfig, eventsConfig } from '../config/events.config';
 import { RedisService } from '../redis/redis.service';
 import { EventOrganisations } from './event-organisations';
@@ -32,8 +33,9 @@ export function createEventLog(
     EventOrganisations,
     {
       provide: EventLog,
-      inject: [eventsConfig.KEY, RedisService],
-      useFactory: (config: EventsConfig, redis: RedisService) => createEventLog(config, redis),
+      inject: [eventsConfig.KEY, RedisService, Clock],
+      useFactory: (config: EventsConfig, redis: RedisService, clock: Clock) =>
+        createEventLog(config, redis, () => clock.now()),
     },
   ],
   exports: [EventLog, EventOrganisations],

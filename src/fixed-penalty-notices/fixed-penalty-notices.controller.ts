@@ -5,6 +5,7 @@ import type { Caller } from '../auth/caller';
 import { CurrentCaller } from '../auth/current-caller.decorator';
 import { Permission } from '../auth/permissions';
 import { RequirePermission } from '../auth/require-permission.decorator';
+import { AuthorityExample } from '../common/validation/bounded';
 import { ApiErrorResponses } from '../common/errors/api-error-responses.decorator';
 import { FieldsQueryDto, parseFields, selectFields } from '../common/fields/fields';
 import { CurrentListRequest } from '../common/listing/list-request.decorator';
@@ -71,6 +72,8 @@ export class FixedPenaltyNoticesController {
   }
 
   @Put(':fpnReferenceNumber/status')
+  // Try it out: an authority write, so the example is one the authority demo key (4720) may change.
+  @AuthorityExample('fpnReferenceNumber', 'NPG0001052550-FPN-01')
   @RequirePermission(Permission.AUTHORITY_WRITE)
   @ApiOperation({
     summary: 'Change the status of a fixed penalty notice',

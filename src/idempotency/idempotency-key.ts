@@ -5,7 +5,7 @@ export const IDEMPOTENCY_KEY_HEADER = 'idempotency-key';
 export const REPLAYED_HEADER = 'Idempotent-Replayed';
 
 /** Printable ASCII only, so a key can be logged and stored anywhere without escaping; Stripe's length limit. */
-const VALID_KEY = /^[\x20-\x7e]{1,255}$/;
+export const VALID_KEY = /^[\x20-\x7e]{1,255}$/;
 
 export function parseIdempotencyKey(value: string | string[]): string {
   if (typeof value !== 'string' || !VALID_KEY.test(value)) {

@@ -3,6 +3,7 @@ import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Caller } from '../auth/caller';
 import { CurrentCaller } from '../auth/current-caller.decorator';
 import { Authenticated } from '../auth/require-permission.decorator';
+import { ApiErrorResponses } from '../common/errors/api-error-responses.decorator';
 import { links } from '../common/links/link';
 import type { RequestWithRateLimits } from '../throttling/rate-limit-state';
 import { MeDto } from './dto/me.dto';
@@ -18,6 +19,7 @@ export class MeController {
     description: 'Client id, kind of credential, product, permissions, organisation and rate limits, so integrators can check their set-up the moment they get credentials.',
   })
   @ApiOkResponse({ type: MeDto })
+  @ApiErrorResponses(406)
   me(@CurrentCaller() caller: Caller, @Req() request: RequestWithRateLimits): MeDto {
     return {
       clientId: caller.clientId,

@@ -5,6 +5,7 @@ import type { Caller } from '../auth/caller';
 import { CurrentCaller } from '../auth/current-caller.decorator';
 import { Permission } from '../auth/permissions';
 import { RequirePermission } from '../auth/require-permission.decorator';
+import { AuthorityExample } from '../common/validation/bounded';
 import { CurrentListRequest } from '../common/listing/list-request.decorator';
 import { type ListRequest, serveList } from '../common/listing/list-spec';
 import { ApiErrorResponses } from '../common/errors/api-error-responses.decorator';
@@ -72,6 +73,8 @@ export class PermitAlterationsController {
   }
 
   @Put(':alterationReferenceNumber/status')
+  // Try it out: an authority write, so the example is one the authority demo key (4720) may change.
+  @AuthorityExample('alterationReferenceNumber', 'NPG0000842384-01-ALT-01')
   @RequirePermission(Permission.AUTHORITY_WRITE)
   @ApiOperation({
     summary: 'Assess a permit alteration',

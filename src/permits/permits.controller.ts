@@ -18,7 +18,7 @@ import { ApiCollectionResponse } from '../common/paging/collection.dto';
 import { permitPath } from '../common/links/paths';
 import { ListPermitsQueryDto } from './dto/list-permits-query.dto';
 import { PermitDto } from './dto/permit.dto';
-import { PermitReferenceParamDto } from './dto/permit-reference-param.dto';
+import { PermitReferenceParamDto } from '../common/vocabulary/references';
 import { AssessPermitDto, CreatePermitDto, UpdatePermitStatusDto } from './dto/permit-writes.dto';
 import { PERMIT_FIELDS } from './permits.mapper';
 import { PermitsService } from './permits.service';

@@ -10,7 +10,7 @@ import { type ListRequest, serveList } from '../common/listing/list-spec';
 import type { Collection } from '../common/paging/collection';
 import { ApiCollectionResponse } from '../common/paging/collection.dto';
 import { CollectionQueryDto } from '../common/paging/collection-query.dto';
-import { PermitReferenceParamDto } from '../permits/dto/permit-reference-param.dto';
+import { PermitReferenceParamDto } from '../common/vocabulary/references';
 import { DeemingPermitDto, DueWorkStopDto, PotentialOverrunDto, RefusedPermitDto } from './dto/worklist-items.dto';
 import { WorklistsService } from './worklists.service';
 

@@ -4,7 +4,7 @@ import { isoDate, isoDateTime, openEnum } from '../common/fields/upstream-values
 import { links } from '../common/links/link';
 import { permitPath, resourcePath, worksPath } from '../common/links/paths';
 import { TRAFFIC_MANAGEMENT_TYPES, WORK_CATEGORIES } from '../common/vocabulary/street-manager-enums';
-import { REFUSAL_REASONS } from '../permits/dto/permit-writes.dto';
+import { REFUSAL_REASONS } from '../common/vocabulary/street-manager-enums';
 import type {
   SmPermitAboutToDeem,
   SmPotentialWorkOverrunning,

@@ -89,6 +89,19 @@ describe('slow clients', () => {
       expect(bodyOf(answer)).toEqual({ error: { code: 'UNAUTHORIZED', message, requestId: expect.any(String) } });
     });
 
+    it('to the Street Manager notification receiver (signed in its body, no credential of ours): 100 Continue', async () => {
+      const client = open(
+        port,
+        'POST /street-manager/notifications/7374 HTTP/1.1\r\nHost: localhost\r\nContent-Type: text/plain\r\n' +
+          'Content-Length: 2\r\nExpect: 100-continue\r\nConnection: close\r\n\r\n',
+      );
+      await new Promise<void>((resolve) => client.socket.once('data', () => resolve()));
+      expect(client.text).toMatch(/^HTTP\/1\.1 100 Continue\r\n\r\n/);
+      client.socket.write('{}');
+      // whatever the receiver makes of it, the credential check did not refuse it
+      expect(await client.closed).not.toMatch(/ 401 /);
+    });
+
     it('with a valid key: 100 Continue, then the request is handled as usual', async () => {
       const body = '{}';
       const client = open(

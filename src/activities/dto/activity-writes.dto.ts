@@ -1,6 +1,7 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min, MinLength } from 'class-validator';
-import { BoundedArray } from '../../common/validation/bounded-array';
+import { ApiProperty } from '@nestjs/swagger';
+import { IsBoolean, IsIn } from 'class-validator';
+import { SM_LIMITS, TextProperty, UsrnProperty } from '../../common/validation/bounded';
+import { EnumArrayProperty } from '../../common/validation/bounded-array';
 import type { Geometry } from '../../common/geo/geometry';
 import { DateTimeProperty } from '../../common/validation/date-time';
 import { IsWorksGeometry } from '../../common/geo/writable-geometry';
@@ -8,54 +9,35 @@ import { LOCATION_TYPES, TRAFFIC_MANAGEMENT_TYPES } from '../../common/vocabular
 import { ACTIVITY_KINDS } from './activity-enums';
 
 export class CreateActivityDto {
-  @ApiProperty({ description: 'Unique Street Reference Number of the street', example: 10104523, type: 'integer' })
-  @IsInt()
-  @Min(1_000_001)
-  @Max(99_999_999)
+  @UsrnProperty({ example: 10100456 })
   usrn!: number;
 
-  @ApiProperty({ maxLength: 100, example: 'Scaffolding at number 12' })
-  @IsString()
-  @MinLength(1)
-  @MaxLength(100)
+  @TextProperty(SM_LIMITS.shortText, { example: 'Scaffolding at number 12' })
   name!: string;
 
   @ApiProperty({ enum: ACTIVITY_KINDS, example: 'scaffolding' })
   @IsIn(ACTIVITY_KINDS)
   activityType!: string;
 
-  @ApiPropertyOptional({ description: 'Required when activityType is `other`', maxLength: 100 })
-  @IsOptional()
-  @IsString()
-  @MaxLength(100)
+  @TextProperty(SM_LIMITS.shortText, { description: 'Required when activityType is `other`', optional: true })
   activityTypeDetails?: string;
 
-  @ApiPropertyOptional({ maxLength: 100, example: 'Site manager' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(100)
+  @TextProperty(SM_LIMITS.shortText, { example: 'Site manager', optional: true })
   contactName?: string;
 
-  @ApiPropertyOptional({ maxLength: 100, example: '0113 496 0000' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(100)
+  @TextProperty(SM_LIMITS.shortText, { example: '0113 496 0000', optional: true })
   contactDetails?: string;
 
-  @DateTimeProperty('When the activity starts; must be in the future', '2026-09-01T08:00:00Z')
+  @DateTimeProperty('When the activity starts; must be in the future', '2036-09-01T08:00:00Z')
   startDate!: string;
 
-  @DateTimeProperty('When the activity ends; after startDate', '2026-09-14T18:00:00Z')
+  @DateTimeProperty('When the activity ends; after startDate', '2036-09-14T18:00:00Z')
   endDate!: string;
 
-  @ApiProperty({ enum: LOCATION_TYPES, isArray: true, example: ['footway'] })
-  @BoundedArray({ minSize: 1, maxSize: LOCATION_TYPES.length, of: LOCATION_TYPES, unique: true })
+  @EnumArrayProperty({ minSize: 1, maxSize: LOCATION_TYPES.length, of: LOCATION_TYPES, unique: true }, { example: ['footway'] })
   locationTypes!: string[];
 
-  @ApiProperty({ maxLength: 500, example: 'Footway outside number 12' })
-  @IsString()
-  @MinLength(1)
-  @MaxLength(500)
+  @TextProperty(SM_LIMITS.longText, { example: 'Footway outside number 12' })
   locationDescription!: string;
 
   @ApiProperty({ enum: TRAFFIC_MANAGEMENT_TYPES, example: 'no_carriageway_incursion' })
@@ -66,10 +48,7 @@ export class CreateActivityDto {
   @IsBoolean()
   collaborativeWorking!: boolean;
 
-  @ApiPropertyOptional({ maxLength: 500 })
-  @IsOptional()
-  @IsString()
-  @MaxLength(500)
+  @TextProperty(SM_LIMITS.longText, { optional: true })
   additionalInfo?: string;
 
   @IsWorksGeometry()
@@ -81,9 +60,6 @@ export class UpdateActivityStatusDto {
   @IsIn(['cancelled'])
   status!: string;
 
-  @ApiPropertyOptional({ maxLength: 500, example: 'Event called off' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(500)
+  @TextProperty(SM_LIMITS.longText, { example: 'Event called off', optional: true })
   reason?: string;
 }

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+import { IsBoolean, IsIn, IsOptional } from 'class-validator';
+import { SM_LIMITS, TextProperty } from '../../common/validation/bounded';
 import { COMMENT_TOPICS } from './comment.dto';
 
 export class CreateCommentDto {
@@ -7,10 +8,7 @@ export class CreateCommentDto {
   @IsIn(COMMENT_TOPICS)
   topic!: string;
 
-  @ApiProperty({ maxLength: 1500, example: 'Traffic lights to be removed by 4pm' })
-  @IsString()
-  @MinLength(1)
-  @MaxLength(1500)
+  @TextProperty(SM_LIMITS.comment, { example: 'Traffic lights to be removed by 4pm' })
   detail!: string;
 
   @ApiPropertyOptional({ description: 'Keep the comment inside your organisation (default false)', example: false })

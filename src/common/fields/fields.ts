@@ -1,24 +1,22 @@
 import { applyDecorators } from '@nestjs/common';
-import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { PatternProperty } from '../validation/bounded';
 import { BadRequestError } from '../errors/api-error';
 
 /** The `fields` query property (sparse fieldsets), documented and checked for shape; names are checked by parseFields. */
-export function FieldsProperty(example = 'workReferenceNumber,status'): PropertyDecorator {
+export function FieldsProperty(): PropertyDecorator {
+  // No example: one list of names cannot be valid for every resource, and Swagger UI would send it.
   return applyDecorators(
-    ApiPropertyOptional({
+    PatternProperty(FIELDS, MAX_FIELDS_LENGTH, 'must be a comma-separated list of property names', {
       description:
-        'Comma-separated list of properties to return (`links` is always included). An unknown name is a 400 naming it.',
-      example,
-    }),
-    IsOptional(),
-    IsString(),
-    MaxLength(1000),
-    Matches(/^[A-Za-z0-9]+(,[A-Za-z0-9]+)*$/, {
-      message: 'must be a comma-separated list of property names',
+        'Comma-separated list of properties to return, e.g. `workReferenceNumber,status` (`links` is always ' +
+        'included). An unknown name is a 400 naming it. The answer then holds only those properties.',
+      optional: true,
     }),
   );
 }
+
+const FIELDS = /^[A-Za-z0-9]+(,[A-Za-z0-9]+)*$/;
+const MAX_FIELDS_LENGTH = 1000;
 
 /** `?fields=` on a single resource. */
 export class FieldsQueryDto {

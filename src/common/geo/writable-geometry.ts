@@ -4,6 +4,8 @@ import { registerDecorator, type ValidationArguments } from 'class-validator';
 import { geometryToBng } from './geometry';
 
 const WRITABLE = ['Point', 'LineString', 'Polygon'];
+/** Positions of a line (or rings of a polygon): far beyond a street's works, small enough to convert at once. */
+export const MAX_GEOMETRY_ITEMS = 2_000;
 
 /** A GeoJSON Point, LineString or Polygon in WGS84 [lon, lat], as Street Manager accepts (it takes no Multi*). */
 export function IsWorksGeometry(): PropertyDecorator {
@@ -13,7 +15,10 @@ export function IsWorksGeometry(): PropertyDecorator {
         'Where the works are: a GeoJSON Point, LineString or Polygon in WGS84, positions as [longitude, latitude]',
       example: { type: 'Point', coordinates: [-1.548567, 53.801277] },
       type: 'object',
-      properties: { type: { type: 'string', enum: WRITABLE }, coordinates: { type: 'array', items: {} } },
+      properties: {
+        type: { type: 'string', enum: WRITABLE },
+        coordinates: { type: 'array', items: {}, minItems: 1, maxItems: MAX_GEOMETRY_ITEMS },
+      },
       required: ['type', 'coordinates'],
     }),
     (target: object, propertyName: string | symbol) =>
@@ -22,7 +27,7 @@ export function IsWorksGeometry(): PropertyDecorator {
         target: target.constructor,
         propertyName: String(propertyName),
         options: {
-          message: 'must be a GeoJSON Point, LineString or Polygon with [longitude, latitude] positions',
+          message: `must be a GeoJSON Point, LineString or Polygon with [longitude, latitude] positions (at most ${MAX_GEOMETRY_ITEMS} coordinates items)`,
         },
         validator: {
           validate(value: unknown, _args: ValidationArguments): boolean {
@@ -34,6 +39,9 @@ export function IsWorksGeometry(): PropertyDecorator {
               !WRITABLE.includes(type as string) ||
               Object.keys(value).some((k) => k !== 'type' && k !== 'coordinates')
             ) {
+              return false;
+            }
+            if (!Array.isArray(coordinates) || coordinates.length > MAX_GEOMETRY_ITEMS) {
               return false;
             }
             const ok = geometryToBng({ type, coordinates }) !== null;

@@ -1,17 +1,29 @@
 /** `/v1/works` + ['AB-1'] → `/v1/works/AB-1`, each segment percent-encoded. */
 export function resourcePath(base: string, ...segments: (string | number)[]): string {
-  return [base, ...segments.map((s) => encodeURIComponent(String(s)))].join('/');
+  let path = base;
+  for (const segment of segments) {
+    path += `/${encodeURIComponent(segment)}`;
+  }
+  return path;
 }
+
+/** Characters `application/x-www-form-urlencoded` (URLSearchParams) leaves as they are. */
+const FORM_SAFE = /^[A-Za-z0-9*._-]*$/;
 
 /** `/v1/permits` + { workReferenceNumber: 'X' } → `/v1/permits?workReferenceNumber=X` (undefined values dropped). */
 export function withQuery(path: string, query: Record<string, string | number | undefined>): string {
-  const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(query)) {
-    if (value !== undefined) {
-      params.set(key, String(value));
+  // Built by hand, as URLSearchParams would encode it: a work's links hold two such paths, and a URLSearchParams
+  // per link was a fifth of mapping a work. Values that need encoding still go through URLSearchParams.
+  let qs = '';
+  for (const key in query) {
+    const value = query[key];
+    if (value === undefined) {
+      continue;
     }
+    const text = String(value);
+    const pair = FORM_SAFE.test(key) && FORM_SAFE.test(text) ? `${key}=${text}` : new URLSearchParams([[key, text]]).toString();
+    qs = qs === '' ? pair : `${qs}&${pair}`;
   }
-  const qs = params.toString();
   return qs ? `${path}?${qs}` : path;
 }
 

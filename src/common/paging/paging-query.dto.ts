@@ -1,6 +1,4 @@
-import { QueryInteger } from '../validation/query-number';
-import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsInt, IsOptional, Max, Min } from 'class-validator';
+import { IntegerProperty } from '../validation/bounded';
 import { NotWith } from './not-with.validator';
 
 export const DEFAULT_LIMIT = 20;
@@ -14,49 +12,30 @@ export const MAX_PAGE = MAX_OFFSET / MAX_LIMIT + 1;
  * and the Swagger parameters come from the same decorators.
  */
 export class PagingQueryDto {
-  @ApiPropertyOptional({
-    description: `Number of items to skip (0-based). Cannot be combined with \`page\`. Maximum ${MAX_OFFSET}.`,
-    minimum: 0,
-    maximum: MAX_OFFSET,
+  // Offset and page exclude each other, so neither has an example Swagger UI would prefill; they are in the text.
+  @IntegerProperty(0, MAX_OFFSET, {
+    description: `Number of items to skip (0-based), e.g. \`40\`. Cannot be combined with \`page\`. Maximum ${MAX_OFFSET}.`,
     default: 0,
-    example: 40,
-    type: 'integer',
+    optional: true,
+    query: true,
   })
-  @IsOptional()
-  @QueryInteger()
-  @IsInt()
-  @Min(0)
-  @Max(MAX_OFFSET)
   @NotWith('page')
   offset?: number;
 
-  @ApiPropertyOptional({
-    description: `Page number (1-based) of \`limit\` items. Cannot be combined with \`offset\`.`,
-    minimum: 1,
-    maximum: MAX_PAGE,
-    example: 3,
-    type: 'integer',
+  @IntegerProperty(1, MAX_PAGE, {
+    description: `Page number (1-based) of \`limit\` items, e.g. \`3\`. Cannot be combined with \`offset\`.`,
+    optional: true,
+    query: true,
   })
-  @IsOptional()
-  @QueryInteger()
-  @IsInt()
-  @Min(1)
-  @Max(MAX_PAGE)
   @NotWith('offset')
   page?: number;
 
-  @ApiPropertyOptional({
+  @IntegerProperty(1, MAX_LIMIT, {
     description: `Maximum number of items to return. Default ${DEFAULT_LIMIT}, maximum ${MAX_LIMIT}; a larger value is a 400, not silently reduced.`,
-    minimum: 1,
-    maximum: MAX_LIMIT,
     default: DEFAULT_LIMIT,
     example: DEFAULT_LIMIT,
-    type: 'integer',
+    optional: true,
+    query: true,
   })
-  @IsOptional()
-  @QueryInteger()
-  @IsInt()
-  @Min(1)
-  @Max(MAX_LIMIT)
   limit?: number;
 }

@@ -1,9 +1,9 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { ArrayMaxSize, IsIn, IsOptional, Matches } from 'class-validator';
-import { IsCalendarDate } from '../validation/date-time';
-import { WORK_REFERENCE } from '../vocabulary/references';
+import { ArrayMaxSize, IsIn, IsOptional } from 'class-validator';
+import { DATE_LENGTH, WorkReferenceProperty } from '../validation/bounded';
+import { BoundedCalendarDate, DATE } from '../validation/date-time';
 
 /** `a,b` or repeated `x=a&x=b` → ['a', 'b']. */
 export const toList = ({ value }: { value: unknown }): unknown => {
@@ -23,11 +23,12 @@ export function EnumListFilter(
 ): PropertyDecorator {
   return applyDecorators(
     ApiPropertyOptional({
-      description: `${description} One or more of the values, comma-separated.`,
+      // The example is in the text, not prefilled: Swagger UI would send every filter's example at once.
+      description: `${description} One or more of the values, comma-separated, e.g. \`${example}\`.`,
       type: String,
       enum: values,
-      example: example.split(','),
       isArray: true,
+      maxItems: values.length,
     }),
     IsOptional(),
     Transform(toList),
@@ -39,9 +40,15 @@ export function EnumListFilter(
 /** A calendar-date filter, `YYYY-MM-DD`. */
 export function DateFilter(description: string, example: string): PropertyDecorator {
   return applyDecorators(
-    ApiPropertyOptional({ description, type: String, format: 'date', example }),
+    ApiPropertyOptional({
+      description: `${description} For example \`${example}\`.`,
+      type: String,
+      format: 'date',
+      maxLength: DATE_LENGTH,
+      pattern: DATE.source,
+    }),
     IsOptional(),
-    IsCalendarDate(),
+    BoundedCalendarDate(),
   );
 }
 
@@ -65,12 +72,10 @@ export function SortParam(fields: readonly string[], example: string): PropertyD
  * that contain the text, so a full work reference selects that work's items.
  */
 export function WorkReferenceFilter(items: string): PropertyDecorator {
-  return applyDecorators(
-    ApiPropertyOptional({
-      description: `Only ${items} of this work (Street Manager's reference search: references containing this text).`,
-      example: 'NGN0000123',
-    }),
-    IsOptional(),
-    Matches(WORK_REFERENCE, { message: 'must be 1 to 24 letters, digits, - or _' }),
-  );
+  return WorkReferenceProperty({
+    description:
+      `Only ${items} of this work, e.g. \`NGN0002163600\` (Street Manager's reference search: references ` +
+      'containing this text).',
+    optional: true,
+  });
 }

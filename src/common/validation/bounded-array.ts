@@ -1,4 +1,6 @@
-import { registerDecorator, type ValidationArguments } from 'class-validator';
+import { applyDecorators } from '@nestjs/common';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsOptional, registerDecorator, type ValidationArguments } from 'class-validator';
 
 export interface BoundedArrayOptions {
   minSize: number;
@@ -47,4 +49,25 @@ export function BoundedArray(options: BoundedArrayOptions): PropertyDecorator {
       validator: { validate: (value: unknown) => boundedArrayProblem(value, options) === null },
     });
   };
+}
+
+/** A request body array of enum values, documented (minItems, maxItems, uniqueItems, enum) and checked as one. */
+export function EnumArrayProperty(
+  options: BoundedArrayOptions,
+  doc: { description?: string; example?: readonly string[]; optional?: boolean } = {},
+): PropertyDecorator {
+  const schema = Object.fromEntries(
+    Object.entries({
+      enum: [...options.of],
+      isArray: true,
+      minItems: options.minSize,
+      maxItems: options.maxSize,
+      uniqueItems: options.unique,
+      description: doc.description,
+      example: doc.example,
+    }).filter(([, v]) => v !== undefined),
+  );
+  return doc.optional
+    ? applyDecorators(ApiPropertyOptional(schema), IsOptional(), BoundedArray(options))
+    : applyDecorators(ApiProperty(schema), BoundedArray(options));
 }

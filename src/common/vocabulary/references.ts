@@ -1,24 +1,22 @@
-import { ApiProperty } from '@nestjs/swagger';
-import { Matches } from 'class-validator';
 import { NotFoundError } from '../errors/api-error';
+import { PERMIT_REFERENCE, PermitReferenceProperty, WORK_REFERENCE, WorkReferenceProperty } from '../validation/bounded';
 
-/** Street Manager work references: at most 24 letters, digits, `-` or `_`. */
-export const WORK_REFERENCE = /^[A-Za-z0-9_-]{1,24}$/;
-
-/** `{work reference}-NN`: the work reference is derived from it, so callers never send both. */
-export const PERMIT_REFERENCE = /^([A-Za-z0-9_-]{1,24})-(\d{2})$/;
+/** The shapes live with their bounded decorators (src/common/validation/bounded.ts). */
+export { PERMIT_REFERENCE, WORK_REFERENCE };
 
 export function workReferenceOf(permitReferenceNumber: string): string {
   return PERMIT_REFERENCE.exec(permitReferenceNumber)?.[1] ?? '';
 }
 
 export class WorkReferenceParamDto {
-  @ApiProperty({
-    description: 'Work reference number (≤ 24 letters, digits, - or _)',
-    example: 'TSR1591199404915',
-  })
-  @Matches(WORK_REFERENCE, { message: 'must be 1 to 24 letters, digits, - or _' })
+  // A seeded sandbox work with a comment, so Try it out finds data on /v1/works/{w} and its comments alike.
+  @WorkReferenceProperty({ description: 'Work reference number (≤ 24 letters, digits, - or _)', example: 'NGN0002202682' })
   workReferenceNumber!: string;
+}
+
+export class PermitReferenceParamDto {
+  @PermitReferenceProperty({ description: 'Permit reference number, `{workReferenceNumber}-NN`', example: 'NGN0001447933-01' })
+  permitReferenceNumber!: string;
 }
 
 const patterns = new Map<string, RegExp>();

@@ -104,3 +104,24 @@ export const withUnknown = <T extends string>(values: readonly T[]): (T | 'unkno
   ...values,
   'unknown',
 ];
+
+/** Street Manager's permit refusal reason codes. */
+export const REFUSAL_REASONS = [
+  'RC10',
+  'RC11',
+  'RC12',
+  'RC20',
+  'RC21',
+  'RC22',
+  'RC23',
+  'RC30',
+  'RC31',
+  'RC32',
+  'RC33',
+  'RC40',
+  'RC41',
+  'RC42',
+  'RC43',
+  'RC44',
+  'RC50',
+] as const;

@@ -8,6 +8,7 @@ import {
 } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import type { FastifyInstance } from 'fastify';
+import { Clock } from '../../common/clock';
 import { type AppConfig, appConfig } from '../../config/app.config';
 import { type EventsConfig, eventsConfig } from '../../config/events.config';
 import { HealthRegistry } from '../../health/health-registry';
@@ -108,9 +109,11 @@ const SNS_SETTINGS = {
     { provide: INTAKE_SCHEDULER, useValue: timerScheduler },
     {
       provide: IntakeState,
-      inject: [RedisService],
-      useFactory: (redis: RedisService): IntakeState =>
-        redis.client ? new RedisIntakeState(redis.client, redis.alarm) : new MemoryIntakeState(),
+      inject: [RedisService, Clock],
+      useFactory: (redis: RedisService, clock: Clock): IntakeState =>
+        redis.client
+          ? new RedisIntakeState(redis.client, redis.alarm)
+          : new MemoryIntakeState(() => clock.now()),
     },
     {
       provide: IntakeMetrics,
@@ -121,41 +124,54 @@ const SNS_SETTINGS = {
     { provide: StreetManagerEventApi, useClass: EventApiAdapter },
     {
       provide: SnsVerifier,
-      inject: [UpstreamHttp, INTAKE_SETTINGS],
-      useFactory: (http: UpstreamHttp, settings: IntakeSettings) =>
-        new SnsVerifier(http, {
-          extraUrlPattern: settings.extraUrlPattern,
-          maxMessageAgeMs: settings.maxMessageAgeMs,
-        }),
+      inject: [UpstreamHttp, INTAKE_SETTINGS, Clock],
+      useFactory: (http: UpstreamHttp, settings: IntakeSettings, clock: Clock) =>
+        new SnsVerifier(
+          http,
+          { extraUrlPattern: settings.extraUrlPattern, maxMessageAgeMs: settings.maxMessageAgeMs },
+          () => clock.now(),
+        ),
     },
     {
       provide: NotificationReceiver,
-      inject: [INTAKE_SETTINGS, IntakeState, SnsVerifier, EventLog, UpstreamHttp, IntakeMetrics],
-      useFactory: (...args: ConstructorParameters<typeof NotificationReceiver>) =>
-        new NotificationReceiver(...args),
+      inject: [INTAKE_SETTINGS, IntakeState, SnsVerifier, EventLog, UpstreamHttp, IntakeMetrics, Clock],
+      useFactory: (
+        settings: IntakeSettings,
+        state: IntakeState,
+        verifier: SnsVerifier,
+        log: EventLog,
+        http: UpstreamHttp,
+        metrics: IntakeMetrics,
+        clock: Clock,
+      ) => new NotificationReceiver(settings, state, verifier, log, http, metrics, () => clock.now()),
     },
     {
       provide: Subscriptions,
-      inject: [INTAKE_SETTINGS, IntakeState, StreetManagerEventApi],
-      useFactory: (settings: IntakeSettings, state: IntakeState, api: StreetManagerEventApi) =>
-        new Subscriptions(settings, state, api),
+      inject: [INTAKE_SETTINGS, IntakeState, StreetManagerEventApi, Clock],
+      useFactory: (settings: IntakeSettings, state: IntakeState, api: StreetManagerEventApi, clock: Clock) =>
+        new Subscriptions(settings, state, api, () => clock.now()),
     },
     {
       provide: Reconciler,
-      inject: [INTAKE_SETTINGS, IntakeState, StreetManagerEventApi, EventLog, IntakeMetrics],
+      inject: [INTAKE_SETTINGS, IntakeState, StreetManagerEventApi, EventLog, IntakeMetrics, Clock],
       useFactory: (
         settings: IntakeSettings,
         state: IntakeState,
         api: StreetManagerEventApi,
         log: EventLog,
         metrics: IntakeMetrics,
-      ) => new Reconciler(settings, state, api, log, metrics),
+        clock: Clock,
+      ) => new Reconciler(settings, state, api, log, metrics, () => clock.now()),
     },
     {
       provide: EventIntake,
-      inject: [INTAKE_SETTINGS, Subscriptions, Reconciler],
-      useFactory: (settings: IntakeSettings, subscriptions: Subscriptions, reconciler: Reconciler) =>
-        new EventIntake(settings, subscriptions, reconciler),
+      inject: [INTAKE_SETTINGS, Subscriptions, Reconciler, Clock],
+      useFactory: (
+        settings: IntakeSettings,
+        subscriptions: Subscriptions,
+        reconciler: Reconciler,
+        clock: Clock,
+      ) => new EventIntake(settings, subscriptions, reconciler, () => clock.now()),
     },
   ],
   exports: [EventIntake, INTAKE_SETTINGS, LogWorkUpdates],

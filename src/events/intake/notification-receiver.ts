@@ -31,6 +31,7 @@ export class NotificationReceiver {
     private readonly log: EventLog,
     private readonly http: UpstreamHttp,
     private readonly metrics: IntakeMetrics,
+    private readonly now: () => number = Date.now,
   ) {}
 
   async receive(credentialId: string, body: string): Promise<ReceiverAnswer> {
@@ -139,7 +140,7 @@ export class NotificationReceiver {
     await this.state.saveSubscription(credentialId, {
       ...subscription,
       state: 'confirmed',
-      since: Date.now(),
+      since: this.now(),
     });
     this.logger.log(
       { credential: credentialId, topicArn: message.TopicArn },

@@ -1,17 +1,18 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
-import { BoundedArray } from '../../common/validation/bounded-array';
+import { ApiProperty } from '@nestjs/swagger';
+import { IsIn } from 'class-validator';
+import { PatternProperty, SM_LIMITS, TextProperty, WorkReferenceProperty } from '../../common/validation/bounded';
+import { EnumArrayProperty } from '../../common/validation/bounded-array';
 import { DateTimeProperty } from '../../common/validation/date-time';
 import { FPN_STATUSES, OFFENCE_CODES, PAYMENT_METHODS } from './fpn-enums';
 
 export class CreateFixedPenaltyNoticeDto {
-  @ApiProperty({ description: 'The work the notice is about', example: 'NGN0000123' })
-  @Matches(/^[A-Za-z0-9_-]{1,24}$/, { message: 'must be 1 to 24 letters, digits, - or _' })
+  @WorkReferenceProperty({ description: 'The work the notice is about', example: 'NGN0001984033' })
   workReferenceNumber!: string;
 
-  @ApiPropertyOptional({ description: 'The permit of the work the offence concerns', example: 'NGN0000123-01' })
-  @IsOptional()
-  @Matches(/^[A-Za-z0-9_-]{1,40}$/, { message: 'must be a permit reference number' })
+  @PatternProperty(/^[A-Za-z0-9_-]{1,40}$/, 40, 'must be a permit reference number', {
+    description: 'The permit of the work the offence concerns, e.g. `NGN0002163600-01`',
+    optional: true,
+  })
   permitReferenceNumber?: string;
 
   @ApiProperty({ enum: OFFENCE_CODES, example: 'offence_code_05' })
@@ -21,44 +22,25 @@ export class CreateFixedPenaltyNoticeDto {
   @DateTimeProperty('When the offence happened; must be in the past', '2026-08-08T14:00:00Z')
   offenceDate!: string;
 
-  @ApiProperty({ description: 'What happened', maxLength: 500, example: 'Works started without a permit' })
-  @IsString()
-  @MinLength(1)
-  @MaxLength(500)
+  @TextProperty(SM_LIMITS.longText, { description: 'What happened', example: 'Works started without a permit' })
   offenceDetails!: string;
 
-  @ApiProperty({ maxLength: 100, example: 'A. Officer' })
-  @IsString()
-  @MinLength(1)
-  @MaxLength(100)
+  @TextProperty(SM_LIMITS.shortText, { example: 'A. Officer' })
   authorisedOfficer!: string;
 
-  @ApiProperty({ maxLength: 100, example: '0113 222 4444' })
-  @IsString()
-  @MinLength(1)
-  @MaxLength(100)
+  @TextProperty(SM_LIMITS.shortText, { example: '0113 222 4444' })
   officerContactDetails!: string;
 
-  @ApiProperty({ maxLength: 500, example: 'Civic Hall, Leeds LS1 1UR' })
-  @IsString()
-  @MinLength(1)
-  @MaxLength(500)
+  @TextProperty(SM_LIMITS.longText, { example: 'Civic Hall, Leeds LS1 1UR' })
   officerAddress!: string;
 
-  @ApiProperty({ maxLength: 100, example: 'Street works team' })
-  @IsString()
-  @MinLength(1)
-  @MaxLength(100)
+  @TextProperty(SM_LIMITS.shortText, { example: 'Street works team' })
   representationsContact!: string;
 
-  @ApiProperty({ maxLength: 500, example: 'Civic Hall, Leeds LS1 1UR' })
-  @IsString()
-  @MinLength(1)
-  @MaxLength(500)
+  @TextProperty(SM_LIMITS.longText, { example: 'Civic Hall, Leeds LS1 1UR' })
   representationsContactAddress!: string;
 
-  @ApiProperty({ enum: PAYMENT_METHODS, isArray: true, example: ['bank_transfer', 'card_payment'] })
-  @BoundedArray({ minSize: 1, maxSize: PAYMENT_METHODS.length, of: PAYMENT_METHODS, unique: true })
+  @EnumArrayProperty({ minSize: 1, maxSize: PAYMENT_METHODS.length, of: PAYMENT_METHODS, unique: true }, { example: ['bank_transfer', 'card_payment'] })
   paymentMethods!: string[];
 }
 
@@ -67,10 +49,6 @@ export class UpdateFixedPenaltyNoticeStatusDto {
   @IsIn(FPN_STATUSES)
   status!: string;
 
-  @ApiPropertyOptional({ description: 'Required when the status becomes withdrawn or disputed', maxLength: 500, example: 'Paid by bank transfer' })
-  @IsOptional()
-  @IsString()
-  @MinLength(1)
-  @MaxLength(500)
+  @TextProperty(SM_LIMITS.longText, { description: 'Required when the status becomes withdrawn or disputed', example: 'Paid by bank transfer', optional: true, minLength: 1 })
   reason?: string;
 }

@@ -1,8 +1,9 @@
-import { ApiProperty } from '@nestjs/swagger';
-import { Matches } from 'class-validator';
+import { ChildReferenceProperty } from '../../common/validation/bounded';
 
 export class InspectionReferenceParamDto {
-  @ApiProperty({ description: 'Inspection reference number: the work reference followed by -INSP- and a number', example: 'NGN0000123-INSP-01' })
-  @Matches(/^[A-Za-z0-9_-]{1,64}$/, { message: 'must be 1 to 64 letters, digits, - or _' })
+  @ChildReferenceProperty({
+    description: 'Inspection reference number: the work reference followed by -INSP- and a number',
+    example: 'NGN0000188644-INSP-01',
+  })
   inspectionReferenceNumber!: string;
 }

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsIn, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
+import { IsBoolean, IsIn, IsOptional } from 'class-validator';
+import { SM_LIMITS, TextProperty, WorkReferenceProperty } from '../../common/validation/bounded';
 import { DateTimeProperty } from '../../common/validation/date-time';
 import { DEFECT_FIXED_ON_SITE, INSPECTION_OUTCOMES, INSPECTION_TYPES, WRITABLE_INSPECTION_CATEGORIES } from './inspection-enums';
 
@@ -8,8 +9,7 @@ import { DEFECT_FIXED_ON_SITE, INSPECTION_OUTCOMES, INSPECTION_TYPES, WRITABLE_I
  * join fields (a date in the past, details required by an outcome) are checked by the service (422).
  */
 export class CreateInspectionDto {
-  @ApiProperty({ description: 'The work inspected', example: 'NGN0000123' })
-  @Matches(/^[A-Za-z0-9_-]{1,24}$/, { message: 'must be 1 to 24 letters, digits, - or _' })
+  @WorkReferenceProperty({ description: 'The work inspected', example: 'NGN0001984033' })
   workReferenceNumber!: string;
 
   @ApiProperty({ enum: INSPECTION_TYPES, example: 'live_site' })
@@ -28,11 +28,7 @@ export class CreateInspectionDto {
   @IsIn(INSPECTION_OUTCOMES)
   outcome!: string;
 
-  @ApiPropertyOptional({ description: 'Required when the outcome is unable_to_complete_inspection or non_compliant_with_conditions', maxLength: 500 })
-  @IsOptional()
-  @IsString()
-  @MinLength(1)
-  @MaxLength(500)
+  @TextProperty(SM_LIMITS.longText, { description: 'Required when the outcome is unable_to_complete_inspection or non_compliant_with_conditions', optional: true, minLength: 1 })
   outcomeDetails?: string;
 
   @ApiPropertyOptional({ description: 'Required for a live-site inspection that failed high: whether the defect was reported by phone', example: false })
@@ -40,22 +36,13 @@ export class CreateInspectionDto {
   @IsBoolean()
   wasCallLogged?: boolean;
 
-  @ApiPropertyOptional({ description: 'Required when wasCallLogged is true', maxLength: 100 })
-  @IsOptional()
-  @IsString()
-  @MaxLength(100)
+  @TextProperty(SM_LIMITS.shortText, { description: 'Required when wasCallLogged is true', optional: true })
   callLoggedTo?: string;
 
-  @ApiPropertyOptional({ description: 'Required when wasCallLogged is true', maxLength: 100 })
-  @IsOptional()
-  @IsString()
-  @MaxLength(100)
+  @TextProperty(SM_LIMITS.shortText, { description: 'Required when wasCallLogged is true', optional: true })
   callLoggedReference?: string;
 
-  @ApiPropertyOptional({ description: 'Required when wasCallLogged is true', maxLength: 500 })
-  @IsOptional()
-  @IsString()
-  @MaxLength(500)
+  @TextProperty(SM_LIMITS.longText, { description: 'Required when wasCallLogged is true', optional: true })
   callLoggedSummary?: string;
 
   @ApiPropertyOptional({ enum: DEFECT_FIXED_ON_SITE, description: 'Required for a live-site inspection that failed high', example: 'no' })
@@ -63,19 +50,13 @@ export class CreateInspectionDto {
   @IsIn(DEFECT_FIXED_ON_SITE)
   defectFixedOnSite?: string;
 
-  @ApiPropertyOptional({ maxLength: 500, example: 'Site tidy, signs in place' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(500)
+  @TextProperty(SM_LIMITS.longText, { example: 'Site tidy, signs in place', optional: true })
   additionalComments?: string;
 
-  @ApiPropertyOptional({ maxLength: 100, example: 'J. Smith' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(100)
+  @TextProperty(SM_LIMITS.shortText, { example: 'J. Smith', optional: true })
   inspectorName?: string;
 
-  @DateTimeProperty('When to inspect again; today or later', '2026-08-20T09:00:00Z', true)
+  @DateTimeProperty('When to inspect again; today or later', '2036-08-20T09:00:00Z', true)
   reinspectionDate?: string;
 
   @ApiPropertyOptional({ description: 'Required for a section 81 inspection that failed: whether the highway authority made the site safe', example: false })

@@ -1,8 +1,6 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional, Matches } from 'class-validator';
+import { PermitReferenceProperty } from '../../common/validation/bounded';
 import { CollectionQueryDto } from '../../common/paging/collection-query.dto';
 import { WorkReferenceFilter } from '../../common/query/filters';
-import { PERMIT_REFERENCE } from '../../common/vocabulary/references';
 import { DateFilter, EnumListFilter, SortParam } from '../../common/query/filters';
 import { WORK_CATEGORIES, WORK_STATUSES } from '../../common/vocabulary/street-manager-enums';
 import { ALTERATION_STATUSES, ALTERATION_TYPES } from './permit-alteration-enums';
@@ -10,9 +8,7 @@ import { ALTERATION_STATUSES, ALTERATION_TYPES } from './permit-alteration-enums
 export const ALTERATION_SORT_FIELDS = ['dateCreated', 'proposedStartDate', 'proposedEndDate', 'statusChangedDate'] as const;
 
 export class ListPermitAlterationsQueryDto extends CollectionQueryDto {
-  @ApiPropertyOptional({ description: 'Only alterations of this permit.', example: 'NGN0000123-01' })
-  @IsOptional()
-  @Matches(PERMIT_REFERENCE, { message: 'must be a work reference number followed by - and two digits' })
+  @PermitReferenceProperty({ description: 'Only alterations of this permit, e.g. `NGN0002163600-01`.', optional: true })
   permitReferenceNumber?: string;
 
   @WorkReferenceFilter('alterations of permits')

@@ -1,6 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsOptional, Matches } from 'class-validator';
+import { IsBoolean, IsOptional } from 'class-validator';
+import { SwaCodeProperty, WorkReferenceProperty } from '../../common/validation/bounded';
 import { CollectionQueryDto } from '../../common/paging/collection-query.dto';
 import { NotWith } from '../../common/paging/not-with.validator';
 import { DateFilter, EnumListFilter, SortParam } from '../../common/query/filters';
@@ -14,7 +15,6 @@ export const PERMIT_SORT_FIELDS = [
   'statusChangedDate',
 ] as const;
 
-const SWA_CODE = /^\d{1,4}$/;
 const toBoolean = ({ value }: { value: unknown }): unknown =>
   value === 'true' ? true : value === 'false' ? false : value;
 
@@ -29,15 +29,12 @@ export class ListPermitsQueryDto extends CollectionQueryDto {
   @EnumListFilter(WORK_CATEGORIES, 'Only permits of these work categories.', 'major')
   workCategory?: string[];
 
-  @ApiPropertyOptional({ description: 'Only the permits of this work', example: 'NGN0000847560' })
-  @IsOptional()
-  @Matches(/^[A-Za-z0-9_-]{1,24}$/, { message: 'must be 1 to 24 letters, digits, - or _' })
+  @WorkReferenceProperty({ description: 'Only the permits of this work, e.g. `NGN0002163600`', optional: true })
   workReferenceNumber?: string;
 
   @ApiPropertyOptional({
-    description: 'Only the permit in force (or applied for) of each work',
+    description: 'Only the permit in force (or applied for) of each work, e.g. `true`',
     type: Boolean,
-    example: true,
   })
   @IsOptional()
   @Transform(toBoolean)
@@ -53,21 +50,17 @@ export class ListPermitsQueryDto extends CollectionQueryDto {
   @IsBoolean()
   trafficSensitive?: boolean;
 
-  @ApiPropertyOptional({
-    description: 'Only permits under this highway authority (SWA code). Cannot be combined with `promoter`.',
-    example: '4720',
+  @SwaCodeProperty({
+    description: 'Only permits under this highway authority (SWA code), e.g. `4720`. Cannot be combined with `promoter`.',
+    optional: true,
   })
-  @IsOptional()
-  @Matches(SWA_CODE, { message: 'must be a SWA code of up to 4 digits' })
   @NotWith('promoter')
   highwayAuthority?: string;
 
-  @ApiPropertyOptional({
-    description: 'Only permits of this promoter (SWA code). Cannot be combined with `highwayAuthority`.',
-    example: '7374',
+  @SwaCodeProperty({
+    description: 'Only permits of this promoter (SWA code), e.g. `7374`. Cannot be combined with `highwayAuthority`.',
+    optional: true,
   })
-  @IsOptional()
-  @Matches(SWA_CODE, { message: 'must be a SWA code of up to 4 digits' })
   @NotWith('highwayAuthority')
   promoter?: string;
 

@@ -1,7 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsEmail, IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
-import { BoundedArray } from '../../common/validation/bounded-array';
-import { IsCalendarDate } from '../../common/validation/date-time';
+import { IsBoolean, IsEmail, IsIn, IsOptional, MaxLength } from 'class-validator';
+import { EnumArrayProperty } from '../../common/validation/bounded-array';
+import { SM_LIMITS, TextProperty } from '../../common/validation/bounded';
+import { DateProperty } from '../../common/validation/date-time';
 import {
   ACTIVITY_TYPES,
   APPLICATION_TYPES,
@@ -18,32 +19,20 @@ import {
  * meaning (dates in order, in the future) are checked by the service (422).
  */
 export class PermitApplicationDto {
-  @ApiProperty({ description: 'First day of the works', format: 'date', example: '2026-09-01' })
-  @IsCalendarDate()
+  // Far-future example dates keep the documented example a valid request for years (Try it out must succeed).
+  @DateProperty('First day of the works', '2036-09-01')
   proposedStartDate!: string;
 
-  @ApiProperty({
-    description: 'Last day of the works; on or after proposedStartDate',
-    format: 'date',
-    example: '2026-09-05',
-  })
-  @IsCalendarDate()
+  @DateProperty('Last day of the works; on or after proposedStartDate', '2036-09-05')
   proposedEndDate!: string;
 
-  @ApiProperty({ description: 'What is being done', maxLength: 500, example: 'Replace 20 m of gas main' })
-  @IsString()
-  @MinLength(1)
-  @MaxLength(500)
+  @TextProperty(SM_LIMITS.longText, { description: 'What is being done', example: 'Replace 20 m of gas main' })
   description!: string;
 
-  @ApiProperty({
+  @TextProperty(SM_LIMITS.longText, {
     description: 'Where on the street, in words',
-    maxLength: 500,
     example: 'Outside number 12, north footway',
   })
-  @IsString()
-  @MinLength(1)
-  @MaxLength(500)
   locationDescription!: string;
 
   @ApiProperty({ enum: WORK_TYPES, example: 'planned' })
@@ -62,8 +51,7 @@ export class PermitApplicationDto {
   @IsIn(APPLICATION_TYPES)
   applicationType!: string;
 
-  @ApiProperty({ enum: LOCATION_TYPES, isArray: true, example: ['carriageway'] })
-  @BoundedArray({ minSize: 1, maxSize: LOCATION_TYPES.length, of: LOCATION_TYPES, unique: true })
+  @EnumArrayProperty({ minSize: 1, maxSize: LOCATION_TYPES.length, of: LOCATION_TYPES, unique: true }, { example: ['carriageway'] })
   locationTypes!: string[];
 
   @ApiProperty({ enum: CLOSE_FOOTWAY, example: 'no' })
@@ -123,27 +111,19 @@ export class PermitApplicationDto {
   @IsBoolean()
   immediateRisk?: boolean;
 
-  @ApiProperty({ description: 'Contact for the works', maxLength: 100, example: 'Site manager' })
-  @IsString()
-  @MinLength(1)
-  @MaxLength(100)
+  @TextProperty(SM_LIMITS.shortText, { description: 'Contact for the works', example: 'Site manager' })
   secondaryContact!: string;
 
-  @ApiProperty({ maxLength: 100, example: '0113 496 0000' })
-  @IsString()
-  @MinLength(1)
-  @MaxLength(100)
+  @TextProperty(SM_LIMITS.shortText, { example: '0113 496 0000' })
   secondaryContactNumber!: string;
 
-  @ApiPropertyOptional({ maxLength: 100, example: 'site.manager@example.com' })
+  @ApiPropertyOptional({ maxLength: SM_LIMITS.shortText, format: 'email', example: 'site.manager@example.com' })
   @IsOptional()
   @IsEmail()
-  @MaxLength(100)
+  @MaxLength(SM_LIMITS.shortText)
   secondaryContactEmail?: string;
 
-  @ApiPropertyOptional({ description: 'Why the works start early, when they do', maxLength: 500 })
-  @IsOptional()
-  @IsString()
-  @MaxLength(500)
+  @TextProperty(SM_LIMITS.longText, { description: 'Why the works start early, when they do', optional: true })
   earlyStartReason?: string;
 }
+

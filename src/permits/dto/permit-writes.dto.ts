@@ -1,12 +1,13 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
-import { BoundedArray } from '../../common/validation/bounded-array';
+import { ApiProperty } from '@nestjs/swagger';
+import { IsIn } from 'class-validator';
+import { IntegerProperty, SM_LIMITS, TextProperty, WorkReferenceProperty } from '../../common/validation/bounded';
+import { REFUSAL_REASONS } from '../../common/vocabulary/street-manager-enums';
+import { EnumArrayProperty } from '../../common/validation/bounded-array';
 import { PermitApplicationDto } from './permit-application.dto';
 
 /** A further permit application on an existing work. */
 export class CreatePermitDto extends PermitApplicationDto {
-  @ApiProperty({ description: 'The work to apply on', example: 'NGN0000847560' })
-  @Matches(/^[A-Za-z0-9_-]{1,24}$/, { message: 'must be 1 to 24 letters, digits, - or _' })
+  @WorkReferenceProperty({ description: 'The work to apply on (one whose earlier permit was cancelled)', example: 'NGN0000289421' })
   workReferenceNumber!: string;
 }
 
@@ -23,34 +24,11 @@ export class UpdatePermitStatusDto {
   @IsIn(PROMOTER_STATUS_CHANGES)
   status!: string;
 
-  @ApiPropertyOptional({ maxLength: 500, example: 'Job no longer needed' })
-  @IsOptional()
-  @IsString()
-  @MinLength(1)
-  @MaxLength(500)
+  @TextProperty(SM_LIMITS.longText, { example: 'Job no longer needed', optional: true, minLength: 1 })
   comments?: string;
 }
 
 export const ASSESSMENT_DECISIONS = ['granted', 'refused', 'permit_modification_request', 'revoked'] as const;
-export const REFUSAL_REASONS = [
-  'RC10',
-  'RC11',
-  'RC12',
-  'RC20',
-  'RC21',
-  'RC22',
-  'RC23',
-  'RC30',
-  'RC31',
-  'RC32',
-  'RC33',
-  'RC40',
-  'RC41',
-  'RC42',
-  'RC43',
-  'RC44',
-  'RC50',
-] as const;
 
 /** The highway authority's decision on a permit. */
 export class AssessPermitDto {
@@ -58,36 +36,21 @@ export class AssessPermitDto {
   @IsIn(ASSESSMENT_DECISIONS)
   decision!: string;
 
-  @ApiPropertyOptional({
+  @IntegerProperty(0, 100, {
     description: 'Required when granting: the discount (0–100 %) on the permit fee',
-    minimum: 0,
-    maximum: 100,
     example: 0,
+    optional: true,
   })
-  @IsOptional()
-  @IsInt()
-  @Min(0)
-  @Max(100)
   discountPercent?: number;
 
-  @ApiPropertyOptional({
-    enum: REFUSAL_REASONS,
-    isArray: true,
-    description: 'Required when refusing: 1 to 5 reason codes',
-    example: ['RC10'],
-  })
-  @IsOptional()
-  @BoundedArray({ minSize: 1, maxSize: 5, of: REFUSAL_REASONS, unique: true })
+  @EnumArrayProperty({ minSize: 1, maxSize: 5, of: REFUSAL_REASONS, unique: true }, { description: 'Required when refusing: 1 to 5 reason codes, e.g. `["RC10"]`', optional: true })
   reasonsForRefusal?: string[];
 
-  @ApiPropertyOptional({
-    maxLength: 500,
+  @TextProperty(SM_LIMITS.longText, {
     description: 'Required when refusing, revoking or asking for a modification',
     example: 'Clashes with the city marathon',
+    optional: true,
+    minLength: 1,
   })
-  @IsOptional()
-  @IsString()
-  @MinLength(1)
-  @MaxLength(500)
   comments?: string;
 }

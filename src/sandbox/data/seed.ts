@@ -72,6 +72,12 @@ export function seed(seedValue: number, workCount: number, now: number): SeedRes
     ordinals.set(key, (ordinals.get(key) ?? 0) + 1);
     exerciseV6Values(work, i, ordinals.get(key)!, now);
   });
+  // One forward plan of the demo promoter (7374) stays raised, so cancelling one can be tried: the documented example of
+  // PUT /v1/forward-plans/{forwardPlanReferenceNumber}/status names it. Set after the draws, so no other data moves.
+  const plan = works.filter((w) => w.promoterSwa === '7374').flatMap((w) => w.forwardPlans)[0];
+  if (plan) {
+    plan.status = 'raised';
+  }
   const activities = HIGHWAY_AUTHORITIES.flatMap((ha, h) =>
     Array.from({ length: ACTIVITIES_PER_AUTHORITY }, (_, i) => makeActivity(rng, ha, rng.pick(streetsByHa.get(ha.swaCode) ?? []), h * 100 + i + 1, now)),
   );

@@ -78,7 +78,8 @@ const LOOPBACK_ENDPOINT = /^https?:\/\/(?:127\.\d{1,3}\.\d{1,3}\.\d{1,3}|localho
 const RETRY_DELAYS_MS = [200, 1_000];
 
 export function registerSnsNotifications(ctx: SandboxContext): void {
-  const { app, state } = ctx;
+  const { app, state, clock } = ctx;
+  const nowIso = () => new Date(clock.now()).toISOString();
   const subscriptions = new Map<string, SnsSubscription>();
   const deliveries: SnsDelivery[] = [];
   const knobs: Knobs = { drop: 0, duplicate: 0, delay: 0, delayMs: 0, signatureVersion: '1' };
@@ -138,7 +139,7 @@ export function registerSnsNotifications(ctx: SandboxContext): void {
       subscription: subscription.reference,
       status: 0,
       signatureVersion: version,
-      at: new Date().toISOString(),
+      at: nowIso(),
       ...extra,
       ...(forge ? { forged: forge } : {}),
     };
@@ -183,7 +184,7 @@ export function registerSnsNotifications(ctx: SandboxContext): void {
       MessageId: randomUUID(),
       TopicArn: topicArn,
       Message: message,
-      Timestamp: new Date().toISOString(),
+      Timestamp: nowIso(),
     };
     if (type === 'Notification') {
       return { Type: type, ...base };
@@ -246,7 +247,7 @@ export function registerSnsNotifications(ctx: SandboxContext): void {
         updateId: update.updateId,
         status: -1,
         signatureVersion: knobs.signatureVersion,
-        at: new Date().toISOString(),
+        at: nowIso(),
       });
       return;
     }

@@ -1,40 +1,31 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
-import { BoundedArray } from '../../common/validation/bounded-array';
+import { ApiProperty } from '@nestjs/swagger';
+import { IsBoolean, IsIn } from 'class-validator';
+import { SM_LIMITS, SwaCodeProperty, TextProperty, UsrnProperty } from '../../common/validation/bounded';
+import { EnumArrayProperty } from '../../common/validation/bounded-array';
 import type { Geometry } from '../../common/geo/geometry';
 import { DateTimeProperty } from '../../common/validation/date-time';
 import { IsWorksGeometry } from '../../common/geo/writable-geometry';
 import { LOCATION_TYPES } from '../../common/vocabulary/street-manager-enums';
 import { AUTHORITY_SECTION_81_STATUSES, SECTION_81_SEVERITIES, SECTION_81_TYPES } from './section-81-enums';
 
-const SWA_CODE = /^\d{1,4}$/;
 
 export class CreateSection81Dto {
-  @ApiProperty({ description: 'SWA code of the promoter whose apparatus it is', example: '7374' })
-  @Matches(SWA_CODE, { message: 'must be a SWA code of up to 4 digits' })
+  @SwaCodeProperty({ description: 'SWA code of the promoter whose apparatus it is', example: '7374' })
   promoterSwaCode!: string;
 
-  @ApiProperty({ description: 'SWA code of the highway authority issuing it (the caller’s organisation)', example: '4720' })
-  @Matches(SWA_CODE, { message: 'must be a SWA code of up to 4 digits' })
+  @SwaCodeProperty({ description: 'SWA code of the highway authority issuing it (the caller’s organisation)', example: '4720' })
   highwayAuthoritySwaCode!: string;
 
-  @ApiProperty({ example: 10104523, type: 'integer' })
-  @IsInt()
-  @Min(1_000_001)
-  @Max(99_999_999)
+  @UsrnProperty({ example: 10100456 })
   usrn!: number;
 
   @IsWorksGeometry()
   geometry!: Geometry;
 
-  @ApiProperty({ maxLength: 500, example: 'Outside number 12, Briggate' })
-  @IsString()
-  @MinLength(1)
-  @MaxLength(500)
+  @TextProperty(SM_LIMITS.longText, { example: 'Outside number 12, Briggate' })
   locationDescription!: string;
 
-  @ApiProperty({ enum: LOCATION_TYPES, isArray: true, example: ['footway'] })
-  @BoundedArray({ minSize: 1, maxSize: LOCATION_TYPES.length, of: LOCATION_TYPES, unique: true })
+  @EnumArrayProperty({ minSize: 1, maxSize: LOCATION_TYPES.length, of: LOCATION_TYPES, unique: true }, { example: ['footway'] })
   locationTypes!: string[];
 
   @DateTimeProperty('When the apparatus was inspected; not in the future', '2026-08-09T09:00:00Z')
@@ -44,11 +35,7 @@ export class CreateSection81Dto {
   @IsIn(SECTION_81_TYPES)
   type!: string;
 
-  @ApiPropertyOptional({ maxLength: 100, description: 'Required when type is `other`', example: 'Loose manhole frame' })
-  @IsOptional()
-  @IsString()
-  @MinLength(1)
-  @MaxLength(100)
+  @TextProperty(SM_LIMITS.shortText, { description: 'Required when type is `other`', example: 'Loose manhole frame', optional: true, minLength: 1 })
   otherTypeDetails?: string;
 
   @ApiProperty({ enum: SECTION_81_SEVERITIES, example: 'high' })
@@ -59,22 +46,13 @@ export class CreateSection81Dto {
   @IsBoolean()
   madeSafeByHighwayAuthority!: boolean;
 
-  @ApiProperty({ maxLength: 500, example: 'Apparatus cover damaged and rocking' })
-  @IsString()
-  @MinLength(1)
-  @MaxLength(500)
+  @TextProperty(SM_LIMITS.longText, { example: 'Apparatus cover damaged and rocking' })
   details!: string;
 
-  @ApiPropertyOptional({ maxLength: 100, example: 'A. Inspector' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(100)
+  @TextProperty(SM_LIMITS.shortText, { example: 'A. Inspector', optional: true })
   inspectorName?: string;
 
-  @ApiPropertyOptional({ maxLength: 100, example: '0113 222 4444' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(100)
+  @TextProperty(SM_LIMITS.shortText, { example: '0113 222 4444', optional: true })
   inspectorContactNumber?: string;
 }
 
@@ -87,9 +65,6 @@ export class UpdateSection81StatusDto {
   @IsIn(AUTHORITY_SECTION_81_STATUSES)
   status!: string;
 
-  @ApiProperty({ maxLength: 500, description: 'Why; Street Manager requires one for both statuses', example: 'Cover replaced by our contractor' })
-  @IsString()
-  @MinLength(1)
-  @MaxLength(500)
+  @TextProperty(SM_LIMITS.longText, { description: 'Why; Street Manager requires one for both statuses', example: 'Cover replaced by our contractor' })
   reason!: string;
 }

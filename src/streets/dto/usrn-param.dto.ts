@@ -1,12 +1,8 @@
-import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsInt, Max, Min } from 'class-validator';
+import { IntegerProperty, USRN_MAX } from '../../common/validation/bounded';
 
 export class UsrnParamDto {
-  @ApiProperty({ description: 'Unique Street Reference Number', example: 10104523, type: 'integer' })
   @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(99_999_999)
+  @IntegerProperty(1, USRN_MAX, { description: 'Unique Street Reference Number', example: 10100456 })
   usrn!: number;
 }

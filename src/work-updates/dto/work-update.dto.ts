@@ -1,6 +1,6 @@
-import { QueryInteger } from '../../common/validation/query-number';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsInt, IsISO8601, IsOptional, Max, Min } from 'class-validator';
+import { IsISO8601, IsOptional, MaxLength } from 'class-validator';
+import { DATE_TIME_LENGTH, IntegerProperty } from '../../common/validation/bounded';
 import { LinkDto } from '../../common/links/link';
 import { NotWith } from '../../common/paging/not-with.validator';
 
@@ -40,44 +40,37 @@ export const DEFAULT_UPDATES_LIMIT = 100;
 export const MAX_UPDATES_LIMIT = 500;
 
 export class WorkUpdatesQueryDto {
-  @ApiPropertyOptional({
+  // `after` and `since` exclude each other and one is needed: `after` carries the example (0: from the start).
+  @IntegerProperty(0, Number.MAX_SAFE_INTEGER, {
     description:
-      'Cursor: only updates after this update id. Follow the `next` link rather than building it. Cannot be combined with `since`.',
-    example: 104233,
-    type: 'integer',
-    minimum: 0,
+      'Cursor: only updates after this update id, e.g. `104233`. Follow the `next` link rather than building it. ' +
+      'Cannot be combined with `since`.',
+    example: 0,
+    optional: true,
+    query: true,
   })
-  @IsOptional()
-  @QueryInteger()
-  @IsInt()
-  @Min(0)
-  @Max(Number.MAX_SAFE_INTEGER)
   @NotWith('since')
   after?: number;
 
   @ApiPropertyOptional({
     description:
-      'Where to start the feed: updates at or after this instant (ISO 8601 date-time). Cannot be combined with `after`.',
-    example: '2026-08-09T13:58:07Z',
+      'Where to start the feed: updates at or after this instant (ISO 8601 date-time), e.g. `2026-08-09T13:58:07Z`. ' +
+      'Cannot be combined with `after`.',
     format: 'date-time',
+    maxLength: DATE_TIME_LENGTH,
   })
   @IsOptional()
+  @MaxLength(DATE_TIME_LENGTH)
   @IsISO8601({ strict: true }, { message: 'must be an ISO 8601 date-time' })
   @NotWith('after')
   since?: string;
 
-  @ApiPropertyOptional({
+  @IntegerProperty(1, MAX_UPDATES_LIMIT, {
     description: `Maximum updates in this response, default ${DEFAULT_UPDATES_LIMIT}, at most ${MAX_UPDATES_LIMIT}`,
-    minimum: 1,
-    maximum: MAX_UPDATES_LIMIT,
     default: DEFAULT_UPDATES_LIMIT,
-    type: 'integer',
+    optional: true,
+    query: true,
   })
-  @IsOptional()
-  @QueryInteger()
-  @IsInt()
-  @Min(1)
-  @Max(MAX_UPDATES_LIMIT)
   limit?: number;
 }
 

@@ -1,7 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { LinkDto } from '../../common/links/link';
 import { TRAFFIC_MANAGEMENT_TYPES, WORK_CATEGORIES, withUnknown } from '../../common/vocabulary/street-manager-enums';
-import { REFUSAL_REASONS } from '../../permits/dto/permit-writes.dto';
+import { REFUSAL_REASONS } from '../../common/vocabulary/street-manager-enums';
 
 /** What every worklist row names: the permit, its work and where. */
 class WorklistItemDto {

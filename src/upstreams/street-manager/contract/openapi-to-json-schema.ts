@@ -16,6 +16,12 @@ export interface SchemaOptions {
   closedEnums?: boolean;
   /** `additionalProperties: false` is dropped (response reading: the V6 files' generator added it, not DfT) */
   openObjects?: boolean;
+  /**
+   * `nullable: true` beside a `type` becomes `type: [type, 'null']` (and `null` joins an enum) rather than an
+   * `anyOf`: the same values pass, checked in one step instead of a union's error bookkeeping. Only the response
+   * reading uses it; requests keep the `anyOf`, whose error messages the sandbox's 400s repeat.
+   */
+  nullableAsType?: boolean;
 }
 
 export function toJsonSchema(schema: unknown, refBase: string, options: SchemaOptions = {}): unknown {
@@ -57,7 +63,17 @@ export function toJsonSchema(schema: unknown, refBase: string, options: SchemaOp
     delete out.enum;
     out.type = 'string';
   }
-  return source.nullable === true ? { anyOf: [out, { type: 'null' }] } : out;
+  if (source.nullable !== true) {
+    return out;
+  }
+  if (options.nullableAsType && typeof out.type === 'string' && out.const === undefined) {
+    out.type = [out.type, 'null'];
+    if (Array.isArray(out.enum)) {
+      out.enum = [...(out.enum as unknown[]), null];
+    }
+    return out;
+  }
+  return { anyOf: [out, { type: 'null' }] };
 }
 
 function rewriteRef(ref: string, refBase: string): string {

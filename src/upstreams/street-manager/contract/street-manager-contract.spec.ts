@@ -81,6 +81,17 @@ describe('Street Manager contract', () => {
     expect(checkResponse('event', 'GET', '/works/updates', 200, { rows: [], next_update: null }).valid).toBe(true);
   });
 
+  it('reads a work answer as before: nulls where nullable, a wrong type or a bad date-time is a mismatch', () => {
+    const row = { work_reference_number: 'W1', location_description: 'x', street: 's', town: 't', area: 'a', work_status: 'planned', work_status_string: 'x', work_start_date: '2026-01-01T00:00:00.000Z', work_end_date: '2026-01-02T00:00:00Z', work_start_time: null, work_end_time: '2026-01-02T10:00:00+01:00' };
+    const read = (changes: object) => checkResponse('reporting', 'GET', '/works', 200, { rows: [{ ...row, ...changes }] });
+    expect(read({}).valid).toBe(true);
+    expect([read({ work_end_time: 5 }), read({ work_start_date: '2026-02-30T00:00:00Z' }), read({ work_reference_number: null })].map((c) => c.errors)).toEqual([
+      ['/rows/0/work_end_time must be string,null'],
+      ['/rows/0/work_start_date must match format "date-time"'],
+      ['/rows/0/work_reference_number must be string'],
+    ]);
+  });
+
   it('is valid where the spec has no schema (204, undocumented statuses)', () => {
     expect(checkResponse('party', 'POST', '/logout', 204, undefined)).toEqual({ valid: true, errors: [] });
     expect(checkResponse('work', 'POST', '/works', 409, { message: 'x' })).toEqual({ valid: true, errors: [] });

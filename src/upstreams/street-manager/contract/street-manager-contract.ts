@@ -1,5 +1,6 @@
 import Ajv, { type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
+import { dateTimeFormat } from './date-time-format';
 import { type SchemaOptions, toJsonSchema } from './openapi-to-json-schema';
 import { loadSpec, type OpenApiOperation, type StreetManagerApi } from './spec-files';
 
@@ -28,7 +29,7 @@ export type ContractReading = 'request' | 'response' | 'response-strict';
 
 const READINGS: Record<ContractReading, SchemaOptions> = {
   request: {},
-  response: { openEnums: true, openObjects: true },
+  response: { openEnums: true, openObjects: true, nullableAsType: true },
   'response-strict': { closedEnums: true },
 };
 
@@ -42,12 +43,15 @@ interface ApiContract {
   byKey: Map<string, OperationEntry>;
   /** one compiled validator per operation and body (request / response key / query); null = no schema, anything goes */
   validators: Map<string, ValidateFunction | null>;
+  /** the same validators keyed by checkResponse's arguments (`response GET /works/{workReferenceNumber} 200`) */
+  responseValidators: Map<string, ValidateFunction | null>;
   /** requestTakes() answers, by operation and property */
   takes: Map<string, boolean>;
 }
 
 const MAX_REPORTED_ERRORS = 10;
-const valid = (): ContractCheck => ({ valid: true, errors: [] });
+/** One shared answer for every valid body (frozen: callers only read it). */
+const VALID: ContractCheck = Object.freeze({ valid: true, errors: Object.freeze([]) as unknown as string[] });
 const contracts = new Map<StreetManagerApi, ApiContract>();
 
 /** Specs load and schemas compile on first use, once per API and operation: checks sit on the gateway's hot path. */
@@ -77,7 +81,7 @@ function contractFor(api: StreetManagerApi): ApiContract {
   // Literal segments win over parameters (`/works/updates` before `/works/{workReferenceNumber}`).
   operations.sort((a, b) => a.paramCount - b.paramCount);
   const byKey = new Map(operations.map((o) => [`${o.method} ${o.pathTemplate}`, o]));
-  contract = { registries: new Map(), refBase, schemas: spec.components?.schemas ?? {}, operations, byKey, validators: new Map(), takes: new Map() };
+  contract = { registries: new Map(), refBase, schemas: spec.components?.schemas ?? {}, operations, byKey, validators: new Map(), responseValidators: new Map(), takes: new Map() };
   contracts.set(api, contract);
   return contract;
 }
@@ -85,8 +89,11 @@ function contractFor(api: StreetManagerApi): ApiContract {
 function registry(contract: ApiContract, reading: ContractReading): Ajv {
   let ajv = contract.registries.get(reading);
   if (!ajv) {
-    ajv = new Ajv({ strict: false, allErrors: true, validateFormats: true });
+    // The gateway's reading of answers stops at the first mismatch (any mismatch is a 502, its errors are only
+    // logged); requests and the strict reading list every error, for the sandbox's 400s and for tests.
+    ajv = new Ajv({ strict: false, allErrors: reading !== 'response', validateFormats: true });
     addFormats(ajv);
+    ajv.addFormat('date-time', dateTimeFormat);
     const definitions = Object.fromEntries(
       Object.entries(contract.schemas).map(([name, schema]) => [name, toJsonSchema(schema, contract.refBase, READINGS[reading])]),
     );
@@ -133,10 +140,22 @@ export function checkResponse(
   body: unknown,
   reading: 'response' | 'response-strict' = 'response',
 ): ContractCheck {
-  return check(api, reading, method, pathTemplate, (op) => {
-    const key = responseKey(op, status);
-    return { key: `response ${key ?? 'none'}`, schema: key ? op.responses?.[key]?.content?.['application/json']?.schema : undefined };
-  }, body);
+  // The hot path (every upstream answer): one lookup by the call's own words, no per-call closure or key building
+  // beyond this one string.
+  const contract = contractFor(api);
+  const callKey = `${reading} ${method} ${pathTemplate} ${status}`;
+  let validate = contract.responseValidators.get(callKey);
+  if (validate === undefined) {
+    validate = validatorFor(contract, reading, method.toUpperCase(), pathTemplate, (op) => {
+      const key = responseKey(op, status);
+      return { key: `response ${key ?? 'none'}`, schema: key ? op.responses?.[key]?.content?.['application/json']?.schema : undefined };
+    });
+    if (validate === undefined) {
+      return noOperation(api, method, pathTemplate);
+    }
+    contract.responseValidators.set(callKey, validate);
+  }
+  return run(validate, body);
 }
 
 export function checkRequest(api: StreetManagerApi, method: string, pathTemplate: string, body: unknown): ContractCheck {
@@ -171,7 +190,7 @@ export function checkQuery(api: StreetManagerApi, method: string, pathTemplate: 
     const result = check(api, 'request', method, pathTemplate, () => ({ key: `query ${param.name}`, schema: param.schema }), coerce(raw, param.schema, contract));
     errors.push(...result.errors.map((e) => `query ${param.name}${e.replace(/^\(root\)/, '')}`));
   }
-  return errors.length > 0 ? { valid: false, errors: errors.slice(0, MAX_REPORTED_ERRORS) } : valid();
+  return errors.length > 0 ? { valid: false, errors: errors.slice(0, MAX_REPORTED_ERRORS) } : VALID;
 }
 
 function coerce(raw: string | string[], schema: unknown, contract: ApiContract): unknown {
@@ -205,10 +224,24 @@ function check(
   body: unknown,
 ): ContractCheck {
   const contract = contractFor(api);
-  const upper = method.toUpperCase();
+  const validate = validatorFor(contract, reading, method.toUpperCase(), pathTemplate, pick);
+  if (validate === undefined) {
+    return noOperation(api, method, pathTemplate);
+  }
+  return run(validate, body);
+}
+
+/** The compiled validator of one body of an operation (null: no schema); undefined when the spec has no such operation. */
+function validatorFor(
+  contract: ApiContract,
+  reading: ContractReading,
+  upper: string,
+  pathTemplate: string,
+  pick: (op: OpenApiOperation) => { key: string; schema: unknown },
+): ValidateFunction | null | undefined {
   const op = contract.byKey.get(`${upper} ${pathTemplate}`);
   if (!op) {
-    return { valid: false, errors: [`no operation ${upper} ${pathTemplate} in the ${api} spec`] };
+    return undefined;
   }
   const { key, schema } = pick(op.operation);
   const cacheKey = `${reading} ${upper} ${pathTemplate} ${key}`;
@@ -217,13 +250,21 @@ function check(
     validate = schema === undefined ? null : registry(contract, reading).compile(toJsonSchema(schema, contract.refBase, READINGS[reading]) as object);
     contract.validators.set(cacheKey, validate);
   }
+  return validate;
+}
+
+function run(validate: ValidateFunction | null, body: unknown): ContractCheck {
   if (validate === null || validate(body)) {
-    return valid();
+    return VALID;
   }
   const errors = (validate.errors ?? [])
     .slice(0, MAX_REPORTED_ERRORS)
     .map((e) => `${e.instancePath || '(root)'} ${e.message ?? 'is invalid'}${e.keyword === 'additionalProperties' ? `: ${String((e.params as { additionalProperty?: string }).additionalProperty)}` : ''}`);
   return { valid: false, errors };
+}
+
+function noOperation(api: StreetManagerApi, method: string, pathTemplate: string): ContractCheck {
+  return { valid: false, errors: [`no operation ${method.toUpperCase()} ${pathTemplate} in the ${api} spec`] };
 }
 
 /** Whether the operation's request body has a property of this name (resolving a top-level `$ref`); cached. */
