@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsOptional, IsString, IsUrl, Matches, MaxLength } from 'class-validator';
+import { IsBoolean, IsOptional, IsString, IsUrl, MaxLength } from 'class-validator';
+import { PatternProperty, TextProperty } from '../../common/validation/bounded';
 import { DateTimeProperty } from '../../common/validation/date-time';
 import { WORK_REFERENCE } from '../../common/vocabulary/references';
 import { BoundedStrings } from './bounded-strings';
@@ -19,6 +20,7 @@ export class WebhookSubscriptionInputDto {
       'Where deliveries are POSTed: an https URL (http is refused in production) whose host resolves to public addresses ' +
       'only; private, loopback, link-local and metadata addresses are refused here and at every delivery.',
     example: 'https://hooks.example.com/streetworks',
+    format: 'uri',
     maxLength: MAX_URL_LENGTH,
   })
   @IsString()
@@ -50,10 +52,7 @@ export class WebhookSubscriptionInputDto {
   @BoundedStrings({ minSize: 0, maxSize: MAX_WORK_REFERENCES, pattern: WORK_REFERENCE, shape: 'a work reference number (1 to 24 letters, digits, - or _)' })
   workReferenceNumbers?: string[];
 
-  @ApiPropertyOptional({ description: 'Your own note, shown back to you', example: 'Permit decisions to the dispatch system', maxLength: 200 })
-  @IsOptional()
-  @IsString()
-  @MaxLength(200)
+  @TextProperty(200, { description: 'Your own note, shown back to you', example: 'Permit decisions to the dispatch system', optional: true })
   description?: string;
 }
 
@@ -73,21 +72,27 @@ export class UpdateWebhookSubscriptionDto extends WebhookSubscriptionInputDto {
 }
 
 export class WebhookSubscriptionIdParamDto {
-  @ApiProperty({ description: 'Webhook subscription id', example: '3f1b8a52-6c0e-4d3a-9b7f-2a9c4e1d7b60' })
-  @Matches(ID_PATTERN, { message: 'must be a webhook subscription id' })
+  @PatternProperty(ID_PATTERN, 36, 'must be a webhook subscription id', {
+    description: 'Webhook subscription id',
+    example: '3f1b8a52-6c0e-4d3a-9b7f-2a9c4e1d7b60',
+    format: 'uuid',
+  })
   webhookSubscriptionId!: string;
 }
 
 export class WebhookDeliveryIdParamDto extends WebhookSubscriptionIdParamDto {
-  @ApiProperty({ description: 'Delivery id: the `webhook-id` header it was sent with', example: 'msg_5c9d0e4f1a2b3c4d5e6f708192a3b4c5' })
-  @Matches(DELIVERY_ID_PATTERN, { message: 'must be a delivery id (msg_…)' })
+  @PatternProperty(DELIVERY_ID_PATTERN, 68, 'must be a delivery id (msg_…)', {
+    description: 'Delivery id: the `webhook-id` header it was sent with',
+    example: 'msg_5c9d0e4f1a2b3c4d5e6f708192a3b4c5',
+  })
   deliveryId!: string;
 }
 
 export class CreateRedeliveryDto {
-  @ApiProperty({ description: 'The delivery to send again, with the same `webhook-id`', example: 'msg_5c9d0e4f1a2b3c4d5e6f708192a3b4c5', maxLength: 68 })
-  @IsString()
-  @Matches(DELIVERY_ID_PATTERN, { message: 'must be a delivery id (msg_…)' })
+  @PatternProperty(DELIVERY_ID_PATTERN, 68, 'must be a delivery id (msg_…)', {
+    description: 'The delivery to send again, with the same `webhook-id`',
+    example: 'msg_5c9d0e4f1a2b3c4d5e6f708192a3b4c5',
+  })
   deliveryId!: string;
 }
 
