@@ -8,7 +8,17 @@ import tseslint from 'typescript-eslint';
 const OUTBOUND = 'Outbound HTTP goes through src/upstreams/http (UpstreamHttp).';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'src/upstreams/street-manager/generated/**', 'eslint.config.mjs', 'jest.config.js', 'bench/**'] },
+  {
+    ignores: [
+      'dist/**',
+      'node_modules/**',
+      'coverage/**',
+      'src/upstreams/street-manager/generated/**',
+      'eslint.config.mjs',
+      'jest.config.js',
+      'bench/**',
+    ],
+  },
   eslint.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   prettier,
@@ -37,7 +47,10 @@ export default tseslint.config(
     files: ['src/**/*.ts'],
     ignores: ['src/config/**'],
     rules: {
-      'no-restricted-properties': ['error', { object: 'process', property: 'env', message: 'Read configuration through src/config.' }],
+      'no-restricted-properties': [
+        'error',
+        { object: 'process', property: 'env', message: 'Read configuration through src/config.' },
+      ],
     },
   },
   {
@@ -56,12 +69,26 @@ export default tseslint.config(
               importNames: ['request', 'get', 'Agent', 'ClientRequest', 'globalAgent'],
               message: OUTBOUND,
             })),
-            ...['net', 'node:net', 'tls', 'node:tls'].map((name) => ({ name, importNames: ['connect', 'createConnection'], message: OUTBOUND })),
+            ...['net', 'node:net', 'tls', 'node:tls'].map((name) => ({
+              name,
+              importNames: ['connect', 'createConnection'],
+              message: OUTBOUND,
+            })),
           ],
         },
       ],
-      'no-restricted-globals': ['error', { name: 'fetch', message: OUTBOUND }, { name: 'XMLHttpRequest', message: OUTBOUND }],
-      'no-restricted-syntax': ['error', { selector: "MemberExpression[property.name='fetch'][object.name=/^(globalThis|global|window)$/]", message: OUTBOUND }],
+      'no-restricted-globals': [
+        'error',
+        { name: 'fetch', message: OUTBOUND },
+        { name: 'XMLHttpRequest', message: OUTBOUND },
+      ],
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "MemberExpression[property.name='fetch'][object.name=/^(globalThis|global|window)$/]",
+          message: OUTBOUND,
+        },
+      ],
     },
   },
   {
@@ -75,8 +102,17 @@ export default tseslint.config(
             {
               target: './src/upstreams',
               from: './src',
-              except: ['./upstreams', './config', './common', './health', './metrics', './redis', './auth/caller.ts'],
-              message: 'src/upstreams may import only upstreams, config, common, health, metrics, redis and the caller type.',
+              except: [
+                './upstreams',
+                './config',
+                './common',
+                './health',
+                './metrics',
+                './redis',
+                './auth/caller.ts',
+              ],
+              message:
+                'src/upstreams may import only upstreams, config, common, health, metrics, redis and the caller type.',
             },
             {
               target: './src/upstreams/http',

@@ -3,7 +3,10 @@
 const ESM_ONLY = ['content-disposition'];
 const transform = {
   '^.+\\.ts$': ['ts-jest', {}],
-  [`/node_modules/(${ESM_ONLY.join('|')})/.+\\.js$`]: ['ts-jest', { tsconfig: { allowJs: true, module: 'commonjs' } }],
+  [`/node_modules/(${ESM_ONLY.join('|')})/.+\\.js$`]: [
+    'ts-jest',
+    { tsconfig: { allowJs: true, module: 'commonjs' } },
+  ],
 };
 const common = {
   testEnvironment: 'node',

@@ -49,7 +49,11 @@ async function main() {
   const server = http.createServer((req, res) => {
     const url = new URL(req.url, 'http://x');
     const one = /^\/works\/([^/]+)$/.exec(url.pathname);
-    const path = one ? `/v6/work/works/${one[1]}` : url.pathname === '/works' ? `/v6/reporting/permits${url.search}` : null;
+    const path = one
+      ? `/v6/work/works/${one[1]}`
+      : url.pathname === '/works'
+        ? `/v6/reporting/permits${url.search}`
+        : null;
     if (!path) {
       res.statusCode = 404;
       return res.end();
@@ -57,7 +61,10 @@ async function main() {
     callSignedIn(path).then(
       (r) => {
         const payload = JSON.stringify(mapKeys(r.body));
-        res.writeHead(r.status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) });
+        res.writeHead(r.status, {
+          'content-type': 'application/json',
+          'content-length': Buffer.byteLength(payload),
+        });
         res.end(payload);
       },
       () => {

@@ -39,7 +39,12 @@ Injectable()(ApiKeyGuard);
 
 class WorksController {
   async work(ref) {
-    const get = () => pool.request({ path: `/v6/work/works/${encodeURIComponent(ref)}`, method: 'GET', headers: { token: session.token } });
+    const get = () =>
+      pool.request({
+        path: `/v6/work/works/${encodeURIComponent(ref)}`,
+        method: 'GET',
+        headers: { token: session.token },
+      });
     let res = await get();
     if (res.statusCode === 401) {
       // the sandbox's token expired (runs longer than its lifetime): sign in again, once for all callers
@@ -51,7 +56,12 @@ class WorksController {
   }
 }
 Controller('v1/works')(WorksController);
-Reflect.decorate([Get(':ref')], WorksController.prototype, 'work', Object.getOwnPropertyDescriptor(WorksController.prototype, 'work'));
+Reflect.decorate(
+  [Get(':ref')],
+  WorksController.prototype,
+  'work',
+  Object.getOwnPropertyDescriptor(WorksController.prototype, 'work'),
+);
 Param('ref')(WorksController.prototype, 'work', 0);
 
 class PeerModule {}

@@ -34,11 +34,20 @@ async function main() {
   let redis;
   if (REDIS) {
     const port = await freePort();
-    redis = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
+    redis = spawn(
+      'redis-server',
+      ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
+      { stdio: 'ignore' },
+    );
     await new Promise((r) => setTimeout(r, 300));
     process.env.REDIS_URL = `redis://127.0.0.1:${port}`;
   }
-  Object.assign(process.env, { NODE_ENV: 'development', WEBHOOK_ALLOW_LOOPBACK: 'true', LOG_LEVEL: 'warn', METRICS_PORT: '0' });
+  Object.assign(process.env, {
+    NODE_ENV: 'development',
+    WEBHOOK_ALLOW_LOOPBACK: 'true',
+    LOG_LEVEL: 'warn',
+    METRICS_PORT: '0',
+  });
   require('reflect-metadata');
   const { NestFactory } = require('@nestjs/core');
   const { AppModule } = require(join(dist, 'app.module'));
@@ -55,10 +64,14 @@ async function main() {
   const base = await app.getUrl();
   const created = await fetch(`${base}/v1/webhook-subscriptions`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', 'ocp-apim-subscription-key': DEFAULT_SANDBOX_KEYS.promoter },
+    headers: {
+      'content-type': 'application/json',
+      'ocp-apim-subscription-key': DEFAULT_SANDBOX_KEYS.promoter,
+    },
     body: JSON.stringify({ url: `http://127.0.0.1:${receiverPort}/hook`, eventTypes: ['*'] }),
   });
-  if (created.status !== 201) throw new Error(`subscription refused: ${created.status} ${await created.text()}`);
+  if (created.status !== 201)
+    throw new Error(`subscription refused: ${created.status} ${await created.text()}`);
 
   const log = app.get(EventLog);
   const appendedAt = new Map();

@@ -76,7 +76,15 @@ export function configureApp(app: NestFastifyApplication): void {
     app.enableCors({
       origin: config.corsOrigins,
       methods: CORS_METHODS,
-      allowedHeaders: ['Authorization', 'Ocp-Apim-Subscription-Key', 'Content-Type', 'Accept', 'Idempotency-Key', 'If-None-Match', 'X-Request-Id'],
+      allowedHeaders: [
+        'Authorization',
+        'Ocp-Apim-Subscription-Key',
+        'Content-Type',
+        'Accept',
+        'Idempotency-Key',
+        'If-None-Match',
+        'X-Request-Id',
+      ],
       exposedHeaders: [
         'X-Request-Id',
         'Location',

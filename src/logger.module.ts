@@ -17,7 +17,8 @@ export class LoggerModule {
     const params = {
       provide: PARAMS_PROVIDER_TOKEN,
       inject: [appConfig.KEY, LOG_DESTINATION],
-      useFactory: (config: AppConfig, destination: LogDestination): Params => loggerParams(config, destination),
+      useFactory: (config: AppConfig, destination: LogDestination): Params =>
+        loggerParams(config, destination),
     };
     return {
       module: LoggerModule,

@@ -19,7 +19,8 @@ import {
       provide: STREET_MANAGER_ENDPOINTS,
       inject: [streetManagerConfig.KEY, Clock],
       useFactory: async (config: StreetManagerConfig, clock: Clock): Promise<StreetManagerEndpoints> =>
-        configuredEndpoints(config) ?? (await import('./sandbox/sandbox-endpoints')).startEmbeddedSandbox(clock),
+        configuredEndpoints(config) ??
+        (await import('./sandbox/sandbox-endpoints')).startEmbeddedSandbox(clock),
     },
   ],
   exports: [STREET_MANAGER_ENDPOINTS],

@@ -45,15 +45,25 @@ export class ActivitiesController {
     @CurrentListRequest() request: ListRequest,
   ): Promise<unknown> {
     const page = await serveList(this.activities.list, query, request);
-    return representation === MediaType.GEO_JSON ? toFeatureCollection(page, 'geometry', 'activityReferenceNumber') : page;
+    return representation === MediaType.GEO_JSON
+      ? toFeatureCollection(page, 'geometry', 'activityReferenceNumber')
+      : page;
   }
 
   @Get(':activityReferenceNumber')
   @RequirePermission(Permission.READ)
-  @ApiOperation({ summary: 'Read an activity', description: 'One activity in full, with its geometry in WGS84 and links to its street and highway authority.' })
+  @ApiOperation({
+    summary: 'Read an activity',
+    description:
+      'One activity in full, with its geometry in WGS84 and links to its street and highway authority.',
+  })
   @ApiOkResponse({ type: ActivityDto, description: 'The activity' })
   @ApiErrorResponses(400, 401, 403, 404, 406, 429, 502, 503, 504)
-  async get(@Param() params: ActivityReferenceParamDto, @Query() query: FieldsQueryDto, @CurrentCaller() caller: Caller): Promise<Partial<ActivityDto>> {
+  async get(
+    @Param() params: ActivityReferenceParamDto,
+    @Query() query: FieldsQueryDto,
+    @CurrentCaller() caller: Caller,
+  ): Promise<Partial<ActivityDto>> {
     const fields = parseFields(query.fields, ACTIVITY_FIELDS);
     return selectFields(await this.activities.get(caller, params.activityReferenceNumber), fields);
   }
@@ -72,9 +82,17 @@ export class ActivitiesController {
     description: 'The recorded activity; `Location` is its URL',
     headers: { Location: { description: 'URL of the new activity', schema: { type: 'string' } } },
   })
-  @ApiHeader({ name: 'Idempotent-Replayed', required: false, description: 'In the response: `true` when this is the replay of an earlier identical request' })
+  @ApiHeader({
+    name: 'Idempotent-Replayed',
+    required: false,
+    description: 'In the response: `true` when this is the replay of an earlier identical request',
+  })
   @ApiErrorResponses(400, 401, 403, 406, 409, 413, 415, 422, 429, 502, 503, 504)
-  async create(@Body() body: CreateActivityDto, @CurrentCaller() caller: Caller, @Res({ passthrough: true }) reply: FastifyReply): Promise<ActivityDto> {
+  async create(
+    @Body() body: CreateActivityDto,
+    @CurrentCaller() caller: Caller,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<ActivityDto> {
     const activity = await this.activities.create(caller, body);
     void reply.header('Location', activityPath(activity.activityReferenceNumber));
     return activity;
@@ -82,10 +100,18 @@ export class ActivitiesController {
 
   @Put(':activityReferenceNumber/status')
   @RequirePermission(Permission.AUTHORITY_WRITE)
-  @ApiOperation({ summary: 'Cancel an activity', description: 'Sets the activity’s status to `cancelled` (the one change Street Manager offers). Answers the activity as it now is.' })
+  @ApiOperation({
+    summary: 'Cancel an activity',
+    description:
+      'Sets the activity’s status to `cancelled` (the one change Street Manager offers). Answers the activity as it now is.',
+  })
   @ApiOkResponse({ type: ActivityDto, description: 'The cancelled activity' })
   @ApiErrorResponses(400, 401, 403, 404, 406, 409, 413, 415, 422, 429, 502, 503, 504)
-  updateStatus(@Param() params: ActivityReferenceParamDto, @Body() body: UpdateActivityStatusDto, @CurrentCaller() caller: Caller): Promise<ActivityDto> {
+  updateStatus(
+    @Param() params: ActivityReferenceParamDto,
+    @Body() body: UpdateActivityStatusDto,
+    @CurrentCaller() caller: Caller,
+  ): Promise<ActivityDto> {
     return this.activities.updateStatus(caller, params.activityReferenceNumber, body);
   }
 }

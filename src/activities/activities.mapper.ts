@@ -38,8 +38,10 @@ export const ACTIVITY_FIELDS = [
   'highwayAuthoritySwaCode',
 ] as const;
 
-
-export function activitySummaryFromFeature(f: SmActivityFeature, caller: Caller | undefined): ActivitySummaryDto {
+export function activitySummaryFromFeature(
+  f: SmActivityFeature,
+  caller: Caller | undefined,
+): ActivitySummaryDto {
   const p = f.properties;
   return {
     activityReferenceNumber: p.activity_reference_number,
@@ -54,7 +56,13 @@ export function activitySummaryFromFeature(f: SmActivityFeature, caller: Caller 
     geometry: geometryToWgs84(f.geometry),
     links: links(caller)
       .self(activityPath(p.activity_reference_number))
-      .action('update-status', `${activityPath(p.activity_reference_number)}/status`, 'PUT', Permission.AUTHORITY_WRITE, !p.cancelled)
+      .action(
+        'update-status',
+        `${activityPath(p.activity_reference_number)}/status`,
+        'PUT',
+        Permission.AUTHORITY_WRITE,
+        !p.cancelled,
+      )
       .build(),
   };
 }
@@ -88,7 +96,13 @@ export function activityFromStreetManager(a: SmActivity, caller: Caller | undefi
       .self(activityPath(a.activity_reference_number))
       .related('street', streetPath(usrn))
       .related('highway-authority', organisationPath(a.highway_authority_swa_code))
-      .action('update-status', `${activityPath(a.activity_reference_number)}/status`, 'PUT', Permission.AUTHORITY_WRITE, !a.cancelled)
+      .action(
+        'update-status',
+        `${activityPath(a.activity_reference_number)}/status`,
+        'PUT',
+        Permission.AUTHORITY_WRITE,
+        !a.cancelled,
+      )
       .build(),
   };
 }

@@ -47,7 +47,8 @@ export class ActivitiesService {
         end_time: dto.endDate,
         location_types: dto.locationTypes as SmActivityCreateRequest['location_types'],
         activity_location_description: dto.locationDescription,
-        traffic_management_type: dto.trafficManagementType as SmActivityCreateRequest['traffic_management_type'],
+        traffic_management_type:
+          dto.trafficManagementType as SmActivityCreateRequest['traffic_management_type'],
         collaborative_working: dto.collaborativeWorking,
         additional_info: dto.additionalInfo,
       },
@@ -56,7 +57,11 @@ export class ActivitiesService {
     return this.get(caller, created.activity_reference_number);
   }
 
-  async updateStatus(caller: Caller, activityReferenceNumber: string, dto: UpdateActivityStatusDto): Promise<ActivityDto> {
+  async updateStatus(
+    caller: Caller,
+    activityReferenceNumber: string,
+    dto: UpdateActivityStatusDto,
+  ): Promise<ActivityDto> {
     await this.works.cancelActivity(caller, activityReferenceNumber, { cancellation_reason: dto.reason });
     return this.get(caller, activityReferenceNumber);
   }

@@ -28,6 +28,8 @@ export class ForbiddenError extends ApiError {
 /** The identity provider's keys could not be fetched: the caller's token may be fine, so this is not a 401. */
 export class KeysUnavailableError extends ApiError {
   constructor() {
-    super(503, ErrorCode.SERVICE_UNAVAILABLE, 'credentials cannot be checked at the moment', undefined, { 'Retry-After': '5' });
+    super(503, ErrorCode.SERVICE_UNAVAILABLE, 'credentials cannot be checked at the moment', undefined, {
+      'Retry-After': '5',
+    });
   }
 }

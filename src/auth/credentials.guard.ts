@@ -15,7 +15,14 @@ import { SubscriptionKeyStrategy } from './subscriptions/subscription-key.strate
 type Strategy = passport.Strategy;
 
 /** Query parameters that would carry a subscription key (APIM accepts `subscription-key`; we never do). */
-const KEY_QUERY_PARAMETERS = new Set(['subscription-key', 'subscription_key', 'ocp-apim-subscription-key', 'api-key', 'api_key', 'apikey']);
+const KEY_QUERY_PARAMETERS = new Set([
+  'subscription-key',
+  'subscription_key',
+  'ocp-apim-subscription-key',
+  'api-key',
+  'api_key',
+  'apikey',
+]);
 
 /**
  * Authenticates every route not marked @Public(): picks the passport strategy by the credential sent, sets
@@ -67,10 +74,15 @@ export class CredentialsGuard implements CanActivate {
     }
     if (authorization !== undefined) {
       if (!this.bearerEnabled) {
-        throw this.unauthorized(`this gateway does not accept bearer tokens; send your subscription key in the ${SUBSCRIPTION_KEY_HEADER} header`);
+        throw this.unauthorized(
+          `this gateway does not accept bearer tokens; send your subscription key in the ${SUBSCRIPTION_KEY_HEADER} header`,
+        );
       }
       if (bearerToken(authorization) === undefined) {
-        throw new UnauthorizedError('the Authorization header must carry a Bearer token', challenge(true, 'invalid_token'));
+        throw new UnauthorizedError(
+          'the Authorization header must carry a Bearer token',
+          challenge(true, 'invalid_token'),
+        );
       }
       return this.azureAd;
     }
@@ -83,7 +95,11 @@ export class CredentialsGuard implements CanActivate {
 
   private refuseKeyInQuery(request: FastifyRequest): void {
     const query = request.query;
-    if (query && typeof query === 'object' && Object.keys(query).some((k) => KEY_QUERY_PARAMETERS.has(k.toLowerCase()))) {
+    if (
+      query &&
+      typeof query === 'object' &&
+      Object.keys(query).some((k) => KEY_QUERY_PARAMETERS.has(k.toLowerCase()))
+    ) {
       // URLs end up in proxy logs and browser history; a key sent there must be treated as leaked, so say so plainly.
       throw this.unauthorized(
         `subscription keys are accepted only in the ${SUBSCRIPTION_KEY_HEADER} header, never in the query string; treat a key sent in a URL as leaked and rotate it`,
@@ -99,16 +115,22 @@ export class CredentialsGuard implements CanActivate {
   private authenticate(strategy: Strategy, request: FastifyRequest, reply: FastifyReply): Promise<Caller> {
     return new Promise<Caller>((resolve, reject) => {
       const perRequest = Object.create(strategy) as Strategy;
-      const middleware = passport.authenticate(perRequest, { session: false }, (err: unknown, user: Caller | false) => {
-        if (err) {
-          reject(err instanceof Error ? err : new Error('authentication failed'));
-        } else if (!user) {
-          reject(this.unauthorized('credentials are missing or not valid'));
-        } else {
-          resolve(user);
-        }
-      }) as (req: unknown, res: unknown, next: (err?: unknown) => void) => void;
-      middleware(request, reply, (err?: unknown) => reject(err instanceof Error ? err : new Error('authentication failed')));
+      const middleware = passport.authenticate(
+        perRequest,
+        { session: false },
+        (err: unknown, user: Caller | false) => {
+          if (err) {
+            reject(err instanceof Error ? err : new Error('authentication failed'));
+          } else if (!user) {
+            reject(this.unauthorized('credentials are missing or not valid'));
+          } else {
+            resolve(user);
+          }
+        },
+      ) as (req: unknown, res: unknown, next: (err?: unknown) => void) => void;
+      middleware(request, reply, (err?: unknown) =>
+        reject(err instanceof Error ? err : new Error('authentication failed')),
+      );
     });
   }
 }

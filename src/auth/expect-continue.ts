@@ -47,21 +47,28 @@ export function answerContinueAfterAuthentication(app: NestFastifyApplication): 
 }
 
 /** Why the headers alone already fail authentication, or undefined when they may pass. */
-function refusalFor(req: IncomingMessage, store: SubscriptionStore, bearerEnabled: boolean): string | undefined {
+function refusalFor(
+  req: IncomingMessage,
+  store: SubscriptionStore,
+  bearerEnabled: boolean,
+): string | undefined {
   const authorization = req.headers.authorization;
   const key = req.headers['ocp-apim-subscription-key'];
   if (authorization !== undefined && key !== undefined) {
     return 'send either a bearer token or a subscription key, not both';
   }
   if (key !== undefined) {
-    const subscription = typeof key === 'string' && key.length <= MAX_KEY_LENGTH ? store.find(key) : undefined;
+    const subscription =
+      typeof key === 'string' && key.length <= MAX_KEY_LENGTH ? store.find(key) : undefined;
     return subscription?.enabled ? undefined : 'the subscription key is not valid';
   }
   if (authorization !== undefined) {
     if (!bearerEnabled) {
       return `this gateway does not accept bearer tokens; send your subscription key in the ${SUBSCRIPTION_KEY_HEADER} header`;
     }
-    return bearerToken(authorization) === undefined ? 'the Authorization header must carry a Bearer token' : undefined;
+    return bearerToken(authorization) === undefined
+      ? 'the Authorization header must carry a Bearer token'
+      : undefined;
   }
   return `credentials are missing: send a subscription key in the ${SUBSCRIPTION_KEY_HEADER} header`;
 }

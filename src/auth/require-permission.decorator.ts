@@ -18,7 +18,10 @@ function documented(): MethodDecorator & ClassDecorator {
   return applyDecorators(
     ApiSecurity(SUBSCRIPTION_KEY_SCHEME),
     ApiBearerAuth(AZURE_AD_SCHEME),
-    ApiUnauthorizedResponse({ description: 'credentials are missing or not valid (see WWW-Authenticate)', type: ErrorResponseDto }),
+    ApiUnauthorizedResponse({
+      description: 'credentials are missing or not valid (see WWW-Authenticate)',
+      type: ErrorResponseDto,
+    }),
     ApiTooManyRequestsResponse({
       description: "the client's rate limit is spent; Retry-After says when to try again",
       type: ErrorResponseDto,
@@ -36,7 +39,10 @@ export function RequirePermission(permission: Permission): MethodDecorator & Cla
     // Says which credential Try it out needs (in the sandbox: the authority demo key for authority writes).
     ApiExtension('x-permission', permission),
     documented(),
-    ApiForbiddenResponse({ description: `the caller lacks the ${permission} permission`, type: ErrorResponseDto }),
+    ApiForbiddenResponse({
+      description: `the caller lacks the ${permission} permission`,
+      type: ErrorResponseDto,
+    }),
   );
 }
 

@@ -27,9 +27,13 @@ function read(file: string): Subscription[] {
 function write(file: string, subscriptions: Subscription[]): void {
   parseSubscriptions({ subscriptions });
   const document = {
-    subscriptions: subscriptions.map((s) => Object.fromEntries(Object.entries(s).filter(([, v]) => v !== undefined))),
+    subscriptions: subscriptions.map((s) =>
+      Object.fromEntries(Object.entries(s).filter(([, v]) => v !== undefined)),
+    ),
   };
-  const text = isJsonFile(file) ? `${JSON.stringify(document, null, 2)}\n` : dump(document, { lineWidth: 200 });
+  const text = isJsonFile(file)
+    ? `${JSON.stringify(document, null, 2)}\n`
+    : dump(document, { lineWidth: 200 });
   const temporary = `${file}.${process.pid}.tmp`;
   writeFileSync(temporary, text, { mode: 0o600 });
   renameSync(temporary, file);
@@ -51,14 +55,22 @@ export interface NewSubscription {
   organisation?: string;
 }
 
-export function createSubscription(file: string, input: NewSubscription): { primaryKey: string; secondaryKey: string } {
+export function createSubscription(
+  file: string,
+  input: NewSubscription,
+): { primaryKey: string; secondaryKey: string } {
   const subscriptions = read(file);
   if (subscriptions.some((s) => s.id === input.id)) {
     throw new CliError(`subscription ${input.id} exists already; use rotate`);
   }
   const primaryKey = generateKey();
   const secondaryKey = generateKey();
-  subscriptions.push({ ...input, enabled: true, primaryKeyHash: hashKey(primaryKey), secondaryKeyHash: hashKey(secondaryKey) });
+  subscriptions.push({
+    ...input,
+    enabled: true,
+    primaryKeyHash: hashKey(primaryKey),
+    secondaryKeyHash: hashKey(secondaryKey),
+  });
   write(file, subscriptions);
   return { primaryKey, secondaryKey };
 }
@@ -108,7 +120,9 @@ export function run(argv: string[], print: (line: string) => void): void {
   }
   switch (command) {
     case 'create': {
-      const roles = required(opts, 'roles').split(',').map((r) => r.trim()) as Permission[];
+      const roles = required(opts, 'roles')
+        .split(',')
+        .map((r) => r.trim()) as Permission[];
       const unknown = roles.filter((r) => !ALL_PERMISSIONS.includes(r));
       if (unknown.length > 0) {
         throw new CliError(`unknown roles ${unknown.join(', ')}; choose from ${ALL_PERMISSIONS.join(', ')}`);
@@ -121,7 +135,9 @@ export function run(argv: string[], print: (line: string) => void): void {
         roles,
         organisation: opts.organisation,
       });
-      print(`subscription ${id} created in ${file}. These keys are shown once; the file keeps only their hashes.`);
+      print(
+        `subscription ${id} created in ${file}. These keys are shown once; the file keeps only their hashes.`,
+      );
       print(`primary key:   ${keys.primaryKey}`);
       print(`secondary key: ${keys.secondaryKey}`);
       return;
@@ -133,7 +149,9 @@ export function run(argv: string[], print: (line: string) => void): void {
       }
       const id = required(opts, 'id');
       const key = rotateKey(file, id, slot);
-      print(`${slot} key of ${id} rotated. The new key is shown once; the old ${slot} key stops working when the gateway reloads the file.`);
+      print(
+        `${slot} key of ${id} rotated. The new key is shown once; the old ${slot} key stops working when the gateway reloads the file.`,
+      );
       print(`${slot} key: ${key}`);
       return;
     }
@@ -146,7 +164,9 @@ export function run(argv: string[], print: (line: string) => void): void {
     }
     case 'list': {
       for (const s of read(file)) {
-        print(`${s.id}\t${s.enabled ? 'enabled ' : 'disabled'}\t${s.product}\t${s.organisation ?? '-'}\t${s.roles.join(',')}\t${s.name}`);
+        print(
+          `${s.id}\t${s.enabled ? 'enabled ' : 'disabled'}\t${s.product}\t${s.organisation ?? '-'}\t${s.roles.join(',')}\t${s.name}`,
+        );
       }
       return;
     }

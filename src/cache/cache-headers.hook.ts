@@ -9,7 +9,12 @@ import type { ResponseCacheStore } from './response-cache.store';
  * and the cache stores those bytes.
  */
 export function cacheHeadersHook(store: ResponseCacheStore, maxBodyBytes: number) {
-  return (request: FastifyRequest, reply: FastifyReply, payload: unknown, done: (err: null, payload: unknown) => void): void => {
+  return (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    payload: unknown,
+    done: (err: null, payload: unknown) => void,
+  ): void => {
     const state = (request.raw as RawWithCacheState)[CACHE_STATE];
     if (state === undefined || state.hit) {
       done(null, payload);

@@ -1,7 +1,13 @@
 import { cacheKey, resourceOf } from './cache-key';
 
 describe('cacheKey', () => {
-  const base = { organisation: '0123', callerKind: 'subscription-key', permissions: ['streetworks.read'], representation: 'application/json', url: '/v1/works/ABC' };
+  const base = {
+    organisation: '0123',
+    callerKind: 'subscription-key',
+    permissions: ['streetworks.read'],
+    representation: 'application/json',
+    url: '/v1/works/ABC',
+  };
 
   it('never gives two organisations, or an organisation and the default credential, the same key', () => {
     const keys = new Set([
@@ -28,11 +34,15 @@ describe('cacheKey', () => {
 
   it('is the same for the same permissions in another order', () => {
     const perms = ['streetworks.read', 'streetworks.promoter.write'];
-    expect(cacheKey('works', { ...base, permissions: perms })).toBe(cacheKey('works', { ...base, permissions: [...perms].reverse() }));
+    expect(cacheKey('works', { ...base, permissions: perms })).toBe(
+      cacheKey('works', { ...base, permissions: [...perms].reverse() }),
+    );
   });
 
   it('cannot be forged by moving text between parts', () => {
-    expect(cacheKey('works', { ...base, organisation: '01', url: '23/v1/works/ABC' })).not.toBe(cacheKey('works', base));
+    expect(cacheKey('works', { ...base, organisation: '01', url: '23/v1/works/ABC' })).not.toBe(
+      cacheKey('works', base),
+    );
   });
 
   it('names the resource and holds no reference or query value in clear', () => {

@@ -19,7 +19,9 @@ import { RESPONSE_CACHE, type ResponseCacheStore } from './response-cache.store'
       provide: RESPONSE_CACHE,
       inject: [cacheConfig.KEY, RedisService],
       useFactory: (config: CacheConfig, redis: RedisService): ResponseCacheStore =>
-        redis.client ? new RedisResponseCacheStore(redis.client, redis.alarm) : new MemoryResponseCacheStore(config.maxEntries),
+        redis.client
+          ? new RedisResponseCacheStore(redis.client, redis.alarm)
+          : new MemoryResponseCacheStore(config.maxEntries),
     },
     // The last global guard (its module is imported last); its filter is global too, as the guard is.
     { provide: APP_GUARD, useClass: ResponseCacheGuard },

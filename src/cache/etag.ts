@@ -38,5 +38,7 @@ export function ifNoneMatchProblem(header: string | string[] | undefined): strin
   if (value.length > IF_NONE_MATCH_MAX_LENGTH) {
     return `must be at most ${IF_NONE_MATCH_MAX_LENGTH} characters`;
   }
-  return IF_NONE_MATCH.test(value.trim()) ? null : 'must be * or a comma-separated list of entity tags such as "abc"';
+  return IF_NONE_MATCH.test(value.trim())
+    ? null
+    : 'must be * or a comma-separated list of entity tags such as "abc"';
 }

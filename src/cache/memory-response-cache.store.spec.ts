@@ -2,7 +2,12 @@ import { MemoryResponseCacheStore } from './memory-response-cache.store';
 
 describe('MemoryResponseCacheStore', () => {
   let now = 0;
-  const entry = (text: string) => ({ body: Buffer.from(text), contentType: 'application/json; charset=utf-8', etag: `"${text}"`, storedAt: now });
+  const entry = (text: string) => ({
+    body: Buffer.from(text),
+    contentType: 'application/json; charset=utf-8',
+    etag: `"${text}"`,
+    storedAt: now,
+  });
 
   beforeEach(() => {
     now = 1_000_000;

@@ -13,7 +13,13 @@ describeWithRedis('RedisResponseCacheStore (real redis-server)', () => {
   });
   beforeEach(async () => {
     alarm = new RedisAlarm();
-    redis = new Redis(server.url, { keyPrefix: 'c:', enableOfflineQueue: false, maxRetriesPerRequest: 0, lazyConnect: true, commandTimeout: 500 });
+    redis = new Redis(server.url, {
+      keyPrefix: 'c:',
+      enableOfflineQueue: false,
+      maxRetriesPerRequest: 0,
+      lazyConnect: true,
+      commandTimeout: 500,
+    });
     await redis.connect();
     await redis.flushall();
   });
@@ -33,8 +39,12 @@ describeWithRedis('RedisResponseCacheStore (real redis-server)', () => {
   it('is bypassed, never an error, when Redis is down', async () => {
     const store = new RedisResponseCacheStore(redis, alarm);
     redis.disconnect();
-    await expect(store.set('k', { body: Buffer.from('x'), contentType: 'a', etag: '"e"', storedAt: 1 }, 30)).resolves.toBeUndefined();
+    await expect(
+      store.set('k', { body: Buffer.from('x'), contentType: 'a', etag: '"e"', storedAt: 1 }, 30),
+    ).resolves.toBeUndefined();
     await expect(store.get('k')).resolves.toBeUndefined();
-    expect((await alarm.failures.get()).values).toEqual([expect.objectContaining({ labels: { store: 'cache' }, value: 2 })]);
+    expect((await alarm.failures.get()).values).toEqual([
+      expect.objectContaining({ labels: { store: 'cache' }, value: 2 }),
+    ]);
   });
 });

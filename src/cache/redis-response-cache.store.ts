@@ -35,7 +35,12 @@ export class RedisResponseCacheStore implements ResponseCacheStore {
   async set(key: string, value: CachedResponse, ttlSeconds: number): Promise<void> {
     const { body, ...head } = value;
     try {
-      await this.redis.set(key, Buffer.concat([Buffer.from(`${JSON.stringify(head)}\n`), body]), 'EX', ttlSeconds);
+      await this.redis.set(
+        key,
+        Buffer.concat([Buffer.from(`${JSON.stringify(head)}\n`), body]),
+        'EX',
+        ttlSeconds,
+      );
     } catch (e) {
       this.alarm.raise('cache', e, 'the response cache is bypassed');
     }

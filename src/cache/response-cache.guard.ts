@@ -1,4 +1,12 @@
-import { type ArgumentsHost, type CanActivate, Catch, type ExceptionFilter, type ExecutionContext, Inject, Injectable } from '@nestjs/common';
+import {
+  type ArgumentsHost,
+  type CanActivate,
+  Catch,
+  type ExceptionFilter,
+  type ExecutionContext,
+  Inject,
+  Injectable,
+} from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { RequestWithCaller } from '../auth/current-caller.decorator';
 import { CHOSEN_REPRESENTATION, type RequestWithRepresentation } from '../common/negotiation/representation';
@@ -67,7 +75,13 @@ export class ResponseCacheGuard implements CanActivate {
       return true;
     }
     const resource = resourceOf(request.routeOptions.url)!;
-    const key = cacheKey(resource, { organisation: caller.organisation, callerKind: caller.kind, permissions: caller.permissions, representation, url: request.url });
+    const key = cacheKey(resource, {
+      organisation: caller.organisation,
+      callerKind: caller.kind,
+      permissions: caller.permissions,
+      representation,
+      url: request.url,
+    });
     state.key = key;
     return this.store.get(key).then((hit) => {
       if (!hit) {
@@ -89,7 +103,11 @@ export class ResponseCacheGuard implements CanActivate {
     }
     // As text, the body goes out in one write with the headers (a Buffer takes a second one). It is already
     // rendered: a serializer negotiation set (XML) must pass it through, not render it again.
-    void reply.code(200).header('content-type', hit.contentType).serializer(alreadyRendered).send(hit.body.toString());
+    void reply
+      .code(200)
+      .header('content-type', hit.contentType)
+      .serializer(alreadyRendered)
+      .send(hit.body.toString());
   }
 
   private ttlOf(routePattern: string | undefined): number {

@@ -47,12 +47,22 @@ export class CommentsController {
 
   @Get(':commentReferenceNumber')
   @RequirePermission(Permission.READ)
-  @ApiOperation({ summary: 'Read a comment on a work', description: 'One comment; 404 when the work or the comment is unknown or not visible to the caller.' })
+  @ApiOperation({
+    summary: 'Read a comment on a work',
+    description: 'One comment; 404 when the work or the comment is unknown or not visible to the caller.',
+  })
   @ApiOkResponse({ type: CommentDto, description: 'The comment' })
   @ApiErrorResponses(400, 401, 403, 404, 406, 429, 502, 503, 504)
-  async get(@Param() params: CommentParamsDto, @Query() query: FieldsQueryDto, @CurrentCaller() caller: Caller): Promise<Partial<CommentDto>> {
+  async get(
+    @Param() params: CommentParamsDto,
+    @Query() query: FieldsQueryDto,
+    @CurrentCaller() caller: Caller,
+  ): Promise<Partial<CommentDto>> {
     const fields = parseFields(query.fields, COMMENT_FIELDS);
-    return selectFields(await this.comments.get(caller, params.workReferenceNumber, params.commentReferenceNumber), fields);
+    return selectFields(
+      await this.comments.get(caller, params.workReferenceNumber, params.commentReferenceNumber),
+      fields,
+    );
   }
 
   @Post()
@@ -60,14 +70,19 @@ export class CommentsController {
   @ApiIdempotencyKey()
   @ApiOperation({
     summary: 'Comment on a work',
-    description: 'Adds a comment to the work in the caller’s name; promoters and highway authorities may both comment. Street Manager’s refusals (for example a promoter commenting on `overrun`) are 422.',
+    description:
+      'Adds a comment to the work in the caller’s name; promoters and highway authorities may both comment. Street Manager’s refusals (for example a promoter commenting on `overrun`) are 422.',
   })
   @ApiCreatedResponse({
     type: CommentDto,
     description: 'The comment; `Location` is its URL',
     headers: { Location: { description: 'URL of the new comment', schema: { type: 'string' } } },
   })
-  @ApiHeader({ name: 'Idempotent-Replayed', required: false, description: 'In the response: `true` when this is the replay of an earlier identical request' })
+  @ApiHeader({
+    name: 'Idempotent-Replayed',
+    required: false,
+    description: 'In the response: `true` when this is the replay of an earlier identical request',
+  })
   @ApiErrorResponses(400, 401, 403, 404, 406, 409, 413, 415, 422, 429, 502, 503, 504)
   async create(
     @Param() params: WorkReferenceParamDto,

@@ -22,10 +22,15 @@ export const COMMENT_FIELDS = [
   'readOn',
 ] as const;
 
-export const commentPath = (workReferenceNumber: string, reference: string): string => resourcePath(commentsPath(workReferenceNumber), reference);
+export const commentPath = (workReferenceNumber: string, reference: string): string =>
+  resourcePath(commentsPath(workReferenceNumber), reference);
 
 /** V6's single comment (`CommentResponse`): no work reference in it, so the caller's path gives it. */
-export function commentFromStreetManager(c: SmComment, workReferenceNumber: string, caller: Caller | undefined): CommentDto {
+export function commentFromStreetManager(
+  c: SmComment,
+  workReferenceNumber: string,
+  caller: Caller | undefined,
+): CommentDto {
   const reference = c.comment_reference_number ?? '';
   return {
     commentReferenceNumber: reference,
@@ -39,7 +44,10 @@ export function commentFromStreetManager(c: SmComment, workReferenceNumber: stri
     dateCreated: isoDateTime(c.date_created),
     read: c.is_read ?? false,
     readOn: isoDateTime(c.read_on),
-    links: links(caller).self(commentPath(workReferenceNumber, reference)).related('work', worksPath(workReferenceNumber)).build(),
+    links: links(caller)
+      .self(commentPath(workReferenceNumber, reference))
+      .related('work', worksPath(workReferenceNumber))
+      .build(),
   };
 }
 

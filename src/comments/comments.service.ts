@@ -33,31 +33,54 @@ export class CommentsService {
   }
 
   /** V6's `GET /works/{wrn}/comments/{ref}` (V3 had none, so the reporting list was scanned). */
-  async get(caller: Caller, workReferenceNumber: string, commentReferenceNumber: string): Promise<CommentDto> {
-    return commentFromStreetManager(await this.works.getComment(caller, workReferenceNumber, commentReferenceNumber), workReferenceNumber, caller);
+  async get(
+    caller: Caller,
+    workReferenceNumber: string,
+    commentReferenceNumber: string,
+  ): Promise<CommentDto> {
+    return commentFromStreetManager(
+      await this.works.getComment(caller, workReferenceNumber, commentReferenceNumber),
+      workReferenceNumber,
+      caller,
+    );
   }
 
   async create(caller: Caller, workReferenceNumber: string, dto: CreateCommentDto): Promise<CommentDto> {
     if (dto.topic === 'overrun' && !caller.permissions.includes(Permission.AUTHORITY_WRITE)) {
-      throw new ValidationFailedError([{ field: 'topic', message: 'overrun comments are for highway authorities only' }]);
+      throw new ValidationFailedError([
+        { field: 'topic', message: 'overrun comments are for highway authorities only' },
+      ]);
     }
     const created = await this.works.createComment(
       caller,
       workReferenceNumber,
-      { topic: dto.topic.toUpperCase() as SmCommentCreateRequest['topic'], detail: dto.detail, is_internal: dto.internal },
+      {
+        topic: dto.topic.toUpperCase() as SmCommentCreateRequest['topic'],
+        detail: dto.detail,
+        is_internal: dto.internal,
+      },
       { is_internal: 'internal' },
     );
     return this.get(caller, workReferenceNumber, created.comment_reference_number);
   }
 
   /** The work's comments (V6 filters by work); the work is read alongside so an unknown one is a 404. */
-  private async scan(caller: Caller, workReferenceNumber: string, query: SmQuery): Promise<{ rows: SmCommentRow[]; truncated: boolean }> {
+  private async scan(
+    caller: Caller,
+    workReferenceNumber: string,
+    query: SmQuery,
+  ): Promise<{ rows: SmCommentRow[]; truncated: boolean }> {
     const byWork: SmQuery = { ...query, work_reference_number: workReferenceNumber };
     const [, all] = await Promise.all([
       this.works.getWork(caller, workReferenceNumber),
-      fetchWindow({ offset: 0, limit: COMMENT_SCAN_LIMIT, mode: 'offset' }, (offset) => this.reporting.listPage(caller, '/comments', byWork, offset)),
+      fetchWindow({ offset: 0, limit: COMMENT_SCAN_LIMIT, mode: 'offset' }, (offset) =>
+        this.reporting.listPage(caller, '/comments', byWork, offset),
+      ),
     ]);
     // the filter is assumed to match references that contain the text (V6-A20): keep this work's only
-    return { rows: all.rows.filter((r) => r.work_reference_number === workReferenceNumber), truncated: all.hasMore };
+    return {
+      rows: all.rows.filter((r) => r.work_reference_number === workReferenceNumber),
+      truncated: all.hasMore,
+    };
   }
 }

@@ -32,7 +32,12 @@ let exiting = false;
  */
 export function stdoutDestination(bufferBytes: number, onDrop: () => void): SonicBoom {
   void process.stdout;
-  const stream = pino.destination({ dest: 1, sync: false, maxLength: bufferBytes, retryEAGAIN: () => !exiting });
+  const stream = pino.destination({
+    dest: 1,
+    sync: false,
+    maxLength: bufferBytes,
+    retryEAGAIN: () => !exiting,
+  });
   stream.on('drop', onDrop);
   stdout = stream;
   return stream;
@@ -75,7 +80,12 @@ function responseFields(res: ServerResponse): Record<string, unknown> {
   return { statusCode: res.headersSent ? res.statusCode : null };
 }
 
-function accessLine(req: unknown, res: unknown, responseTime: number, clientId: string | undefined): Record<string, unknown> {
+function accessLine(
+  req: unknown,
+  res: unknown,
+  responseTime: number,
+  clientId: string | undefined,
+): Record<string, unknown> {
   return { req, res, responseTime, ...(clientId ? { clientId } : {}) };
 }
 
@@ -109,8 +119,12 @@ function requestRootLogger(params: Params): Logger {
   const res = wrapResponseSerializer(own.res as Parameters<typeof wrapResponseSerializer>[0]);
   const serializers = {
     ...own,
-    req: (value: unknown) => (value instanceof IncomingMessage ? requestFields(value as RawRequest) : req(value as IncomingMessage)),
-    res: (value: unknown) => (value instanceof ServerResponse ? responseFields(value as ServerResponse) : res(value as ServerResponse)),
+    req: (value: unknown) =>
+      value instanceof IncomingMessage ? requestFields(value as RawRequest) : req(value as IncomingMessage),
+    res: (value: unknown) =>
+      value instanceof ServerResponse
+        ? responseFields(value as ServerResponse)
+        : res(value as ServerResponse),
     err: wrapErrorSerializer((own.err as Parameters<typeof wrapErrorSerializer>[0]) ?? err),
   };
   return pino({ ...options, serializers }, destination);
@@ -154,7 +168,10 @@ export function installRequestLogging(fastify: FastifyInstance, params: Params):
   (PinoLogger as { root: unknown }).root = root;
   // A success line holds only the fields built here (no headers, bodies or errors), which no redaction path can
   // match: a sibling logger on the same stream writes it without redaction's clone and walk of every line.
-  const unredacted = pino({ level: 'trace' }, (root as unknown as Record<symbol, DestinationStream>)[symbols.streamSym]);
+  const unredacted = pino(
+    { level: 'trace' },
+    (root as unknown as Record<symbol, DestinationStream>)[symbols.streamSym],
+  );
 
   fastify.addHook('onRequest', (request, reply, done) => {
     const req = request.raw as RawRequest;
@@ -172,14 +189,22 @@ export function installRequestLogging(fastify: FastifyInstance, params: Params):
       // The id is written as the request child logger's binding would be, just before the line's own fields.
       if (err || res.statusCode >= 500) {
         const line = { requestId, ...accessLine(req, res, responseTime, req.clientId) };
-        root[level]({ ...line, err: err ?? new Error(`failed with status code ${res.statusCode}`) }, 'request errored');
+        root[level](
+          { ...line, err: err ?? new Error(`failed with status code ${res.statusCode}`) },
+          'request errored',
+        );
       } else {
         // Built as one literal (this runs for every request): the same fields as accessLine() gives.
         const clientId = req.clientId;
         const fields = { id: req.id || undefined, method: req.method, route: req.routePattern };
         const status = { statusCode: res.headersSent ? res.statusCode : null };
-        const line = clientId ? { requestId, req: fields, res: status, responseTime, clientId } : { requestId, req: fields, res: status, responseTime };
-        unredacted[level](line, !req.readableAborted && res.writableEnded ? 'request completed' : 'request aborted');
+        const line = clientId
+          ? { requestId, req: fields, res: status, responseTime, clientId }
+          : { requestId, req: fields, res: status, responseTime };
+        unredacted[level](
+          line,
+          !req.readableAborted && res.writableEnded ? 'request completed' : 'request aborted',
+        );
       }
     };
     if (req.url !== '/status') {

@@ -8,7 +8,8 @@ const loadPretty = (): unknown => createRequire(__filename)('pino-pretty');
  * Nest's start-up chatter (a line per module and per route, "Starting Nest application", "successfully started"):
  * noise at a terminal, where the gateway's own start line says it all; kept in the JSON logs.
  */
-const STARTUP_CHATTER = /"context":"(InstanceLoader|RoutesResolver|RouterExplorer|NestFactory|NestApplication)"/;
+const STARTUP_CHATTER =
+  /"context":"(InstanceLoader|RoutesResolver|RouterExplorer|NestFactory|NestApplication)"/;
 
 type PrettyFactory = (options: Record<string, unknown>) => DestinationStream;
 

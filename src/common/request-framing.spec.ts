@@ -15,10 +15,24 @@ describe('framingProblem', () => {
   });
 
   it('refuses a missing, repeated or malformed Host (RFC 9112 §3.2)', () => {
-    expect(problem('/v1/me', [])).toEqual({ status: 400, code: 'BAD_REQUEST', message: 'an HTTP/1.1 request must have a Host header' });
-    expect(problem('/v1/me', ['Host', 'a', 'HOST', 'b'])).toEqual({ status: 400, code: 'BAD_REQUEST', message: 'the request has more than one Host header' });
-    expect(problem('/v1/me', ['Host', 'a', 'Host', 'b'], '1.0')?.message).toBe('the request has more than one Host header');
-    expect(problem('/v1/me', ['Host', 'a b'])).toEqual({ status: 400, code: 'BAD_REQUEST', message: 'the Host header is not a valid host' });
+    expect(problem('/v1/me', [])).toEqual({
+      status: 400,
+      code: 'BAD_REQUEST',
+      message: 'an HTTP/1.1 request must have a Host header',
+    });
+    expect(problem('/v1/me', ['Host', 'a', 'HOST', 'b'])).toEqual({
+      status: 400,
+      code: 'BAD_REQUEST',
+      message: 'the request has more than one Host header',
+    });
+    expect(problem('/v1/me', ['Host', 'a', 'Host', 'b'], '1.0')?.message).toBe(
+      'the request has more than one Host header',
+    );
+    expect(problem('/v1/me', ['Host', 'a b'])).toEqual({
+      status: 400,
+      code: 'BAD_REQUEST',
+      message: 'the Host header is not a valid host',
+    });
   });
 
   it('refuses a URL over 8 KiB with 414 and a target naming no path with 400', () => {
@@ -35,14 +49,16 @@ describe('framingProblem', () => {
 
 describe('originFormOf', () => {
   it('serves an http(s) absolute-form target as its path (RFC 9112 §3.2.2), and nothing else', () => {
-    expect(['/v1/me', 'http://h/v1/me?x=1', 'HTTPS://h:8443/status', 'http://h', 'http://h?x=1', 'ftp://h/v1', '*'].map(originFormOf)).toEqual([
-      '/v1/me',
-      '/v1/me?x=1',
-      '/status',
-      '/',
-      '/?x=1',
-      undefined,
-      undefined,
-    ]);
+    expect(
+      [
+        '/v1/me',
+        'http://h/v1/me?x=1',
+        'HTTPS://h:8443/status',
+        'http://h',
+        'http://h?x=1',
+        'ftp://h/v1',
+        '*',
+      ].map(originFormOf),
+    ).toEqual(['/v1/me', '/v1/me?x=1', '/status', '/', '/?x=1', undefined, undefined]);
   });
 });

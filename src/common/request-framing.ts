@@ -7,12 +7,16 @@ import { MAX_URL_BYTES, originFormOf } from './url-rewrite';
 const HOST_VALUE = /^(\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9\-._~%!$&'()*+,;=]*)(:\d{0,5})?$/;
 
 /** Why a request's framing must be refused, or undefined. Exported for unit tests. */
-export function framingProblem(req: Pick<IncomingMessage, 'rawHeaders' | 'httpVersion'> & { target: string }): ApiError | undefined {
+export function framingProblem(
+  req: Pick<IncomingMessage, 'rawHeaders' | 'httpVersion'> & { target: string },
+): ApiError | undefined {
   if (Buffer.byteLength(req.target) > MAX_URL_BYTES) {
     return new ApiError(414, ErrorCode.URI_TOO_LONG, `the URL is longer than ${MAX_URL_BYTES} bytes`);
   }
   if (originFormOf(req.target) === undefined) {
-    return new BadRequestError('the request target must be a path such as /v1/works, or an absolute http(s) URL');
+    return new BadRequestError(
+      'the request target must be a path such as /v1/works, or an absolute http(s) URL',
+    );
   }
   const hosts: string[] = [];
   for (let i = 0; i < req.rawHeaders.length; i += 2) {
@@ -40,8 +44,17 @@ export function framingProblem(req: Pick<IncomingMessage, 'rawHeaders' | 'httpVe
  * after the security headers hook, so the refusal carries them.
  */
 export function installRequestFramingChecks(app: NestFastifyApplication): void {
-  app.getHttpAdapter().getInstance().addHook('onRequest', (request, _reply, done) => {
-    const raw = request.raw as IncomingMessage & { originalUrl?: string };
-    done(framingProblem({ rawHeaders: raw.rawHeaders, httpVersion: raw.httpVersion, target: raw.originalUrl ?? raw.url ?? '' }));
-  });
+  app
+    .getHttpAdapter()
+    .getInstance()
+    .addHook('onRequest', (request, _reply, done) => {
+      const raw = request.raw as IncomingMessage & { originalUrl?: string };
+      done(
+        framingProblem({
+          rawHeaders: raw.rawHeaders,
+          httpVersion: raw.httpVersion,
+          target: raw.originalUrl ?? raw.url ?? '',
+        }),
+      );
+    });
 }

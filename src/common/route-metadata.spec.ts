@@ -22,7 +22,8 @@ class Unmarked {
   none(): void {}
 }
 
-const context = (cls: new () => object, handler: () => void): ExecutionContextHost => new ExecutionContextHost([], cls as never, handler);
+const context = (cls: new () => object, handler: () => void): ExecutionContextHost =>
+  new ExecutionContextHost([], cls as never, handler);
 
 describe('RouteMetadata', () => {
   it('answers as getAllAndOverride does (handler over class), per handler and class, reading each route once', () => {

@@ -21,19 +21,27 @@ describe('auth configuration', () => {
       promoterOrganisation: '7374',
       authorityOrganisation: '4720',
     });
-    expect(buildAuthConfig({ SANDBOX_SUBSCRIPTION_KEY: 'my-own-demo-key' }).sandbox?.demoKey).toBe('my-own-demo-key');
+    expect(buildAuthConfig({ SANDBOX_SUBSCRIPTION_KEY: 'my-own-demo-key' }).sandbox?.demoKey).toBe(
+      'my-own-demo-key',
+    );
   });
 
   it('has no demo subscriptions against a real Street Manager or in production', () => {
-    expect(buildAuthConfig({ STREET_MANAGER_URL: 'https://api.sandbox.manage-roadworks.service.gov.uk' }).sandbox).toBeUndefined();
-    expect(buildAuthConfig({ NODE_ENV: 'production', SUBSCRIPTIONS_FILE: '/etc/gw/subscriptions.yaml' }).sandbox).toBeUndefined();
+    expect(
+      buildAuthConfig({ STREET_MANAGER_URL: 'https://api.sandbox.manage-roadworks.service.gov.uk' }).sandbox,
+    ).toBeUndefined();
+    expect(
+      buildAuthConfig({ NODE_ENV: 'production', SUBSCRIPTIONS_FILE: '/etc/gw/subscriptions.yaml' }).sandbox,
+    ).toBeUndefined();
   });
 
   it('refuses to start in production with no way to authenticate callers', () => {
     expect(problems({ NODE_ENV: 'production', STREET_MANAGER_URL: 'https://sm.example' })).toEqual([
       'SUBSCRIPTIONS_FILE or AZURE_AD_TENANT_ID + AZURE_AD_AUDIENCE: production needs at least one way to authenticate callers',
     ]);
-    expect(problems({ NODE_ENV: 'production', AZURE_AD_TENANT_ID: 'tenant-1', AZURE_AD_AUDIENCE: 'api://gw' })).toEqual([]);
+    expect(
+      problems({ NODE_ENV: 'production', AZURE_AD_TENANT_ID: 'tenant-1', AZURE_AD_AUDIENCE: 'api://gw' }),
+    ).toEqual([]);
   });
 
   it('derives the v2 issuer and the tenant keys URL, and lets both be overridden', () => {
@@ -51,7 +59,8 @@ describe('auth configuration', () => {
       AZURE_AD_AUDIENCE: 'api://gw',
       AZURE_AD_ISSUER: 'https://sts.windows.net/tenant-1/',
       AZURE_AD_JWKS_URI: 'https://keys.example/keys',
-      AZURE_AD_CLIENTS: '{"app-1": {"name": "Works register", "product": "internal", "organisation": "4720"}}',
+      AZURE_AD_CLIENTS:
+        '{"app-1": {"name": "Works register", "product": "internal", "organisation": "4720"}}',
     }).azureAd;
     expect(custom).toMatchObject({
       issuer: 'https://sts.windows.net/tenant-1/',
@@ -64,7 +73,9 @@ describe('auth configuration', () => {
     expect(problems({ AZURE_AD_TENANT_ID: 'tenant-1' })).toEqual([
       'AZURE_AD_TENANT_ID and AZURE_AD_AUDIENCE: set both to accept Azure AD bearer tokens, or neither',
     ]);
-    expect(problems({ AZURE_AD_TENANT_ID: 'tenant-1', AZURE_AD_AUDIENCE: 'a', AZURE_AD_CLIENTS: 'nope' })).toHaveLength(1);
+    expect(
+      problems({ AZURE_AD_TENANT_ID: 'tenant-1', AZURE_AD_AUDIENCE: 'a', AZURE_AD_CLIENTS: 'nope' }),
+    ).toHaveLength(1);
     expect(problems({ AZURE_AD_CLOCK_SKEW_SECONDS: '3600', BODY_MAX_DEPTH: '1' })).toHaveLength(2);
   });
 });

@@ -1,64 +1,112 @@
 import { registerAs } from '@nestjs/config';
 import { Transform } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, IsUrl, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
+import {
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUrl,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+} from 'class-validator';
 import { ConfigurationError, validateEnv } from './validate-env';
 
-const toInt = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : Number(value));
+const toInt = ({ value }: { value: unknown }) =>
+  value === undefined || value === '' ? undefined : Number(value);
 const SWA_CODE = /^[A-Za-z0-9]{1,10}$/;
 
 class AuthEnv {
-  @IsOptional() @Matches(/^[A-Za-z0-9.-]{1,64}$/, { message: 'AZURE_AD_TENANT_ID must be a tenant id (GUID)' })
+  @IsOptional()
+  @Matches(/^[A-Za-z0-9.-]{1,64}$/, { message: 'AZURE_AD_TENANT_ID must be a tenant id (GUID)' })
   AZURE_AD_TENANT_ID?: string;
 
-  @IsOptional() @IsString() @MaxLength(200)
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
   AZURE_AD_AUDIENCE?: string;
 
-  @IsOptional() @IsUrl({ require_tld: false, require_protocol: true })
+  @IsOptional()
+  @IsUrl({ require_tld: false, require_protocol: true })
   AZURE_AD_ISSUER?: string;
 
-  @IsOptional() @IsUrl({ require_tld: false, require_protocol: true })
+  @IsOptional()
+  @IsUrl({ require_tld: false, require_protocol: true })
   AZURE_AD_JWKS_URI?: string;
 
-  @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(300)
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(300)
   AZURE_AD_CLOCK_SKEW_SECONDS?: number;
 
-  @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(3600)
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(3600)
   AZURE_AD_JWKS_COOLDOWN_SECONDS?: number;
 
-  @IsOptional() @Transform(toInt) @IsInt() @Min(60) @Max(86_400)
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(60)
+  @Max(86_400)
   AZURE_AD_JWKS_CACHE_SECONDS?: number;
 
-  @IsOptional() @IsIn(['true', 'false'])
+  @IsOptional()
+  @IsIn(['true', 'false'])
   AZURE_AD_ALLOW_DELEGATED?: string;
 
-  @IsOptional() @IsString()
+  @IsOptional()
+  @IsString()
   AZURE_AD_CLIENTS?: string;
 
-  @IsOptional() @Matches(/^[A-Za-z0-9._-]{1,64}$/)
+  @IsOptional()
+  @Matches(/^[A-Za-z0-9._-]{1,64}$/)
   AZURE_AD_DEFAULT_PRODUCT?: string;
 
-  @IsOptional() @IsString()
+  @IsOptional()
+  @IsString()
   SUBSCRIPTIONS_FILE?: string;
 
-  @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(86_400)
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(86_400)
   SUBSCRIPTIONS_RELOAD_SECONDS?: number;
 
-  @IsOptional() @IsString() @MinLength(8) @MaxLength(256)
+  @IsOptional()
+  @IsString()
+  @MinLength(8)
+  @MaxLength(256)
   SANDBOX_SUBSCRIPTION_KEY?: string;
 
-  @IsOptional() @Matches(SWA_CODE)
+  @IsOptional()
+  @Matches(SWA_CODE)
   SANDBOX_PROMOTER_ORGANISATION?: string;
 
-  @IsOptional() @Matches(SWA_CODE)
+  @IsOptional()
+  @Matches(SWA_CODE)
   SANDBOX_AUTHORITY_ORGANISATION?: string;
 
-  @IsOptional() @IsString()
+  @IsOptional()
+  @IsString()
   STREET_MANAGER_URL?: string;
 
-  @IsOptional() @IsIn(['development', 'test', 'production'])
+  @IsOptional()
+  @IsIn(['development', 'test', 'production'])
   NODE_ENV?: string;
 
-  @IsOptional() @Transform(toInt) @IsInt() @Min(2) @Max(256)
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(2)
+  @Max(256)
   BODY_MAX_DEPTH?: number;
 }
 
@@ -77,10 +125,14 @@ function parseClients(raw: string | undefined): Record<string, AzureAdClient> {
   try {
     parsed = JSON.parse(raw);
   } catch {
-    throw new ConfigurationError(['AZURE_AD_CLIENTS: must be JSON, e.g. {"<app id>": {"name": "...", "product": "internal", "organisation": "7332"}}']);
+    throw new ConfigurationError([
+      'AZURE_AD_CLIENTS: must be JSON, e.g. {"<app id>": {"name": "...", "product": "internal", "organisation": "7332"}}',
+    ]);
   }
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
-    throw new ConfigurationError(['AZURE_AD_CLIENTS: must be a JSON object keyed by application (client) id']);
+    throw new ConfigurationError([
+      'AZURE_AD_CLIENTS: must be a JSON object keyed by application (client) id',
+    ]);
   }
   const clients: Record<string, AzureAdClient> = {};
   for (const [appId, value] of Object.entries(parsed as Record<string, unknown>)) {
@@ -91,9 +143,15 @@ function parseClients(raw: string | undefined): Record<string, AzureAdClient> {
       (v.product === undefined || typeof v.product === 'string') &&
       (v.organisation === undefined || (typeof v.organisation === 'string' && SWA_CODE.test(v.organisation)));
     if (!ok) {
-      throw new ConfigurationError([`AZURE_AD_CLIENTS: entry ${appId} must be { name?, product?, organisation? (SWA code) }`]);
+      throw new ConfigurationError([
+        `AZURE_AD_CLIENTS: entry ${appId} must be { name?, product?, organisation? (SWA code) }`,
+      ]);
     }
-    clients[appId] = { name: v.name as string | undefined, product: v.product as string | undefined, organisation: v.organisation as string | undefined };
+    clients[appId] = {
+      name: v.name as string | undefined,
+      product: v.product as string | undefined,
+      organisation: v.organisation as string | undefined,
+    };
   }
   return clients;
 }
@@ -112,7 +170,9 @@ export function buildAuthConfig(source: NodeJS.ProcessEnv): AuthConfigShape {
   let azureAd: AzureAdSettings | undefined;
   if (env.AZURE_AD_TENANT_ID || env.AZURE_AD_AUDIENCE) {
     if (!env.AZURE_AD_TENANT_ID || !env.AZURE_AD_AUDIENCE) {
-      problems.push('AZURE_AD_TENANT_ID and AZURE_AD_AUDIENCE: set both to accept Azure AD bearer tokens, or neither');
+      problems.push(
+        'AZURE_AD_TENANT_ID and AZURE_AD_AUDIENCE: set both to accept Azure AD bearer tokens, or neither',
+      );
     } else {
       const tenant = env.AZURE_AD_TENANT_ID;
       azureAd = {
@@ -133,7 +193,9 @@ export function buildAuthConfig(source: NodeJS.ProcessEnv): AuthConfigShape {
   // The sandbox stands in for Street Manager when no URL is configured; its demo keys must never exist in production.
   const sandboxMode = !env.STREET_MANAGER_URL && !production;
   if (production && !azureAd && !env.SUBSCRIPTIONS_FILE) {
-    problems.push('SUBSCRIPTIONS_FILE or AZURE_AD_TENANT_ID + AZURE_AD_AUDIENCE: production needs at least one way to authenticate callers');
+    problems.push(
+      'SUBSCRIPTIONS_FILE or AZURE_AD_TENANT_ID + AZURE_AD_AUDIENCE: production needs at least one way to authenticate callers',
+    );
   }
   if (problems.length > 0) {
     throw new ConfigurationError(problems);

@@ -3,16 +3,26 @@ import { Transform } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Max, Min } from 'class-validator';
 import { ConfigurationError, validateEnv } from './validate-env';
 
-const toInt = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : Number(value));
+const toInt = ({ value }: { value: unknown }) =>
+  value === undefined || value === '' ? undefined : Number(value);
 
 class CacheEnv {
-  @IsOptional() @IsString()
+  @IsOptional()
+  @IsString()
   CACHE_TTL_SECONDS?: string;
 
-  @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(10_000_000)
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(10_000_000)
   CACHE_MAX_ENTRIES?: number;
 
-  @IsOptional() @Transform(toInt) @IsInt() @Min(1024) @Max(64 * 1024 * 1024)
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1024)
+  @Max(64 * 1024 * 1024)
   CACHE_MAX_BODY_BYTES?: number;
 }
 
@@ -44,8 +54,15 @@ export function parseTtls(raw: string | undefined): Record<string, number> {
   const problems: string[] = [];
   const ttls: Record<string, number> = {};
   for (const [resource, seconds] of Object.entries(parsed as Record<string, unknown>)) {
-    if (!RESOURCE.test(resource) || !Number.isInteger(seconds) || (seconds as number) < 0 || (seconds as number) > MAX_TTL_SECONDS) {
-      problems.push(`CACHE_TTL_SECONDS.${resource}: a lowercase resource name with whole seconds from 0 (off) to ${MAX_TTL_SECONDS}`);
+    if (
+      !RESOURCE.test(resource) ||
+      !Number.isInteger(seconds) ||
+      (seconds as number) < 0 ||
+      (seconds as number) > MAX_TTL_SECONDS
+    ) {
+      problems.push(
+        `CACHE_TTL_SECONDS.${resource}: a lowercase resource name with whole seconds from 0 (off) to ${MAX_TTL_SECONDS}`,
+      );
       continue;
     }
     if ((seconds as number) > 0) {

@@ -11,7 +11,18 @@ import { ConfigurationError } from './validate-env';
 import { webhooksConfig } from './webhooks.config';
 
 /** Every configuration namespace; each validates its own variables when loaded. */
-export const configNamespaces = [appConfig, idempotencyConfig, authConfig, throttlingConfig, streetManagerConfig, innerApisConfig, redisConfig, cacheConfig, eventsConfig, webhooksConfig];
+export const configNamespaces = [
+  appConfig,
+  idempotencyConfig,
+  authConfig,
+  throttlingConfig,
+  streetManagerConfig,
+  innerApisConfig,
+  redisConfig,
+  cacheConfig,
+  eventsConfig,
+  webhooksConfig,
+];
 
 /** Loads every namespace once so that a bad start names every bad variable in one message, not the first. */
 export function validateConfiguration(): void {

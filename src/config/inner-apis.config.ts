@@ -6,11 +6,13 @@ import { ConfigurationError, validateEnv } from './validate-env';
 
 class InnerApisEnv {
   /** JSON list of inner APIs (see InnerApiSettings) */
-  @IsOptional() @IsString()
+  @IsOptional()
+  @IsString()
   INNER_APIS?: string;
 
   /** the same list in a YAML or JSON file */
-  @IsOptional() @IsString()
+  @IsOptional()
+  @IsString()
   INNER_APIS_FILE?: string;
 }
 
@@ -57,7 +59,9 @@ function positive(value: unknown, fallback: number): number | undefined {
   if (value === undefined) {
     return fallback;
   }
-  return typeof value === 'number' && Number.isInteger(value) && value > 0 && value <= 600_000 ? value : undefined;
+  return typeof value === 'number' && Number.isInteger(value) && value > 0 && value <= 600_000
+    ? value
+    : undefined;
 }
 
 export function parseInnerApis(list: unknown, source: string): InnerApiSettings[] {
@@ -93,7 +97,10 @@ export function parseInnerApis(list: unknown, source: string): InnerApiSettings[
       problems.push(`${where}: healthPath must start with /`);
     }
     const organisations = e.organisations ?? [];
-    if (!Array.isArray(organisations) || !organisations.every((o) => typeof o === 'string' && SWA_CODE.test(o))) {
+    if (
+      !Array.isArray(organisations) ||
+      !organisations.every((o) => typeof o === 'string' && SWA_CODE.test(o))
+    ) {
       problems.push(`${where}: organisations must be a list of SWA codes (1 to 4 letters or digits)`);
     }
     const connectTimeoutMs = positive(e.connectTimeoutMs, 2_000);

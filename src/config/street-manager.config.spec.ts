@@ -31,7 +31,12 @@ describe('street manager configuration', () => {
       worklist: 'https://api.sandbox.manage-roadworks.service.gov.uk/v6/worklist',
     });
     expect(config.version).toBe('v6');
-    expect(config.upstream.retry).toEqual({ maxAttempts: 3, baseDelayMs: 100, maxDelayMs: 2000, budgetRatio: 0.2 });
+    expect(config.upstream.retry).toEqual({
+      maxAttempts: 3,
+      baseDelayMs: 100,
+      maxDelayMs: 2000,
+      budgetRatio: 0.2,
+    });
   });
 
   it('means the embedded sandbox when no URL is set, and refuses that in production', () => {
@@ -44,11 +49,19 @@ describe('street manager configuration', () => {
   it('waits at most 2 s for the pacer by default, and takes a configured wait', () => {
     expect(buildStreetManagerConfig({}).pacer).toEqual({ ratePerSecond: 20, burst: 20, maxWaitMs: 2_000 });
     expect(buildStreetManagerConfig({ STREET_MANAGER_PACER_MAX_WAIT_MS: '0' }).pacer.maxWaitMs).toBe(0);
-    expect(problems({ STREET_MANAGER_PACER_MAX_WAIT_MS: '-1' }).join('\n')).toMatch(/STREET_MANAGER_PACER_MAX_WAIT_MS/);
+    expect(problems({ STREET_MANAGER_PACER_MAX_WAIT_MS: '-1' }).join('\n')).toMatch(
+      /STREET_MANAGER_PACER_MAX_WAIT_MS/,
+    );
   });
 
   it('refuses a wait or timeout that would outlive the call deadline (it could never apply)', () => {
-    expect(problems({ STREET_MANAGER_TOTAL_TIMEOUT_MS: '5000', STREET_MANAGER_HEADERS_TIMEOUT_MS: '8000', STREET_MANAGER_PACER_MAX_WAIT_MS: '6000' })).toEqual([
+    expect(
+      problems({
+        STREET_MANAGER_TOTAL_TIMEOUT_MS: '5000',
+        STREET_MANAGER_HEADERS_TIMEOUT_MS: '8000',
+        STREET_MANAGER_PACER_MAX_WAIT_MS: '6000',
+      }),
+    ).toEqual([
       'STREET_MANAGER_HEADERS_TIMEOUT_MS (8000) must not exceed STREET_MANAGER_TOTAL_TIMEOUT_MS (5000)',
       'STREET_MANAGER_PACER_MAX_WAIT_MS (6000) must not exceed STREET_MANAGER_TOTAL_TIMEOUT_MS (5000)',
     ]);
@@ -61,7 +74,11 @@ describe('street manager configuration', () => {
   });
 
   it('names every bad variable', () => {
-    const found = problems({ STREET_MANAGER_URL: 'not a url', STREET_MANAGER_RETRY_ATTEMPTS: '0', STREET_MANAGER_EMAIL: 'a@b.test' });
+    const found = problems({
+      STREET_MANAGER_URL: 'not a url',
+      STREET_MANAGER_RETRY_ATTEMPTS: '0',
+      STREET_MANAGER_EMAIL: 'a@b.test',
+    });
     expect(found.join('\n')).toMatch(/STREET_MANAGER_URL/);
     expect(found.join('\n')).toMatch(/STREET_MANAGER_RETRY_ATTEMPTS/);
   });
@@ -69,7 +86,10 @@ describe('street manager configuration', () => {
   it('reads more credentials from a YAML file, padding SWA codes, and never serialises a password', () => {
     const dir = mkdtempSync(join(tmpdir(), 'sm-creds-'));
     const file = join(dir, 'credentials.yaml');
-    writeFileSync(file, '- organisation: 7\n  email: ha@example.test\n  password: secret-one\n- organisation: "0123"\n  email: p@example.test\n  password: secret-two\n');
+    writeFileSync(
+      file,
+      '- organisation: 7\n  email: ha@example.test\n  password: secret-one\n- organisation: "0123"\n  email: p@example.test\n  password: secret-two\n',
+    );
     const config = buildStreetManagerConfig({
       STREET_MANAGER_URL: 'https://sm.example.test',
       STREET_MANAGER_EMAIL: 'default@example.test',
@@ -89,8 +109,13 @@ describe('street manager configuration', () => {
     const dir = mkdtempSync(join(tmpdir(), 'sm-creds-'));
     const file = join(dir, 'credentials.json');
     writeFileSync(file, JSON.stringify([{ email: 'x@example.test', password: 'leak-me' }]));
-    const found = problems({ STREET_MANAGER_URL: 'https://sm.example.test', STREET_MANAGER_CREDENTIALS_FILE: file });
-    expect(found).toContain('STREET_MANAGER_CREDENTIALS_FILE: entry 1 needs organisation (SWA code), email and password');
+    const found = problems({
+      STREET_MANAGER_URL: 'https://sm.example.test',
+      STREET_MANAGER_CREDENTIALS_FILE: file,
+    });
+    expect(found).toContain(
+      'STREET_MANAGER_CREDENTIALS_FILE: entry 1 needs organisation (SWA code), email and password',
+    );
     expect(found.join('\n')).not.toContain('leak-me');
   });
 });

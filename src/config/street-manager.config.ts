@@ -1,18 +1,32 @@
 import { registerAs } from '@nestjs/config';
 import { Transform } from 'class-transformer';
-import { IsEmail, IsIn, IsInt, IsNumber, IsOptional, IsString, IsUrl, Matches, Max, Min } from 'class-validator';
+import {
+  IsEmail,
+  IsIn,
+  IsInt,
+  IsNumber,
+  IsOptional,
+  IsString,
+  IsUrl,
+  Matches,
+  Max,
+  Min,
+} from 'class-validator';
 import { load as loadYaml } from 'js-yaml';
 import { readFileSync } from 'node:fs';
 import { ConfigurationError, validateEnv } from './validate-env';
 
-const toNumber = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : Number(value));
+const toNumber = ({ value }: { value: unknown }) =>
+  value === undefined || value === '' ? undefined : Number(value);
 const url = { require_tld: false, require_protocol: true, protocols: ['http', 'https'] };
 
 class StreetManagerEnv {
-  @IsOptional() @IsUrl(url)
+  @IsOptional()
+  @IsUrl(url)
   STREET_MANAGER_URL?: string;
 
-  @IsOptional() @Matches(/^(v\d+|latest)$/, { message: 'STREET_MANAGER_VERSION must look like v6 or latest' })
+  @IsOptional()
+  @Matches(/^(v\d+|latest)$/, { message: 'STREET_MANAGER_VERSION must look like v6 or latest' })
   STREET_MANAGER_VERSION?: string;
 
   @IsOptional() @IsUrl(url) STREET_MANAGER_WORK_URL?: string;
@@ -23,43 +37,101 @@ class StreetManagerEnv {
   @IsOptional() @IsUrl(url) STREET_MANAGER_EVENT_URL?: string;
   @IsOptional() @IsUrl(url) STREET_MANAGER_WORKLIST_URL?: string;
 
-  @IsOptional() @IsEmail({ require_tld: false })
+  @IsOptional()
+  @IsEmail({ require_tld: false })
   STREET_MANAGER_EMAIL?: string;
 
-  @IsOptional() @IsString()
+  @IsOptional()
+  @IsString()
   STREET_MANAGER_PASSWORD?: string;
 
-  @IsOptional() @Matches(/^[A-Za-z0-9]{1,4}$/, { message: 'STREET_MANAGER_ORGANISATION must be a SWA code such as 0123' })
+  @IsOptional()
+  @Matches(/^[A-Za-z0-9]{1,4}$/, { message: 'STREET_MANAGER_ORGANISATION must be a SWA code such as 0123' })
   STREET_MANAGER_ORGANISATION?: string;
 
-  @IsOptional() @IsString()
+  @IsOptional()
+  @IsString()
   STREET_MANAGER_CREDENTIALS_FILE?: string;
 
-  @IsOptional() @Transform(toNumber) @IsInt() @Min(50) @Max(60_000) STREET_MANAGER_CONNECT_TIMEOUT_MS?: number;
-  @IsOptional() @Transform(toNumber) @IsInt() @Min(50) @Max(300_000) STREET_MANAGER_HEADERS_TIMEOUT_MS?: number;
+  @IsOptional()
+  @Transform(toNumber)
+  @IsInt()
+  @Min(50)
+  @Max(60_000)
+  STREET_MANAGER_CONNECT_TIMEOUT_MS?: number;
+  @IsOptional()
+  @Transform(toNumber)
+  @IsInt()
+  @Min(50)
+  @Max(300_000)
+  STREET_MANAGER_HEADERS_TIMEOUT_MS?: number;
   @IsOptional() @Transform(toNumber) @IsInt() @Min(50) @Max(300_000) STREET_MANAGER_BODY_TIMEOUT_MS?: number;
-  @IsOptional() @Transform(toNumber) @IsInt() @Min(100) @Max(600_000) STREET_MANAGER_TOTAL_TIMEOUT_MS?: number;
+  @IsOptional()
+  @Transform(toNumber)
+  @IsInt()
+  @Min(100)
+  @Max(600_000)
+  STREET_MANAGER_TOTAL_TIMEOUT_MS?: number;
   @IsOptional() @Transform(toNumber) @IsInt() @Min(1) @Max(10) STREET_MANAGER_RETRY_ATTEMPTS?: number;
-  @IsOptional() @Transform(toNumber) @IsInt() @Min(1) @Max(60_000) STREET_MANAGER_RETRY_BASE_DELAY_MS?: number;
-  @IsOptional() @Transform(toNumber) @IsInt() @Min(1) @Max(120_000) STREET_MANAGER_RETRY_MAX_DELAY_MS?: number;
+  @IsOptional()
+  @Transform(toNumber)
+  @IsInt()
+  @Min(1)
+  @Max(60_000)
+  STREET_MANAGER_RETRY_BASE_DELAY_MS?: number;
+  @IsOptional()
+  @Transform(toNumber)
+  @IsInt()
+  @Min(1)
+  @Max(120_000)
+  STREET_MANAGER_RETRY_MAX_DELAY_MS?: number;
   @IsOptional() @Transform(toNumber) @IsNumber() @Min(0) @Max(1) STREET_MANAGER_RETRY_BUDGET_RATIO?: number;
   @IsOptional() @Transform(toNumber) @IsInt() @Min(1) @Max(1000) STREET_MANAGER_BREAKER_FAILURES?: number;
-  @IsOptional() @Transform(toNumber) @IsInt() @Min(100) @Max(600_000) STREET_MANAGER_BREAKER_HALF_OPEN_MS?: number;
+  @IsOptional()
+  @Transform(toNumber)
+  @IsInt()
+  @Min(100)
+  @Max(600_000)
+  STREET_MANAGER_BREAKER_HALF_OPEN_MS?: number;
   @IsOptional() @Transform(toNumber) @IsInt() @Min(1) @Max(10_000) STREET_MANAGER_BULKHEAD_SIZE?: number;
   @IsOptional() @Transform(toNumber) @IsInt() @Min(0) @Max(100_000) STREET_MANAGER_BULKHEAD_QUEUE?: number;
-  @IsOptional() @Transform(toNumber) @IsNumber() @Min(0.1) @Max(10_000) STREET_MANAGER_RATE_PER_SECOND?: number;
+  @IsOptional()
+  @Transform(toNumber)
+  @IsNumber()
+  @Min(0.1)
+  @Max(10_000)
+  STREET_MANAGER_RATE_PER_SECOND?: number;
   @IsOptional() @Transform(toNumber) @IsInt() @Min(1) @Max(10_000) STREET_MANAGER_RATE_BURST?: number;
   @IsOptional() @Transform(toNumber) @IsInt() @Min(0) @Max(600_000) STREET_MANAGER_PACER_MAX_WAIT_MS?: number;
-  @IsOptional() @Transform(toNumber) @IsInt() @Min(0) @Max(3_000) STREET_MANAGER_TOKEN_RENEW_BEFORE_SECONDS?: number;
+  @IsOptional()
+  @Transform(toNumber)
+  @IsInt()
+  @Min(0)
+  @Max(3_000)
+  STREET_MANAGER_TOKEN_RENEW_BEFORE_SECONDS?: number;
   @IsOptional() @Transform(toNumber) @IsInt() @Min(1) @Max(10) STREET_MANAGER_AUTH_ATTEMPTS?: number;
-  @IsOptional() @Transform(toNumber) @IsInt() @Min(60) @Max(86_400) STREET_MANAGER_AUTH_FAILURE_COOLDOWN_SECONDS?: number;
+  @IsOptional()
+  @Transform(toNumber)
+  @IsInt()
+  @Min(60)
+  @Max(86_400)
+  STREET_MANAGER_AUTH_FAILURE_COOLDOWN_SECONDS?: number;
 
-  @IsOptional() @IsIn(['development', 'test', 'production'])
+  @IsOptional()
+  @IsIn(['development', 'test', 'production'])
   NODE_ENV?: string;
 }
 
 /** The Street Manager V6 APIs the gateway calls, each at `${host}/${version}/${api}`. */
-export const STREET_MANAGER_APIS = ['work', 'reporting', 'party', 'lookup', 'geojson', 'event', 'worklist'] as const;
+export const STREET_MANAGER_APIS = [
+  'work',
+  'reporting',
+  'party',
+  'lookup',
+  'geojson',
+  'event',
+  'worklist',
+] as const;
 export type StreetManagerApiName = (typeof STREET_MANAGER_APIS)[number];
 
 /** One Street Manager user. The password is not enumerable, so it never reaches a log line or JSON.stringify. */
@@ -87,15 +159,25 @@ function readCredentialsFile(path: string): StreetManagerCredential[] {
   }
   const list = Array.isArray(parsed) ? parsed : (parsed as { credentials?: unknown } | null)?.credentials;
   if (!Array.isArray(list)) {
-    throw new ConfigurationError(['STREET_MANAGER_CREDENTIALS_FILE: must hold a list of { organisation, email, password }']);
+    throw new ConfigurationError([
+      'STREET_MANAGER_CREDENTIALS_FILE: must hold a list of { organisation, email, password }',
+    ]);
   }
   const problems: string[] = [];
   const credentials = list.flatMap((entry: unknown, index) => {
     const e = (entry ?? {}) as Record<string, unknown>;
-    const organisation = typeof e.organisation === 'string' || typeof e.organisation === 'number' ? String(e.organisation) : '';
-    if (!/^[A-Za-z0-9]{1,4}$/.test(organisation) || typeof e.email !== 'string' || typeof e.password !== 'string' || !e.password) {
+    const organisation =
+      typeof e.organisation === 'string' || typeof e.organisation === 'number' ? String(e.organisation) : '';
+    if (
+      !/^[A-Za-z0-9]{1,4}$/.test(organisation) ||
+      typeof e.email !== 'string' ||
+      typeof e.password !== 'string' ||
+      !e.password
+    ) {
       // Never echo the entry: it holds a password.
-      problems.push(`STREET_MANAGER_CREDENTIALS_FILE: entry ${index + 1} needs organisation (SWA code), email and password`);
+      problems.push(
+        `STREET_MANAGER_CREDENTIALS_FILE: entry ${index + 1} needs organisation (SWA code), email and password`,
+      );
       return [];
     }
     return [credential(e.email, e.password, organisation.padStart(4, '0'))];
@@ -127,24 +209,37 @@ export function buildStreetManagerConfig(source: NodeJS.ProcessEnv = process.env
   const baseUrls = sandbox
     ? undefined
     : (Object.fromEntries(
-        STREET_MANAGER_APIS.map((api) => [api, (overrides[api] ?? `${host}/${version}/${api}`).replace(/\/$/, '')]),
+        STREET_MANAGER_APIS.map((api) => [
+          api,
+          (overrides[api] ?? `${host}/${version}/${api}`).replace(/\/$/, ''),
+        ]),
       ) as Record<StreetManagerApiName, string>);
 
   if (sandbox && env.NODE_ENV === 'production') {
-    problems.push('STREET_MANAGER_URL: must be set when NODE_ENV=production (the embedded sandbox is for development and tests only)');
+    problems.push(
+      'STREET_MANAGER_URL: must be set when NODE_ENV=production (the embedded sandbox is for development and tests only)',
+    );
   }
   if (Boolean(env.STREET_MANAGER_EMAIL) !== Boolean(env.STREET_MANAGER_PASSWORD)) {
     problems.push('STREET_MANAGER_EMAIL and STREET_MANAGER_PASSWORD: set both or neither');
   }
   const credentials: StreetManagerCredential[] = [];
   if (env.STREET_MANAGER_EMAIL && env.STREET_MANAGER_PASSWORD) {
-    credentials.push(credential(env.STREET_MANAGER_EMAIL, env.STREET_MANAGER_PASSWORD, env.STREET_MANAGER_ORGANISATION?.padStart(4, '0')));
+    credentials.push(
+      credential(
+        env.STREET_MANAGER_EMAIL,
+        env.STREET_MANAGER_PASSWORD,
+        env.STREET_MANAGER_ORGANISATION?.padStart(4, '0'),
+      ),
+    );
   }
   if (env.STREET_MANAGER_CREDENTIALS_FILE) {
     try {
       credentials.push(...readCredentialsFile(env.STREET_MANAGER_CREDENTIALS_FILE));
     } catch (e) {
-      problems.push(...(e instanceof ConfigurationError ? e.problems : ['STREET_MANAGER_CREDENTIALS_FILE: unreadable']));
+      problems.push(
+        ...(e instanceof ConfigurationError ? e.problems : ['STREET_MANAGER_CREDENTIALS_FILE: unreadable']),
+      );
     }
   }
   const totalTimeoutMs = env.STREET_MANAGER_TOTAL_TIMEOUT_MS ?? 15_000;
@@ -162,7 +257,9 @@ export function buildStreetManagerConfig(source: NodeJS.ProcessEnv = process.env
     }
   }
   if (!sandbox && credentials.length === 0) {
-    problems.push('STREET_MANAGER_EMAIL / STREET_MANAGER_PASSWORD or STREET_MANAGER_CREDENTIALS_FILE: a real Street Manager needs at least one credential');
+    problems.push(
+      'STREET_MANAGER_EMAIL / STREET_MANAGER_PASSWORD or STREET_MANAGER_CREDENTIALS_FILE: a real Street Manager needs at least one credential',
+    );
   }
   if (problems.length > 0) {
     throw new ConfigurationError(problems);
@@ -195,7 +292,8 @@ export function buildStreetManagerConfig(source: NodeJS.ProcessEnv = process.env
     },
     pacer: {
       ratePerSecond: env.STREET_MANAGER_RATE_PER_SECOND ?? 20,
-      burst: env.STREET_MANAGER_RATE_BURST ?? Math.max(1, Math.ceil(env.STREET_MANAGER_RATE_PER_SECOND ?? 20)),
+      burst:
+        env.STREET_MANAGER_RATE_BURST ?? Math.max(1, Math.ceil(env.STREET_MANAGER_RATE_PER_SECOND ?? 20)),
       /** longest a call waits for its turn; beyond it a fast 503 UPSTREAM_BUSY with Retry-After */
       maxWaitMs: pacerMaxWaitMs,
     },

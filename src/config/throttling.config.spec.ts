@@ -3,7 +3,9 @@ import { ConfigurationError } from './validate-env';
 
 describe('THROTTLE_PRODUCTS', () => {
   it('keeps the built-in products and replaces those named', () => {
-    const products = parseProducts('{"default": [{"name": "per-minute", "limit": 600, "windowSeconds": 60}], "gold": []}');
+    const products = parseProducts(
+      '{"default": [{"name": "per-minute", "limit": 600, "windowSeconds": 60}], "gold": []}',
+    );
     expect(products.default).toEqual([{ name: 'per-minute', limit: 600, windowSeconds: 60 }]);
     expect(products.gold).toEqual([]);
     expect(products.anonymous).toEqual(DEFAULT_PRODUCTS.anonymous);
@@ -11,7 +13,9 @@ describe('THROTTLE_PRODUCTS', () => {
 
   it('refuses malformed windows, naming each', () => {
     try {
-      parseProducts('{"default": [{"name": "a", "limit": 0, "windowSeconds": 1}, {"name": "a", "limit": 5, "windowSeconds": 1}], "x": 5}');
+      parseProducts(
+        '{"default": [{"name": "a", "limit": 0, "windowSeconds": 1}, {"name": "a", "limit": 5, "windowSeconds": 1}], "x": 5}',
+      );
       throw new Error('expected a ConfigurationError');
     } catch (e) {
       expect((e as ConfigurationError).problems).toEqual([

@@ -3,10 +3,12 @@ import { IsIn, IsOptional, IsString } from 'class-validator';
 import { ConfigurationError, validateEnv } from './validate-env';
 
 class ThrottlingEnv {
-  @IsOptional() @IsIn(['true', 'false'])
+  @IsOptional()
+  @IsIn(['true', 'false'])
   THROTTLE_ENABLED?: string;
 
-  @IsOptional() @IsString()
+  @IsOptional()
+  @IsString()
   THROTTLE_PRODUCTS?: string;
 }
 
@@ -46,7 +48,9 @@ export function parseProducts(raw: string | undefined): Record<string, RateLimit
   try {
     parsed = JSON.parse(raw);
   } catch {
-    throw new ConfigurationError(['THROTTLE_PRODUCTS: must be JSON, e.g. {"default": [{"name": "per-second", "limit": 50, "windowSeconds": 1}]}']);
+    throw new ConfigurationError([
+      'THROTTLE_PRODUCTS: must be JSON, e.g. {"default": [{"name": "per-second", "limit": 50, "windowSeconds": 1}]}',
+    ]);
   }
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
     throw new ConfigurationError(['THROTTLE_PRODUCTS: must be a JSON object keyed by product name']);
@@ -62,11 +66,18 @@ export function parseProducts(raw: string | undefined): Record<string, RateLimit
     products[product] = windows.map((w: unknown, i) => {
       const { name, limit, windowSeconds } = (w ?? {}) as Record<string, unknown>;
       const ok =
-        typeof name === 'string' && NAME.test(name) && !seen.has(name) &&
-        Number.isInteger(limit) && (limit as number) >= 1 &&
-        Number.isInteger(windowSeconds) && (windowSeconds as number) >= 1 && (windowSeconds as number) <= MAX_WINDOW_SECONDS;
+        typeof name === 'string' &&
+        NAME.test(name) &&
+        !seen.has(name) &&
+        Number.isInteger(limit) &&
+        (limit as number) >= 1 &&
+        Number.isInteger(windowSeconds) &&
+        (windowSeconds as number) >= 1 &&
+        (windowSeconds as number) <= MAX_WINDOW_SECONDS;
       if (!ok) {
-        problems.push(`THROTTLE_PRODUCTS.${product}[${i}]: needs a unique name, an integer limit ≥ 1 and windowSeconds between 1 and ${MAX_WINDOW_SECONDS}`);
+        problems.push(
+          `THROTTLE_PRODUCTS.${product}[${i}]: needs a unique name, an integer limit ≥ 1 and windowSeconds between 1 and ${MAX_WINDOW_SECONDS}`,
+        );
       }
       seen.add(String(name));
       return { name: String(name), limit: Number(limit), windowSeconds: Number(windowSeconds) };

@@ -3,42 +3,81 @@ import { Transform } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
 import { ConfigurationError, validateEnv } from './validate-env';
 
-const toInt = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : Number(value));
+const toInt = ({ value }: { value: unknown }) =>
+  value === undefined || value === '' ? undefined : Number(value);
 
 class WebhooksEnv {
-  @IsOptional() @IsIn(['development', 'test', 'production'])
+  @IsOptional()
+  @IsIn(['development', 'test', 'production'])
   NODE_ENV?: string;
 
   /** Sandbox and tests only: lets deliveries reach 127.0.0.1 / ::1. Refused when NODE_ENV=production. */
-  @IsOptional() @IsIn(['true', 'false'])
+  @IsOptional()
+  @IsIn(['true', 'false'])
   WEBHOOK_ALLOW_LOOPBACK?: string;
 
-  @IsOptional() @Transform(toInt) @IsInt() @Min(1_000) @Max(60_000)
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1_000)
+  @Max(60_000)
   WEBHOOK_TIMEOUT_MS?: number;
 
-  @IsOptional() @Transform(toInt) @IsInt() @Min(1_000) @Max(3_600_000)
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1_000)
+  @Max(3_600_000)
   WEBHOOK_RETRY_BASE_MS?: number;
 
-  @IsOptional() @Transform(toInt) @IsInt() @Min(60_000) @Max(24 * 3_600_000)
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(60_000)
+  @Max(24 * 3_600_000)
   WEBHOOK_RETRY_MAX_DELAY_MS?: number;
 
   /** At least a day: the promise made to integrators (README "Webhooks"). */
-  @IsOptional() @Transform(toInt) @IsInt() @Min(24) @Max(7 * 24)
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(24)
+  @Max(7 * 24)
   WEBHOOK_RETRY_HOURS?: number;
 
-  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(30)
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(30)
   WEBHOOK_DISABLE_AFTER_DAYS?: number;
 
-  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(64)
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(64)
   WEBHOOK_CONCURRENCY_PER_RECEIVER?: number;
 
-  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(1_000)
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(1_000)
   WEBHOOK_CONCURRENCY?: number;
 
-  @IsOptional() @Transform(toInt) @IsInt() @Min(60) @Max(7 * 24 * 3600)
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(60)
+  @Max(7 * 24 * 3600)
   WEBHOOK_SECRET_GRACE_SECONDS?: number;
 
-  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(90)
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(90)
   WEBHOOK_LOG_RETENTION_DAYS?: number;
 }
 
@@ -47,7 +86,9 @@ export const webhooksConfig = registerAs('webhooks', () => {
   const production = env.NODE_ENV === 'production';
   const allowLoopback = env.WEBHOOK_ALLOW_LOOPBACK === 'true';
   if (production && allowLoopback) {
-    throw new ConfigurationError(['WEBHOOK_ALLOW_LOOPBACK: must not be true when NODE_ENV=production (it opens deliveries to this host)']);
+    throw new ConfigurationError([
+      'WEBHOOK_ALLOW_LOOPBACK: must not be true when NODE_ENV=production (it opens deliveries to this host)',
+    ]);
   }
   return {
     /** Plain http:// receivers only outside production (local development and tests). */

@@ -18,7 +18,14 @@ export function describeInternalErrors(document: OpenAPIObject): void {
   }
 }
 
-type Schema = { $ref?: string; type?: string; required?: string[]; description?: string; items?: Schema; properties?: Record<string, Schema> };
+type Schema = {
+  $ref?: string;
+  type?: string;
+  required?: string[];
+  description?: string;
+  items?: Schema;
+  properties?: Record<string, Schema>;
+};
 export type Parameter = { name?: string; in?: string };
 
 /**
@@ -43,7 +50,10 @@ export function describeSparseAnswers(document: OpenAPIObject): void {
   };
   for (const item of Object.values(document.paths)) {
     for (const operation of Object.values(item)) {
-      const op = operation as { parameters?: Parameter[]; responses?: Record<string, { content?: Record<string, { schema?: Schema }> }> };
+      const op = operation as {
+        parameters?: Parameter[];
+        responses?: Record<string, { content?: Record<string, { schema?: Schema }> }>;
+      };
       if (!(op.parameters ?? []).some((p) => p.in === 'query' && p.name === 'fields')) {
         continue;
       }
@@ -58,7 +68,10 @@ export function describeSparseAnswers(document: OpenAPIObject): void {
         } else if (schema.properties?.results?.items?.$ref) {
           media.schema = {
             ...schema,
-            properties: { ...schema.properties, results: { ...schema.properties.results, items: sparse(schema.properties.results.items.$ref) } },
+            properties: {
+              ...schema.properties,
+              results: { ...schema.properties.results, items: sparse(schema.properties.results.items.$ref) },
+            },
           };
         }
       }
@@ -76,7 +89,9 @@ export function describeGeoJsonAnswers(document: OpenAPIObject): void {
   const schemas = (document.components?.schemas ?? {}) as Record<string, Schema>;
   for (const item of Object.values(document.paths)) {
     for (const operation of Object.values(item)) {
-      const op = operation as { responses?: Record<string, { content?: Record<string, { schema?: Schema }> }> };
+      const op = operation as {
+        responses?: Record<string, { content?: Record<string, { schema?: Schema }> }>;
+      };
       const media = op.responses?.['200']?.content?.[MediaType.GEO_JSON];
       const envelope = media?.schema;
       const itemRef = envelope?.properties?.results?.items?.$ref;
@@ -94,7 +109,12 @@ export function describeGeoJsonAnswers(document: OpenAPIObject): void {
           id: { type: 'string', maxLength: 100 },
           geometry: { allOf: [{ $ref: '#/components/schemas/GeometryDto' }], nullable: true },
           // Every field but the geometry: the item's properties, none required (so `?fields=` answers fit too).
-          properties: { type: 'object', properties: Object.fromEntries(Object.entries(schemas[name]?.properties ?? {}).filter(([p]) => p !== 'geometry')) },
+          properties: {
+            type: 'object',
+            properties: Object.fromEntries(
+              Object.entries(schemas[name]?.properties ?? {}).filter(([p]) => p !== 'geometry'),
+            ),
+          },
         },
       } as Schema;
       media.schema = {

@@ -25,8 +25,11 @@ export function exampleRequestBodies(document: OpenAPIObject): void {
   };
   for (const item of Object.values(document.paths)) {
     for (const operation of Object.values(item)) {
-      const body = (operation as { requestBody?: { content?: Record<string, { schema?: BodySchema; example?: unknown }> } })
-        .requestBody;
+      const body = (
+        operation as {
+          requestBody?: { content?: Record<string, { schema?: BodySchema; example?: unknown }> };
+        }
+      ).requestBody;
       const json = body?.content?.[MediaType.JSON];
       if (json?.schema && json.example === undefined) {
         json.example = exampleOf(json.schema);
@@ -39,7 +42,10 @@ export function exampleRequestBodies(document: OpenAPIObject): void {
 export function applyPathExamples(document: OpenAPIObject): void {
   for (const item of Object.values(document.paths)) {
     for (const operation of Object.values(item)) {
-      const op = operation as { 'x-path-examples'?: Record<string, string>; parameters?: (Parameter & { example?: unknown; schema?: { example?: unknown } })[] };
+      const op = operation as {
+        'x-path-examples'?: Record<string, string>;
+        parameters?: (Parameter & { example?: unknown; schema?: { example?: unknown } })[];
+      };
       const examples = op['x-path-examples'];
       if (!examples) {
         continue;
@@ -47,7 +53,11 @@ export function applyPathExamples(document: OpenAPIObject): void {
       delete op['x-path-examples'];
       op.parameters = (op.parameters ?? []).map((p) =>
         p.in === 'path' && p.name !== undefined && examples[p.name] !== undefined
-          ? { ...p, example: examples[p.name], schema: p.schema ? { ...p.schema, example: examples[p.name] } : p.schema }
+          ? {
+              ...p,
+              example: examples[p.name],
+              schema: p.schema ? { ...p.schema, example: examples[p.name] } : p.schema,
+            }
           : p,
       );
     }

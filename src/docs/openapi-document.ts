@@ -6,7 +6,12 @@ import { ErrorResponseDto } from '../common/errors/error-response.dto';
 import { REPLAYED_HEADER } from '../idempotency/idempotency-key';
 import { MediaType } from '../common/negotiation/media-types';
 import { IF_NONE_MATCH, IF_NONE_MATCH_MAX_LENGTH } from '../cache/etag';
-import { describeGeoJsonAnswers, describeInternalErrors, describeSparseAnswers, type Parameter } from './document-answers';
+import {
+  describeGeoJsonAnswers,
+  describeInternalErrors,
+  describeSparseAnswers,
+  type Parameter,
+} from './document-answers';
 import { applyPathExamples, exampleRequestBodies } from './document-examples';
 
 /** Routes outside the versioned tree that belong in every version's document. */
@@ -97,7 +102,10 @@ function describeRepresentations(document: OpenAPIObject): void {
   }
 }
 
-type Header = { description: string; schema: { type: string; format?: string; maxLength?: number; pattern?: string } };
+type Header = {
+  description: string;
+  schema: { type: string; format?: string; maxLength?: number; pattern?: string };
+};
 type Response = { description?: string; headers?: Record<string, unknown>; content?: unknown };
 type Operation = {
   security?: unknown[];
@@ -115,11 +123,21 @@ const HEADERS: Record<string, Header> = {
     description: "Requests allowed in the client's window closest to running out",
     schema: { type: 'integer', format: 'int32' },
   },
-  XRateLimitRemaining: { description: 'Requests left in that window', schema: { type: 'integer', format: 'int32' } },
-  XRateLimitReset: { description: 'Seconds until that window resets', schema: { type: 'integer', format: 'int32' } },
-  RetryAfter: { description: 'Seconds to wait before trying again', schema: { type: 'integer', format: 'int32' } },
+  XRateLimitRemaining: {
+    description: 'Requests left in that window',
+    schema: { type: 'integer', format: 'int32' },
+  },
+  XRateLimitReset: {
+    description: 'Seconds until that window resets',
+    schema: { type: 'integer', format: 'int32' },
+  },
+  RetryAfter: {
+    description: 'Seconds to wait before trying again',
+    schema: { type: 'integer', format: 'int32' },
+  },
   IdempotentReplayed: {
-    description: '`true` when this answer is the replay of an earlier request with the same Idempotency-Key and body',
+    description:
+      '`true` when this answer is the replay of an earlier request with the same Idempotency-Key and body',
     schema: { type: 'string' },
   },
   ETag: {

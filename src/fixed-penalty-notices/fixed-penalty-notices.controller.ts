@@ -13,7 +13,10 @@ import { type ListRequest, serveList } from '../common/listing/list-spec';
 import { ApiIdempotencyKey } from '../idempotency/api-idempotency-key.decorator';
 import type { Collection } from '../common/paging/collection';
 import { ApiCollectionResponse } from '../common/paging/collection.dto';
-import { CreateFixedPenaltyNoticeDto, UpdateFixedPenaltyNoticeStatusDto } from './dto/fixed-penalty-notice-writes.dto';
+import {
+  CreateFixedPenaltyNoticeDto,
+  UpdateFixedPenaltyNoticeStatusDto,
+} from './dto/fixed-penalty-notice-writes.dto';
 import { FixedPenaltyNoticeDto, FixedPenaltyNoticeSummaryDto } from './dto/fixed-penalty-notice.dto';
 import { FpnReferenceParamDto } from './dto/fpn-reference-param.dto';
 import { ListFixedPenaltyNoticesQueryDto } from './dto/list-fixed-penalty-notices-query.dto';
@@ -30,7 +33,8 @@ export class FixedPenaltyNoticesController {
   @RequirePermission(Permission.READ)
   @ApiOperation({
     summary: 'List and search fixed penalty notices',
-    description: 'FPNs on the works the caller’s organisation may see, latest issued first unless `sort` says otherwise, 20 at a time (at most 100).',
+    description:
+      'FPNs on the works the caller’s organisation may see, latest issued first unless `sort` says otherwise, 20 at a time (at most 100).',
   })
   @ApiCollectionResponse(FixedPenaltyNoticeSummaryDto, 'A page of fixed penalty notices')
   @ApiErrorResponses(400, 401, 403, 406, 429, 502, 503, 504)
@@ -43,10 +47,17 @@ export class FixedPenaltyNoticesController {
 
   @Get(':fpnReferenceNumber')
   @RequirePermission(Permission.READ)
-  @ApiOperation({ summary: 'Read a fixed penalty notice', description: 'One FPN in full, linked to its work and permit. Another organisation’s FPN is a 404.' })
+  @ApiOperation({
+    summary: 'Read a fixed penalty notice',
+    description: 'One FPN in full, linked to its work and permit. Another organisation’s FPN is a 404.',
+  })
   @ApiOkResponse({ type: FixedPenaltyNoticeDto, description: 'The fixed penalty notice' })
   @ApiErrorResponses(400, 401, 403, 404, 406, 429, 502, 503, 504)
-  async get(@Param() params: FpnReferenceParamDto, @Query() query: FieldsQueryDto, @CurrentCaller() caller: Caller): Promise<Partial<FixedPenaltyNoticeDto>> {
+  async get(
+    @Param() params: FpnReferenceParamDto,
+    @Query() query: FieldsQueryDto,
+    @CurrentCaller() caller: Caller,
+  ): Promise<Partial<FixedPenaltyNoticeDto>> {
     const fields = parseFields(query.fields, FPN_FIELDS);
     return selectFields(await this.fpns.get(caller, params.fpnReferenceNumber), fields);
   }
@@ -56,16 +67,25 @@ export class FixedPenaltyNoticesController {
   @ApiIdempotencyKey()
   @ApiOperation({
     summary: 'Issue a fixed penalty notice',
-    description: 'A highway authority issues an FPN on a work, in the caller’s name. Shape errors are 400; an offence date in the future or a work you cannot see are 422.',
+    description:
+      'A highway authority issues an FPN on a work, in the caller’s name. Shape errors are 400; an offence date in the future or a work you cannot see are 422.',
   })
   @ApiCreatedResponse({
     type: FixedPenaltyNoticeDto,
     description: 'The issued notice; `Location` is its URL',
     headers: { Location: { description: 'URL of the new notice', schema: { type: 'string' } } },
   })
-  @ApiHeader({ name: 'Idempotent-Replayed', required: false, description: 'In the response: `true` when this is the replay of an earlier identical request' })
+  @ApiHeader({
+    name: 'Idempotent-Replayed',
+    required: false,
+    description: 'In the response: `true` when this is the replay of an earlier identical request',
+  })
   @ApiErrorResponses(400, 401, 403, 406, 409, 413, 415, 422, 429, 502, 503, 504)
-  async create(@Body() body: CreateFixedPenaltyNoticeDto, @CurrentCaller() caller: Caller, @Res({ passthrough: true }) reply: FastifyReply): Promise<FixedPenaltyNoticeDto> {
+  async create(
+    @Body() body: CreateFixedPenaltyNoticeDto,
+    @CurrentCaller() caller: Caller,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<FixedPenaltyNoticeDto> {
     const fpn = await this.fpns.create(caller, body);
     void reply.header('Location', fpnPath(fpn.fpnReferenceNumber));
     return fpn;
@@ -77,7 +97,8 @@ export class FixedPenaltyNoticesController {
   @RequirePermission(Permission.AUTHORITY_WRITE)
   @ApiOperation({
     summary: 'Change the status of a fixed penalty notice',
-    description: 'Records that an FPN was accepted, paid, disputed or withdrawn. A reason is required for disputed and withdrawn (422 without one). Answers the notice as it now is.',
+    description:
+      'Records that an FPN was accepted, paid, disputed or withdrawn. A reason is required for disputed and withdrawn (422 without one). Answers the notice as it now is.',
   })
   @ApiOkResponse({ type: FixedPenaltyNoticeDto, description: 'The notice with its new status' })
   @ApiErrorResponses(400, 401, 403, 404, 406, 409, 413, 415, 422, 429, 502, 503, 504)

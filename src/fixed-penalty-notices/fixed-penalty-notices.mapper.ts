@@ -12,7 +12,16 @@ import { fpnPath, ofWork, permitPath, V1, worksPath } from '../common/links/path
 type SmFpnRow = SmReportingLists['/fixed-penalty-notices']['row'];
 type SmFpnCreate = Parameters<WorkApiClient['createFixedPenaltyNotice']>[2];
 
-const CORE_FIELDS = ['fpnReferenceNumber', 'workReferenceNumber', 'offenceCode', 'status', 'issueDate', 'statusChangedDate', 'promoterName', 'highwayAuthorityName'] as const;
+const CORE_FIELDS = [
+  'fpnReferenceNumber',
+  'workReferenceNumber',
+  'offenceCode',
+  'status',
+  'issueDate',
+  'statusChangedDate',
+  'promoterName',
+  'highwayAuthorityName',
+] as const;
 export const FPN_SUMMARY_FIELDS = [...CORE_FIELDS, 'streetName'] as const;
 export const FPN_FIELDS = [
   ...CORE_FIELDS,
@@ -28,17 +37,27 @@ export const FPN_FIELDS = [
   'paymentMethods',
 ] as const;
 
-
-function fpnLinks(caller: Caller | undefined, reference: string, workReferenceNumber: string, permitReferenceNumber: string | null): FixedPenaltyNoticeDto['links'] {
+function fpnLinks(
+  caller: Caller | undefined,
+  reference: string,
+  workReferenceNumber: string,
+  permitReferenceNumber: string | null,
+): FixedPenaltyNoticeDto['links'] {
   return links(caller)
     .self(fpnPath(reference))
     .related('work', worksPath(workReferenceNumber))
-    .related('permit', permitReferenceNumber ? permitPath(permitReferenceNumber) : ofWork(V1.permits, workReferenceNumber))
+    .related(
+      'permit',
+      permitReferenceNumber ? permitPath(permitReferenceNumber) : ofWork(V1.permits, workReferenceNumber),
+    )
     .action('update-status', `${fpnPath(reference)}/status`, 'PUT', Permission.AUTHORITY_WRITE)
     .build();
 }
 
-export function fpnSummaryFromReporting(row: SmFpnRow, caller: Caller | undefined): FixedPenaltyNoticeSummaryDto {
+export function fpnSummaryFromReporting(
+  row: SmFpnRow,
+  caller: Caller | undefined,
+): FixedPenaltyNoticeSummaryDto {
   return {
     fpnReferenceNumber: row.fpn_reference_number,
     workReferenceNumber: row.work_reference_number,

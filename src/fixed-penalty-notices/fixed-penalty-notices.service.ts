@@ -3,8 +3,15 @@ import type { Caller } from '../auth/caller';
 import { requireWorkReferenceIn } from '../common/vocabulary/references';
 import { type ErrorDetail, ValidationFailedError } from '../common/errors/api-error';
 import { ReportingApiClient } from '../upstreams/street-manager/reporting-api.client';
-import { asBodyReference, type SmFpnStatusUpdateRequest, WorkApiClient } from '../upstreams/street-manager/work-api.client';
-import type { CreateFixedPenaltyNoticeDto, UpdateFixedPenaltyNoticeStatusDto } from './dto/fixed-penalty-notice-writes.dto';
+import {
+  asBodyReference,
+  type SmFpnStatusUpdateRequest,
+  WorkApiClient,
+} from '../upstreams/street-manager/work-api.client';
+import type {
+  CreateFixedPenaltyNoticeDto,
+  UpdateFixedPenaltyNoticeStatusDto,
+} from './dto/fixed-penalty-notice-writes.dto';
 import type { FixedPenaltyNoticeDto } from './dto/fixed-penalty-notice.dto';
 import { fpnList } from './fixed-penalty-notices.list';
 import { FPN_FIELD_NAMES, fpnFromStreetManager, fpnToStreetManager } from './fixed-penalty-notices.mapper';
@@ -21,7 +28,14 @@ export class FixedPenaltyNoticesService {
   }
 
   async get(caller: Caller, fpnReferenceNumber: string): Promise<FixedPenaltyNoticeDto> {
-    return fpnFromStreetManager(await this.works.getFixedPenaltyNotice(caller, requireWorkReferenceIn(fpnReferenceNumber, 'FPN', 'fixed penalty notice'), fpnReferenceNumber), caller);
+    return fpnFromStreetManager(
+      await this.works.getFixedPenaltyNotice(
+        caller,
+        requireWorkReferenceIn(fpnReferenceNumber, 'FPN', 'fixed penalty notice'),
+        fpnReferenceNumber,
+      ),
+      caller,
+    );
   }
 
   async create(caller: Caller, dto: CreateFixedPenaltyNoticeDto): Promise<FixedPenaltyNoticeDto> {
@@ -30,12 +44,21 @@ export class FixedPenaltyNoticesService {
     }
     const created = await asBodyReference(
       'workReferenceNumber',
-      this.works.createFixedPenaltyNotice(caller, dto.workReferenceNumber, fpnToStreetManager(dto), FPN_FIELD_NAMES),
+      this.works.createFixedPenaltyNotice(
+        caller,
+        dto.workReferenceNumber,
+        fpnToStreetManager(dto),
+        FPN_FIELD_NAMES,
+      ),
     );
     return this.get(caller, created.fpn_reference_number);
   }
 
-  async updateStatus(caller: Caller, fpnReferenceNumber: string, dto: UpdateFixedPenaltyNoticeStatusDto): Promise<FixedPenaltyNoticeDto> {
+  async updateStatus(
+    caller: Caller,
+    fpnReferenceNumber: string,
+    dto: UpdateFixedPenaltyNoticeStatusDto,
+  ): Promise<FixedPenaltyNoticeDto> {
     const details: ErrorDetail[] = [];
     if ((dto.status === 'withdrawn' || dto.status === 'disputed') && dto.reason === undefined) {
       details.push({ field: 'reason', message: `is required when the status becomes ${dto.status}` });

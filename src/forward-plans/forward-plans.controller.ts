@@ -27,19 +27,33 @@ export class ForwardPlansController {
 
   @Get()
   @RequirePermission(Permission.READ)
-  @ApiOperation({ summary: 'List and search forward plans', description: 'Forward plans the caller’s organisation may see, newest first, 20 at a time (at most 100).' })
+  @ApiOperation({
+    summary: 'List and search forward plans',
+    description: 'Forward plans the caller’s organisation may see, newest first, 20 at a time (at most 100).',
+  })
   @ApiCollectionResponse(ForwardPlanSummaryDto, 'A page of forward plans')
   @ApiErrorResponses(400, 401, 403, 406, 429, 502, 503, 504)
-  list(@Query() query: ListForwardPlansQueryDto, @CurrentListRequest() request: ListRequest): Promise<Collection<Partial<ForwardPlanSummaryDto>>> {
+  list(
+    @Query() query: ListForwardPlansQueryDto,
+    @CurrentListRequest() request: ListRequest,
+  ): Promise<Collection<Partial<ForwardPlanSummaryDto>>> {
     return serveList(this.plans.list, query, request);
   }
 
   @Get(':forwardPlanReferenceNumber')
   @RequirePermission(Permission.READ)
-  @ApiOperation({ summary: 'Read a forward plan', description: 'One forward plan in full, with its geometry in WGS84. Another organisation’s plan is a 404.' })
+  @ApiOperation({
+    summary: 'Read a forward plan',
+    description:
+      'One forward plan in full, with its geometry in WGS84. Another organisation’s plan is a 404.',
+  })
   @ApiOkResponse({ type: ForwardPlanDto, description: 'The forward plan' })
   @ApiErrorResponses(400, 401, 403, 404, 406, 429, 502, 503, 504)
-  async get(@Param() params: ForwardPlanReferenceParamDto, @Query() query: FieldsQueryDto, @CurrentCaller() caller: Caller): Promise<Partial<ForwardPlanDto>> {
+  async get(
+    @Param() params: ForwardPlanReferenceParamDto,
+    @Query() query: FieldsQueryDto,
+    @CurrentCaller() caller: Caller,
+  ): Promise<Partial<ForwardPlanDto>> {
     const fields = parseFields(query.fields, FORWARD_PLAN_FIELDS);
     return selectFields(await this.plans.get(caller, params.forwardPlanReferenceNumber), fields);
   }
@@ -49,16 +63,25 @@ export class ForwardPlansController {
   @ApiIdempotencyKey()
   @ApiOperation({
     summary: 'Create a forward plan',
-    description: 'A promoter gives advance notice of planned works (a new work with its forward plan). Shape errors are 400; dates in the past or out of order, a location outside Great Britain, or a highway authority Street Manager does not know are 422.',
+    description:
+      'A promoter gives advance notice of planned works (a new work with its forward plan). Shape errors are 400; dates in the past or out of order, a location outside Great Britain, or a highway authority Street Manager does not know are 422.',
   })
   @ApiCreatedResponse({
     type: ForwardPlanDto,
     description: 'The forward plan; `Location` is its URL',
     headers: { Location: { description: 'URL of the new forward plan', schema: { type: 'string' } } },
   })
-  @ApiHeader({ name: 'Idempotent-Replayed', required: false, description: 'In the response: `true` when this is the replay of an earlier identical request' })
+  @ApiHeader({
+    name: 'Idempotent-Replayed',
+    required: false,
+    description: 'In the response: `true` when this is the replay of an earlier identical request',
+  })
   @ApiErrorResponses(400, 401, 403, 406, 409, 413, 415, 422, 429, 502, 503, 504)
-  async create(@Body() body: CreateForwardPlanDto, @CurrentCaller() caller: Caller, @Res({ passthrough: true }) reply: FastifyReply): Promise<ForwardPlanDto> {
+  async create(
+    @Body() body: CreateForwardPlanDto,
+    @CurrentCaller() caller: Caller,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<ForwardPlanDto> {
     const plan = await this.plans.create(caller, body);
     void reply.header('Location', forwardPlanPath(plan.forwardPlanReferenceNumber));
     return plan;
@@ -66,10 +89,18 @@ export class ForwardPlansController {
 
   @Put(':forwardPlanReferenceNumber/status')
   @RequirePermission(Permission.PROMOTER_WRITE)
-  @ApiOperation({ summary: 'Cancel a forward plan', description: 'Sets a raised forward plan’s status to `cancelled` with a reason. Answers the plan as it now is.' })
+  @ApiOperation({
+    summary: 'Cancel a forward plan',
+    description:
+      'Sets a raised forward plan’s status to `cancelled` with a reason. Answers the plan as it now is.',
+  })
   @ApiOkResponse({ type: ForwardPlanDto, description: 'The cancelled forward plan' })
   @ApiErrorResponses(400, 401, 403, 404, 406, 409, 413, 415, 422, 429, 502, 503, 504)
-  updateStatus(@Param() params: ForwardPlanReferenceParamDto, @Body() body: UpdateForwardPlanStatusDto, @CurrentCaller() caller: Caller): Promise<ForwardPlanDto> {
+  updateStatus(
+    @Param() params: ForwardPlanReferenceParamDto,
+    @Body() body: UpdateForwardPlanStatusDto,
+    @CurrentCaller() caller: Caller,
+  ): Promise<ForwardPlanDto> {
     return this.plans.updateStatus(caller, params.forwardPlanReferenceNumber, body);
   }
 }

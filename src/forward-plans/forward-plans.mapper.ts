@@ -1,12 +1,23 @@
 import type { Caller } from '../auth/caller';
 import { Permission } from '../auth/permissions';
-import { integerOrNull, isoDate, isoDateTime, openEnum, openEnumOrNull, textOrNull } from '../common/fields/upstream-values';
+import {
+  integerOrNull,
+  isoDate,
+  isoDateTime,
+  openEnum,
+  openEnumOrNull,
+  textOrNull,
+} from '../common/fields/upstream-values';
 import { geometryToWgs84 } from '../common/geo/geometry';
 import { links } from '../common/links/link';
 import type { SmReportingLists } from '../upstreams/street-manager/reporting-api.client';
 import type { SmForwardPlan } from '../upstreams/street-manager/work-api.client';
 import { TRAFFIC_MANAGEMENT_TYPES } from '../common/vocabulary/street-manager-enums';
-import { FORWARD_PLAN_STATUSES, type ForwardPlanDto, type ForwardPlanSummaryDto } from './dto/forward-plan.dto';
+import {
+  FORWARD_PLAN_STATUSES,
+  type ForwardPlanDto,
+  type ForwardPlanSummaryDto,
+} from './dto/forward-plan.dto';
 import { forwardPlanPath, worksPath } from '../common/links/paths';
 
 type SmForwardPlanRow = SmReportingLists['/forward-plans']['row'];
@@ -38,16 +49,29 @@ export const FORWARD_PLAN_FIELDS = [
   'geometry',
 ] as const;
 
-
-function planLinks(caller: Caller | undefined, reference: string, workReferenceNumber: string, status: string): ForwardPlanDto['links'] {
+function planLinks(
+  caller: Caller | undefined,
+  reference: string,
+  workReferenceNumber: string,
+  status: string,
+): ForwardPlanDto['links'] {
   return links(caller)
     .self(forwardPlanPath(reference))
     .related('work', worksPath(workReferenceNumber))
-    .action('update-status', `${forwardPlanPath(reference)}/status`, 'PUT', Permission.PROMOTER_WRITE, status === 'raised')
+    .action(
+      'update-status',
+      `${forwardPlanPath(reference)}/status`,
+      'PUT',
+      Permission.PROMOTER_WRITE,
+      status === 'raised',
+    )
     .build();
 }
 
-export function forwardPlanSummaryFromReporting(row: SmForwardPlanRow, caller: Caller | undefined): ForwardPlanSummaryDto {
+export function forwardPlanSummaryFromReporting(
+  row: SmForwardPlanRow,
+  caller: Caller | undefined,
+): ForwardPlanSummaryDto {
   const status = openEnum(row.forward_plan_status, FORWARD_PLAN_STATUSES);
   return {
     forwardPlanReferenceNumber: row.forward_plan_reference_number,

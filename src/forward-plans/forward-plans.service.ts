@@ -25,7 +25,14 @@ export class ForwardPlansService {
   }
 
   async get(caller: Caller, reference: string): Promise<ForwardPlanDto> {
-    return forwardPlanFromStreetManager(await this.works.getForwardPlan(caller, requireWorkReferenceIn(reference, 'FP', 'forward plan'), reference), caller);
+    return forwardPlanFromStreetManager(
+      await this.works.getForwardPlan(
+        caller,
+        requireWorkReferenceIn(reference, 'FP', 'forward plan'),
+        reference,
+      ),
+      caller,
+    );
   }
 
   async create(caller: Caller, dto: CreateForwardPlanDto): Promise<ForwardPlanDto> {
@@ -45,7 +52,8 @@ export class ForwardPlansService {
         end_date: midnight(dto.proposedEndDate),
         description_of_work: dto.description,
         works_location_description: dto.locationDescription,
-        traffic_management_type: dto.trafficManagementType as SmForwardPlanCreateRequest['traffic_management_type'],
+        traffic_management_type:
+          dto.trafficManagementType as SmForwardPlanCreateRequest['traffic_management_type'],
         project_reference_number: dto.projectReferenceNumber,
         additional_info: dto.additionalInfo,
       },
@@ -54,8 +62,17 @@ export class ForwardPlansService {
     return this.get(caller, created.forward_plan_reference_number);
   }
 
-  async updateStatus(caller: Caller, reference: string, dto: UpdateForwardPlanStatusDto): Promise<ForwardPlanDto> {
-    await this.works.cancelForwardPlan(caller, requireWorkReferenceIn(reference, 'FP', 'forward plan'), reference, { cancelled_reason: dto.reason });
+  async updateStatus(
+    caller: Caller,
+    reference: string,
+    dto: UpdateForwardPlanStatusDto,
+  ): Promise<ForwardPlanDto> {
+    await this.works.cancelForwardPlan(
+      caller,
+      requireWorkReferenceIn(reference, 'FP', 'forward plan'),
+      reference,
+      { cancelled_reason: dto.reason },
+    );
     return this.get(caller, reference);
   }
 }

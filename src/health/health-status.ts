@@ -36,7 +36,10 @@ export class HealthStatus {
   async summary(): Promise<PublicHealth> {
     const result = await this.detail();
     const details = Object.fromEntries(
-      Object.entries(result.details).map(([name, d]) => [name, { status: d.status === 'up' ? ('up' as const) : ('down' as const) }]),
+      Object.entries(result.details).map(([name, d]) => [
+        name,
+        { status: d.status === 'up' ? ('up' as const) : ('down' as const) },
+      ]),
     );
     return { status: result.status === 'ok' ? 'ok' : 'error', details };
   }
@@ -50,7 +53,9 @@ export class HealthStatus {
         const detail = await Promise.race([
           check(signal),
           new Promise<never>((_, reject) =>
-            signal.addEventListener('abort', () => reject(new Error(`no answer within ${timeoutMs} ms`)), { once: true }),
+            signal.addEventListener('abort', () => reject(new Error(`no answer within ${timeoutMs} ms`)), {
+              once: true,
+            }),
           ),
         ]);
         return indicator.up(detail ?? {});

@@ -11,7 +11,10 @@ const summarySchema = {
     status: { type: 'string', enum: ['ok', 'error'] },
     details: {
       type: 'object',
-      additionalProperties: { type: 'object', properties: { status: { type: 'string', enum: ['up', 'down'] } } },
+      additionalProperties: {
+        type: 'object',
+        properties: { status: { type: 'string', enum: ['up', 'down'] } },
+      },
     },
   },
 };
@@ -24,7 +27,10 @@ export class HealthController {
 
   @Get('status')
   @SkipThrottle()
-  @ApiOperation({ summary: 'Liveness: the process is serving', description: 'Checks nothing but the process itself.' })
+  @ApiOperation({
+    summary: 'Liveness: the process is serving',
+    description: 'Checks nothing but the process itself.',
+  })
   @ApiOkResponse({ schema: { type: 'object', properties: { status: { type: 'string', example: 'ok' } } } })
   status(): { status: 'ok' } {
     return { status: 'ok' };
@@ -33,7 +39,8 @@ export class HealthController {
   @Get('healthcheck')
   @ApiOperation({
     summary: 'Readiness: every dependency answers',
-    description: 'Each dependency up or down, from checks run at most every few seconds. The reasons are on the operator port.',
+    description:
+      'Each dependency up or down, from checks run at most every few seconds. The reasons are on the operator port.',
   })
   @ApiOkResponse({ description: 'every dependency is up', schema: summarySchema })
   @ApiServiceUnavailableResponse({ description: 'at least one dependency is down', schema: summarySchema })

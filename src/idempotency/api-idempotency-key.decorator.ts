@@ -18,7 +18,13 @@ export function ApiIdempotencyKey(): MethodDecorator {
         'A unique key (1–255 printable ASCII characters, e.g. a UUID) that makes this POST safe to retry. Within 24 hours, ' +
         'a retry with the same key and body returns the first response with `Idempotent-Replayed: true` instead of ' +
         'creating again; the same key with a different body is a 422; a retry while the first is still running is a 409.',
-      schema: { type: 'string', minLength: 1, maxLength: 255, pattern: VALID_KEY.source, example: '5f0c2a4e-3b1d-4d7e-9a51-0c7f6e2b8d31' },
+      schema: {
+        type: 'string',
+        minLength: 1,
+        maxLength: 255,
+        pattern: VALID_KEY.source,
+        example: '5f0c2a4e-3b1d-4d7e-9a51-0c7f6e2b8d31',
+      },
     }),
   );
 }

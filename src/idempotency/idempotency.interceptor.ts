@@ -112,7 +112,12 @@ export class IdempotencyInterceptor implements NestInterceptor {
               throw error;
             }
             const status = error instanceof ApiError && error.status >= 500 ? error.status : 500;
-            await this.store.complete(key, fingerprint, { status, body: null, headers: {}, outcomeUnknown: true });
+            await this.store.complete(key, fingerprint, {
+              status,
+              body: null,
+              headers: {},
+              outcomeUnknown: true,
+            });
             throw new WriteOutcomeUnknownError(status, collectionOf(request.url));
           }),
         );

@@ -21,8 +21,15 @@ import { RedisIdempotencyStore } from './redis-idempotency.store';
       // With REDIS_URL a retried POST that lands on another instance still replays (scale-out).
       useFactory: (config: IdempotencyConfig, redis: RedisService, clock: Clock): IdempotencyStore =>
         redis.client
-          ? new RedisIdempotencyStore(redis.client, redis.alarm, config.ttlSeconds * 1000, config.lockSeconds * 1000)
-          : new MemoryIdempotencyStore(config.ttlSeconds * 1000, config.lockSeconds * 1000, () => clock.now()),
+          ? new RedisIdempotencyStore(
+              redis.client,
+              redis.alarm,
+              config.ttlSeconds * 1000,
+              config.lockSeconds * 1000,
+            )
+          : new MemoryIdempotencyStore(config.ttlSeconds * 1000, config.lockSeconds * 1000, () =>
+              clock.now(),
+            ),
     },
     IdempotencyInterceptor,
   ],

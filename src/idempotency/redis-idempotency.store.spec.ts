@@ -10,8 +10,19 @@ describeWithRedis('RedisIdempotencyStore (real redis-server)', () => {
   let alarm: RedisAlarm;
   let first: RedisIdempotencyStore;
   let second: RedisIdempotencyStore;
-  const response = { status: 201, body: { id: 'W1', nested: { n: 1 } }, headers: { location: '/v1/works/W1' } };
-  const client = () => new Redis(server.url, { keyPrefix: 'i:', enableOfflineQueue: false, maxRetriesPerRequest: 0, lazyConnect: true, commandTimeout: 500 });
+  const response = {
+    status: 201,
+    body: { id: 'W1', nested: { n: 1 } },
+    headers: { location: '/v1/works/W1' },
+  };
+  const client = () =>
+    new Redis(server.url, {
+      keyPrefix: 'i:',
+      enableOfflineQueue: false,
+      maxRetriesPerRequest: 0,
+      lazyConnect: true,
+      commandTimeout: 500,
+    });
 
   beforeAll(async () => {
     server = await startRedisServer();
@@ -33,7 +44,9 @@ describeWithRedis('RedisIdempotencyStore (real redis-server)', () => {
   afterAll(() => server.stop());
 
   it('lets exactly one of many concurrent begins acquire a key, across instances', async () => {
-    const results = await Promise.all(Array.from({ length: 50 }, (_, i) => (i % 2 ? first : second).begin('c\nk', 'fp')));
+    const results = await Promise.all(
+      Array.from({ length: 50 }, (_, i) => (i % 2 ? first : second).begin('c\nk', 'fp')),
+    );
     expect(results.filter((r) => r.state === 'acquired')).toHaveLength(1);
     expect(results.filter((r) => r.state === 'in-flight')).toHaveLength(49);
     expect(results.find((r) => r.state === 'in-flight')).toEqual({ state: 'in-flight', fingerprint: 'fp' });
@@ -66,10 +79,16 @@ describeWithRedis('RedisIdempotencyStore (real redis-server)', () => {
 
   it('fails closed with a 503 and Retry-After when Redis is unreachable', async () => {
     a.disconnect();
-    await expect(first.begin('c\nk', 'fp')).rejects.toMatchObject({ status: 503, code: 'SERVICE_UNAVAILABLE', headers: { 'Retry-After': '5' } });
+    await expect(first.begin('c\nk', 'fp')).rejects.toMatchObject({
+      status: 503,
+      code: 'SERVICE_UNAVAILABLE',
+      headers: { 'Retry-After': '5' },
+    });
     // completing and releasing degrade quietly (the alarm is raised): the POST itself has already happened
     await expect(first.complete('c\nk', 'fp', response)).resolves.toBeUndefined();
     await expect(first.release('c\nk')).resolves.toBeUndefined();
-    expect((await alarm.failures.get()).values).toEqual([expect.objectContaining({ labels: { store: 'idempotency' }, value: 3 })]);
+    expect((await alarm.failures.get()).values).toEqual([
+      expect.objectContaining({ labels: { store: 'idempotency' }, value: 3 }),
+    ]);
   });
 });

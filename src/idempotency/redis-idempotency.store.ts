@@ -48,7 +48,11 @@ export class RedisIdempotencyStore implements IdempotencyStore {
     try {
       held = await this.redis.idempotencyBegin(redisKey(key), `F${fingerprint}`, this.lockMs);
     } catch (e) {
-      this.alarm.raise('idempotency', e, 'POSTs with an Idempotency-Key are refused with 503 until Redis answers');
+      this.alarm.raise(
+        'idempotency',
+        e,
+        'POSTs with an Idempotency-Key are refused with 503 until Redis answers',
+      );
       throw new SharedStateUnavailableError();
     }
     if (held === null) {

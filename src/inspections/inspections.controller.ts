@@ -46,11 +46,16 @@ export class InspectionsController {
   @RequirePermission(Permission.READ)
   @ApiOperation({
     summary: 'Read an inspection',
-    description: 'One inspection in full, linked to its work and the work’s permits. Another organisation’s inspection is a 404, like one that does not exist.',
+    description:
+      'One inspection in full, linked to its work and the work’s permits. Another organisation’s inspection is a 404, like one that does not exist.',
   })
   @ApiOkResponse({ type: InspectionDto, description: 'The inspection' })
   @ApiErrorResponses(400, 401, 403, 404, 406, 429, 502, 503, 504)
-  async get(@Param() params: InspectionReferenceParamDto, @Query() query: FieldsQueryDto, @CurrentCaller() caller: Caller): Promise<Partial<InspectionDto>> {
+  async get(
+    @Param() params: InspectionReferenceParamDto,
+    @Query() query: FieldsQueryDto,
+    @CurrentCaller() caller: Caller,
+  ): Promise<Partial<InspectionDto>> {
     const fields = parseFields(query.fields, INSPECTION_FIELDS);
     return selectFields(await this.inspections.get(caller, params.inspectionReferenceNumber), fields);
   }
@@ -69,9 +74,17 @@ export class InspectionsController {
     description: 'The recorded inspection; `Location` is its URL',
     headers: { Location: { description: 'URL of the new inspection', schema: { type: 'string' } } },
   })
-  @ApiHeader({ name: 'Idempotent-Replayed', required: false, description: 'In the response: `true` when this is the replay of an earlier identical request' })
+  @ApiHeader({
+    name: 'Idempotent-Replayed',
+    required: false,
+    description: 'In the response: `true` when this is the replay of an earlier identical request',
+  })
   @ApiErrorResponses(400, 401, 403, 406, 409, 413, 415, 422, 429, 502, 503, 504)
-  async create(@Body() body: CreateInspectionDto, @CurrentCaller() caller: Caller, @Res({ passthrough: true }) reply: FastifyReply): Promise<InspectionDto> {
+  async create(
+    @Body() body: CreateInspectionDto,
+    @CurrentCaller() caller: Caller,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<InspectionDto> {
     const inspection = await this.inspections.create(caller, body);
     void reply.header('Location', inspectionPath(inspection.inspectionReferenceNumber));
     return inspection;

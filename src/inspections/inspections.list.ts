@@ -15,7 +15,13 @@ type SmQuery = SmReportingLists['/inspections']['query'];
 function refuseReinspections(responseType: string[] | undefined): Record<string, never> {
   if (responseType?.includes('reinspection')) {
     throw new ValidationFailedError(
-      [{ field: 'responseType', message: 'reinspection can no longer be listed: Street Manager V6 lists reinspections apart, without references' }],
+      [
+        {
+          field: 'responseType',
+          message:
+            'reinspection can no longer be listed: Street Manager V6 lists reinspections apart, without references',
+        },
+      ],
       'responseType=reinspection is not available since Street Manager V6',
     );
   }

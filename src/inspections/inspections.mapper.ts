@@ -5,7 +5,14 @@ import type { SmReportingLists } from '../upstreams/street-manager/reporting-api
 import type { SmInspection } from '../upstreams/street-manager/work-api.client';
 import type { CreateInspectionDto } from './dto/inspection-writes.dto';
 import type { InspectionDto, InspectionSummaryDto } from './dto/inspection.dto';
-import { DEFECT_FIXED_ON_SITE, INSPECTION_CATEGORIES, INSPECTION_OUTCOMES, INSPECTION_STATUSES, INSPECTION_TYPES, INSPECTION_WITHDRAWAL_REASONS } from './dto/inspection-enums';
+import {
+  DEFECT_FIXED_ON_SITE,
+  INSPECTION_CATEGORIES,
+  INSPECTION_OUTCOMES,
+  INSPECTION_STATUSES,
+  INSPECTION_TYPES,
+  INSPECTION_WITHDRAWAL_REASONS,
+} from './dto/inspection-enums';
 import { inspectionPath, ofWork, V1, worksPath } from '../common/links/paths';
 
 type SmInspectionRow = SmReportingLists['/inspections']['row'];
@@ -25,7 +32,14 @@ const CORE_FIELDS = [
   'dateCreated',
   'dateModified',
 ] as const;
-export const INSPECTION_SUMMARY_FIELDS = [...CORE_FIELDS, 'responseType', 'streetName', 'town', 'area', 'locationDescription'] as const;
+export const INSPECTION_SUMMARY_FIELDS = [
+  ...CORE_FIELDS,
+  'responseType',
+  'streetName',
+  'town',
+  'area',
+  'locationDescription',
+] as const;
 export const INSPECTION_FIELDS = [
   ...CORE_FIELDS,
   'outcomeDetails',
@@ -42,8 +56,11 @@ export const INSPECTION_FIELDS = [
   'withdrawalDetails',
 ] as const;
 
-
-function inspectionLinks(caller: Caller | undefined, reference: string, workReferenceNumber: string): InspectionDto['links'] {
+function inspectionLinks(
+  caller: Caller | undefined,
+  reference: string,
+  workReferenceNumber: string,
+): InspectionDto['links'] {
   return links(caller)
     .self(inspectionPath(reference))
     .related('work', worksPath(workReferenceNumber))
@@ -51,7 +68,10 @@ function inspectionLinks(caller: Caller | undefined, reference: string, workRefe
     .build();
 }
 
-export function inspectionSummaryFromReporting(row: SmInspectionRow, caller: Caller | undefined): InspectionSummaryDto {
+export function inspectionSummaryFromReporting(
+  row: SmInspectionRow,
+  caller: Caller | undefined,
+): InspectionSummaryDto {
   const reference = row.inspection_reference_number ?? '';
   return {
     inspectionReferenceNumber: reference,
@@ -95,7 +115,10 @@ export function inspectionFromStreetManager(i: SmInspection, caller: Caller | un
     outcomeDetails: textOrNull(i.inspection_outcome_details),
     defectDetails: null, // gone in V6 (V6-A14)
     // The reason codes are an open enum of 35 values; a newer one than the spec's is `unknown`, like other enums.
-    failureReasons: (i.failure_reason_details ?? []).map((f) => ({ reason: f.failure_reason === 'upcoming_enum' ? 'unknown' : f.failure_reason, details: f.details })),
+    failureReasons: (i.failure_reason_details ?? []).map((f) => ({
+      reason: f.failure_reason === 'upcoming_enum' ? 'unknown' : f.failure_reason,
+      details: f.details,
+    })),
     wasCallLogged: i.was_call_logged ?? null,
     callLoggedTo: textOrNull(i.call_logged_to),
     callLoggedReference: textOrNull(i.call_logged_reference),
@@ -128,7 +151,9 @@ export const INSPECTION_FIELD_NAMES: Record<string, string> = {
   made_safe_by_ha: 'madeSafeByHighwayAuthority',
 };
 
-type SmInspectionCreate = Parameters<import('../upstreams/street-manager/work-api.client').WorkApiClient['createInspection']>[2];
+type SmInspectionCreate = Parameters<
+  import('../upstreams/street-manager/work-api.client').WorkApiClient['createInspection']
+>[2];
 
 export function inspectionToStreetManager(dto: CreateInspectionDto, caller: Caller): SmInspectionCreate {
   return {

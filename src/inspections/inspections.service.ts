@@ -6,7 +6,11 @@ import { ReportingApiClient } from '../upstreams/street-manager/reporting-api.cl
 import { asBodyReference, WorkApiClient } from '../upstreams/street-manager/work-api.client';
 import type { CreateInspectionDto } from './dto/inspection-writes.dto';
 import type { InspectionDto } from './dto/inspection.dto';
-import { INSPECTION_FIELD_NAMES, inspectionFromStreetManager, inspectionToStreetManager } from './inspections.mapper';
+import {
+  INSPECTION_FIELD_NAMES,
+  inspectionFromStreetManager,
+  inspectionToStreetManager,
+} from './inspections.mapper';
 
 import { inspectionList } from './inspections.list';
 
@@ -23,7 +27,10 @@ export class InspectionsService {
 
   async get(caller: Caller, inspectionReferenceNumber: string): Promise<InspectionDto> {
     const work = requireWorkReferenceIn(inspectionReferenceNumber, 'INSP', 'inspection');
-    return inspectionFromStreetManager(await this.works.getInspection(caller, work, inspectionReferenceNumber), caller);
+    return inspectionFromStreetManager(
+      await this.works.getInspection(caller, work, inspectionReferenceNumber),
+      caller,
+    );
   }
 
   async create(caller: Caller, dto: CreateInspectionDto): Promise<InspectionDto> {
@@ -33,7 +40,12 @@ export class InspectionsService {
     }
     const created = await asBodyReference(
       'workReferenceNumber',
-      this.works.createInspection(caller, dto.workReferenceNumber, inspectionToStreetManager(dto, caller), INSPECTION_FIELD_NAMES),
+      this.works.createInspection(
+        caller,
+        dto.workReferenceNumber,
+        inspectionToStreetManager(dto, caller),
+        INSPECTION_FIELD_NAMES,
+      ),
     );
     return this.get(caller, created.inspection_reference_number);
   }
@@ -45,18 +57,30 @@ export function checkInspection(dto: CreateInspectionDto, now: Date): ErrorDetai
   if (Date.parse(dto.inspectionDate) > now.getTime()) {
     details.push({ field: 'inspectionDate', message: 'must be in the past' });
   }
-  if (dto.reinspectionDate !== undefined && dto.reinspectionDate.slice(0, 10) < now.toISOString().slice(0, 10)) {
+  if (
+    dto.reinspectionDate !== undefined &&
+    dto.reinspectionDate.slice(0, 10) < now.toISOString().slice(0, 10)
+  ) {
     details.push({ field: 'reinspectionDate', message: 'must be today or later' });
   }
-  if ((dto.outcome === 'unable_to_complete_inspection' || dto.outcome === 'non_compliant_with_conditions') && dto.outcomeDetails === undefined) {
+  if (
+    (dto.outcome === 'unable_to_complete_inspection' || dto.outcome === 'non_compliant_with_conditions') &&
+    dto.outcomeDetails === undefined
+  ) {
     details.push({ field: 'outcomeDetails', message: `is required when the outcome is ${dto.outcome}` });
   }
   if (dto.type === 'live_site' && dto.outcome === 'failed_high') {
     if (dto.wasCallLogged === undefined) {
-      details.push({ field: 'wasCallLogged', message: 'is required for a live-site inspection that failed high' });
+      details.push({
+        field: 'wasCallLogged',
+        message: 'is required for a live-site inspection that failed high',
+      });
     }
     if (dto.defectFixedOnSite === undefined) {
-      details.push({ field: 'defectFixedOnSite', message: 'is required for a live-site inspection that failed high' });
+      details.push({
+        field: 'defectFixedOnSite',
+        message: 'is required for a live-site inspection that failed high',
+      });
     }
   }
   if (dto.wasCallLogged === true) {
@@ -66,8 +90,15 @@ export function checkInspection(dto: CreateInspectionDto, now: Date): ErrorDetai
       }
     }
   }
-  if (dto.type === 'section_81' && (dto.outcome === 'failed_high' || dto.outcome === 'failed_low') && dto.madeSafeByHighwayAuthority === undefined) {
-    details.push({ field: 'madeSafeByHighwayAuthority', message: 'is required for a section 81 inspection that failed' });
+  if (
+    dto.type === 'section_81' &&
+    (dto.outcome === 'failed_high' || dto.outcome === 'failed_low') &&
+    dto.madeSafeByHighwayAuthority === undefined
+  ) {
+    details.push({
+      field: 'madeSafeByHighwayAuthority',
+      message: 'is required for a section 81 inspection that failed',
+    });
   }
   return details;
 }

@@ -16,7 +16,8 @@ export class MeController {
   @Authenticated()
   @ApiOperation({
     summary: 'Who am I: how the gateway sees the caller',
-    description: 'Client id, kind of credential, product, permissions, organisation and rate limits, so integrators can check their set-up the moment they get credentials.',
+    description:
+      'Client id, kind of credential, product, permissions, organisation and rate limits, so integrators can check their set-up the moment they get credentials.',
   })
   @ApiOkResponse({ type: MeDto })
   @ApiErrorResponses(406)
@@ -28,7 +29,13 @@ export class MeController {
       product: caller.product,
       permissions: caller.permissions,
       ...(caller.organisation ? { organisation: caller.organisation } : {}),
-      rateLimits: (request.rateLimits ?? []).map(({ name, limit, windowSeconds, remaining, resetsAt }) => ({ name, limit, windowSeconds, remaining, resetsAt })),
+      rateLimits: (request.rateLimits ?? []).map(({ name, limit, windowSeconds, remaining, resetsAt }) => ({
+        name,
+        limit,
+        windowSeconds,
+        remaining,
+        resetsAt,
+      })),
       links: links(caller).self(V1.me).build(),
     };
   }

@@ -64,7 +64,12 @@ export class OperatorServer implements OnApplicationShutdown {
       }
       if (path === '/healthcheck') {
         const detail = await this.health.detail();
-        return send(res, detail.status === 'ok' ? 200 : 503, 'application/json; charset=utf-8', JSON.stringify(detail));
+        return send(
+          res,
+          detail.status === 'ok' ? 200 : 503,
+          'application/json; charset=utf-8',
+          JSON.stringify(detail),
+        );
       }
       send(res, 404, 'text/plain; charset=utf-8', 'not found\n');
     } catch {
@@ -73,7 +78,18 @@ export class OperatorServer implements OnApplicationShutdown {
   }
 }
 
-function send(res: ServerResponse, status: number, contentType: string, body: string, headers: Record<string, string> = {}): void {
-  res.writeHead(status, { 'content-type': contentType, 'cache-control': 'no-store', 'content-length': Buffer.byteLength(body), ...headers });
+function send(
+  res: ServerResponse,
+  status: number,
+  contentType: string,
+  body: string,
+  headers: Record<string, string> = {},
+): void {
+  res.writeHead(status, {
+    'content-type': contentType,
+    'cache-control': 'no-store',
+    'content-length': Buffer.byteLength(body),
+    ...headers,
+  });
   res.end(res.req.method === 'HEAD' ? undefined : body);
 }

@@ -42,11 +42,16 @@ export class OrganisationsController {
   @RequirePermission(Permission.READ)
   @ApiOperation({
     summary: 'Read an organisation',
-    description: 'One organisation by its SWA code (`10` and `0010` are the same), with its address, contractors and a link to its works.',
+    description:
+      'One organisation by its SWA code (`10` and `0010` are the same), with its address, contractors and a link to its works.',
   })
   @ApiOkResponse({ type: OrganisationDto, description: 'The organisation' })
   @ApiErrorResponses(400, 401, 403, 404, 406, 429, 502, 503, 504)
-  async get(@Param() params: SwaCodeParamDto, @Query() query: FieldsQueryDto, @CurrentCaller() caller: Caller): Promise<Partial<OrganisationDto>> {
+  async get(
+    @Param() params: SwaCodeParamDto,
+    @Query() query: FieldsQueryDto,
+    @CurrentCaller() caller: Caller,
+  ): Promise<Partial<OrganisationDto>> {
     const fields = parseFields(query.fields, ORGANISATION_FIELDS);
     return selectFields(await this.organisations.get(caller, params.swaCode), fields);
   }

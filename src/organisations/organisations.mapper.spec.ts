@@ -93,10 +93,7 @@ describe('organisations mapper', () => {
 
   it('maps a summary row, a missing status as null', () => {
     expect(
-      organisationSummary(
-        { organisation_reference: '4720', name: 'Leeds City Council' },
-        undefined,
-      ),
+      organisationSummary({ organisation_reference: '4720', name: 'Leeds City Council' }, undefined),
     ).toEqual({
       swaCode: '4720',
       name: 'Leeds City Council',

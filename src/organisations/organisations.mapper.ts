@@ -3,11 +3,25 @@ import { openEnum, openEnumOrNull, textOrNull } from '../common/fields/upstream-
 import { links } from '../common/links/link';
 import { withQuery } from '../common/links/paths';
 import type { SmOrganisation, SmOrganisationSummary } from '../upstreams/street-manager/party-api.client';
-import { ORGANISATION_STATUSES, ORGANISATION_TYPES, type OrganisationDto, type OrganisationSummaryDto } from './dto/organisation.dto';
+import {
+  ORGANISATION_STATUSES,
+  ORGANISATION_TYPES,
+  type OrganisationDto,
+  type OrganisationSummaryDto,
+} from './dto/organisation.dto';
 import { organisationPath, V1 } from '../common/links/paths';
 
 export const ORGANISATION_SUMMARY_FIELDS = ['swaCode', 'name', 'status'] as const;
-export const ORGANISATION_FIELDS = [...ORGANISATION_SUMMARY_FIELDS, 'type', 'prefix', 'address', 'email', 'phoneNumber', 'hs2Applicable', 'contractors'] as const;
+export const ORGANISATION_FIELDS = [
+  ...ORGANISATION_SUMMARY_FIELDS,
+  'type',
+  'prefix',
+  'address',
+  'email',
+  'phoneNumber',
+  'hs2Applicable',
+  'contractors',
+] as const;
 
 /** Street Manager's organisation type codes in v1 words, both ways. */
 const TYPE_FROM_STREET_MANAGER: Record<string, (typeof ORGANISATION_TYPES)[number]> = {
@@ -21,8 +35,10 @@ export const TYPE_TO_STREET_MANAGER: Record<string, 'PROMOTER' | 'HA' | 'CONTRAC
   contractor: 'CONTRACTOR',
 };
 
-
-export function organisationSummary(o: SmOrganisationSummary, caller: Caller | undefined): OrganisationSummaryDto {
+export function organisationSummary(
+  o: SmOrganisationSummary,
+  caller: Caller | undefined,
+): OrganisationSummaryDto {
   return {
     swaCode: o.organisation_reference,
     name: o.name,
@@ -31,11 +47,19 @@ export function organisationSummary(o: SmOrganisationSummary, caller: Caller | u
   };
 }
 
-export function organisationFromStreetManager(o: SmOrganisation, caller: Caller | undefined): OrganisationDto {
+export function organisationFromStreetManager(
+  o: SmOrganisation,
+  caller: Caller | undefined,
+): OrganisationDto {
   const type = openEnum(TYPE_FROM_STREET_MANAGER[o.organisation_type], ORGANISATION_TYPES);
   const swaCode = o.organisation_reference;
   // A promoter's works are found by promoter, an authority's by highway authority; a contractor acts for a promoter.
-  const worksFilter = type === 'promoter' ? { promoter: swaCode } : type === 'highway_authority' ? { highwayAuthority: swaCode } : undefined;
+  const worksFilter =
+    type === 'promoter'
+      ? { promoter: swaCode }
+      : type === 'highway_authority'
+        ? { highwayAuthority: swaCode }
+        : undefined;
   return {
     swaCode,
     name: o.name,

@@ -16,7 +16,10 @@ import { ApiCollectionResponse } from '../common/paging/collection.dto';
 import { AlterationReferenceParamDto } from './dto/alteration-reference-param.dto';
 import { ListPermitAlterationsQueryDto } from './dto/list-permit-alterations-query.dto';
 import { PermitAlterationDto, PermitAlterationSummaryDto } from './dto/permit-alteration.dto';
-import { CreatePermitAlterationDto, UpdatePermitAlterationStatusDto } from './dto/permit-alteration-writes.dto';
+import {
+  CreatePermitAlterationDto,
+  UpdatePermitAlterationStatusDto,
+} from './dto/permit-alteration-writes.dto';
 import { ALTERATION_FIELDS } from './permit-alterations.mapper';
 import { alterationPath } from '../common/links/paths';
 import { PermitAlterationsService } from './permit-alterations.service';
@@ -30,11 +33,15 @@ export class PermitAlterationsController {
   @RequirePermission(Permission.READ)
   @ApiOperation({
     summary: 'List and search permit alterations',
-    description: 'Alterations of the permits the caller’s organisation may see, newest first unless `sort` says otherwise, 20 at a time (at most 100).',
+    description:
+      'Alterations of the permits the caller’s organisation may see, newest first unless `sort` says otherwise, 20 at a time (at most 100).',
   })
   @ApiCollectionResponse(PermitAlterationSummaryDto, 'A page of permit alterations')
   @ApiErrorResponses(400, 401, 403, 406, 429, 502, 503, 504)
-  list(@Query() query: ListPermitAlterationsQueryDto, @CurrentListRequest() request: ListRequest): Promise<Collection<Partial<PermitAlterationSummaryDto>>> {
+  list(
+    @Query() query: ListPermitAlterationsQueryDto,
+    @CurrentListRequest() request: ListRequest,
+  ): Promise<Collection<Partial<PermitAlterationSummaryDto>>> {
     return serveList(this.alterations.list, query, request);
   }
 
@@ -42,11 +49,16 @@ export class PermitAlterationsController {
   @RequirePermission(Permission.READ)
   @ApiOperation({
     summary: 'Read a permit alteration',
-    description: 'One alteration in full: the permit’s terms before and as proposed. Another organisation’s alteration is a 404.',
+    description:
+      'One alteration in full: the permit’s terms before and as proposed. Another organisation’s alteration is a 404.',
   })
   @ApiOkResponse({ type: PermitAlterationDto, description: 'The permit alteration' })
   @ApiErrorResponses(400, 401, 403, 404, 406, 429, 502, 503, 504)
-  async get(@Param() params: AlterationReferenceParamDto, @Query() query: FieldsQueryDto, @CurrentCaller() caller: Caller): Promise<Partial<PermitAlterationDto>> {
+  async get(
+    @Param() params: AlterationReferenceParamDto,
+    @Query() query: FieldsQueryDto,
+    @CurrentCaller() caller: Caller,
+  ): Promise<Partial<PermitAlterationDto>> {
     const fields = parseFields(query.fields, ALTERATION_FIELDS);
     return selectFields(await this.alterations.get(caller, params.alterationReferenceNumber), fields);
   }
@@ -64,9 +76,17 @@ export class PermitAlterationsController {
     description: 'The alteration, awaiting assessment; `Location` is its URL',
     headers: { Location: { description: 'URL of the new alteration', schema: { type: 'string' } } },
   })
-  @ApiHeader({ name: 'Idempotent-Replayed', required: false, description: 'In the response: `true` when this is the replay of an earlier identical request' })
+  @ApiHeader({
+    name: 'Idempotent-Replayed',
+    required: false,
+    description: 'In the response: `true` when this is the replay of an earlier identical request',
+  })
   @ApiErrorResponses(400, 401, 403, 406, 409, 413, 415, 422, 429, 502, 503, 504)
-  async create(@Body() body: CreatePermitAlterationDto, @CurrentCaller() caller: Caller, @Res({ passthrough: true }) reply: FastifyReply): Promise<PermitAlterationDto> {
+  async create(
+    @Body() body: CreatePermitAlterationDto,
+    @CurrentCaller() caller: Caller,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<PermitAlterationDto> {
     const alteration = await this.alterations.create(caller, body);
     void reply.header('Location', alterationPath(alteration.alterationReferenceNumber));
     return alteration;
@@ -83,7 +103,11 @@ export class PermitAlterationsController {
   })
   @ApiOkResponse({ type: PermitAlterationDto, description: 'The assessed alteration' })
   @ApiErrorResponses(400, 401, 403, 404, 406, 409, 413, 415, 422, 429, 502, 503, 504)
-  updateStatus(@Param() params: AlterationReferenceParamDto, @Body() body: UpdatePermitAlterationStatusDto, @CurrentCaller() caller: Caller): Promise<PermitAlterationDto> {
+  updateStatus(
+    @Param() params: AlterationReferenceParamDto,
+    @Body() body: UpdatePermitAlterationStatusDto,
+    @CurrentCaller() caller: Caller,
+  ): Promise<PermitAlterationDto> {
     return this.alterations.assess(caller, params.alterationReferenceNumber, body);
   }
 }

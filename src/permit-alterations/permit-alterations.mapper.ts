@@ -1,14 +1,38 @@
 import type { Caller } from '../auth/caller';
 import { Permission } from '../auth/permissions';
-import { integerOrNull, isoDate, isoDateTime, openEnum, openEnumOrNull, textOrNull } from '../common/fields/upstream-values';
+import {
+  integerOrNull,
+  isoDate,
+  isoDateTime,
+  openEnum,
+  openEnumOrNull,
+  textOrNull,
+} from '../common/fields/upstream-values';
 import { geometryToWgs84 } from '../common/geo/geometry';
 import { links } from '../common/links/link';
 import { workReferenceOf } from '../common/vocabulary/references';
 import type { SmReportingLists } from '../upstreams/street-manager/reporting-api.client';
-import type { SmPermit, SmPermitAlteration, SmPermitAlterationCreateRequest } from '../upstreams/street-manager/work-api.client';
-import { PERMIT_STATUSES, TRAFFIC_MANAGEMENT_TYPES, WORK_CATEGORIES, WORK_STATUSES } from '../common/vocabulary/street-manager-enums';
-import type { PermitAlterationDto, PermitAlterationSummaryDto, PermitTermsDto } from './dto/permit-alteration.dto';
-import { ALTERATION_STATUSES, ALTERATION_TYPES, ASSESSABLE_ALTERATION_STATUS } from './dto/permit-alteration-enums';
+import type {
+  SmPermit,
+  SmPermitAlteration,
+  SmPermitAlterationCreateRequest,
+} from '../upstreams/street-manager/work-api.client';
+import {
+  PERMIT_STATUSES,
+  TRAFFIC_MANAGEMENT_TYPES,
+  WORK_CATEGORIES,
+  WORK_STATUSES,
+} from '../common/vocabulary/street-manager-enums';
+import type {
+  PermitAlterationDto,
+  PermitAlterationSummaryDto,
+  PermitTermsDto,
+} from './dto/permit-alteration.dto';
+import {
+  ALTERATION_STATUSES,
+  ALTERATION_TYPES,
+  ASSESSABLE_ALTERATION_STATUS,
+} from './dto/permit-alteration-enums';
 import type { CreatePermitAlterationDto } from './dto/permit-alteration-writes.dto';
 import { alterationPath, permitPath, worksPath } from '../common/links/paths';
 import { midnight } from '../common/query/dates';
@@ -49,7 +73,6 @@ export const ALTERATION_FIELDS = [
   'proposed',
 ] as const;
 
-
 /** `NGN0000123-01-ALT-01` → permit `NGN0000123-01` of work `NGN0000123`. */
 export function permitOfAlteration(reference: string): { work: string; permit: string } | undefined {
   const permit = /^(.+)-ALT-\d+$/.exec(reference)?.[1];
@@ -73,11 +96,20 @@ function alterationLinks(caller: Caller | undefined, a: LinkFacts): PermitAltera
     .related('permit', permitPath(a.permitReferenceNumber))
     .related('work', worksPath(a.workReferenceNumber))
     .place(a)
-    .action('update-status', `${alterationPath(a.reference)}/status`, 'PUT', Permission.AUTHORITY_WRITE, a.status === ASSESSABLE_ALTERATION_STATUS)
+    .action(
+      'update-status',
+      `${alterationPath(a.reference)}/status`,
+      'PUT',
+      Permission.AUTHORITY_WRITE,
+      a.status === ASSESSABLE_ALTERATION_STATUS,
+    )
     .build();
 }
 
-export function alterationSummaryFromReporting(row: SmAlterationRow, caller: Caller | undefined): PermitAlterationSummaryDto {
+export function alterationSummaryFromReporting(
+  row: SmAlterationRow,
+  caller: Caller | undefined,
+): PermitAlterationSummaryDto {
   const status = openEnum(row.alteration_status, ALTERATION_STATUSES);
   return {
     alterationReferenceNumber: row.alteration_reference_number,
@@ -118,7 +150,10 @@ function termsOf(p: SmPermit): PermitTermsDto {
   };
 }
 
-export function alterationFromStreetManager(a: SmPermitAlteration, caller: Caller | undefined): PermitAlterationDto {
+export function alterationFromStreetManager(
+  a: SmPermitAlteration,
+  caller: Caller | undefined,
+): PermitAlterationDto {
   const status = openEnum(a.alteration_status, ALTERATION_STATUSES);
   const { original } = a;
   const proposed = termsOf(a.proposed);
@@ -186,7 +221,8 @@ export function alterationToStreetManager(dto: CreatePermitAlterationDto, p: SmP
     proposed_end_date: midnight(dto.proposedEndDate),
     description_of_work: dto.description ?? p.description_of_work,
     works_location_description: dto.locationDescription ?? p.works_location_description,
-    traffic_management_type: (dto.trafficManagementType ?? p.traffic_management_type) as SmCreate['traffic_management_type'],
+    traffic_management_type: (dto.trafficManagementType ??
+      p.traffic_management_type) as SmCreate['traffic_management_type'],
     secondary_contact: p.secondary_contact,
     secondary_contact_number: p.secondary_contact_number,
     secondary_contact_email: given(p.secondary_contact_email),

@@ -1,13 +1,30 @@
 import { Injectable } from '@nestjs/common';
 import type { Caller } from '../auth/caller';
-import { ConflictError, type ErrorDetail, NotFoundError, ValidationFailedError } from '../common/errors/api-error';
+import {
+  ConflictError,
+  type ErrorDetail,
+  NotFoundError,
+  ValidationFailedError,
+} from '../common/errors/api-error';
 import { workReferenceOf } from '../common/vocabulary/references';
 import { ReportingApiClient } from '../upstreams/street-manager/reporting-api.client';
-import { asBodyReference, type SmPermitAlterationStatusUpdateRequest, WorkApiClient } from '../upstreams/street-manager/work-api.client';
+import {
+  asBodyReference,
+  type SmPermitAlterationStatusUpdateRequest,
+  WorkApiClient,
+} from '../upstreams/street-manager/work-api.client';
 import type { PermitAlterationDto } from './dto/permit-alteration.dto';
 import { ASSESSABLE_ALTERATION_STATUS } from './dto/permit-alteration-enums';
-import type { CreatePermitAlterationDto, UpdatePermitAlterationStatusDto } from './dto/permit-alteration-writes.dto';
-import { ALTERATION_FIELD_NAMES, alterationFromStreetManager, alterationToStreetManager, permitOfAlteration } from './permit-alterations.mapper';
+import type {
+  CreatePermitAlterationDto,
+  UpdatePermitAlterationStatusDto,
+} from './dto/permit-alteration-writes.dto';
+import {
+  ALTERATION_FIELD_NAMES,
+  alterationFromStreetManager,
+  alterationToStreetManager,
+  permitOfAlteration,
+} from './permit-alterations.mapper';
 
 import { alterationList } from './permit-alterations.list';
 import { midnight } from '../common/query/dates';
@@ -25,7 +42,10 @@ export class PermitAlterationsService {
 
   async get(caller: Caller, reference: string): Promise<PermitAlterationDto> {
     const { work, permit } = this.permitOf(reference);
-    return alterationFromStreetManager(await this.works.getPermitAlteration(caller, work, permit, reference), caller);
+    return alterationFromStreetManager(
+      await this.works.getPermitAlteration(caller, work, permit, reference),
+      caller,
+    );
   }
 
   async create(caller: Caller, dto: CreatePermitAlterationDto): Promise<PermitAlterationDto> {
@@ -38,21 +58,29 @@ export class PermitAlterationsService {
     return this.get(caller, created.permit_alteration_reference_number);
   }
 
-  async assess(caller: Caller, reference: string, dto: UpdatePermitAlterationStatusDto): Promise<PermitAlterationDto> {
+  async assess(
+    caller: Caller,
+    reference: string,
+    dto: UpdatePermitAlterationStatusDto,
+  ): Promise<PermitAlterationDto> {
     const details = checkAssessment(dto);
     if (details.length > 0) {
       throw new ValidationFailedError(details);
     }
     const current = await this.get(caller, reference);
     if (current.status !== ASSESSABLE_ALTERATION_STATUS) {
-      throw new ConflictError(`permit alteration ${reference} is ${current.status} and can no longer be assessed`);
+      throw new ConflictError(
+        `permit alteration ${reference} is ${current.status} and can no longer be assessed`,
+      );
     }
     const { work, permit } = this.permitOf(reference);
     await this.works.updatePermitAlterationStatus(caller, work, permit, reference, {
       alteration_status: dto.status as SmPermitAlterationStatusUpdateRequest['alteration_status'],
       assessment_comments: dto.comments,
       assessment_discount: dto.discountPercent,
-      reasonable_period_end_date: dto.reasonablePeriodEndDate ? midnight(dto.reasonablePeriodEndDate) : undefined,
+      reasonable_period_end_date: dto.reasonablePeriodEndDate
+        ? midnight(dto.reasonablePeriodEndDate)
+        : undefined,
     });
     return this.get(caller, reference);
   }
@@ -60,7 +88,13 @@ export class PermitAlterationsService {
   /** Street Manager wants the whole permit again: the caller's changes over the permit as it stands. */
   private async createOn(caller: Caller, work: string, dto: CreatePermitAlterationDto) {
     const permit = await this.works.getPermit(caller, work, dto.permitReferenceNumber);
-    return this.works.createPermitAlteration(caller, work, dto.permitReferenceNumber, alterationToStreetManager(dto, permit), ALTERATION_FIELD_NAMES);
+    return this.works.createPermitAlteration(
+      caller,
+      work,
+      dto.permitReferenceNumber,
+      alterationToStreetManager(dto, permit),
+      ALTERATION_FIELD_NAMES,
+    );
   }
 
   private permitOf(reference: string): { work: string; permit: string } {

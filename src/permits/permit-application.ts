@@ -81,7 +81,10 @@ export function checkPermitApplication(dto: PermitApplicationDto, now: Date): Er
   }
   // V6 requires close_footpath; only the caller can say a footpath closure was discussed with the authority (V6-A13)
   if (dto.closeFootpath === undefined && dto.locationTypes.includes('footpath')) {
-    details.push({ field: 'closeFootpath', message: 'is required when locationTypes include footpath: yes_discussed_with_ha or no' });
+    details.push({
+      field: 'closeFootpath',
+      message: 'is required when locationTypes include footpath: yes_discussed_with_ha or no',
+    });
   }
   if (Number.isNaN(start.getTime()) || Number.isNaN(Date.parse(midnight(dto.proposedEndDate)))) {
     details.push({ field: 'proposedStartDate', message: 'must be a real calendar date' });

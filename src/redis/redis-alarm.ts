@@ -2,7 +2,8 @@ import { Logger } from '@nestjs/common';
 import { Counter, type Registry } from 'prom-client';
 
 /** The shared stores, as named in logs and in `gateway_redis_failures_total{store}`. */
-export type SharedStore = 'throttling' | 'idempotency' | 'cache' | 'session' | 'connection' | 'events' | 'webhooks';
+export type SharedStore =
+  'throttling' | 'idempotency' | 'cache' | 'session' | 'connection' | 'events' | 'webhooks';
 
 const LOG_EVERY_MS = 10_000;
 
@@ -37,7 +38,12 @@ export class RedisAlarm {
     this.suppressed.set(store, 0);
     // The message of an ioredis error names the command and the connection state, never a key's value or a password.
     this.logger.error(
-      { alarm: 'redis-unavailable', store, reason: error instanceof Error ? error.message : 'unknown', suppressedSinceLast: suppressed },
+      {
+        alarm: 'redis-unavailable',
+        store,
+        reason: error instanceof Error ? error.message : 'unknown',
+        suppressedSinceLast: suppressed,
+      },
       `Redis failed for ${store}: ${consequence}`,
     );
   }

@@ -40,7 +40,9 @@ export class RedisService implements OnModuleInit, OnApplicationShutdown {
     });
     try {
       await client.connect();
-      this.logger.log('connected to Redis: rate limits, idempotency keys, cached responses and Street Manager sessions are shared');
+      this.logger.log(
+        'connected to Redis: rate limits, idempotency keys, cached responses and Street Manager sessions are shared',
+      );
     } catch (e) {
       this.alarm.raise('connection', e, 'starting without Redis; shared state degrades until it answers');
     }

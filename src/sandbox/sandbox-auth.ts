@@ -43,7 +43,10 @@ export class SandboxAuth {
     return this.sequence;
   }
 
-  authenticate(email: string, password: string): { idToken: string; accessToken: string; refreshToken: string; user: SessionUser } | AuthFailure {
+  authenticate(
+    email: string,
+    password: string,
+  ): { idToken: string; accessToken: string; refreshToken: string; user: SessionUser } | AuthFailure {
     const key = email.toLowerCase();
     const now = this.clock.now();
     const locked = this.lockedUntil.get(key);
@@ -63,7 +66,12 @@ export class SandboxAuth {
     }
     this.failures.delete(key);
     const user = { email: org.email, organisation: org };
-    return { ...this.issue(user, true), user } as { idToken: string; accessToken: string; refreshToken: string; user: SessionUser };
+    return { ...this.issue(user, true), user } as {
+      idToken: string;
+      accessToken: string;
+      refreshToken: string;
+      user: SessionUser;
+    };
   }
 
   refresh(refreshToken: string): { idToken: string; accessToken: string } | undefined {
@@ -100,7 +108,10 @@ export class SandboxAuth {
     return { user: { email: org.email, organisation: org }, seq: Number(claims.seq) };
   }
 
-  private issue(user: SessionUser, withRefresh: boolean): { idToken: string; accessToken: string; refreshToken?: string } {
+  private issue(
+    user: SessionUser,
+    withRefresh: boolean,
+  ): { idToken: string; accessToken: string; refreshToken?: string } {
     const iat = Math.floor(this.clock.now() / 1000);
     const seq = ++this.sequence;
     const base = {
@@ -118,7 +129,17 @@ export class SandboxAuth {
       idToken: signJwt({ ...base, token_use: 'id', exp, jti: `${seq}-id` }, this.secret),
       accessToken: signJwt({ ...base, token_use: 'access', exp, jti: `${seq}-access` }, this.secret),
       ...(withRefresh
-        ? { refreshToken: signJwt({ ...base, token_use: 'refresh', exp: iat + this.refreshLifetimeSeconds, jti: `${seq}-refresh` }, this.secret) }
+        ? {
+            refreshToken: signJwt(
+              {
+                ...base,
+                token_use: 'refresh',
+                exp: iat + this.refreshLifetimeSeconds,
+                jti: `${seq}-refresh`,
+              },
+              this.secret,
+            ),
+          }
         : {}),
     };
   }

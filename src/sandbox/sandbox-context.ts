@@ -1,7 +1,10 @@
 import type { Clock } from '../common/clock';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { StreetManagerApi } from '../upstreams/street-manager/contract/street-manager-contract';
-import { STREET_MANAGER_CONTRACT_APIS, STREET_MANAGER_CONTRACT_VERSION } from '../upstreams/street-manager/contract/spec-files';
+import {
+  STREET_MANAGER_CONTRACT_APIS,
+  STREET_MANAGER_CONTRACT_VERSION,
+} from '../upstreams/street-manager/contract/spec-files';
 import type { SandboxAuth, SessionUser } from './sandbox-auth';
 import type { SandboxFaults } from './sandbox-faults';
 import type { SandboxState } from './sandbox-state';
@@ -61,7 +64,13 @@ export interface SandboxContext {
   faults: SandboxFaults;
   stats: SandboxStats;
   /** registers a Street Manager operation at its real path */
-  route(method: 'GET' | 'POST' | 'PUT' | 'DELETE', api: StreetManagerApi, template: string, kind: RouteKind, handler: Handler): void;
+  route(
+    method: 'GET' | 'POST' | 'PUT' | 'DELETE',
+    api: StreetManagerApi,
+    template: string,
+    kind: RouteKind,
+    handler: Handler,
+  ): void;
 }
 
 export function smErrorBody(status: number, message: string): { message: string; error: { status: number } } {

@@ -2,7 +2,8 @@
  * Fault injection for the sandbox. One rule per API target (`all` applies to every API); a new rule for a target
  * replaces the old one. Counters make every knob deterministic: no randomness, so tests can count on outcomes.
  */
-export type FaultTarget = 'work' | 'reporting' | 'party' | 'lookup' | 'geojson' | 'event' | 'worklist' | 'inner' | 'all';
+export type FaultTarget =
+  'work' | 'reporting' | 'party' | 'lookup' | 'geojson' | 'event' | 'worklist' | 'inner' | 'all';
 export type MalformedKind = 'not-json' | 'truncated' | 'wrong-type' | 'missing-field';
 
 export interface FaultRule {
@@ -51,7 +52,9 @@ export class SandboxFaults {
   }
 
   private applicable(api: string): ActiveRule[] {
-    return [this.rules.get(api as FaultTarget), this.rules.get('all')].filter((r): r is ActiveRule => r !== undefined);
+    return [this.rules.get(api as FaultTarget), this.rules.get('all')].filter(
+      (r): r is ActiveRule => r !== undefined,
+    );
   }
 
   latencyMs(api: string): number {
@@ -67,7 +70,11 @@ export class SandboxFaults {
     for (const rule of this.applicable(api)) {
       if (rule.rateLimit && rule.rateLimit.count > 0) {
         rule.rateLimit = { ...rule.rateLimit, count: rule.rateLimit.count - 1 };
-        return { status: 429, retryAfterSeconds: rule.rateLimit.retryAfterSeconds, message: 'Too many requests' };
+        return {
+          status: 429,
+          retryAfterSeconds: rule.rateLimit.retryAfterSeconds,
+          message: 'Too many requests',
+        };
       }
       const status = rule.errorStatus ?? 503;
       if (rule.errorNext && rule.errorNext > 0) {
@@ -105,7 +112,11 @@ export class SandboxFaults {
 }
 
 function messageFor(status: number): string {
-  return { 500: 'Internal server error', 502: 'Bad gateway', 503: 'Service unavailable', 504: 'Gateway timeout' }[status] ?? 'Request failed';
+  return (
+    { 500: 'Internal server error', 502: 'Bad gateway', 503: 'Service unavailable', 504: 'Gateway timeout' }[
+      status
+    ] ?? 'Request failed'
+  );
 }
 
 /** Spoils a JSON payload the way a broken upstream would. */
@@ -123,7 +134,9 @@ export function spoil(payload: string, kind: MalformedKind): string {
     return payload;
   }
   if (Array.isArray(body)) {
-    return kind === 'wrong-type' ? JSON.stringify({ unexpected: body.length }) : JSON.stringify(body.map((item) => dropFirst(item)));
+    return kind === 'wrong-type'
+      ? JSON.stringify({ unexpected: body.length })
+      : JSON.stringify(body.map((item) => dropFirst(item)));
   }
   if (body && typeof body === 'object') {
     const record = body as Record<string, unknown>;
@@ -135,7 +148,14 @@ export function spoil(payload: string, kind: MalformedKind): string {
       delete record[first];
     } else {
       const value = record[first];
-      record[first] = typeof value === 'string' ? 12345 : typeof value === 'number' ? 'not-a-number' : Array.isArray(value) ? { not: 'an array' } : 'not-an-object';
+      record[first] =
+        typeof value === 'string'
+          ? 12345
+          : typeof value === 'number'
+            ? 'not-a-number'
+            : Array.isArray(value)
+              ? { not: 'an array' }
+              : 'not-an-object';
     }
     return JSON.stringify(record);
   }

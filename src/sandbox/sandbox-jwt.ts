@@ -8,7 +8,11 @@ export function signJwt(payload: Record<string, unknown>, secret: string): strin
 }
 
 /** The payload when the signature matches and `exp` lies ahead; otherwise undefined. */
-export function verifyJwt(token: string, secret: string, nowSeconds: number): Record<string, unknown> | undefined {
+export function verifyJwt(
+  token: string,
+  secret: string,
+  nowSeconds: number,
+): Record<string, unknown> | undefined {
   const parts = token.split('.');
   if (parts.length !== 3) {
     return undefined;
@@ -19,7 +23,10 @@ export function verifyJwt(token: string, secret: string, nowSeconds: number): Re
     return undefined;
   }
   try {
-    const payload = JSON.parse(Buffer.from(parts[1], 'base64url').toString('utf8')) as Record<string, unknown>;
+    const payload = JSON.parse(Buffer.from(parts[1], 'base64url').toString('utf8')) as Record<
+      string,
+      unknown
+    >;
     return typeof payload.exp === 'number' && payload.exp > nowSeconds ? payload : undefined;
   } catch {
     return undefined;

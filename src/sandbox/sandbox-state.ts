@@ -1,5 +1,12 @@
 import { ORGANISATIONS, organisationBySwa, type OrganisationRecord } from './data/organisations';
-import type { ActivityRecord, HistoryRecord, StreetRecord, UpdateRecord, WorkRecord, WorksRegisterRecord } from './data/records';
+import type {
+  ActivityRecord,
+  HistoryRecord,
+  StreetRecord,
+  UpdateRecord,
+  WorkRecord,
+  WorksRegisterRecord,
+} from './data/records';
 import { seed } from './data/seed';
 
 export type ChangeListener = (change: UpdateRecord) => void;
@@ -15,7 +22,10 @@ export interface EventSubscriptionRecord {
 
 /** Alterations hang off a permit: their feed entries name it as the parent object. */
 function updateOf(work: WorkRecord, h: HistoryRecord): UpdateRecord {
-  const parent = h.objectType === 'change_request' && h.objectReference ? h.objectReference.replace(/-ALT-\d+$/, '') : null;
+  const parent =
+    h.objectType === 'change_request' && h.objectReference
+      ? h.objectReference.replace(/-ALT-\d+$/, '')
+      : null;
   return {
     updateId: h.updateId,
     workReference: work.reference,
@@ -64,8 +74,12 @@ export class SandboxState {
     }
     this.activitySequence = data.activities.length;
     // Update ids increase with time across the whole data set, as Street Manager's polling feed does.
-    const events: { work: WorkRecord; h: HistoryRecord }[] = data.works.flatMap((work) => work.history.map((h) => ({ work, h })));
-    events.sort((a, b) => (a.h.at < b.h.at ? -1 : a.h.at > b.h.at ? 1 : a.work.reference < b.work.reference ? -1 : 1));
+    const events: { work: WorkRecord; h: HistoryRecord }[] = data.works.flatMap((work) =>
+      work.history.map((h) => ({ work, h })),
+    );
+    events.sort((a, b) =>
+      a.h.at < b.h.at ? -1 : a.h.at > b.h.at ? 1 : a.work.reference < b.work.reference ? -1 : 1,
+    );
     for (const { work, h } of events) {
       h.updateId = this.nextUpdateId++;
       this.updates.push(updateOf(work, h));
@@ -78,7 +92,10 @@ export class SandboxState {
     if (work.reference.startsWith(work.workstreamPrefix)) {
       const n = Number(work.reference.slice(work.workstreamPrefix.length, work.workstreamPrefix.length + 6));
       if (Number.isInteger(n)) {
-        this.workSequence.set(work.workstreamPrefix, Math.max(this.workSequence.get(work.workstreamPrefix) ?? 0, n));
+        this.workSequence.set(
+          work.workstreamPrefix,
+          Math.max(this.workSequence.get(work.workstreamPrefix) ?? 0, n),
+        );
       }
     }
   }
@@ -122,7 +139,13 @@ export class SandboxState {
     return org.type === 'contractor' && org.actsFor ? organisationBySwa(org.actsFor) : undefined;
   }
 
-  recordEvent(work: WorkRecord, event: string, objectType: string, objectReference: string | null, actor: Actor): HistoryRecord {
+  recordEvent(
+    work: WorkRecord,
+    event: string,
+    objectType: string,
+    objectReference: string | null,
+    actor: Actor,
+  ): HistoryRecord {
     const at = new Date().toISOString();
     const h: HistoryRecord = {
       updateId: this.nextUpdateId++,

@@ -20,7 +20,17 @@ export class SandboxStats {
   operations: Record<string, number> = {};
 
   private static emptyRequests(): Record<string, number> {
-    return { work: 0, reporting: 0, party: 0, lookup: 0, geojson: 0, event: 0, worklist: 0, inner: 0, token: 0 };
+    return {
+      work: 0,
+      reporting: 0,
+      party: 0,
+      lookup: 0,
+      geojson: 0,
+      event: 0,
+      worklist: 0,
+      inner: 0,
+      token: 0,
+    };
   }
 
   reset(): void {

@@ -1,9 +1,19 @@
 import Fastify, { type FastifyReply, type FastifyRequest } from 'fastify';
 import { SYSTEM_CLOCK } from '../common/clock';
-import { checkQuery, checkRequest, checkResponse, type ContractCheck, type StreetManagerApi } from '../upstreams/street-manager/contract/street-manager-contract';
+import {
+  checkQuery,
+  checkRequest,
+  checkResponse,
+  type ContractCheck,
+  type StreetManagerApi,
+} from '../upstreams/street-manager/contract/street-manager-contract';
 import { ORGANISATIONS } from './data/organisations';
 import { registerAdminRoutes } from './routes/admin.routes';
-import { registerSnsNotifications, sandboxSnsUrlPattern, sandboxTopicArn } from './notifications/sns-notifications';
+import {
+  registerSnsNotifications,
+  sandboxSnsUrlPattern,
+  sandboxTopicArn,
+} from './notifications/sns-notifications';
 import { registerEventRoutes } from './routes/event.routes';
 import { registerGeojsonRoutes } from './routes/geojson.routes';
 import { registerWorklistRoutes } from './routes/worklist.routes';
@@ -13,7 +23,15 @@ import { registerPartyRoutes } from './routes/party.routes';
 import { registerReportingRoutes } from './routes/reporting.routes';
 import { registerWorkRoutes } from './routes/work.routes';
 import { SandboxAuth, type SessionUser } from './sandbox-auth';
-import { API_BASES, SmError, smErrorBody, type Handler, type Query, type RouteConfig, type SandboxContext } from './sandbox-context';
+import {
+  API_BASES,
+  SmError,
+  smErrorBody,
+  type Handler,
+  type Query,
+  type RouteConfig,
+  type SandboxContext,
+} from './sandbox-context';
 import { SandboxFaults, spoil, type FaultRule } from './sandbox-faults';
 import { SandboxState } from './sandbox-state';
 import { SandboxStats } from './sandbox-stats';
@@ -28,10 +46,18 @@ const users = new WeakMap<FastifyRequest, SessionUser>();
  */
 export async function createSandbox(options: SandboxOptions = {}): Promise<RunningSandbox> {
   const clock = options.clock ?? SYSTEM_CLOCK;
-  const referenceTime = options.referenceTime !== undefined ? new Date(options.referenceTime).getTime() : Math.floor(clock.now() / DAY_MS) * DAY_MS;
+  const referenceTime =
+    options.referenceTime !== undefined
+      ? new Date(options.referenceTime).getTime()
+      : Math.floor(clock.now() / DAY_MS) * DAY_MS;
   const app = Fastify({ logger: false, bodyLimit: 1024 * 1024 });
   const state = new SandboxState(options.seed ?? 1, options.works ?? 600, referenceTime);
-  const auth = new SandboxAuth(options.tokenLifetimeSeconds ?? 3600, options.refreshTokenLifetimeSeconds ?? 86_400, 'street-manager-sandbox', clock);
+  const auth = new SandboxAuth(
+    options.tokenLifetimeSeconds ?? 3600,
+    options.refreshTokenLifetimeSeconds ?? 86_400,
+    'street-manager-sandbox',
+    clock,
+  );
   const faults = new SandboxFaults();
   const stats = new SandboxStats();
   for (const rule of options.faults ?? []) {
@@ -110,19 +136,42 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Runni
     // Requests are read as Street Manager reads them, against the same V6 files the gateway's checker uses.
     const result =
       request.method === 'POST' || request.method === 'PUT'
-        ? mergeChecks(checkQuery(api, request.method, config.template, request.query as Query), checkRequest(api, request.method, config.template, request.body))
+        ? mergeChecks(
+            checkQuery(api, request.method, config.template, request.query as Query),
+            checkRequest(api, request.method, config.template, request.body),
+          )
         : checkQuery(api, request.method, config.template, request.query as Query);
     if (!result.valid) {
-      stats.contractViolations.push({ kind: 'request', api, method: request.method, path: config.template, errors: result.errors, at: new Date().toISOString() });
-      return sendError(reply, 400, `Request does not match the Street Manager contract: ${result.errors.join('; ')}`);
+      stats.contractViolations.push({
+        kind: 'request',
+        api,
+        method: request.method,
+        path: config.template,
+        errors: result.errors,
+        at: new Date().toISOString(),
+      });
+      return sendError(
+        reply,
+        400,
+        `Request does not match the Street Manager contract: ${result.errors.join('; ')}`,
+      );
     }
   });
 
   app.addHook('onSend', async (request, reply, payload) => {
     const config = routeConfig(request);
-    const kind = config && config.kind === 'data' && typeof payload === 'string' && reply.statusCode < 300 ? faults.malformed(config.api) : undefined;
+    const kind =
+      config && config.kind === 'data' && typeof payload === 'string' && reply.statusCode < 300
+        ? faults.malformed(config.api)
+        : undefined;
     const sent = kind ? spoil(payload as string, kind) : payload;
-    if (options.checkAnswers && config && config.api in API_BASES && config.kind !== 'status' && reply.statusCode < 300) {
+    if (
+      options.checkAnswers &&
+      config &&
+      config.api in API_BASES &&
+      config.kind !== 'status' &&
+      reply.statusCode < 300
+    ) {
       checkAnswer(config, request.method, reply.statusCode, sent);
     }
     return sent;
@@ -139,7 +188,8 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Runni
     if (error instanceof SmError) {
       return sendError(reply, error.status, error.message);
     }
-    const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;
+    const status =
+      error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;
     return sendError(reply, status, status === 500 ? 'Internal server error' : 'Bad request');
   });
   app.setNotFoundHandler((_request, reply) => sendError(reply, 404, 'Not found'));
@@ -163,7 +213,9 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Runni
   inner.setOrigin(url);
   return {
     url,
-    baseUrls: Object.fromEntries(Object.entries(API_BASES).map(([api, base]) => [api, url + base])) as RunningSandbox['baseUrls'],
+    baseUrls: Object.fromEntries(
+      Object.entries(API_BASES).map(([api, base]) => [api, url + base]),
+    ) as RunningSandbox['baseUrls'],
     inner: {
       worksRegisterUrl: `${url}/inner/works-register`,
       worksRegisterOrganisations: ['7374'],
@@ -188,12 +240,33 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Runni
     try {
       body = typeof payload === 'string' && payload.length > 0 ? (JSON.parse(payload) as unknown) : undefined;
     } catch {
-      stats.contractViolations.push({ kind: 'answer', api: config.api, method, path: config.template, errors: ['(root) is not JSON'], at: new Date().toISOString() });
+      stats.contractViolations.push({
+        kind: 'answer',
+        api: config.api,
+        method,
+        path: config.template,
+        errors: ['(root) is not JSON'],
+        at: new Date().toISOString(),
+      });
       return;
     }
-    const result = checkResponse(config.api as StreetManagerApi, method, config.template, status, body, 'response-strict');
+    const result = checkResponse(
+      config.api as StreetManagerApi,
+      method,
+      config.template,
+      status,
+      body,
+      'response-strict',
+    );
     if (!result.valid) {
-      stats.contractViolations.push({ kind: 'answer', api: config.api, method, path: config.template, errors: result.errors, at: new Date().toISOString() });
+      stats.contractViolations.push({
+        kind: 'answer',
+        api: config.api,
+        method,
+        path: config.template,
+        errors: result.errors,
+        at: new Date().toISOString(),
+      });
     }
   }
 
@@ -232,5 +305,8 @@ function mergeChecks(a: ContractCheck, b: ContractCheck): ContractCheck {
 }
 
 function sendError(reply: FastifyReply, status: number, message: string): FastifyReply {
-  return reply.code(status).header('content-type', 'application/json; charset=utf-8').send(smErrorBody(status, message));
+  return reply
+    .code(status)
+    .header('content-type', 'application/json; charset=utf-8')
+    .send(smErrorBody(status, message));
 }

@@ -10,8 +10,12 @@ async function main(): Promise<void> {
     throw new Error('--port must be an integer from 0 to 65535');
   }
   const sandbox = await createSandbox({ port, host });
-  process.stdout.write(`Street Manager sandbox listening on ${sandbox.url} (work API ${sandbox.baseUrls.work})\n`);
-  process.stdout.write(`Seeded users:\n${sandbox.users.map((u) => `  ${u.organisationType} ${u.organisationSwaCode} ${u.email} / ${u.password}`).join('\n')}\n`);
+  process.stdout.write(
+    `Street Manager sandbox listening on ${sandbox.url} (work API ${sandbox.baseUrls.work})\n`,
+  );
+  process.stdout.write(
+    `Seeded users:\n${sandbox.users.map((u) => `  ${u.organisationType} ${u.organisationSwaCode} ${u.email} / ${u.password}`).join('\n')}\n`,
+  );
   const stop = () => {
     sandbox.close().then(
       () => process.exit(0),

@@ -30,20 +30,32 @@ export class Section81sController {
   @RequirePermission(Permission.READ)
   @ApiOperation({
     summary: 'List and search section 81s',
-    description: 'Section 81 notices (defective apparatus) the caller’s organisation may see, latest status change first unless `sort` says otherwise, 20 at a time (at most 100).',
+    description:
+      'Section 81 notices (defective apparatus) the caller’s organisation may see, latest status change first unless `sort` says otherwise, 20 at a time (at most 100).',
   })
   @ApiCollectionResponse(Section81SummaryDto, 'A page of section 81s')
   @ApiErrorResponses(400, 401, 403, 406, 429, 502, 503, 504)
-  list(@Query() query: ListSection81sQueryDto, @CurrentListRequest() request: ListRequest): Promise<Collection<Partial<Section81SummaryDto>>> {
+  list(
+    @Query() query: ListSection81sQueryDto,
+    @CurrentListRequest() request: ListRequest,
+  ): Promise<Collection<Partial<Section81SummaryDto>>> {
     return serveList(this.section81s.list, query, request);
   }
 
   @Get(':section81ReferenceNumber')
   @RequirePermission(Permission.READ)
-  @ApiOperation({ summary: 'Read a section 81', description: 'One section 81 in full, with where the apparatus is in WGS84. Another organisation’s section 81 is a 404.' })
+  @ApiOperation({
+    summary: 'Read a section 81',
+    description:
+      'One section 81 in full, with where the apparatus is in WGS84. Another organisation’s section 81 is a 404.',
+  })
   @ApiOkResponse({ type: Section81Dto, description: 'The section 81' })
   @ApiErrorResponses(400, 401, 403, 404, 406, 429, 502, 503, 504)
-  async get(@Param() params: Section81ReferenceParamDto, @Query() query: FieldsQueryDto, @CurrentCaller() caller: Caller): Promise<Partial<Section81Dto>> {
+  async get(
+    @Param() params: Section81ReferenceParamDto,
+    @Query() query: FieldsQueryDto,
+    @CurrentCaller() caller: Caller,
+  ): Promise<Partial<Section81Dto>> {
     const fields = parseFields(query.fields, SECTION_81_FIELDS);
     return selectFields(await this.section81s.get(caller, params.section81ReferenceNumber), fields);
   }
@@ -61,9 +73,17 @@ export class Section81sController {
     description: 'The section 81; `Location` is its URL',
     headers: { Location: { description: 'URL of the new section 81', schema: { type: 'string' } } },
   })
-  @ApiHeader({ name: 'Idempotent-Replayed', required: false, description: 'In the response: `true` when this is the replay of an earlier identical request' })
+  @ApiHeader({
+    name: 'Idempotent-Replayed',
+    required: false,
+    description: 'In the response: `true` when this is the replay of an earlier identical request',
+  })
   @ApiErrorResponses(400, 401, 403, 406, 409, 413, 415, 422, 429, 502, 503, 504)
-  async create(@Body() body: CreateSection81Dto, @CurrentCaller() caller: Caller, @Res({ passthrough: true }) reply: FastifyReply): Promise<Section81Dto> {
+  async create(
+    @Body() body: CreateSection81Dto,
+    @CurrentCaller() caller: Caller,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<Section81Dto> {
     const section81 = await this.section81s.create(caller, body);
     void reply.header('Location', section81Path(section81.section81ReferenceNumber));
     return section81;
@@ -75,11 +95,16 @@ export class Section81sController {
   @RequirePermission(Permission.AUTHORITY_WRITE)
   @ApiOperation({
     summary: 'Resolve or cancel a section 81',
-    description: 'The highway authority marks an open section 81 `resolved_by_ha` or `cancelled`, with a reason. A section 81 already resolved or cancelled is a 409. Answers the section 81 as it now is.',
+    description:
+      'The highway authority marks an open section 81 `resolved_by_ha` or `cancelled`, with a reason. A section 81 already resolved or cancelled is a 409. Answers the section 81 as it now is.',
   })
   @ApiOkResponse({ type: Section81Dto, description: 'The section 81 with its new status' })
   @ApiErrorResponses(400, 401, 403, 404, 406, 409, 413, 415, 422, 429, 502, 503, 504)
-  updateStatus(@Param() params: Section81ReferenceParamDto, @Body() body: UpdateSection81StatusDto, @CurrentCaller() caller: Caller): Promise<Section81Dto> {
+  updateStatus(
+    @Param() params: Section81ReferenceParamDto,
+    @Body() body: UpdateSection81StatusDto,
+    @CurrentCaller() caller: Caller,
+  ): Promise<Section81Dto> {
     return this.section81s.updateStatus(caller, params.section81ReferenceNumber, body);
   }
 }

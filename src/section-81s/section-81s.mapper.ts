@@ -1,13 +1,25 @@
 import type { Caller } from '../auth/caller';
 import { Permission } from '../auth/permissions';
-import { integerOrNull, isoDateTime, openEnum, openEnumOrNull, textOrNull } from '../common/fields/upstream-values';
+import {
+  integerOrNull,
+  isoDateTime,
+  openEnum,
+  openEnumOrNull,
+  textOrNull,
+} from '../common/fields/upstream-values';
 import { geometryToBng, geometryToWgs84 } from '../common/geo/geometry';
 import { links } from '../common/links/link';
 import type { SmReportingLists } from '../upstreams/street-manager/reporting-api.client';
 import type { SmSection81, SmSection81CreateRequest } from '../upstreams/street-manager/work-api.client';
 import { LOCATION_TYPES } from '../common/vocabulary/street-manager-enums';
 import type { Section81Dto, Section81SummaryDto } from './dto/section-81.dto';
-import { CLOSED_SECTION_81_STATUSES, SECTION_81_SEVERITIES, SECTION_81_STATUSES, SECTION_81_TYPES, SECTION_81_WORK_TYPES } from './dto/section-81-enums';
+import {
+  CLOSED_SECTION_81_STATUSES,
+  SECTION_81_SEVERITIES,
+  SECTION_81_STATUSES,
+  SECTION_81_TYPES,
+  SECTION_81_WORK_TYPES,
+} from './dto/section-81-enums';
 import type { CreateSection81Dto } from './dto/section-81-writes.dto';
 import { section81Path, worksPath } from '../common/links/paths';
 
@@ -46,7 +58,6 @@ export const SECTION_81_FIELDS = [
   'geometry',
 ] as const;
 
-
 interface LinkFacts {
   reference: string;
   workReferenceNumber: string;
@@ -61,11 +72,20 @@ function section81Links(caller: Caller | undefined, s: LinkFacts): Section81Dto[
     .self(section81Path(s.reference))
     .related('work', worksPath(s.workReferenceNumber))
     .place(s)
-    .action('update-status', `${section81Path(s.reference)}/status`, 'PUT', Permission.AUTHORITY_WRITE, !CLOSED_SECTION_81_STATUSES.includes(s.status))
+    .action(
+      'update-status',
+      `${section81Path(s.reference)}/status`,
+      'PUT',
+      Permission.AUTHORITY_WRITE,
+      !CLOSED_SECTION_81_STATUSES.includes(s.status),
+    )
     .build();
 }
 
-export function section81SummaryFromReporting(row: SmSection81Row, caller: Caller | undefined): Section81SummaryDto {
+export function section81SummaryFromReporting(
+  row: SmSection81Row,
+  caller: Caller | undefined,
+): Section81SummaryDto {
   const status = openEnum(row.section_81_status, SECTION_81_STATUSES);
   return {
     section81ReferenceNumber: row.section_81_reference_number,
@@ -81,7 +101,11 @@ export function section81SummaryFromReporting(row: SmSection81Row, caller: Calle
     town: textOrNull(row.town),
     area: textOrNull(row.area),
     locationDescription: textOrNull(row.location_description),
-    links: section81Links(caller, { reference: row.section_81_reference_number, workReferenceNumber: row.work_reference_number, status }),
+    links: section81Links(caller, {
+      reference: row.section_81_reference_number,
+      workReferenceNumber: row.work_reference_number,
+      status,
+    }),
   };
 }
 

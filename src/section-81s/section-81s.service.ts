@@ -5,11 +5,18 @@ import { ConflictError, type ErrorDetail, ValidationFailedError } from '../commo
 import { isInGreatBritain } from '../common/geo/bng';
 import { positionsOf } from '../common/geo/geometry';
 import { ReportingApiClient } from '../upstreams/street-manager/reporting-api.client';
-import { type SmSection81StatusUpdateRequest, WorkApiClient } from '../upstreams/street-manager/work-api.client';
+import {
+  type SmSection81StatusUpdateRequest,
+  WorkApiClient,
+} from '../upstreams/street-manager/work-api.client';
 import type { Section81Dto } from './dto/section-81.dto';
 import { CLOSED_SECTION_81_STATUSES } from './dto/section-81-enums';
 import type { CreateSection81Dto, UpdateSection81StatusDto } from './dto/section-81-writes.dto';
-import { SECTION_81_FIELD_NAMES, section81FromStreetManager, section81ToStreetManager } from './section-81s.mapper';
+import {
+  SECTION_81_FIELD_NAMES,
+  section81FromStreetManager,
+  section81ToStreetManager,
+} from './section-81s.mapper';
 
 import { section81List } from './section-81s.list';
 
@@ -25,7 +32,14 @@ export class Section81sService {
   }
 
   async get(caller: Caller, reference: string): Promise<Section81Dto> {
-    return section81FromStreetManager(await this.works.getSection81(caller, requireWorkReferenceIn(reference, 'S81', 'section 81'), reference), caller);
+    return section81FromStreetManager(
+      await this.works.getSection81(
+        caller,
+        requireWorkReferenceIn(reference, 'S81', 'section 81'),
+        reference,
+      ),
+      caller,
+    );
   }
 
   async create(caller: Caller, dto: CreateSection81Dto): Promise<Section81Dto> {
@@ -33,11 +47,19 @@ export class Section81sService {
     if (details.length > 0) {
       throw new ValidationFailedError(details);
     }
-    const created = await this.works.createSection81(caller, section81ToStreetManager(dto), SECTION_81_FIELD_NAMES);
+    const created = await this.works.createSection81(
+      caller,
+      section81ToStreetManager(dto),
+      SECTION_81_FIELD_NAMES,
+    );
     return this.get(caller, created.section_81_reference_number);
   }
 
-  async updateStatus(caller: Caller, reference: string, dto: UpdateSection81StatusDto): Promise<Section81Dto> {
+  async updateStatus(
+    caller: Caller,
+    reference: string,
+    dto: UpdateSection81StatusDto,
+  ): Promise<Section81Dto> {
     // Street Manager would overwrite a closed notice's status; a closed notice stays closed.
     const current = await this.get(caller, reference);
     if (CLOSED_SECTION_81_STATUSES.includes(current.status)) {

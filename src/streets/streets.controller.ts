@@ -47,10 +47,17 @@ export class StreetsController {
 
   @Get(':usrn')
   @RequirePermission(Permission.READ)
-  @ApiOperation({ summary: 'Read a street', description: 'One street by its USRN, with its authorities, designations and line in WGS84.' })
+  @ApiOperation({
+    summary: 'Read a street',
+    description: 'One street by its USRN, with its authorities, designations and line in WGS84.',
+  })
   @ApiOkResponse({ type: StreetDto, description: 'The street' })
   @ApiErrorResponses(400, 401, 403, 404, 406, 429, 502, 503, 504)
-  async get(@Param() params: UsrnParamDto, @Query() query: FieldsQueryDto, @CurrentCaller() caller: Caller): Promise<Partial<StreetDto>> {
+  async get(
+    @Param() params: UsrnParamDto,
+    @Query() query: FieldsQueryDto,
+    @CurrentCaller() caller: Caller,
+  ): Promise<Partial<StreetDto>> {
     const fields = parseFields(query.fields, STREET_FIELDS);
     return selectFields(await this.streets.get(caller, params.usrn), fields);
   }

@@ -24,7 +24,6 @@ export const STREET_FIELDS = [
   'centrePoint',
 ] as const;
 
-
 export function streetFromStreetManager(s: SmStreet, caller: Caller | undefined): StreetDto {
   const usrn = Math.trunc(s.usrn);
   return {
@@ -41,8 +40,15 @@ export function streetFromStreetManager(s: SmStreet, caller: Caller | undefined)
       description: r.reinstatement_type_code_string,
       locationDescription: textOrNull(r.reinstatement_type_location_text),
     })),
-    primaryNoticeAuthorities: s.primary_notice_authorities.map((a) => ({ swaCode: a.swa_code, name: a.name, locationDescription: a.location_description })),
-    interestAuthorities: s.interest_authorities.map((a) => ({ name: a.name, locationDescription: a.location_description })),
+    primaryNoticeAuthorities: s.primary_notice_authorities.map((a) => ({
+      swaCode: a.swa_code,
+      name: a.name,
+      locationDescription: a.location_description,
+    })),
+    interestAuthorities: s.interest_authorities.map((a) => ({
+      name: a.name,
+      locationDescription: a.location_description,
+    })),
     specialDesignations: s.additional_special_designations_response.map((d) => ({
       code: d.street_special_desig_code,
       description: textOrNull(d.street_special_desig_code_string ?? d.special_desig_description),

@@ -12,8 +12,19 @@ import type { Caller } from '../auth/caller';
 import { Clock } from '../common/clock';
 import { IS_PUBLIC } from '../auth/public.decorator';
 import { RouteMetadata } from '../common/route-metadata';
-import { ANONYMOUS_PRODUCT, DEFAULT_PRODUCT, type ThrottlingConfig, throttlingConfig } from '../config/throttling.config';
-import { rateLimitHeaders, type RateLimitState, type RequestWithRateLimits, tightest, TooManyRequestsError } from './rate-limit-state';
+import {
+  ANONYMOUS_PRODUCT,
+  DEFAULT_PRODUCT,
+  type ThrottlingConfig,
+  throttlingConfig,
+} from '../config/throttling.config';
+import {
+  rateLimitHeaders,
+  type RateLimitState,
+  type RequestWithRateLimits,
+  tightest,
+  TooManyRequestsError,
+} from './rate-limit-state';
 
 /** @SkipThrottle() sets this key (the library's THROTTLER_SKIP + the default throttler's name). */
 const SKIP_THROTTLE = 'THROTTLER:SKIPdefault';
@@ -71,13 +82,22 @@ export class ClientThrottlerGuard extends ThrottlerGuard {
     void reply.headers(limitOrThrow(states, retryAfter));
   };
 
-  private async consume(tracker: string, product: string): Promise<{ states: RateLimitState[]; retryAfter: number }> {
+  private async consume(
+    tracker: string,
+    product: string,
+  ): Promise<{ states: RateLimitState[]; retryAfter: number }> {
     const windows = this.config.products[product] ?? this.config.products[DEFAULT_PRODUCT] ?? [];
     const now = this.clock.now();
     const states: RateLimitState[] = [];
     let retryAfter = 0;
     for (const w of windows) {
-      const record = await this.storageService.increment(`${tracker}|${w.name}|${w.windowSeconds}`, w.windowSeconds * 1000, w.limit, 0, w.name);
+      const record = await this.storageService.increment(
+        `${tracker}|${w.name}|${w.windowSeconds}`,
+        w.windowSeconds * 1000,
+        w.limit,
+        0,
+        w.name,
+      );
       if (record.isBlocked) {
         retryAfter = Math.max(retryAfter, record.timeToBlockExpire);
       }

@@ -11,9 +11,19 @@ describe('MemoryThrottlerStore', () => {
   afterEach(() => storage.onModuleDestroy());
 
   it('counts hits within a window and reports whole seconds to its end', async () => {
-    expect(await storage.increment('k', 10_000, 3, 0, 'w')).toEqual({ totalHits: 1, timeToExpire: 10, isBlocked: false, timeToBlockExpire: 0 });
+    expect(await storage.increment('k', 10_000, 3, 0, 'w')).toEqual({
+      totalHits: 1,
+      timeToExpire: 10,
+      isBlocked: false,
+      timeToBlockExpire: 0,
+    });
     now += 2_500;
-    expect(await storage.increment('k', 10_000, 3, 0, 'w')).toEqual({ totalHits: 2, timeToExpire: 8, isBlocked: false, timeToBlockExpire: 0 });
+    expect(await storage.increment('k', 10_000, 3, 0, 'w')).toEqual({
+      totalHits: 2,
+      timeToExpire: 8,
+      isBlocked: false,
+      timeToBlockExpire: 0,
+    });
   });
 
   it('blocks past the limit until the window ends, then starts afresh', () => {
@@ -21,16 +31,30 @@ describe('MemoryThrottlerStore', () => {
       expect(storage.hit('k', 10_000, 3, 0).isBlocked).toBe(false);
     }
     now += 4_000;
-    expect(storage.hit('k', 10_000, 3, 0)).toEqual({ totalHits: 4, timeToExpire: 6, isBlocked: true, timeToBlockExpire: 6 });
+    expect(storage.hit('k', 10_000, 3, 0)).toEqual({
+      totalHits: 4,
+      timeToExpire: 6,
+      isBlocked: true,
+      timeToBlockExpire: 6,
+    });
     now += 6_000;
-    expect(storage.hit('k', 10_000, 3, 0)).toEqual({ totalHits: 1, timeToExpire: 10, isBlocked: false, timeToBlockExpire: 0 });
+    expect(storage.hit('k', 10_000, 3, 0)).toEqual({
+      totalHits: 1,
+      timeToExpire: 10,
+      isBlocked: false,
+      timeToBlockExpire: 0,
+    });
   });
 
   it('keeps a longer block across the window boundary', () => {
     storage.hit('k', 1_000, 1, 5_000);
     expect(storage.hit('k', 1_000, 1, 5_000)).toMatchObject({ isBlocked: true, timeToBlockExpire: 5 });
     now += 2_000;
-    expect(storage.hit('k', 1_000, 1, 5_000)).toMatchObject({ totalHits: 1, isBlocked: true, timeToBlockExpire: 3 });
+    expect(storage.hit('k', 1_000, 1, 5_000)).toMatchObject({
+      totalHits: 1,
+      isBlocked: true,
+      timeToBlockExpire: 3,
+    });
     now += 3_000;
     expect(storage.hit('k', 1_000, 1, 5_000)).toMatchObject({ totalHits: 1, isBlocked: false });
   });

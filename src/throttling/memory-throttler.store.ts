@@ -30,7 +30,13 @@ export class MemoryThrottlerStore implements ThrottlerStorage, OnModuleDestroy {
     this.sweeper.unref();
   }
 
-  increment(key: string, ttl: number, limit: number, blockDuration: number, _throttlerName?: string): Promise<ThrottlerStorageRecord> {
+  increment(
+    key: string,
+    ttl: number,
+    limit: number,
+    blockDuration: number,
+    _throttlerName?: string,
+  ): Promise<ThrottlerStorageRecord> {
     return Promise.resolve(this.hit(key, ttl, limit, blockDuration));
   }
 

@@ -17,7 +17,11 @@ export type RequestWithRateLimits = { rateLimits?: RateLimitState[] };
 export function tightest(states: RateLimitState[]): RateLimitState | undefined {
   let pick: RateLimitState | undefined;
   for (const s of states) {
-    if (!pick || s.remaining < pick.remaining || (s.remaining === pick.remaining && s.resetSeconds > pick.resetSeconds)) {
+    if (
+      !pick ||
+      s.remaining < pick.remaining ||
+      (s.remaining === pick.remaining && s.resetSeconds > pick.resetSeconds)
+    ) {
       pick = s;
     }
   }
@@ -34,9 +38,15 @@ export function rateLimitHeaders(state: RateLimitState): Record<string, string> 
 
 export class TooManyRequestsError extends ApiError {
   constructor(retryAfterSeconds: number, headers: Record<string, string>) {
-    super(429, ErrorCode.TOO_MANY_REQUESTS, `rate limit exceeded; try again in ${retryAfterSeconds} s`, undefined, {
-      ...headers,
-      'Retry-After': String(retryAfterSeconds),
-    });
+    super(
+      429,
+      ErrorCode.TOO_MANY_REQUESTS,
+      `rate limit exceeded; try again in ${retryAfterSeconds} s`,
+      undefined,
+      {
+        ...headers,
+        'Retry-After': String(retryAfterSeconds),
+      },
+    );
   }
 }

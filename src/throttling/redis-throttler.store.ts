@@ -32,7 +32,15 @@ if blocked < 0 then blocked = 0 end
 return { hits, ttl, blocked }
 `;
 
-type WithHit = Redis & { throttleHit(counterKey: string, blockKey: string, windowMs: number, limit: number, blockMs: number): Promise<[number, number, number]> };
+type WithHit = Redis & {
+  throttleHit(
+    counterKey: string,
+    blockKey: string,
+    windowMs: number,
+    limit: number,
+    blockMs: number,
+  ): Promise<[number, number, number]>;
+};
 
 /**
  * Rate-limit counters in Redis, so a client's limit is global across instances. When Redis fails the guard must not
@@ -51,10 +59,22 @@ export class RedisThrottlerStore implements ThrottlerStorage {
     this.redis = redis as WithHit;
   }
 
-  async increment(key: string, ttl: number, limit: number, blockDuration: number, _throttlerName?: string): Promise<ThrottlerStorageRecord> {
+  async increment(
+    key: string,
+    ttl: number,
+    limit: number,
+    blockDuration: number,
+    _throttlerName?: string,
+  ): Promise<ThrottlerStorageRecord> {
     try {
       // One hash tag per client key, so both keys land on one slot should the Redis ever be a cluster.
-      const [hits, windowMs, blockedMs] = await this.redis.throttleHit(`rl:{${key}}`, `rl:{${key}}:block`, ttl, limit, blockDuration);
+      const [hits, windowMs, blockedMs] = await this.redis.throttleHit(
+        `rl:{${key}}`,
+        `rl:{${key}}:block`,
+        ttl,
+        limit,
+        blockDuration,
+      );
       return {
         totalHits: hits,
         timeToExpire: Math.max(1, Math.ceil(windowMs / 1000)),

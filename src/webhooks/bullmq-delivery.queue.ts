@@ -58,7 +58,11 @@ export class BullMqDeliveryQueue extends DeliveryQueue {
   constructor(private readonly options: BullMqQueueOptions) {
     super();
     // BullMQ needs commands to wait for a reconnect rather than fail (maxRetriesPerRequest null).
-    this.connection = new Redis(options.url, { maxRetriesPerRequest: null, lazyConnect: false, connectionName: 'streetworks-gateway-webhooks' });
+    this.connection = new Redis(options.url, {
+      maxRetriesPerRequest: null,
+      lazyConnect: false,
+      connectionName: 'streetworks-gateway-webhooks',
+    });
     this.connection.on('error', () => undefined);
     this.queue = new Queue<DeliveryJob>(QUEUE, { connection: this.connection, prefix: this.prefix });
     this.queue.on('error', (e) => this.logger.warn({ reason: e.message }, 'webhook queue error'));
@@ -97,7 +101,8 @@ export class BullMqDeliveryQueue extends DeliveryQueue {
         removeOnComplete: { age: KEEP_COMPLETED_SECONDS },
         removeOnFail: { age: Math.ceil(this.options.keepFailedMs / 1000) },
         settings: {
-          backoffStrategy: (_attemptsMade: number, _type?: string, err?: Error) => (err instanceof RetryLater ? err.delayMs : 5_000),
+          backoffStrategy: (_attemptsMade: number, _type?: string, err?: Error) =>
+            err instanceof RetryLater ? err.delayMs : 5_000,
         },
       },
     );
@@ -106,18 +111,28 @@ export class BullMqDeliveryQueue extends DeliveryQueue {
   }
 
   async enqueue(jobId: string, job: DeliveryJob): Promise<void> {
-    await within(this.queue.add('deliver', job, {
-      jobId,
-      attempts: MAX_ATTEMPTS,
-      backoff: { type: BACKOFF },
-      removeOnComplete: { age: KEEP_COMPLETED_SECONDS },
-      removeOnFail: { age: Math.ceil(this.options.keepFailedMs / 1000) },
-    }), ENQUEUE_TIMEOUT_MS, 'queueing a webhook delivery');
+    await within(
+      this.queue.add('deliver', job, {
+        jobId,
+        attempts: MAX_ATTEMPTS,
+        backoff: { type: BACKOFF },
+        removeOnComplete: { age: KEEP_COMPLETED_SECONDS },
+        removeOnFail: { age: Math.ceil(this.options.keepFailedMs / 1000) },
+      }),
+      ENQUEUE_TIMEOUT_MS,
+      'queueing a webhook delivery',
+    );
   }
 
   async health(): Promise<QueueHealth> {
     const counts = await this.queue.getJobCounts('wait', 'delayed', 'active', 'failed');
-    return { engine: 'bullmq', waiting: counts.wait ?? 0, delayed: counts.delayed ?? 0, active: counts.active ?? 0, failed: counts.failed ?? 0 };
+    return {
+      engine: 'bullmq',
+      waiting: counts.wait ?? 0,
+      delayed: counts.delayed ?? 0,
+      active: counts.active ?? 0,
+      failed: counts.failed ?? 0,
+    };
   }
 
   async close(): Promise<void> {
@@ -138,7 +153,9 @@ export class BullMqDeliveryQueue extends DeliveryQueue {
     // BullMQ leaves connections it was given open.
     for (const connection of [this.workerConnection, this.connection]) {
       if (connection?.status === 'ready') {
-        await within(connection.quit(), 1_000, 'closing a webhook queue connection').catch(() => connection.disconnect());
+        await within(connection.quit(), 1_000, 'closing a webhook queue connection').catch(() =>
+          connection.disconnect(),
+        );
       } else {
         connection?.disconnect();
       }

@@ -1,5 +1,11 @@
 import type { Clock } from './clock';
-import { type AttemptOutcome, DeliveryQueue, type DeliveryJob, type DeliveryProcessor, type QueueHealth } from './delivery-queue';
+import {
+  type AttemptOutcome,
+  DeliveryQueue,
+  type DeliveryJob,
+  type DeliveryProcessor,
+  type QueueHealth,
+} from './delivery-queue';
 
 interface Entry {
   job: DeliveryJob;

@@ -2,9 +2,17 @@ import type { DeliveryRecord, WebhookSubscription } from './webhook.model';
 import { type Page, WebhookStore } from './webhook.store';
 
 /** Newest first; a Set keeps insertion order, and ids are inserted as they are created. */
-function page<T>(ids: Set<string> | undefined, offset: number, limit: number, get: (id: string) => T | undefined): Page<T> {
+function page<T>(
+  ids: Set<string> | undefined,
+  offset: number,
+  limit: number,
+  get: (id: string) => T | undefined,
+): Page<T> {
   const newestFirst = [...(ids ?? [])].reverse();
-  const items = newestFirst.slice(offset, offset + limit).map(get).filter((x): x is T => x !== undefined);
+  const items = newestFirst
+    .slice(offset, offset + limit)
+    .map(get)
+    .filter((x): x is T => x !== undefined);
   return { items, count: ids?.size ?? 0 };
 }
 
@@ -48,7 +56,9 @@ export class MemoryWebhookStore extends WebhookStore {
   }
 
   listSubscriptions(organisation: string, offset: number, limit: number): Promise<Page<WebhookSubscription>> {
-    return Promise.resolve(page(this.byOrganisation.get(organisation), offset, limit, (id) => this.subscriptions.get(id)));
+    return Promise.resolve(
+      page(this.byOrganisation.get(organisation), offset, limit, (id) => this.subscriptions.get(id)),
+    );
   }
 
   countSubscriptions(organisation: string): Promise<number> {
@@ -56,7 +66,11 @@ export class MemoryWebhookStore extends WebhookStore {
   }
 
   subscriptionsOf(organisation: string): Promise<WebhookSubscription[]> {
-    return Promise.resolve([...(this.byOrganisation.get(organisation) ?? [])].map((id) => structuredClone(this.subscriptions.get(id)!)));
+    return Promise.resolve(
+      [...(this.byOrganisation.get(organisation) ?? [])].map((id) =>
+        structuredClone(this.subscriptions.get(id)!),
+      ),
+    );
   }
 
   deleteSubscription(subscription: WebhookSubscription): Promise<void> {
@@ -85,7 +99,9 @@ export class MemoryWebhookStore extends WebhookStore {
   }
 
   listDeliveries(subscriptionId: string, offset: number, limit: number): Promise<Page<DeliveryRecord>> {
-    return Promise.resolve(page(this.bySubscription.get(subscriptionId), offset, limit, (id) => this.deliveries.get(id)));
+    return Promise.resolve(
+      page(this.bySubscription.get(subscriptionId), offset, limit, (id) => this.deliveries.get(id)),
+    );
   }
 
   addDeadLetter(delivery: DeliveryRecord): Promise<void> {
@@ -101,7 +117,9 @@ export class MemoryWebhookStore extends WebhookStore {
   }
 
   listDeadLetters(subscriptionId: string, offset: number, limit: number): Promise<Page<DeliveryRecord>> {
-    return Promise.resolve(page(this.dead.get(subscriptionId), offset, limit, (id) => this.deliveries.get(id)));
+    return Promise.resolve(
+      page(this.dead.get(subscriptionId), offset, limit, (id) => this.deliveries.get(id)),
+    );
   }
 
   /** Drops the oldest deliveries beyond the retention or the cap (a Map iterates oldest first). */

@@ -34,7 +34,12 @@ export class RedisWebhookStore extends WebhookStore {
       await this.redis
         .multi()
         .set(subscriptionKey(subscription.id), JSON.stringify(subscription))
-        .zadd(organisationKey(subscription.organisation), 'NX', Date.parse(subscription.createdAt), subscription.id)
+        .zadd(
+          organisationKey(subscription.organisation),
+          'NX',
+          Date.parse(subscription.createdAt),
+          subscription.id,
+        )
         .exec();
     });
   }
@@ -114,8 +119,16 @@ export class RedisWebhookStore extends WebhookStore {
     return this.guard(() => this.page(deadKey(subscriptionId), offset, limit, deliveryKey));
   }
 
-  private async page<T>(index: string, offset: number, limit: number, key: (id: string) => string): Promise<Page<T>> {
-    const [ids, count] = await Promise.all([this.redis.zrevrange(index, offset, offset + limit - 1), this.redis.zcard(index)]);
+  private async page<T>(
+    index: string,
+    offset: number,
+    limit: number,
+    key: (id: string) => string,
+  ): Promise<Page<T>> {
+    const [ids, count] = await Promise.all([
+      this.redis.zrevrange(index, offset, offset + limit - 1),
+      this.redis.zcard(index),
+    ]);
     return { items: await this.values<T>(ids.map(key)), count };
   }
 
@@ -131,7 +144,11 @@ export class RedisWebhookStore extends WebhookStore {
     try {
       return await work();
     } catch (e) {
-      this.alarm.raise('webhooks', e, 'webhook subscriptions and the delivery log are unavailable until Redis answers');
+      this.alarm.raise(
+        'webhooks',
+        e,
+        'webhook subscriptions and the delivery log are unavailable until Redis answers',
+      );
       throw new SharedStateUnavailableError();
     }
   }

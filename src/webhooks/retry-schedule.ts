@@ -14,7 +14,11 @@ export const JITTER = 0.2;
  * that failed together do not come back in lock-step. Defaults: 5 s, 20 s, 80 s, 5 min, 21 min, 85 min, 5.7 h, then
  * every 6 h, until 27 h after the first attempt.
  */
-export function retryDelayMs(retry: number, schedule: RetrySchedule, random: () => number = Math.random): number {
+export function retryDelayMs(
+  retry: number,
+  schedule: RetrySchedule,
+  random: () => number = Math.random,
+): number {
   const raw = Math.min(schedule.maxDelayMs, schedule.baseDelayMs * GROWTH ** Math.max(0, retry - 1));
   return Math.round(raw * (1 - JITTER + 2 * JITTER * random()));
 }

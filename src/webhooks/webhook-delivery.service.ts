@@ -4,12 +4,21 @@ import { type AppConfig, appConfig } from '../config/app.config';
 import { type WebhooksConfig, webhooksConfig } from '../config/webhooks.config';
 import type { GatewayEvent } from '../events/gateway-event';
 import { parseRetryAfterMs } from '../upstreams/http/backoff';
-import { ReceiverHttp, ReceiverRefusedError, ReceiverUnreachableError } from '../upstreams/http/receiver-http';
+import {
+  ReceiverHttp,
+  ReceiverRefusedError,
+  ReceiverUnreachableError,
+} from '../upstreams/http/receiver-http';
 import { type Clock, WEBHOOK_CLOCK } from './clock';
 import { type AttemptOutcome, DeliveryQueue, type DeliveryJob } from './delivery-queue';
 import { ReceiverSlots } from './receiver-slots';
 import { nextAttemptDelayMs } from './retry-schedule';
-import { type DeliveryAttempt, type DeliveryRecord, MAX_ATTEMPTS_KEPT, type WebhookSubscription } from './webhook.model';
+import {
+  type DeliveryAttempt,
+  type DeliveryRecord,
+  MAX_ATTEMPTS_KEPT,
+  type WebhookSubscription,
+} from './webhook.model';
 import { WebhookStore } from './webhook.store';
 import { WebhookMetrics } from './webhook-metrics';
 import { matches, webhookPayload } from './webhook-payload';
@@ -50,7 +59,14 @@ export class WebhookDeliveryService {
     await Promise.all(
       subscriptions
         .filter((s) => matches(s, event) && !(s.enabled === false && s.disabledReason === 'requested'))
-        .map((s) => this.deliverNew(s, event).catch((e: unknown) => this.logger.error({ subscription: s.id, reason: (e as Error).message }, 'could not queue a delivery'))),
+        .map((s) =>
+          this.deliverNew(s, event).catch((e: unknown) =>
+            this.logger.error(
+              { subscription: s.id, reason: (e as Error).message },
+              'could not queue a delivery',
+            ),
+          ),
+        ),
     );
   }
 
@@ -75,11 +91,19 @@ export class WebhookDeliveryService {
   /** Sends a delivery again, same webhook-id, with a fresh retry window; it leaves the dead letters. */
   async redeliver(delivery: DeliveryRecord): Promise<DeliveryRecord> {
     const now = new Date(this.clock.now()).toISOString();
-    const again: DeliveryRecord = { ...delivery, status: 'pending', windowStartedAt: now, nextAttemptAt: now, deadAt: undefined };
+    const again: DeliveryRecord = {
+      ...delivery,
+      status: 'pending',
+      windowStartedAt: now,
+      nextAttemptAt: now,
+      deadAt: undefined,
+    };
     await this.store.putDelivery(again);
     await this.store.removeDeadLetter(again);
     // A job id of its own: the first job's id is remembered by the queue and would be refused as a duplicate.
-    await this.queue.enqueue(`${delivery.id}-${this.clock.now()}-${randomUUID().slice(0, 8)}`, { deliveryId: delivery.id });
+    await this.queue.enqueue(`${delivery.id}-${this.clock.now()}-${randomUUID().slice(0, 8)}`, {
+      deliveryId: delivery.id,
+    });
     return again;
   }
 
@@ -144,7 +168,10 @@ export class WebhookDeliveryService {
     };
   }
 
-  private async send(subscription: WebhookSubscription, delivery: DeliveryRecord): Promise<{ attempt: DeliveryAttempt; retryAfterMs?: number }> {
+  private async send(
+    subscription: WebhookSubscription,
+    delivery: DeliveryRecord,
+  ): Promise<{ attempt: DeliveryAttempt; retryAfterMs?: number }> {
     const now = this.clock.now();
     const at = new Date(now).toISOString();
     const body = JSON.stringify(webhookPayload(delivery.event, this.app.publicBaseUrl));
@@ -159,7 +186,13 @@ export class WebhookDeliveryService {
     const started = performance.now();
     const latency = () => Math.round(performance.now() - started);
     try {
-      const answer = await this.http.post(subscription.url, headers, body, this.config.timeoutMs, this.policy);
+      const answer = await this.http.post(
+        subscription.url,
+        headers,
+        body,
+        this.config.timeoutMs,
+        this.policy,
+      );
       const delivered = answer.status >= 200 && answer.status < 300;
       return {
         attempt: {
@@ -176,17 +209,34 @@ export class WebhookDeliveryService {
         return { attempt: { at, latencyMs: latency(), outcome: 'refused', error: e.message } };
       }
       if (e instanceof ReceiverUnreachableError) {
-        return { attempt: { at, latencyMs: latency(), outcome: e.kind === 'timeout' ? 'timeout' : 'unreachable', error: e.message } };
+        return {
+          attempt: {
+            at,
+            latencyMs: latency(),
+            outcome: e.kind === 'timeout' ? 'timeout' : 'unreachable',
+            error: e.message,
+          },
+        };
       }
       throw e;
     }
   }
 
-  private async record(subscription: WebhookSubscription, delivery: DeliveryRecord, attempt: DeliveryAttempt, retryAfterMs?: number): Promise<AttemptOutcome> {
+  private async record(
+    subscription: WebhookSubscription,
+    delivery: DeliveryRecord,
+    attempt: DeliveryAttempt,
+    retryAfterMs?: number,
+  ): Promise<AttemptOutcome> {
     const now = this.clock.now();
     delivery.attempts = [...delivery.attempts, attempt].slice(-MAX_ATTEMPTS_KEPT);
     if (attempt.outcome === 'delivered') {
-      await this.store.putDelivery({ ...delivery, status: 'delivered', deliveredAt: attempt.at, nextAttemptAt: undefined });
+      await this.store.putDelivery({
+        ...delivery,
+        status: 'delivered',
+        deliveredAt: attempt.at,
+        nextAttemptAt: undefined,
+      });
       this.metrics.deliveries.inc({ outcome: 'delivered' });
       this.metrics.lag.observe(Math.max(0, now - Date.parse(delivery.windowStartedAt)) / 1000);
       if (subscription.failingSince && !delivery.test) {
@@ -196,7 +246,12 @@ export class WebhookDeliveryService {
     }
     if (delivery.test) {
       // A test shows whether the receiver works now; it is not retried and does not count against the subscription.
-      await this.store.putDelivery({ ...delivery, status: 'dead', deadAt: attempt.at, nextAttemptAt: undefined });
+      await this.store.putDelivery({
+        ...delivery,
+        status: 'dead',
+        deadAt: attempt.at,
+        nextAttemptAt: undefined,
+      });
       return { kind: 'done' };
     }
     if (attempt.responseStatus === 410) {
@@ -212,12 +267,18 @@ export class WebhookDeliveryService {
       await this.patch(subscription.id, { failingSince: new Date(now).toISOString() });
     }
     const windowStart = Date.parse(delivery.windowStartedAt);
-    const failures = delivery.attempts.filter((a) => a.outcome !== 'delivered' && Date.parse(a.at) >= windowStart).length;
+    const failures = delivery.attempts.filter(
+      (a) => a.outcome !== 'delivered' && Date.parse(a.at) >= windowStart,
+    ).length;
     const delayMs = nextAttemptDelayMs(failures, windowStart, now, this.config.retry, retryAfterMs);
     if (delayMs === undefined) {
       return this.giveUp(delivery, now);
     }
-    await this.store.putDelivery({ ...delivery, status: 'retrying', nextAttemptAt: new Date(now + delayMs).toISOString() });
+    await this.store.putDelivery({
+      ...delivery,
+      status: 'retrying',
+      nextAttemptAt: new Date(now + delayMs).toISOString(),
+    });
     this.metrics.deliveries.inc({ outcome: 'retried' });
     return { kind: 'retry', delayMs };
   }
@@ -239,14 +300,27 @@ export class WebhookDeliveryService {
     }
   }
 
-  private async disable(subscription: WebhookSubscription, reason: 'receiver-gone' | 'failing', now: number): Promise<void> {
+  private async disable(
+    subscription: WebhookSubscription,
+    reason: 'receiver-gone' | 'failing',
+    now: number,
+  ): Promise<void> {
     const current = (await this.store.getSubscription(subscription.id)) ?? subscription;
     if (!current.enabled) {
       return;
     }
     const at = new Date(now).toISOString();
-    await this.store.putSubscription({ ...current, enabled: false, disabledReason: reason, disabledAt: at, updatedAt: at });
-    this.logger.warn({ subscription: subscription.id, organisation: subscription.organisation, reason }, 'webhook subscription disabled');
+    await this.store.putSubscription({
+      ...current,
+      enabled: false,
+      disabledReason: reason,
+      disabledAt: at,
+      updatedAt: at,
+    });
+    this.logger.warn(
+      { subscription: subscription.id, organisation: subscription.organisation, reason },
+      'webhook subscription disabled',
+    );
   }
 }
 

@@ -24,21 +24,27 @@ export function webhookPayload(event: GatewayEvent, publicBaseUrl: string | unde
       workReferenceNumber: event.workReferenceNumber,
       objectType: event.objectType,
       objectReference: event.objectReference,
-      links: event.links.map((l) => ({ rel: l.rel, href: publicBaseUrl && l.href.startsWith('/') ? `${publicBaseUrl}${l.href}` : l.href })),
+      links: event.links.map((l) => ({
+        rel: l.rel,
+        href: publicBaseUrl && l.href.startsWith('/') ? `${publicBaseUrl}${l.href}` : l.href,
+      })),
     },
   };
 }
 
 /** `permit.granted` matches `permit.granted`, `permit.*` and `*`. */
 export function wantsType(patterns: string[], type: string): boolean {
-  return patterns.some((p) => p === '*' || p === type || (p.endsWith('.*') && type.startsWith(p.slice(0, -1))));
+  return patterns.some(
+    (p) => p === '*' || p === type || (p.endsWith('.*') && type.startsWith(p.slice(0, -1))),
+  );
 }
 
 export function matches(subscription: WebhookSubscription, event: GatewayEvent): boolean {
   return (
     subscription.organisation === event.organisation &&
     wantsType(subscription.eventTypes, event.type) &&
-    (!subscription.workReferenceNumbers?.length || subscription.workReferenceNumbers.includes(event.workReferenceNumber))
+    (!subscription.workReferenceNumbers?.length ||
+      subscription.workReferenceNumbers.includes(event.workReferenceNumber))
   );
 }
 

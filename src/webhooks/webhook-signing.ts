@@ -11,7 +11,13 @@ export function newSigningSecret(): string {
  * The `webhook-signature` header: one `v1,<base64>` per valid secret, space-separated, so a receiver that still has
  * the previous secret after a rotation verifies too (Standard Webhooks allows several signatures).
  */
-export function signatureHeader(secrets: SigningSecret[], webhookId: string, timestamp: Date, body: string, now: number): string {
+export function signatureHeader(
+  secrets: SigningSecret[],
+  webhookId: string,
+  timestamp: Date,
+  body: string,
+  now: number,
+): string {
   const valid = secrets.filter((s) => !s.expiresAt || Date.parse(s.expiresAt) > now);
   return valid.map((s) => new Webhook(s.secret).sign(webhookId, timestamp, body)).join(' ');
 }

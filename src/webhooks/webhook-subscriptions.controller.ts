@@ -1,5 +1,12 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Query, Req, Res } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiAcceptedResponse,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Caller } from '../auth/caller';
 import { CurrentCaller } from '../auth/current-caller.decorator';
@@ -28,7 +35,8 @@ import {
 import { subscriptionPath } from './webhook-subscriptions.mapper';
 import { WebhookSubscriptionsService } from './webhook-subscriptions.service';
 
-const OWNERSHIP = 'A subscription belongs to the caller’s organisation; another organisation’s is a 404, like one that does not exist.';
+const OWNERSHIP =
+  'A subscription belongs to the caller’s organisation; another organisation’s is a 404, like one that does not exist.';
 
 /** Subscriptions need only the read permission: receiving events is reading them, pushed. */
 @ApiTags('webhook-subscriptions')
@@ -65,19 +73,32 @@ export class WebhookSubscriptionsController {
 
   @Get()
   @RequirePermission(Permission.READ)
-  @ApiOperation({ summary: 'List webhook subscriptions', description: 'The caller’s organisation’s subscriptions, newest first, 20 at a time (at most 100).' })
+  @ApiOperation({
+    summary: 'List webhook subscriptions',
+    description: 'The caller’s organisation’s subscriptions, newest first, 20 at a time (at most 100).',
+  })
   @ApiCollectionResponse(WebhookSubscriptionDto, 'A page of webhook subscriptions')
   @ApiErrorResponses(400, 401, 403, 406, 429, 503)
-  list(@Query() query: PagingQueryDto, @CurrentCaller() caller: Caller, @Req() request: FastifyRequest): Promise<Collection<WebhookSubscriptionDto>> {
+  list(
+    @Query() query: PagingQueryDto,
+    @CurrentCaller() caller: Caller,
+    @Req() request: FastifyRequest,
+  ): Promise<Collection<WebhookSubscriptionDto>> {
     return this.subscriptions.list(caller, query, request.url);
   }
 
   @Get(':webhookSubscriptionId')
   @RequirePermission(Permission.READ)
-  @ApiOperation({ summary: 'Read a webhook subscription', description: `Never shows the secret. ${OWNERSHIP}` })
+  @ApiOperation({
+    summary: 'Read a webhook subscription',
+    description: `Never shows the secret. ${OWNERSHIP}`,
+  })
   @ApiOkResponse({ type: WebhookSubscriptionDto, description: 'The subscription' })
   @ApiErrorResponses(400, 401, 403, 404, 406, 429, 503)
-  get(@Param() params: WebhookSubscriptionIdParamDto, @CurrentCaller() caller: Caller): Promise<WebhookSubscriptionDto> {
+  get(
+    @Param() params: WebhookSubscriptionIdParamDto,
+    @CurrentCaller() caller: Caller,
+  ): Promise<WebhookSubscriptionDto> {
     return this.subscriptions.get(caller, params.webhookSubscriptionId);
   }
 
@@ -87,7 +108,8 @@ export class WebhookSubscriptionsController {
     summary: 'Replace a webhook subscription',
     description:
       'Replaces URL, types, filters and description; `enabled` pauses it (false) or enables it again (true, the default), ' +
-      'also after it was disabled by a 410 or by failures. The secret is kept. ' + OWNERSHIP,
+      'also after it was disabled by a 410 or by failures. The secret is kept. ' +
+      OWNERSHIP,
   })
   @ApiOkResponse({ type: WebhookSubscriptionDto, description: 'The subscription as it now is' })
   @ApiErrorResponses(400, 401, 403, 404, 406, 413, 415, 422, 429, 503)
@@ -102,10 +124,16 @@ export class WebhookSubscriptionsController {
   @Delete(':webhookSubscriptionId')
   @RequirePermission(Permission.READ)
   @HttpCode(204)
-  @ApiOperation({ summary: 'Delete a webhook subscription', description: `Stops deliveries; its delivery log and dead letters go with it. ${OWNERSHIP}` })
+  @ApiOperation({
+    summary: 'Delete a webhook subscription',
+    description: `Stops deliveries; its delivery log and dead letters go with it. ${OWNERSHIP}`,
+  })
   @ApiNoContentResponse({ description: 'Deleted' })
   @ApiErrorResponses(400, 401, 403, 404, 429, 503)
-  async delete(@Param() params: WebhookSubscriptionIdParamDto, @CurrentCaller() caller: Caller): Promise<void> {
+  async delete(
+    @Param() params: WebhookSubscriptionIdParamDto,
+    @CurrentCaller() caller: Caller,
+  ): Promise<void> {
     await this.subscriptions.delete(caller, params.webhookSubscriptionId);
   }
 
@@ -120,7 +148,10 @@ export class WebhookSubscriptionsController {
   })
   @ApiCreatedResponse({ type: WebhookSecretDto, description: 'The new secret' })
   @ApiErrorResponses(400, 401, 403, 404, 406, 409, 422, 429, 503)
-  rotateSecret(@Param() params: WebhookSubscriptionIdParamDto, @CurrentCaller() caller: Caller): Promise<WebhookSecretDto> {
+  rotateSecret(
+    @Param() params: WebhookSubscriptionIdParamDto,
+    @CurrentCaller() caller: Caller,
+  ): Promise<WebhookSecretDto> {
     return this.subscriptions.rotateSecret(caller, params.webhookSubscriptionId);
   }
 
@@ -130,11 +161,15 @@ export class WebhookSubscriptionsController {
   @HttpCode(202)
   @ApiOperation({
     summary: 'Send a test delivery',
-    description: 'Queues one `webhook.test` event for this subscription, whatever types it wants. It is attempted once (not retried); follow its `self` link for the outcome.',
+    description:
+      'Queues one `webhook.test` event for this subscription, whatever types it wants. It is attempted once (not retried); follow its `self` link for the outcome.',
   })
   @ApiAcceptedResponse({ type: WebhookDeliveryDto, description: 'The queued test delivery' })
   @ApiErrorResponses(400, 401, 403, 404, 406, 409, 422, 429, 503)
-  testDelivery(@Param() params: WebhookSubscriptionIdParamDto, @CurrentCaller() caller: Caller): Promise<WebhookDeliveryDto> {
+  testDelivery(
+    @Param() params: WebhookSubscriptionIdParamDto,
+    @CurrentCaller() caller: Caller,
+  ): Promise<WebhookDeliveryDto> {
     return this.subscriptions.testDelivery(caller, params.webhookSubscriptionId);
   }
 
@@ -142,7 +177,8 @@ export class WebhookSubscriptionsController {
   @RequirePermission(Permission.READ)
   @ApiOperation({
     summary: 'The delivery log',
-    description: 'Deliveries of this subscription, newest first, with every attempt: when, the status your receiver answered and the latency. Kept 14 days by default.',
+    description:
+      'Deliveries of this subscription, newest first, with every attempt: when, the status your receiver answered and the latency. Kept 14 days by default.',
   })
   @ApiCollectionResponse(WebhookDeliveryDto, 'A page of deliveries')
   @ApiErrorResponses(400, 401, 403, 404, 406, 429, 503)
@@ -160,7 +196,10 @@ export class WebhookSubscriptionsController {
   @ApiOperation({ summary: 'Read a delivery', description: 'One delivery with its attempts.' })
   @ApiOkResponse({ type: WebhookDeliveryDto, description: 'The delivery' })
   @ApiErrorResponses(400, 401, 403, 404, 406, 429, 503)
-  delivery(@Param() params: WebhookDeliveryIdParamDto, @CurrentCaller() caller: Caller): Promise<WebhookDeliveryDto> {
+  delivery(
+    @Param() params: WebhookDeliveryIdParamDto,
+    @CurrentCaller() caller: Caller,
+  ): Promise<WebhookDeliveryDto> {
     return this.subscriptions.deliveryOf(caller, params.webhookSubscriptionId, params.deliveryId);
   }
 
@@ -189,7 +228,8 @@ export class WebhookSubscriptionsController {
   @HttpCode(202)
   @ApiOperation({
     summary: 'Redeliver one delivery',
-    description: 'Sends the delivery again with the same `webhook-id` (so a receiver that had it can drop it) and a fresh retry schedule. The subscription must be enabled (409).',
+    description:
+      'Sends the delivery again with the same `webhook-id` (so a receiver that had it can drop it) and a fresh retry schedule. The subscription must be enabled (409).',
   })
   @ApiAcceptedResponse({ type: WebhookDeliveryDto, description: 'The delivery, queued again' })
   @ApiErrorResponses(400, 401, 403, 404, 406, 409, 413, 415, 422, 429, 503)

@@ -11,8 +11,18 @@ import { EventOrganisations } from '../events/event-organisations';
 import { EventLog } from '../events/gateway-event';
 import { ReceiverHttp, ReceiverRefusedError } from '../upstreams/http/receiver-http';
 import { type Clock, WEBHOOK_CLOCK } from './clock';
-import type { CreateReplayDto, CreateWebhookSubscriptionDto, UpdateWebhookSubscriptionDto } from './dto/webhook-subscription-input.dto';
-import type { CreatedWebhookSubscriptionDto, WebhookDeliveryDto, WebhookReplayDto, WebhookSecretDto, WebhookSubscriptionDto } from './dto/webhook-subscription.dto';
+import type {
+  CreateReplayDto,
+  CreateWebhookSubscriptionDto,
+  UpdateWebhookSubscriptionDto,
+} from './dto/webhook-subscription-input.dto';
+import type {
+  CreatedWebhookSubscriptionDto,
+  WebhookDeliveryDto,
+  WebhookReplayDto,
+  WebhookSecretDto,
+  WebhookSubscriptionDto,
+} from './dto/webhook-subscription.dto';
 import { MAX_SUBSCRIPTIONS_PER_ORGANISATION, type WebhookSubscription } from './webhook.model';
 import { WebhookStore } from './webhook.store';
 import { WebhookDeliveryService } from './webhook-delivery.service';
@@ -42,7 +52,9 @@ export class WebhookSubscriptionsService {
     const organisation = this.organisations.of(caller);
     await this.checkUrl(input.url);
     if ((await this.store.countSubscriptions(organisation)) >= MAX_SUBSCRIPTIONS_PER_ORGANISATION) {
-      throw new ConflictError(`an organisation may have at most ${MAX_SUBSCRIPTIONS_PER_ORGANISATION} webhook subscriptions`);
+      throw new ConflictError(
+        `an organisation may have at most ${MAX_SUBSCRIPTIONS_PER_ORGANISATION} webhook subscriptions`,
+      );
     }
     const now = this.nowIso();
     const secret = newSigningSecret();
@@ -66,9 +78,17 @@ export class WebhookSubscriptionsService {
     return toSubscriptionDto(await this.owned(caller, id), caller);
   }
 
-  async list(caller: Caller, query: PagingQueryDto, requestUrl: string): Promise<Collection<WebhookSubscriptionDto>> {
+  async list(
+    caller: Caller,
+    query: PagingQueryDto,
+    requestUrl: string,
+  ): Promise<Collection<WebhookSubscriptionDto>> {
     const window = pageWindow(query);
-    const page = await this.store.listSubscriptions(this.organisations.of(caller), window.offset, window.limit);
+    const page = await this.store.listSubscriptions(
+      this.organisations.of(caller),
+      window.offset,
+      window.limit,
+    );
     return collection(
       page.items.map((s) => toSubscriptionDto(s, caller)),
       window,
@@ -77,7 +97,11 @@ export class WebhookSubscriptionsService {
     );
   }
 
-  async update(caller: Caller, id: string, input: UpdateWebhookSubscriptionDto): Promise<WebhookSubscriptionDto> {
+  async update(
+    caller: Caller,
+    id: string,
+    input: UpdateWebhookSubscriptionDto,
+  ): Promise<WebhookSubscriptionDto> {
     const current = await this.owned(caller, id);
     if (input.url !== current.url) {
       await this.checkUrl(input.url);
@@ -114,7 +138,10 @@ export class WebhookSubscriptionsService {
     const createdAt = new Date(now).toISOString();
     await this.store.putSubscription({
       ...current,
-      secrets: [{ secret, createdAt }, { ...current.secrets[0], expiresAt: previousSecretExpiresAt }],
+      secrets: [
+        { secret, createdAt },
+        { ...current.secrets[0], expiresAt: previousSecretExpiresAt },
+      ],
       updatedAt: createdAt,
     });
     return { secret, createdAt, previousSecretExpiresAt };
@@ -124,7 +151,13 @@ export class WebhookSubscriptionsService {
     return toDeliveryDto(await this.delivery.deliverTest(await this.owned(caller, id)), caller);
   }
 
-  async deliveries(caller: Caller, id: string, query: PagingQueryDto, requestUrl: string, dead: boolean): Promise<Collection<WebhookDeliveryDto>> {
+  async deliveries(
+    caller: Caller,
+    id: string,
+    query: PagingQueryDto,
+    requestUrl: string,
+    dead: boolean,
+  ): Promise<Collection<WebhookDeliveryDto>> {
     await this.owned(caller, id);
     const window = pageWindow(query);
     const page = dead
@@ -154,7 +187,9 @@ export class WebhookSubscriptionsService {
       throw new NotFoundError('delivery', deliveryId);
     }
     if (found.test) {
-      throw new ValidationFailedError([{ field: 'deliveryId', message: 'is a test delivery: send a new test instead' }]);
+      throw new ValidationFailedError([
+        { field: 'deliveryId', message: 'is a test delivery: send a new test instead' },
+      ]);
     }
     this.mustBeEnabled(subscription);
     return toDeliveryDto(await this.delivery.redeliver(found), caller);
@@ -163,10 +198,14 @@ export class WebhookSubscriptionsService {
   async replay(caller: Caller, id: string, input: CreateReplayDto): Promise<WebhookReplayDto> {
     const subscription = await this.owned(caller, id);
     if ((input.since === undefined) === (input.deadLetters !== true)) {
-      throw new ValidationFailedError([{ field: 'since', message: 'give either since or deadLetters: true, not both' }]);
+      throw new ValidationFailedError([
+        { field: 'since', message: 'give either since or deadLetters: true, not both' },
+      ]);
     }
     this.mustBeEnabled(subscription);
-    return input.since !== undefined ? this.replaySince(subscription, new Date(input.since)) : this.replayDeadLetters(subscription);
+    return input.since !== undefined
+      ? this.replaySince(subscription, new Date(input.since))
+      : this.replayDeadLetters(subscription);
   }
 
   private async replaySince(subscription: WebhookSubscription, since: Date): Promise<WebhookReplayDto> {
@@ -174,7 +213,11 @@ export class WebhookSubscriptionsService {
     let events = await this.events.readSince(subscription.organisation, since, REPLAY_PAGE);
     while (events.length > 0) {
       for (const event of events) {
-        if (!wantsType(subscription.eventTypes, event.type) || (subscription.workReferenceNumbers && !subscription.workReferenceNumbers.includes(event.workReferenceNumber))) {
+        if (
+          !wantsType(subscription.eventTypes, event.type) ||
+          (subscription.workReferenceNumbers &&
+            !subscription.workReferenceNumbers.includes(event.workReferenceNumber))
+        ) {
           continue;
         }
         if (queued >= MAX_REPLAY) {
@@ -186,7 +229,11 @@ export class WebhookSubscriptionsService {
       if (events.length < REPLAY_PAGE) {
         break;
       }
-      events = await this.events.readAfter(subscription.organisation, events[events.length - 1].id, REPLAY_PAGE);
+      events = await this.events.readAfter(
+        subscription.organisation,
+        events[events.length - 1].id,
+        REPLAY_PAGE,
+      );
     }
     return { queued, truncated: false };
   }
@@ -211,7 +258,9 @@ export class WebhookSubscriptionsService {
 
   private mustBeEnabled(subscription: WebhookSubscription): void {
     if (!subscription.enabled) {
-      throw new ConflictError('the webhook subscription is disabled: enable it (PUT with enabled true) first');
+      throw new ConflictError(
+        'the webhook subscription is disabled: enable it (PUT with enabled true) first',
+      );
     }
   }
 

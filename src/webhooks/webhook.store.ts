@@ -12,7 +12,11 @@ export interface Page<T> {
 export abstract class WebhookStore {
   abstract putSubscription(subscription: WebhookSubscription): Promise<void>;
   abstract getSubscription(id: string): Promise<WebhookSubscription | undefined>;
-  abstract listSubscriptions(organisation: string, offset: number, limit: number): Promise<Page<WebhookSubscription>>;
+  abstract listSubscriptions(
+    organisation: string,
+    offset: number,
+    limit: number,
+  ): Promise<Page<WebhookSubscription>>;
   abstract countSubscriptions(organisation: string): Promise<number>;
   /** Every subscription of an organisation (bounded by MAX_SUBSCRIPTIONS_PER_ORGANISATION): matched per event. */
   abstract subscriptionsOf(organisation: string): Promise<WebhookSubscription[]>;
@@ -21,8 +25,16 @@ export abstract class WebhookStore {
 
   abstract putDelivery(delivery: DeliveryRecord): Promise<void>;
   abstract getDelivery(id: string): Promise<DeliveryRecord | undefined>;
-  abstract listDeliveries(subscriptionId: string, offset: number, limit: number): Promise<Page<DeliveryRecord>>;
+  abstract listDeliveries(
+    subscriptionId: string,
+    offset: number,
+    limit: number,
+  ): Promise<Page<DeliveryRecord>>;
   abstract addDeadLetter(delivery: DeliveryRecord): Promise<void>;
   abstract removeDeadLetter(delivery: DeliveryRecord): Promise<void>;
-  abstract listDeadLetters(subscriptionId: string, offset: number, limit: number): Promise<Page<DeliveryRecord>>;
+  abstract listDeadLetters(
+    subscriptionId: string,
+    offset: number,
+    limit: number,
+  ): Promise<Page<DeliveryRecord>>;
 }

@@ -31,7 +31,9 @@ import { WebhooksLifecycle } from './webhooks.lifecycle';
       provide: WebhookStore,
       inject: [RedisService, webhooksConfig.KEY, WEBHOOK_CLOCK],
       useFactory: (redis: RedisService, config: WebhooksConfig, clock: Clock) =>
-        redis.client ? new RedisWebhookStore(redis.client, redis.alarm, config.logRetentionMs, () => clock.now()) : new MemoryWebhookStore(config.logRetentionMs, () => clock.now()),
+        redis.client
+          ? new RedisWebhookStore(redis.client, redis.alarm, config.logRetentionMs, () => clock.now())
+          : new MemoryWebhookStore(config.logRetentionMs, () => clock.now()),
     },
     {
       provide: DeliveryQueue,
@@ -49,7 +51,11 @@ import { WebhooksLifecycle } from './webhooks.lifecycle';
           : new MemoryDeliveryQueue(clock, config.concurrency),
     },
     { provide: ReceiverHttp, useFactory: () => new ReceiverHttp() },
-    { provide: WebhookMetrics, inject: [MetricsService], useFactory: (metrics: MetricsService) => new WebhookMetrics(metrics.registry) },
+    {
+      provide: WebhookMetrics,
+      inject: [MetricsService],
+      useFactory: (metrics: MetricsService) => new WebhookMetrics(metrics.registry),
+    },
     WebhookDeliveryService,
     WebhookSubscriptionsService,
     WebhooksLifecycle,

@@ -4,7 +4,11 @@ import { BadRequestError } from '../common/errors/api-error';
 import { isoDateTime, openEnum, UNKNOWN } from '../common/fields/upstream-values';
 import { links } from '../common/links/link';
 import { withQuery } from '../common/links/paths';
-import { EventApiClient, type SmWorkUpdateSummary, type WorkUpdatesQuery } from '../upstreams/street-manager/event-api.client';
+import {
+  EventApiClient,
+  type SmWorkUpdateSummary,
+  type WorkUpdatesQuery,
+} from '../upstreams/street-manager/event-api.client';
 import { EVENT_PAGE_SIZE_MAX } from '../upstreams/street-manager/v6-assumptions';
 import {
   DEFAULT_UPDATES_LIMIT,
@@ -21,7 +25,10 @@ const EVENT = /^[a-z0-9_]{1,100}$/;
 const PLACEHOLDERS = new Set(['upcoming_event', 'upcoming_enum']);
 
 /** What the feed reads of an update, from the Event API or from the event log. */
-type FeedRow = Pick<SmWorkUpdateSummary, 'update_id' | 'work_reference_number' | 'update_date_time'> & { event_type: string; object_type: string };
+type FeedRow = Pick<SmWorkUpdateSummary, 'update_id' | 'work_reference_number' | 'update_date_time'> & {
+  event_type: string;
+  object_type: string;
+};
 
 function toUpdate(u: FeedRow, caller: Caller): WorkUpdateDto {
   const event = String(u.event_type);
@@ -59,7 +66,13 @@ export class WorkUpdatesService {
     // While the event intake runs, the caller's organisation's log answers: a poll costs no upstream call.
     const page: FeedRow[] = this.fromLog.serving
       ? await this.fromLog.updates(caller, { after: query.after, since: since ?? undefined }, limit)
-      : await this.read(caller, limit, query.after !== undefined ? { updateId: query.after } : { startDate: since ?? undefined, endDate: new Date().toISOString() });
+      : await this.read(
+          caller,
+          limit,
+          query.after !== undefined
+            ? { updateId: query.after }
+            : { startDate: since ?? undefined, endDate: new Date().toISOString() },
+        );
     const last = page[page.length - 1];
     const nextAfter = last?.update_id ?? query.after ?? null;
 
@@ -80,7 +93,10 @@ export class WorkUpdatesService {
     const rows: SmWorkUpdateSummary[] = [];
     let query: WorkUpdatesQuery = from;
     for (;;) {
-      const page = await this.events.workUpdates(caller, { ...query, pageSize: Math.min(EVENT_PAGE_SIZE_MAX, limit - rows.length) });
+      const page = await this.events.workUpdates(caller, {
+        ...query,
+        pageSize: Math.min(EVENT_PAGE_SIZE_MAX, limit - rows.length),
+      });
       rows.push(...[...page.rows].sort((a, b) => a.update_id - b.update_id));
       if (rows.length >= limit || page.nextUpdate === null || page.rows.length === 0) {
         return rows.slice(0, limit);

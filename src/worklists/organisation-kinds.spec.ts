@@ -18,7 +18,10 @@ const caller = (organisation?: string): Caller => ({
 /** Credentials per organisation (the default one has none) and the Party API's answers, counting the look-ups. */
 function kinds(types: Record<string, string>, defaultCredentialId = 'default') {
   const lookups: string[] = [];
-  const credentials: StreetManagerCredential[] = [credential('default@example.org', 'secret'), ...Object.keys(types).map((swa) => credential(`${swa}@example.org`, 'secret', swa))];
+  const credentials: StreetManagerCredential[] = [
+    credential('default@example.org', 'secret'),
+    ...Object.keys(types).map((swa) => credential(`${swa}@example.org`, 'secret', swa)),
+  ];
   const endpoints = { credentials, defaultCredentialId } as StreetManagerEndpoints;
   const party = {
     getOrganisation: (_caller: Caller, swaCode: string) => {
@@ -51,14 +54,17 @@ describe('OrganisationKinds', () => {
     expect({ status: refusal.status, code: refusal.code, message: refusal.message }).toEqual({
       status: 403,
       code: 'FORBIDDEN',
-      message: "Refused permits is a promoter's (or its contractor's) worklist; your requests act in Street Manager for organisation 4720, a highway authority",
+      message:
+        "Refused permits is a promoter's (or its contractor's) worklist; your requests act in Street Manager for organisation 4720, a highway authority",
     });
   });
 
   it('takes an unbound caller for the default credential’s organisation, and pads SWA codes', async () => {
     const { service, lookups } = kinds({ '7374': 'PROMOTER', '0116': 'HA' }, '7374');
     await service.require(caller(undefined), 'promoter', 'Refused permits');
-    await expect(service.require(caller(undefined), 'highway_authority', 'Potential overruns')).rejects.toThrow('organisation 7374, a promoter');
+    await expect(
+      service.require(caller(undefined), 'highway_authority', 'Potential overruns'),
+    ).rejects.toThrow('organisation 7374, a promoter');
     await service.require(caller('116'), 'highway_authority', 'Potential overruns');
     expect(lookups).toEqual(['7374', '0116']);
   });
@@ -74,9 +80,13 @@ describe('OrganisationKinds', () => {
 
   it('keeps no failed look-up', async () => {
     let calls = 0;
-    const endpoints = { credentials: [credential('u', 'p', '4720')], defaultCredentialId: '4720' } as StreetManagerEndpoints;
+    const endpoints = {
+      credentials: [credential('u', 'p', '4720')],
+      defaultCredentialId: '4720',
+    } as StreetManagerEndpoints;
     const party = {
-      getOrganisation: () => (++calls === 1 ? Promise.reject(new Error('down')) : Promise.resolve({ organisation_type: 'HA' })),
+      getOrganisation: () =>
+        ++calls === 1 ? Promise.reject(new Error('down')) : Promise.resolve({ organisation_type: 'HA' }),
     } as unknown as PartyApiClient;
     const service = new OrganisationKinds(endpoints, party);
     await expect(service.require(caller('4720'), 'highway_authority', 'x')).rejects.toThrow('down');

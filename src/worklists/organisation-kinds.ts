@@ -2,13 +2,24 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { Caller } from '../auth/caller';
 import { ApiError, ErrorCode } from '../common/errors/api-error';
 import { PartyApiClient } from '../upstreams/street-manager/party-api.client';
-import { STREET_MANAGER_ENDPOINTS, type StreetManagerEndpoints } from '../upstreams/street-manager/street-manager-endpoints';
+import {
+  STREET_MANAGER_ENDPOINTS,
+  type StreetManagerEndpoints,
+} from '../upstreams/street-manager/street-manager-endpoints';
 
 /** Which side of the street works process an organisation is on, as the worklists divide it. */
 export type WorklistSide = 'highway_authority' | 'promoter';
 
-const SIDE_OF_TYPE: Record<string, WorklistSide> = { HA: 'highway_authority', PROMOTER: 'promoter', CONTRACTOR: 'promoter' };
-const TYPE_WORDS: Record<string, string> = { HA: 'a highway authority', PROMOTER: 'a promoter', CONTRACTOR: 'a contractor' };
+const SIDE_OF_TYPE: Record<string, WorklistSide> = {
+  HA: 'highway_authority',
+  PROMOTER: 'promoter',
+  CONTRACTOR: 'promoter',
+};
+const TYPE_WORDS: Record<string, string> = {
+  HA: 'a highway authority',
+  PROMOTER: 'a promoter',
+  CONTRACTOR: 'a contractor',
+};
 const SIDE_WORDS: Record<WorklistSide, string> = {
   highway_authority: "a highway authority's worklist",
   promoter: "a promoter's (or its contractor's) worklist",

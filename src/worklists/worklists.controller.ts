@@ -11,7 +11,12 @@ import type { Collection } from '../common/paging/collection';
 import { ApiCollectionResponse } from '../common/paging/collection.dto';
 import { CollectionQueryDto } from '../common/paging/collection-query.dto';
 import { PermitReferenceParamDto } from '../common/vocabulary/references';
-import { DeemingPermitDto, DueWorkStopDto, PotentialOverrunDto, RefusedPermitDto } from './dto/worklist-items.dto';
+import {
+  DeemingPermitDto,
+  DueWorkStopDto,
+  PotentialOverrunDto,
+  RefusedPermitDto,
+} from './dto/worklist-items.dto';
 import { WorklistsService } from './worklists.service';
 
 const AUTHORITY_ONLY =
@@ -45,7 +50,10 @@ export class WorklistsController {
   @ApiCollectionResponse(DeemingPermitDto, 'A page of permits about to deem')
   @ApiErrorResponses(400, 401, 403, 406, 429, 502, 503, 504)
   @FOR_AUTHORITIES
-  deemingPermits(@Query() query: CollectionQueryDto, @CurrentListRequest() request: ListRequest): Promise<Collection<Partial<DeemingPermitDto>>> {
+  deemingPermits(
+    @Query() query: CollectionQueryDto,
+    @CurrentListRequest() request: ListRequest,
+  ): Promise<Collection<Partial<DeemingPermitDto>>> {
     return serveList(this.worklists.lists.deemingPermits, query, request);
   }
 
@@ -61,7 +69,10 @@ export class WorklistsController {
   @ApiCollectionResponse(PotentialOverrunDto, 'A page of potential overruns')
   @ApiErrorResponses(400, 401, 403, 406, 429, 502, 503, 504)
   @FOR_AUTHORITIES
-  potentialOverruns(@Query() query: CollectionQueryDto, @CurrentListRequest() request: ListRequest): Promise<Collection<Partial<PotentialOverrunDto>>> {
+  potentialOverruns(
+    @Query() query: CollectionQueryDto,
+    @CurrentListRequest() request: ListRequest,
+  ): Promise<Collection<Partial<PotentialOverrunDto>>> {
     return serveList(this.worklists.lists.potentialOverruns, query, request);
   }
 
@@ -77,7 +88,10 @@ export class WorklistsController {
   @ApiNoContentResponse({ description: 'Dismissed, or not on the list' })
   @ApiErrorResponses(400, 401, 403, 429, 502, 503, 504)
   @FOR_AUTHORITIES
-  async dismissPotentialOverrun(@Param() params: PermitReferenceParamDto, @CurrentCaller() caller: Caller): Promise<void> {
+  async dismissPotentialOverrun(
+    @Param() params: PermitReferenceParamDto,
+    @CurrentCaller() caller: Caller,
+  ): Promise<void> {
     await this.worklists.dismissPotentialOverrun(caller, params.permitReferenceNumber);
   }
 
@@ -93,7 +107,10 @@ export class WorklistsController {
   @ApiCollectionResponse(DueWorkStopDto, 'A page of work stops due')
   @ApiErrorResponses(400, 401, 403, 406, 429, 502, 503, 504)
   @FOR_PROMOTERS
-  dueWorkStops(@Query() query: CollectionQueryDto, @CurrentListRequest() request: ListRequest): Promise<Collection<Partial<DueWorkStopDto>>> {
+  dueWorkStops(
+    @Query() query: CollectionQueryDto,
+    @CurrentListRequest() request: ListRequest,
+  ): Promise<Collection<Partial<DueWorkStopDto>>> {
     return serveList(this.worklists.lists.dueWorkStops, query, request);
   }
 
@@ -101,12 +118,18 @@ export class WorklistsController {
   @RequirePermission(Permission.READ)
   @ApiOperation({
     summary: 'Refused permits (promoter)',
-    description: 'The promoter’s permit applications that highway authorities refused, with the reasons; latest refusal first.' + WHOLE + PROMOTER_ONLY,
+    description:
+      'The promoter’s permit applications that highway authorities refused, with the reasons; latest refusal first.' +
+      WHOLE +
+      PROMOTER_ONLY,
   })
   @ApiCollectionResponse(RefusedPermitDto, 'A page of refused permits')
   @ApiErrorResponses(400, 401, 403, 406, 429, 502, 503, 504)
   @FOR_PROMOTERS
-  refusedPermits(@Query() query: CollectionQueryDto, @CurrentListRequest() request: ListRequest): Promise<Collection<Partial<RefusedPermitDto>>> {
+  refusedPermits(
+    @Query() query: CollectionQueryDto,
+    @CurrentListRequest() request: ListRequest,
+  ): Promise<Collection<Partial<RefusedPermitDto>>> {
     return serveList(this.worklists.lists.refusedPermits, query, request);
   }
 }

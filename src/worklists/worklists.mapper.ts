@@ -11,7 +11,12 @@ import type {
   SmRefusedPermit,
   SmWorkStopDue,
 } from '../upstreams/street-manager/worklist-api.client';
-import type { DeemingPermitDto, DueWorkStopDto, PotentialOverrunDto, RefusedPermitDto } from './dto/worklist-items.dto';
+import type {
+  DeemingPermitDto,
+  DueWorkStopDto,
+  PotentialOverrunDto,
+  RefusedPermitDto,
+} from './dto/worklist-items.dto';
 
 /** Where the worklists live (the only resources of this folder, so their paths are kept here). */
 export const WORKLIST_PATHS = {
@@ -74,8 +79,13 @@ export function refusalReason(text: string): (typeof REFUSAL_REASONS)[number] | 
   return openEnum(/\bRC\d{2}\b/i.exec(text)?.[0].toUpperCase(), REFUSAL_REASONS);
 }
 
-const itemLinks = (caller: Caller | undefined, row: { permit_reference_number: string; work_reference_number: string }) =>
-  links(caller).related('permit', permitPath(row.permit_reference_number)).related('work', worksPath(row.work_reference_number));
+const itemLinks = (
+  caller: Caller | undefined,
+  row: { permit_reference_number: string; work_reference_number: string },
+) =>
+  links(caller)
+    .related('permit', permitPath(row.permit_reference_number))
+    .related('work', worksPath(row.work_reference_number));
 
 export function deemingPermit(row: SmPermitAboutToDeem, caller: Caller | undefined): DeemingPermitDto {
   return {
@@ -90,7 +100,12 @@ export function deemingPermit(row: SmPermitAboutToDeem, caller: Caller | undefin
     proposedStartDate: isoDate(row.start_date),
     proposedEndDate: isoDate(row.end_date),
     links: itemLinks(caller, row)
-      .action('assess', `${permitPath(row.permit_reference_number)}/assessment`, 'PUT', Permission.AUTHORITY_WRITE)
+      .action(
+        'assess',
+        `${permitPath(row.permit_reference_number)}/assessment`,
+        'PUT',
+        Permission.AUTHORITY_WRITE,
+      )
       .build(),
   };
 }
@@ -123,7 +138,10 @@ export function refusedPermit(row: SmRefusedPermit, caller: Caller | undefined):
   };
 }
 
-export function potentialOverrun(row: SmPotentialWorkOverrunning, caller: Caller | undefined): PotentialOverrunDto {
+export function potentialOverrun(
+  row: SmPotentialWorkOverrunning,
+  caller: Caller | undefined,
+): PotentialOverrunDto {
   return {
     permitReferenceNumber: row.permit_reference_number,
     workReferenceNumber: row.work_reference_number,
@@ -133,7 +151,12 @@ export function potentialOverrun(row: SmPotentialWorkOverrunning, caller: Caller
     proposedEndDate: isoDate(row.end_date),
     reasonablePeriodEndDate: isoDateTime(row.reasonable_period_end_date),
     links: itemLinks(caller, row)
-      .action('dismiss', resourcePath(WORKLIST_PATHS.potentialOverruns, row.permit_reference_number), 'DELETE', Permission.AUTHORITY_WRITE)
+      .action(
+        'dismiss',
+        resourcePath(WORKLIST_PATHS.potentialOverruns, row.permit_reference_number),
+        'DELETE',
+        Permission.AUTHORITY_WRITE,
+      )
       .build(),
   };
 }

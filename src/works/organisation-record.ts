@@ -9,7 +9,15 @@ export function organisationRecordFrom(entry: WorksRegisterEntry | undefined): O
   }
   const { jobNumber, costCentre, contactTeam, notes } = entry;
   const updatedAt = isoDateTime(entry.updatedAt);
-  return { available: true, found: true, jobNumber, costCentre, contactTeam, notes, ...(updatedAt !== null ? { updatedAt } : {}) };
+  return {
+    available: true,
+    found: true,
+    jobNumber,
+    costCentre,
+    contactTeam,
+    notes,
+    ...(updatedAt !== null ? { updatedAt } : {}),
+  };
 }
 
 export const ENRICHMENT_UNAVAILABLE_HEADER = 'X-Enrichment-Unavailable';

@@ -15,7 +15,12 @@ import type { SmWorkFeature } from '../upstreams/street-manager/geojson-api.clie
 import type { SmPermitSummary } from '../upstreams/street-manager/reporting-api.client';
 import type { SmWork } from '../upstreams/street-manager/work-api.client';
 import type { OrganisationRecordDto, PermitSummaryDto, WorkDto, WorkSummaryDto } from './dto/work.dto';
-import { PERMIT_STATUSES, TRAFFIC_MANAGEMENT_TYPES, WORK_CATEGORIES, WORK_STATUSES } from '../common/vocabulary/street-manager-enums';
+import {
+  PERMIT_STATUSES,
+  TRAFFIC_MANAGEMENT_TYPES,
+  WORK_CATEGORIES,
+  WORK_STATUSES,
+} from '../common/vocabulary/street-manager-enums';
 import { ofWork, permitPath, V1, worksPath } from '../common/links/paths';
 
 /** Property names of each representation, for `?fields=` (checked even when a page is empty). */
@@ -43,7 +48,6 @@ export const WORK_SUMMARY_FIELDS = [
   'geometry',
 ] as const;
 export const WORK_FIELDS = [...WORK_SUMMARY_FIELDS, 'roadCategory', 'permits', 'organisationRecord'] as const;
-
 
 interface WorkLinkFacts {
   workReferenceNumber: string;
@@ -183,7 +187,12 @@ export function workFromCreate(
   created: { work_reference_number: string; permit_reference_number: string },
   sent: Pick<
     WorkDto,
-    'description' | 'promoterSwaCode' | 'highwayAuthoritySwaCode' | 'usrn' | 'locationDescription' | 'geometry'
+    | 'description'
+    | 'promoterSwaCode'
+    | 'highwayAuthoritySwaCode'
+    | 'usrn'
+    | 'locationDescription'
+    | 'geometry'
   > & { proposedStartDate: string; proposedEndDate: string; trafficManagementType: string },
   caller: Caller,
 ): WorkDto {

@@ -13,7 +13,11 @@ import type { ListWorksQueryDto } from './dto/list-works-query.dto';
 import type { OrganisationRecordDto, WorkDto } from './dto/work.dto';
 import { organisationRecordFrom } from './organisation-record';
 import { workFromCreate, workFromStreetManager } from './works.mapper';
-import { checkPermitApplication, permitApplicationToStreetManager, STREET_MANAGER_FIELD_NAMES } from '../permits/permit-application';
+import {
+  checkPermitApplication,
+  permitApplicationToStreetManager,
+  STREET_MANAGER_FIELD_NAMES,
+} from '../permits/permit-application';
 
 export interface WorkRead {
   work: WorkDto;

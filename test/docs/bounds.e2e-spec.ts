@@ -10,7 +10,15 @@ import { exampleBody, exampleUrl, type OpenApi, operations, type Parameter } fro
  */
 const DEMO = { 'Ocp-Apim-Subscription-Key': DEFAULT_SANDBOX_KEYS.demo };
 
-type Bounded = { type?: string; maxLength?: number; maximum?: number; maxItems?: number; enum?: string[]; items?: Bounded; $ref?: string };
+type Bounded = {
+  type?: string;
+  maxLength?: number;
+  maximum?: number;
+  maxItems?: number;
+  enum?: string[];
+  items?: Bounded;
+  $ref?: string;
+};
 type ErrorBody = { error?: { details?: { field?: string; message: string }[] } };
 
 /** A value just past the schema's bound, and the bound, or undefined when the schema states none. */
@@ -48,7 +56,9 @@ describe('documented input bounds are enforced before Street Manager is called',
   });
 
   const upstreamCalls = async (): Promise<number> => {
-    const stats = (await (await fetch(`${sandboxUrl(booted)}/__admin/stats`)).json()) as { requests: Record<string, number> };
+    const stats = (await (await fetch(`${sandboxUrl(booted)}/__admin/stats`)).json()) as {
+      requests: Record<string, number>;
+    };
     return Object.entries(stats.requests)
       .filter(([api]) => api !== 'token')
       .reduce((sum, [, n]) => sum + n, 0);
@@ -67,12 +77,16 @@ describe('documented input bounds are enforced before Street Manager is called',
       const expect400 = (name: string, bound: number, res: { status: number; body: unknown }) => {
         checked += 1;
         if (res.status !== 400 || !namesFieldAndBound(res.body, name, bound)) {
-          failures.push(`${op.method.toUpperCase()} ${op.path} ${name} past ${bound}: ${res.status} ${JSON.stringify(res.body).slice(0, 300)}`);
+          failures.push(
+            `${op.method.toUpperCase()} ${op.path} ${name} past ${bound}: ${res.status} ${JSON.stringify(res.body).slice(0, 300)}`,
+          );
         }
       };
       for (const raw of op.operation.parameters ?? []) {
-        const parameter: Parameter = raw.$ref ? (document.components.parameters?.[raw.$ref.split('/').pop() as string] as Parameter) : raw;
-        const past = pastBound((parameter.schema ?? {}));
+        const parameter: Parameter = raw.$ref
+          ? (document.components.parameters?.[raw.$ref.split('/').pop() as string] as Parameter)
+          : raw;
+        const past = pastBound(parameter.schema ?? {});
         if (!past) {
           continue;
         }
@@ -93,8 +107,14 @@ describe('documented input bounds are enforced before Street Manager is called',
         }
       }
       const body = exampleBody(op) as Record<string, unknown> | undefined;
-      const schemaRef = (op.operation.requestBody?.content?.['application/json'] as { schema?: Bounded } | undefined)?.schema?.$ref;
-      const schema = schemaRef ? (document.components.schemas[schemaRef.split('/').pop() as string] as { properties?: Record<string, Bounded> }) : undefined;
+      const schemaRef = (
+        op.operation.requestBody?.content?.['application/json'] as { schema?: Bounded } | undefined
+      )?.schema?.$ref;
+      const schema = schemaRef
+        ? (document.components.schemas[schemaRef.split('/').pop() as string] as {
+            properties?: Record<string, Bounded>;
+          })
+        : undefined;
       for (const [name, property] of Object.entries(schema?.properties ?? {})) {
         const past = pastBound(property);
         if (body && past) {

@@ -7,7 +7,14 @@ import { testStreetManagerConfig } from '../upstreams/support/street-manager-fix
 import { clearFaults, setFault } from '../resources/support';
 import { throttlingSettings } from '../security/support/settings';
 import { AnswerChecker } from './support/answers';
-import { type DocumentedOperation, exampleBody, exampleUrl, type OpenApi, operations, sandboxKeyFor } from './support/document';
+import {
+  type DocumentedOperation,
+  exampleBody,
+  exampleUrl,
+  type OpenApi,
+  operations,
+  sandboxKeyFor,
+} from './support/document';
 
 /*
  * The document cannot drift from behaviour: live answers of every operation (lists, items, sparse `?fields=`
@@ -65,10 +72,17 @@ describe('live answers match /v1/openapi.json', () => {
     await booted.close();
   });
 
-  async function check(op: DocumentedOperation, url: string, headers: Record<string, string>, expected: number[]): Promise<string[]> {
+  async function check(
+    op: DocumentedOperation,
+    url: string,
+    headers: Record<string, string>,
+    expected: number[],
+  ): Promise<string[]> {
     const res = await booted.http.get(url).set(headers);
     const problems = checker.problems(op, res);
-    return expected.includes(res.status) ? problems : [`GET ${url}: ${res.status}, expected ${expected.join(' or ')}`, ...problems];
+    return expected.includes(res.status)
+      ? problems
+      : [`GET ${url}: ${res.status}, expected ${expected.join(' or ')}`, ...problems];
   }
 
   it('lists and items, whole and sparse, JSON and GeoJSON', async () => {
@@ -77,7 +91,9 @@ describe('live answers match /v1/openapi.json', () => {
       const url = exampleUrl(document, op);
       problems.push(...(await check(op, url, sandboxKeyFor(op), [200])));
       if (op.operation.responses['200']?.content?.['application/geo+json']) {
-        problems.push(...(await check(op, url, { ...sandboxKeyFor(op), Accept: 'application/geo+json' }, [200])));
+        problems.push(
+          ...(await check(op, url, { ...sandboxKeyFor(op), Accept: 'application/geo+json' }, [200])),
+        );
       }
       const fields = sparseFields(document, op);
       if (fields) {
@@ -109,10 +125,17 @@ describe('live answers match /v1/openapi.json', () => {
     const upstream = gets.filter((op) => op.path !== '/v1/me');
     // A fresh app: nothing cached yet, so every read reaches the failing upstream.
     const fresh = await bootApp();
-    const check = async (op: DocumentedOperation, url: string, headers: Record<string, string>, expected: number[]) => {
+    const check = async (
+      op: DocumentedOperation,
+      url: string,
+      headers: Record<string, string>,
+      expected: number[],
+    ) => {
       const res = await fresh.http.get(url).set(headers);
       const found = checker.problems(op, res);
-      return expected.includes(res.status) ? found : [`GET ${url}: ${res.status}, expected ${expected.join(' or ')}`, ...found];
+      return expected.includes(res.status)
+        ? found
+        : [`GET ${url}: ${res.status}, expected ${expected.join(' or ')}`, ...found];
     };
     try {
       await setFault(fresh, { api: 'all', errorRate: 1, errorStatus: 500 });
@@ -156,7 +179,9 @@ describe('live answers match /v1/openapi.json', () => {
       [Permission.AUTHORITY_WRITE]: { 'Ocp-Apim-Subscription-Key': DEFAULT_SANDBOX_KEYS.promoter },
       [Permission.PROMOTER_WRITE]: { 'Ocp-Apim-Subscription-Key': DEFAULT_SANDBOX_KEYS.authority },
     };
-    const guarded = operations(document, ['post', 'put']).filter((o) => lacking[o.operation['x-permission'] ?? '']);
+    const guarded = operations(document, ['post', 'put']).filter(
+      (o) => lacking[o.operation['x-permission'] ?? ''],
+    );
     expect(guarded.length).toBeGreaterThanOrEqual(10);
     for (const op of guarded) {
       const url = exampleUrl(document, op);
@@ -174,15 +199,22 @@ describe('live answers match /v1/openapi.json', () => {
   it('429 past the rate limit, with Retry-After and the rate-limit headers, on reads and writes alike', async () => {
     const limited = await bootApp({
       overrides: [
-        { provide: throttlingConfig.KEY, useValue: throttlingSettings({ sandbox: [{ name: 'per-hour', limit: 1, windowSeconds: 3600 }] }) },
+        {
+          provide: throttlingConfig.KEY,
+          useValue: throttlingSettings({ sandbox: [{ name: 'per-hour', limit: 1, windowSeconds: 3600 }] }),
+        },
       ],
     });
     const problems: string[] = [];
     try {
       await limited.http.get('/v1/me').set(DEMO).expect(200);
-      for (const op of operations(document, ['get', 'post', 'put']).filter((o) => o.path.startsWith('/v1/'))) {
+      for (const op of operations(document, ['get', 'post', 'put']).filter((o) =>
+        o.path.startsWith('/v1/'),
+      )) {
         const url = exampleUrl(document, op);
-        const res = await limited.http[op.method as 'get' | 'post' | 'put'](url).set(DEMO).send(op.method === 'get' ? undefined : {});
+        const res = await limited.http[op.method as 'get' | 'post' | 'put'](url)
+          .set(DEMO)
+          .send(op.method === 'get' ? undefined : {});
         problems.push(...checker.problems(op, res));
         if (res.status !== 429) {
           problems.push(`${op.method.toUpperCase()} ${url}: ${res.status}, expected 429`);
@@ -196,26 +228,38 @@ describe('live answers match /v1/openapi.json', () => {
 
   // One list and one item, each on its own app: the 504 body is the shared ErrorResponse, and consecutive stalled
   // calls on one app sometimes outlast the headers timeout (seen on main: a 200 after ~1 s; reported, not hidden here).
-  it.each(['/v1/works', '/v1/works/{workReferenceNumber}'])('504 when Street Manager does not answer in time: GET %s', async (path) => {
-    const op = gets.find((o) => o.path === path) as DocumentedOperation;
-    const base = testStreetManagerConfig();
-    const slow = await bootApp({
-      overrides: [
-        { provide: streetManagerConfig.KEY, useValue: { ...base, upstream: { ...base.upstream, headersTimeoutMs: 200, totalTimeoutMs: 2_000 } } },
-      ],
-    });
-    try {
-      // Signed in first, and the data APIs stalled (not sign-in), so the read meets the stall itself.
-      await slow.http.get('/v1/me').set(DEMO).expect(200);
-      await slow.http.get('/v1/organisations?limit=1').set(DEMO).expect(200);
-      for (const api of ['work', 'reporting', 'party', 'lookup', 'geojson']) {
-        await setFault(slow, { api, latencyMs: 1_000 });
+  it.each(['/v1/works', '/v1/works/{workReferenceNumber}'])(
+    '504 when Street Manager does not answer in time: GET %s',
+    async (path) => {
+      const op = gets.find((o) => o.path === path) as DocumentedOperation;
+      const base = testStreetManagerConfig();
+      const slow = await bootApp({
+        overrides: [
+          {
+            provide: streetManagerConfig.KEY,
+            useValue: {
+              ...base,
+              upstream: { ...base.upstream, headersTimeoutMs: 200, totalTimeoutMs: 2_000 },
+            },
+          },
+        ],
+      });
+      try {
+        // Signed in first, and the data APIs stalled (not sign-in), so the read meets the stall itself.
+        await slow.http.get('/v1/me').set(DEMO).expect(200);
+        await slow.http.get('/v1/organisations?limit=1').set(DEMO).expect(200);
+        for (const api of ['work', 'reporting', 'party', 'lookup', 'geojson']) {
+          await setFault(slow, { api, latencyMs: 1_000 });
+        }
+        const res = await slow.http.get(exampleUrl(document, op)).set(DEMO);
+        expect({ status: res.status, problems: checker.problems(op, res) }).toEqual({
+          status: 504,
+          problems: [],
+        });
+      } finally {
+        await clearFaults(slow);
+        await slow.close();
       }
-      const res = await slow.http.get(exampleUrl(document, op)).set(DEMO);
-      expect({ status: res.status, problems: checker.problems(op, res) }).toEqual({ status: 504, problems: [] });
-    } finally {
-      await clearFaults(slow);
-      await slow.close();
-    }
-  });
+    },
+  );
 });

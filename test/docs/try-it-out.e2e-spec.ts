@@ -39,7 +39,9 @@ describe('Try it out: the document examples work against the sandbox', () => {
       const url = exampleUrl(document, op);
       const res = await booted.http.get(url).set(keyFor(op));
       const ok = res.status >= 200 && res.status < 300 && hasData(res.body);
-      outcomes.push(`${ok ? 'ok' : 'FAILED'} ${res.status} GET ${url}${ok ? '' : ` ${JSON.stringify(res.body).slice(0, 300)}`}`);
+      outcomes.push(
+        `${ok ? 'ok' : 'FAILED'} ${res.status} GET ${url}${ok ? '' : ` ${JSON.stringify(res.body).slice(0, 300)}`}`,
+      );
     }
     expect(outcomes.filter((o) => !o.startsWith('ok'))).toEqual([]);
   });
@@ -53,11 +55,15 @@ describe('Try it out: the document examples work against the sandbox', () => {
       try {
         const url = exampleUrl(document, op);
         const body = exampleBody(op);
-        const res = await fresh.http[op.method as 'post' | 'put'](url).set(keyFor(op)).send(body as object);
+        const res = await fresh.http[op.method as 'post' | 'put'](url)
+          .set(keyFor(op))
+          .send(body as object);
         const ok = body !== undefined && res.status >= 200 && res.status < 300;
         // The answer must also be the documented one (status, schema, headers).
         outcomes.push(...new AnswerChecker(document).problems(op, res).map((p) => `FAILED ${p}`));
-        outcomes.push(`${ok ? 'ok' : 'FAILED'} ${res.status} ${op.method.toUpperCase()} ${url}${ok ? '' : ` ${JSON.stringify(body)} → ${JSON.stringify(res.body).slice(0, 400)}`}`);
+        outcomes.push(
+          `${ok ? 'ok' : 'FAILED'} ${res.status} ${op.method.toUpperCase()} ${url}${ok ? '' : ` ${JSON.stringify(body)} → ${JSON.stringify(res.body).slice(0, 400)}`}`,
+        );
       } finally {
         await fresh.close();
       }

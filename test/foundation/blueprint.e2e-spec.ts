@@ -58,9 +58,7 @@ describe('OpenAPI documents (e2e)', () => {
     );
     expect(Object.keys(body.paths)).toEqual(expect.arrayContaining(['/status', '/healthcheck']));
     expect(
-      Object.keys(body.paths).every(
-        (p) => p.startsWith('/v1/') || ['/status', '/healthcheck'].includes(p),
-      ),
+      Object.keys(body.paths).every((p) => p.startsWith('/v1/') || ['/status', '/healthcheck'].includes(p)),
     ).toBe(true);
   });
 

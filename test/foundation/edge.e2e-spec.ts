@@ -22,12 +22,19 @@ describe('edge: versions, request ids, headers (e2e)', () => {
       expect(unversioned.body).toEqual(versioned.body);
     });
 
-    it.each(['/v9/probes', '/v9/probes/p-1', '/v0/status', '/v2/docs'])('404 with the error body for %s', async (path) => {
-      const res = await booted.http.get(path).expect(404);
-      expect(res.body).toEqual({
-        error: { code: 'NOT_FOUND', message: 'no resource matches this path', requestId: res.headers['x-request-id'] },
-      });
-    });
+    it.each(['/v9/probes', '/v9/probes/p-1', '/v0/status', '/v2/docs'])(
+      '404 with the error body for %s',
+      async (path) => {
+        const res = await booted.http.get(path).expect(404);
+        expect(res.body).toEqual({
+          error: {
+            code: 'NOT_FOUND',
+            message: 'no resource matches this path',
+            requestId: res.headers['x-request-id'],
+          },
+        });
+      },
+    );
 
     it('keeps /status and /healthcheck outside the versions', async () => {
       await booted.http.get('/status').expect(200);
@@ -50,7 +57,9 @@ describe('edge: versions, request ids, headers (e2e)', () => {
 
     it('generates one when none is given', async () => {
       const res = await booted.http.get('/status').expect(200);
-      expect(res.headers['x-request-id']).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
+      expect(res.headers['x-request-id']).toMatch(
+        /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/,
+      );
     });
 
     it.each([
@@ -158,7 +167,10 @@ describe('edge: CORS when origins are configured (e2e)', () => {
   it('lets a browser send a PUT: the preflight allows every method the API has', async () => {
     const res = await preflight('/v1/permits/TSR1591199404915-01/assessment', 'PUT', 'content-type');
     expect(res.headers['access-control-allow-methods']).toBe('GET, HEAD, POST, PUT, DELETE');
-    const routeMethods = booted.app.get(RouteTable).methods().filter((m) => m !== 'OPTIONS');
+    const routeMethods = booted.app
+      .get(RouteTable)
+      .methods()
+      .filter((m) => m !== 'OPTIONS');
     expect(new Set(routeMethods)).toEqual(new Set(CORS_METHODS));
   });
 
@@ -170,7 +182,11 @@ describe('edge: CORS when origins are configured (e2e)', () => {
   });
 
   it('exposes the headers callers need and varies cacheable answers by Origin', async () => {
-    const res = await booted.http.get('/v1/works?limit=1').set(HEADER, SANDBOX_PROMOTER_KEY).set('origin', 'https://portal.example').expect(200);
+    const res = await booted.http
+      .get('/v1/works?limit=1')
+      .set(HEADER, SANDBOX_PROMOTER_KEY)
+      .set('origin', 'https://portal.example')
+      .expect(200);
     expect(res.headers['access-control-expose-headers']).toBe(
       'X-Request-Id, Location, Retry-After, ETag, Idempotent-Replayed, X-RateLimit-Limit, X-RateLimit-Remaining, X-RateLimit-Reset',
     );

@@ -13,7 +13,11 @@ describe('error bodies (e2e)', () => {
     await booted.close();
   });
 
-  function expectJsonError(res: { headers: Record<string, string>; body: unknown }, code: string, message: string): void {
+  function expectJsonError(
+    res: { headers: Record<string, string>; body: unknown },
+    code: string,
+    message: string,
+  ): void {
     expect(res.headers['content-type']).toBe('application/json; charset=utf-8');
     expect(res.headers['cache-control']).toBe('no-store');
     expect(res.body).toEqual({ error: { code, message, requestId } });
@@ -32,12 +36,20 @@ describe('error bodies (e2e)', () => {
   });
 
   it('400 MALFORMED_JSON for an unparseable body', async () => {
-    const res = await booted.http.post('/v1/probes').set('content-type', 'application/json').send('{"name": ').expect(400);
+    const res = await booted.http
+      .post('/v1/probes')
+      .set('content-type', 'application/json')
+      .send('{"name": ')
+      .expect(400);
     expectJsonError(res, 'MALFORMED_JSON', 'unable to parse request body as JSON');
   });
 
   it('400 MALFORMED_JSON for an empty body declared as JSON', async () => {
-    const res = await booted.http.post('/v1/probes').set('content-type', 'application/json').send('').expect(400);
+    const res = await booted.http
+      .post('/v1/probes')
+      .set('content-type', 'application/json')
+      .send('')
+      .expect(400);
     expectJsonError(res, 'MALFORMED_JSON', 'unable to parse request body as JSON');
   });
 
@@ -50,13 +62,19 @@ describe('error bodies (e2e)', () => {
     expectJsonError(res, 'MALFORMED_JSON', 'unable to parse request body as JSON');
   });
 
-  it.each(['text/plain', 'application/x-www-form-urlencoded', 'application/xml'])('415 for a %s body', async (type) => {
-    const res = await booted.http.post('/v1/probes').set('content-type', type).send('name=a').expect(415);
-    expectJsonError(res, 'UNSUPPORTED_MEDIA_TYPE', 'the request body must be application/json');
-  });
+  it.each(['text/plain', 'application/x-www-form-urlencoded', 'application/xml'])(
+    '415 for a %s body',
+    async (type) => {
+      const res = await booted.http.post('/v1/probes').set('content-type', type).send('name=a').expect(415);
+      expectJsonError(res, 'UNSUPPORTED_MEDIA_TYPE', 'the request body must be application/json');
+    },
+  );
 
   it('413 for a body over the limit', async () => {
-    const res = await booted.http.post('/v1/probes').send({ name: 'x'.repeat(4096) }).expect(413);
+    const res = await booted.http
+      .post('/v1/probes')
+      .send({ name: 'x'.repeat(4096) })
+      .expect(413);
     expectJsonError(res, 'PAYLOAD_TOO_LARGE', 'the request body is too large');
   });
 

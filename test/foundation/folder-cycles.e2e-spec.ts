@@ -48,12 +48,18 @@ describe('folder cycles', () => {
 
   it('lets common name the caller type (type-only), not import it at run time', () => {
     const files = {
-      'auth/caller.ts': 'export interface Caller { id: string }\nexport const ANONYMOUS: Caller = { id: "" };\n',
+      'auth/caller.ts':
+        'export interface Caller { id: string }\nexport const ANONYMOUS: Caller = { id: "" };\n',
       'auth/guard.ts': "import { kit } from '../common/kit';\nexport const guard = kit;\n",
-      'common/kit.ts': "import type { Caller } from '../auth/caller';\nexport const kit = (c: Caller) => c.id;\n",
+      'common/kit.ts':
+        "import type { Caller } from '../auth/caller';\nexport const kit = (c: Caller) => c.id;\n",
     };
     const typeOnly = tree(files);
-    const runtime = tree({ ...files, 'common/kit.ts': "import { ANONYMOUS } from '../auth/caller';\nexport const kit = () => ANONYMOUS.id;\n" });
+    const runtime = tree({
+      ...files,
+      'common/kit.ts':
+        "import { ANONYMOUS } from '../auth/caller';\nexport const kit = () => ANONYMOUS.id;\n",
+    });
     try {
       expect(run(typeOnly)).toEqual({ status: 0, output: 'folder cycles: none\n' });
       expect(run(runtime).status).toBe(1);

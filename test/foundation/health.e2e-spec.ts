@@ -4,7 +4,13 @@ import { OperatorServer } from '../../src/metrics/operator-server';
 import { type BootedApp, bootApp } from '../helpers/boot-app';
 import { sandboxStats, throttlingSettings } from '../support';
 
-const SANDBOX_APIS = ['street-manager-geojson', 'street-manager-lookup', 'street-manager-party', 'street-manager-reporting', 'street-manager-work'];
+const SANDBOX_APIS = [
+  'street-manager-geojson',
+  'street-manager-lookup',
+  'street-manager-party',
+  'street-manager-reporting',
+  'street-manager-work',
+];
 
 async function upstreamCalls(booted: BootedApp): Promise<number> {
   const stats = await sandboxStats(booted);
@@ -23,7 +29,10 @@ describe('health (e2e)', () => {
     await booted.close();
   });
 
-  const withChecks = async (checks: Record<string, Parameters<HealthRegistry['register']>[1]>, run: () => Promise<void>) => {
+  const withChecks = async (
+    checks: Record<string, Parameters<HealthRegistry['register']>[1]>,
+    run: () => Promise<void>,
+  ) => {
     const registry = booted.app.get(HealthRegistry);
     Object.entries(checks).forEach(([name, check]) => registry.register(name, check));
     try {
@@ -39,24 +48,36 @@ describe('health (e2e)', () => {
     expect(res.headers['content-type']).toMatch(/^application\/json/);
   });
 
-  it('public GET /healthcheck: 200 with each dependency up, and none of the checks\' detail', async () => {
-    await withChecks({ 'test-up': () => Promise.resolve({ version: '1', organisations: ['7374'] }) }, async () => {
-      const res = await booted.http.get('/healthcheck').expect(200);
-      const details = Object.fromEntries([...SANDBOX_APIS, 'street-manager-session', 'test-up'].map((n) => [n, { status: 'up' }]));
-      expect(res.body).toEqual({ status: 'ok', details: expect.objectContaining(details) });
-      expect(Object.values(res.body.details as Record<string, object>).every((d) => Object.keys(d).join() === 'status')).toBe(true);
-      expect(res.headers['cache-control']).toBe('no-store');
-    });
+  it("public GET /healthcheck: 200 with each dependency up, and none of the checks' detail", async () => {
+    await withChecks(
+      { 'test-up': () => Promise.resolve({ version: '1', organisations: ['7374'] }) },
+      async () => {
+        const res = await booted.http.get('/healthcheck').expect(200);
+        const details = Object.fromEntries(
+          [...SANDBOX_APIS, 'street-manager-session', 'test-up'].map((n) => [n, { status: 'up' }]),
+        );
+        expect(res.body).toEqual({ status: 'ok', details: expect.objectContaining(details) });
+        expect(
+          Object.values(res.body.details as Record<string, object>).every(
+            (d) => Object.keys(d).join() === 'status',
+          ),
+        ).toBe(true);
+        expect(res.headers['cache-control']).toBe('no-store');
+      },
+    );
   });
 
   it('public GET /healthcheck: 503 naming the dependency down, never why', async () => {
-    await withChecks({ 'test-down': () => Promise.reject(new Error('connection refused to 10.0.0.7:6379')) }, async () => {
-      const res = await booted.http.get('/healthcheck').expect(503);
-      expect(res.body.status).toBe('error');
-      expect(res.body.details['test-down']).toEqual({ status: 'down' });
-      expect(res.text).not.toContain('refused');
-      expect(res.headers['cache-control']).toBe('no-store');
-    });
+    await withChecks(
+      { 'test-down': () => Promise.reject(new Error('connection refused to 10.0.0.7:6379')) },
+      async () => {
+        const res = await booted.http.get('/healthcheck').expect(503);
+        expect(res.body.status).toBe('error');
+        expect(res.body.details['test-down']).toEqual({ status: 'down' });
+        expect(res.text).not.toContain('refused');
+        expect(res.headers['cache-control']).toBe('no-store');
+      },
+    );
   });
 
   it('the operator port has the detail: messages, and a dependency that does not answer in time', async () => {
@@ -65,17 +86,20 @@ describe('health (e2e)', () => {
       signal.addEventListener('abort', () => (abandoned = true));
       return new Promise<void>(() => undefined);
     };
-    await withChecks({ 'test-down': () => Promise.reject(new Error('connection refused')), 'test-silent': silent }, async () => {
-      const res = await fetch(`${operator}/healthcheck`);
-      expect(res.status).toBe(503);
-      const body = (await res.json()) as { status: string; error: Record<string, unknown> };
-      expect(body.status).toBe('error');
-      expect(body.error).toEqual({
-        'test-down': { status: 'down', message: 'connection refused' },
-        'test-silent': { status: 'down', message: 'no answer within 100 ms' },
-      });
-      expect(abandoned).toBe(true);
-    });
+    await withChecks(
+      { 'test-down': () => Promise.reject(new Error('connection refused')), 'test-silent': silent },
+      async () => {
+        const res = await fetch(`${operator}/healthcheck`);
+        expect(res.status).toBe(503);
+        const body = (await res.json()) as { status: string; error: Record<string, unknown> };
+        expect(body.status).toBe('error');
+        expect(body.error).toEqual({
+          'test-down': { status: 'down', message: 'connection refused' },
+          'test-silent': { status: 'down', message: 'no answer within 100 ms' },
+        });
+        expect(abandoned).toBe(true);
+      },
+    );
   });
 
   it('/metrics is served on the operator port only', async () => {
@@ -84,7 +108,9 @@ describe('health (e2e)', () => {
     const res = await fetch(`${operator}/metrics`);
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toMatch(/^text\/plain/);
-    expect(await res.text()).toMatch(/gateway_http_requests_total\{client="anonymous",route="\/status",method="GET",status="200"\} \d+/);
+    expect(await res.text()).toMatch(
+      /gateway_http_requests_total\{client="anonymous",route="\/status",method="GET",status="200"\} \d+/,
+    );
   });
 });
 
@@ -92,7 +118,10 @@ describe('health: checks cached (e2e)', () => {
   let booted: BootedApp;
 
   beforeAll(async () => {
-    booted = await bootApp({ app: { healthCheckCacheMs: 60_000 }, overrides: [{ provide: throttlingConfig.KEY, useValue: throttlingSettings() }] });
+    booted = await bootApp({
+      app: { healthCheckCacheMs: 60_000 },
+      overrides: [{ provide: throttlingConfig.KEY, useValue: throttlingSettings() }],
+    });
   });
   afterAll(async () => {
     await booted.close();
@@ -114,7 +143,9 @@ describe('docs: throttled (e2e)', () => {
 
   beforeAll(async () => {
     const anonymous = [{ name: 'per-minute', limit: 3, windowSeconds: 60 }];
-    booted = await bootApp({ overrides: [{ provide: throttlingConfig.KEY, useValue: throttlingSettings({ anonymous }) }] });
+    booted = await bootApp({
+      overrides: [{ provide: throttlingConfig.KEY, useValue: throttlingSettings({ anonymous }) }],
+    });
   });
   afterAll(async () => {
     await booted.close();
@@ -127,6 +158,8 @@ describe('docs: throttled (e2e)', () => {
     expect(third.headers['x-ratelimit-remaining']).toBe('0');
     const refused = await booted.http.get('/v1/openapi.json').expect(429);
     expect(refused.headers['retry-after']).toBeDefined();
-    expect(refused.body).toEqual({ error: { code: 'TOO_MANY_REQUESTS', message: expect.any(String), requestId: expect.any(String) } });
+    expect(refused.body).toEqual({
+      error: { code: 'TOO_MANY_REQUESTS', message: expect.any(String), requestId: expect.any(String) },
+    });
   });
 });

@@ -15,7 +15,10 @@ describe('logging (e2e)', () => {
   });
 
   it('writes one structured access line per request: method, route pattern, status, duration, ids', async () => {
-    await booted.http.get('/v1/probes/p-1?secretFilter=alice@example.com').set('x-request-id', 'log-access-1').expect(200);
+    await booted.http
+      .get('/v1/probes/p-1?secretFilter=alice@example.com')
+      .set('x-request-id', 'log-access-1')
+      .expect(200);
     await logs.waitFor((l) => l.requestId === 'log-access-1' && typeof l.responseTime === 'number');
     const lines = logs.accessLines('log-access-1');
     expect(lines).toHaveLength(1);
@@ -36,26 +39,38 @@ describe('logging (e2e)', () => {
   it('carries no clientId for an anonymous call (authentication sets it on the raw request)', async () => {
     await booted.http.get('/status').set('x-request-id', 'log-anon').expect(200);
     await booted.http.get('/v1/probes').set('x-request-id', 'log-anon-2').expect(200);
-    const line = await logs.waitFor((l) => l.requestId === 'log-anon-2' && typeof l.responseTime === 'number');
+    const line = await logs.waitFor(
+      (l) => l.requestId === 'log-anon-2' && typeof l.responseTime === 'number',
+    );
     expect(line).not.toHaveProperty('clientId');
     expect(Object.keys(line)).toEqual(expect.arrayContaining(['requestId', 'req', 'res', 'responseTime']));
   });
 
   it('logs 4xx at warn and 5xx at error, with the stack of a 500 in the log only', async () => {
     await booted.http.get('/v1/nothing').set('x-request-id', 'log-404').expect(404);
-    const notFound = await logs.waitFor((l) => l.requestId === 'log-404' && typeof l.responseTime === 'number');
+    const notFound = await logs.waitFor(
+      (l) => l.requestId === 'log-404' && typeof l.responseTime === 'number',
+    );
     expect(notFound.level).toBe(40);
 
     const res = await booted.http.get('/v1/probes/failures').set('x-request-id', 'log-500').expect(500);
     expect(res.text).not.toContain('/srv/secret/path.ts');
     const access = await logs.waitFor((l) => l.requestId === 'log-500' && typeof l.responseTime === 'number');
     expect(access.level).toBe(50);
-    const cause = await logs.waitFor((l) => l.msg === 'request failed with an internal error' && l.requestId === 'log-500');
+    const cause = await logs.waitFor(
+      (l) => l.msg === 'request failed with an internal error' && l.requestId === 'log-500',
+    );
     expect(JSON.stringify(cause)).toContain('at ProbesController.fail');
   });
 
   it('redacts credentials, cookies and passwords wherever they appear', async () => {
-    const secrets = ['Bearer eyJhbGciOiJSUzI1NiJ9.secret-token', 'sub-key-0123456789', 'tok-secret', 'session=abc123', 'correct-horse-battery'];
+    const secrets = [
+      'Bearer eyJhbGciOiJSUzI1NiJ9.secret-token',
+      'sub-key-0123456789',
+      'tok-secret',
+      'session=abc123',
+      'correct-horse-battery',
+    ];
     await booted.http
       .post('/v1/probes')
       .set('x-request-id', 'log-redact')
@@ -68,7 +83,14 @@ describe('logging (e2e)', () => {
     // Access lines never carry headers or bodies; a line that does (as a debug line might) is redacted.
     booted.app.get(Logger).log(
       {
-        req: { headers: { authorization: secrets[0], 'ocp-apim-subscription-key': secrets[1], token: secrets[2], cookie: secrets[3] } },
+        req: {
+          headers: {
+            authorization: secrets[0],
+            'ocp-apim-subscription-key': secrets[1],
+            token: secrets[2],
+            cookie: secrets[3],
+          },
+        },
         body: { password: secrets[4], nested: { password: secrets[4] } },
         password: secrets[4],
       },

@@ -16,7 +16,12 @@ describe('content negotiation (e2e)', () => {
     const res = await booted.http.get('/v1/probes/p-1').expect(200);
     expect(res.headers['content-type']).toBe('application/json; charset=utf-8');
     expect(res.headers.vary).toMatch(/Accept/i);
-    expect(res.body).toEqual({ probeId: 'p-1', name: 'first', tags: ['a', 'b'], location: { easting: 1, northing: 2 } });
+    expect(res.body).toEqual({
+      probeId: 'p-1',
+      name: 'first',
+      tags: ['a', 'b'],
+      location: { easting: 1, northing: 2 },
+    });
   });
 
   it.each([
@@ -38,7 +43,9 @@ describe('content negotiation (e2e)', () => {
     expect(res.text.startsWith('<?xml version="1.0" encoding="UTF-8"?>\n<probes>')).toBe(true);
     expect(res.text).not.toMatch(/<\w+ [^>]*=/); // attribute-free
     expect(res.text).toContain('<name>second &amp; &lt;third&gt;</name>');
-    const parsed = new XMLParser({ isArray: (name) => ['result', 'link', 'tag'].includes(name) }).parse(res.text) as {
+    const parsed = new XMLParser({ isArray: (name) => ['result', 'link', 'tag'].includes(name) }).parse(
+      res.text,
+    ) as {
       probes: { metadata: unknown; results: { result: unknown[] }; links: { link: unknown[] } };
     };
     expect(parsed.probes.metadata).toEqual({ resultset: { count: 2, offset: 0, limit: 20 } });
@@ -107,7 +114,10 @@ describe('content negotiation (e2e)', () => {
   });
 
   it('406 when the only acceptable types are refused with q=0', async () => {
-    await booted.http.get('/v1/probes').set('accept', 'application/json;q=0, application/xml;q=0').expect(406);
+    await booted.http
+      .get('/v1/probes')
+      .set('accept', 'application/json;q=0, application/xml;q=0')
+      .expect(406);
   });
 
   it('406 for application/geo+json on a route that does not produce it', async () => {
@@ -119,20 +129,33 @@ describe('content negotiation (e2e)', () => {
     expect(res.headers['content-type']).toBe('application/geo+json; charset=utf-8');
     expect(JSON.parse(res.text)).toEqual({
       type: 'FeatureCollection',
-      features: [{ type: 'Feature', geometry: { type: 'Point', coordinates: [-0.1, 51.5] }, properties: { name: 'x' } }],
+      features: [
+        {
+          type: 'Feature',
+          geometry: { type: 'Point', coordinates: [-0.1, 51.5] },
+          properties: { name: 'x' },
+        },
+      ],
     });
   });
 
   it('the same route still answers plain JSON and XML', async () => {
     const json = await booted.http.get('/v1/probe-areas').expect(200);
-    expect(json.body).toEqual({ results: [{ name: 'x', location: { type: 'Point', coordinates: [-0.1, 51.5] } }], links: [] });
+    expect(json.body).toEqual({
+      results: [{ name: 'x', location: { type: 'Point', coordinates: [-0.1, 51.5] } }],
+      links: [],
+    });
     const xml = await booted.http.get('/v1/probe-areas.xml').expect(200);
     expect(xml.text).toContain('<probeAreas>');
-    expect(xml.text).toContain('<coordinates>\n          <coordinate>-0.1</coordinate>\n          <coordinate>51.5</coordinate>');
+    expect(xml.text).toContain(
+      '<coordinates>\n          <coordinate>-0.1</coordinate>\n          <coordinate>51.5</coordinate>',
+    );
   });
 
   it('renders /status as XML too', async () => {
     const res = await booted.http.get('/status.xml').expect(200);
-    expect(res.text).toBe('<?xml version="1.0" encoding="UTF-8"?>\n<status>\n  <status>ok</status>\n</status>\n');
+    expect(res.text).toBe(
+      '<?xml version="1.0" encoding="UTF-8"?>\n<status>\n  <status>ok</status>\n</status>\n',
+    );
   });
 });

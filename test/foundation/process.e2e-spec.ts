@@ -12,7 +12,14 @@ const MAIN = resolve(ROOT, 'dist', 'main.js');
 
 /** Only what a shell passes on, so the child sees exactly the variables each test gives it. */
 function env(extra: Record<string, string>): NodeJS.ProcessEnv {
-  return { PATH: process.env.PATH, NODE_ENV: 'test', HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'info', ...extra };
+  return {
+    PATH: process.env.PATH,
+    NODE_ENV: 'test',
+    HOST: '127.0.0.1',
+    PORT: '0',
+    LOG_LEVEL: 'info',
+    ...extra,
+  };
 }
 
 function isFresh(): boolean {
@@ -20,7 +27,9 @@ function isFresh(): boolean {
     return false;
   }
   const built = statSync(MAIN).mtimeMs;
-  const sources = readdirSync(resolve(ROOT, 'src'), { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.ts'));
+  const sources = readdirSync(resolve(ROOT, 'src'), { recursive: true, encoding: 'utf8' }).filter((f) =>
+    f.endsWith('.ts'),
+  );
   return sources.every((f) => statSync(resolve(ROOT, 'src', f)).mtimeMs <= built);
 }
 
@@ -30,14 +39,20 @@ describe('dist/main.js (e2e, child process)', () => {
       return; // CI builds before testing; rebuilding would only cost time
     }
     // Type errors elsewhere still emit JavaScript; the tests below then say what is wrong at run time.
-    await promisify(execFile)(resolve(ROOT, 'node_modules', '.bin', 'tsc'), ['-p', 'tsconfig.build.json'], { cwd: ROOT }).catch(
-      () => undefined,
-    );
+    await promisify(execFile)(resolve(ROOT, 'node_modules', '.bin', 'tsc'), ['-p', 'tsconfig.build.json'], {
+      cwd: ROOT,
+    }).catch(() => undefined);
     expect(existsSync(MAIN)).toBe(true);
   }, 120_000);
 
   it('refuses to start with bad configuration, naming every bad variable in one message', async () => {
-    const bad = { PORT: 'eighty', LOG_LEVEL: 'loud', BODY_LIMIT_BYTES: '10', PUBLIC_BASE_URL: 'not a url', SHUTDOWN_GRACE_MS: '-1' };
+    const bad = {
+      PORT: 'eighty',
+      LOG_LEVEL: 'loud',
+      BODY_LIMIT_BYTES: '10',
+      PUBLIC_BASE_URL: 'not a url',
+      SHUTDOWN_GRACE_MS: '-1',
+    };
     const result = await promisify(execFile)(process.execPath, [MAIN], { cwd: ROOT, env: env(bad) }).then(
       () => ({ code: 0, stderr: '' }),
       (e: { code: number; stderr: string }) => ({ code: e.code, stderr: e.stderr }),

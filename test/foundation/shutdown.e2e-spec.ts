@@ -18,7 +18,11 @@ function get(port: number, path: string): Promise<{ status: number; body: string
   });
 }
 
-async function listening(): Promise<{ booted: Awaited<ReturnType<typeof bootApp>>; port: number; state: SlowProbeState }> {
+async function listening(): Promise<{
+  booted: Awaited<ReturnType<typeof bootApp>>;
+  port: number;
+  state: SlowProbeState;
+}> {
   const booted = await bootApp({ imports: [SlowProbesModule] });
   await booted.app.listen(0, '127.0.0.1');
   const port = (booted.app.getHttpServer().address() as AddressInfo).port;
@@ -32,7 +36,11 @@ describe('graceful shutdown (e2e)', () => {
     await state.started;
 
     const exits: number[] = [];
-    const shutdown = shutDownGracefully(booted.app, 'test', { graceMs: 60_000, logger: silent, exit: (c) => exits.push(c) });
+    const shutdown = shutDownGracefully(booted.app, 'test', {
+      graceMs: 60_000,
+      logger: silent,
+      exit: (c) => exits.push(c),
+    });
     await new Promise((resolve) => setImmediate(resolve));
     await expect(get(port, '/status')).rejects.toThrow(/ECONNREFUSED/);
     expect(state.events).toEqual(['request started']);
@@ -40,7 +48,12 @@ describe('graceful shutdown (e2e)', () => {
     state.finish();
     await expect(inFlight).resolves.toEqual({ status: 200, body: '{"done":true}' });
     await shutdown;
-    expect(state.events).toEqual(['request started', 'request finished', 'pool closed', 'application shut down']);
+    expect(state.events).toEqual([
+      'request started',
+      'request finished',
+      'pool closed',
+      'application shut down',
+    ]);
     expect(exits).toEqual([0]);
   });
 

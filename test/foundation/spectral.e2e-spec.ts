@@ -17,7 +17,17 @@ interface SpectralResult {
 }
 
 async function lint(file: string): Promise<{ code: number; results: SpectralResult[] }> {
-  const args = ['lint', file, '--ruleset', 'openapi/.spectral.yaml', '--format', 'json', '--quiet', '--fail-severity', 'warn'];
+  const args = [
+    'lint',
+    file,
+    '--ruleset',
+    'openapi/.spectral.yaml',
+    '--format',
+    'json',
+    '--quiet',
+    '--fail-severity',
+    'warn',
+  ];
   try {
     const { stdout } = await promisify(execFile)(SPECTRAL, args, { cwd: ROOT });
     return { code: 0, results: JSON.parse(stdout || '[]') as SpectralResult[] };
@@ -50,7 +60,12 @@ describe('OpenAPI style lint (Spectral)', () => {
       ]),
     );
     expect([...new Set(results.map((r) => r.code))].sort()).toEqual(
-      expect.arrayContaining(['camel-case-properties', 'error-responses-documented', 'object-responses', 'path-nouns']),
+      expect.arrayContaining([
+        'camel-case-properties',
+        'error-responses-documented',
+        'object-responses',
+        'path-nouns',
+      ]),
     );
     expect(results.find((r) => r.code === 'camel-case-properties')?.path.at(-1)).toBe('work_reference');
     expect(results.filter((r) => r.code === 'object-responses').map((r) => r.path.slice(0, 3))).toEqual([

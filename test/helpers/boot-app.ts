@@ -50,7 +50,8 @@ export interface BootedApp {
 export async function bootApp(options: BootOptions = {}): Promise<BootedApp> {
   const overrides = [...(options.overrides ?? [])];
   const appOverride = overrides.find((o) => o.provide === appConfig.KEY);
-  const baseApp = appOverride && 'useValue' in appOverride ? (appOverride.useValue as AppConfig) : appConfig();
+  const baseApp =
+    appOverride && 'useValue' in appOverride ? (appOverride.useValue as AppConfig) : appConfig();
   const config: AppConfig = {
     ...baseApp,
     // Tests are quiet unless they ask for logs; a captured stream gets the production level so lines appear.
@@ -83,7 +84,9 @@ export async function bootApp(options: BootOptions = {}): Promise<BootedApp> {
   }
 
   const module = await builder.compile();
-  const app = module.createNestApplication<NestFastifyApplication>(createAdapter(config), { bufferLogs: true });
+  const app = module.createNestApplication<NestFastifyApplication>(createAdapter(config), {
+    bufferLogs: true,
+  });
   app.useLogger(app.get(Logger));
   configureApp(app);
   await app.init();

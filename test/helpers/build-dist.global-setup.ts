@@ -23,7 +23,10 @@ function newestSourceMs(dir: string): number {
   return newest;
 }
 
-const SPECS_RUNNING_DIST = ['test/scale-out/multi-instance.e2e-spec.ts', 'test/upstreams/production-boot.e2e-spec.ts'];
+const SPECS_RUNNING_DIST = [
+  'test/scale-out/multi-instance.e2e-spec.ts',
+  'test/upstreams/production-boot.e2e-spec.ts',
+];
 
 function runIncludesScaleOut(globalConfig: { testPathPattern?: string }): boolean {
   const pattern = globalConfig.testPathPattern ?? '';
@@ -42,16 +45,26 @@ export default function buildDist(globalConfig: { testPathPattern?: string }): v
   if (!runIncludesScaleOut(globalConfig)) {
     return;
   }
-  const builtAt = Math.min(...ENTRY_POINTS.map((p) => (existsSync(join(ROOT, p)) ? statSync(join(ROOT, p)).mtimeMs : 0)));
+  const builtAt = Math.min(
+    ...ENTRY_POINTS.map((p) => (existsSync(join(ROOT, p)) ? statSync(join(ROOT, p)).mtimeMs : 0)),
+  );
   if (builtAt >= newestSourceMs(join(ROOT, 'src'))) {
     return;
   }
-  process.stderr.write('\nscale-out e2e: dist/ is older than src/, compiling (tsc -p tsconfig.build.json)...\n');
-  const result = spawnSync(process.execPath, [join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.build.json'], {
-    cwd: ROOT,
-    encoding: 'utf8',
-  });
+  process.stderr.write(
+    '\nscale-out e2e: dist/ is older than src/, compiling (tsc -p tsconfig.build.json)...\n',
+  );
+  const result = spawnSync(
+    process.execPath,
+    [join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.build.json'],
+    {
+      cwd: ROOT,
+      encoding: 'utf8',
+    },
+  );
   if (result.status !== 0) {
-    throw new Error(`npm run build failed; the scale-out suites need dist/:\n${result.stdout}${result.stderr}`);
+    throw new Error(
+      `npm run build failed; the scale-out suites need dist/:\n${result.stdout}${result.stderr}`,
+    );
   }
 }

@@ -5,7 +5,11 @@ export class LogCapture extends Writable {
   private buffer = '';
   readonly lines: Record<string, unknown>[] = [];
 
-  override _write(chunk: Buffer | string, _encoding: BufferEncoding, callback: (error?: Error | null) => void): void {
+  override _write(
+    chunk: Buffer | string,
+    _encoding: BufferEncoding,
+    callback: (error?: Error | null) => void,
+  ): void {
     this.buffer += chunk.toString();
     let newline = this.buffer.indexOf('\n');
     while (newline >= 0) {
@@ -30,7 +34,10 @@ export class LogCapture extends Writable {
    * Waits until a line matching `predicate` has been written. pino-http writes the access line when the response
    * finishes, which can be just after the client has read it.
    */
-  waitFor(predicate: (line: Record<string, unknown>) => boolean, timeoutMs = 5_000): Promise<Record<string, unknown>> {
+  waitFor(
+    predicate: (line: Record<string, unknown>) => boolean,
+    timeoutMs = 5_000,
+  ): Promise<Record<string, unknown>> {
     const found = this.lines.find(predicate);
     if (found) {
       return Promise.resolve(found);

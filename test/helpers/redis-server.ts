@@ -7,7 +7,8 @@ import { waitForOutput } from './child-output';
  * When redis-server is not installed the suites that need it are skipped with a loud message on a developer's machine
  * and fail in CI (CI=true), where `.ci/run` installs it.
  */
-export const REDIS_SERVER_AVAILABLE = spawnSync('redis-server', ['--version'], { stdio: 'ignore' }).status === 0;
+export const REDIS_SERVER_AVAILABLE =
+  spawnSync('redis-server', ['--version'], { stdio: 'ignore' }).status === 0;
 
 const IN_CI = Boolean(process.env.CI);
 
@@ -20,7 +21,9 @@ export function describeWithRedis(name: string, body: () => void): void {
   if (IN_CI) {
     describe(name, () => {
       it('needs redis-server on PATH', () => {
-        throw new Error('redis-server is not installed: .ci/run must install it (apt-get install redis-server)');
+        throw new Error(
+          'redis-server is not installed: .ci/run must install it (apt-get install redis-server)',
+        );
       });
     });
     return;
@@ -66,7 +69,11 @@ export function trackChild(child: ChildProcess): void {
 }
 
 /** Sends `signal` to the PID, then SIGKILL if it has not exited after `graceMs`; resolves once it has exited. */
-export async function stopByPid(child: ChildProcess, graceMs = 5_000, signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
+export async function stopByPid(
+  child: ChildProcess,
+  graceMs = 5_000,
+  signal: NodeJS.Signals = 'SIGTERM',
+): Promise<void> {
   if (child.pid === undefined || child.exitCode !== null || child.signalCode !== null) {
     return;
   }
@@ -96,13 +103,29 @@ export async function startRedisServer(port?: number): Promise<RedisServer> {
   const chosen = port ?? (await freePort());
   const child = spawn(
     'redis-server',
-    ['--port', String(chosen), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--protected-mode', 'yes', '--loglevel', 'notice'],
+    [
+      '--port',
+      String(chosen),
+      '--bind',
+      '127.0.0.1',
+      '--save',
+      '',
+      '--appendonly',
+      'no',
+      '--protected-mode',
+      'yes',
+      '--loglevel',
+      'notice',
+    ],
     { stdio: ['ignore', 'pipe', 'pipe'] },
   );
   trackChild(child);
   child.stderr?.resume();
   try {
-    await waitForOutput(child, child.stdout, /ready to accept connections/i, { what: 'redis-server', timeoutMs: 5_000 });
+    await waitForOutput(child, child.stdout, /ready to accept connections/i, {
+      what: 'redis-server',
+      timeoutMs: 5_000,
+    });
   } catch (e) {
     await stopByPid(child, 0, 'SIGKILL');
     throw e;

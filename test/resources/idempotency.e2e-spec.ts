@@ -29,11 +29,15 @@ describe('Idempotency-Key on POST', () => {
 
   it('applies to every POST: each documents the header, and @ApiIdempotencyKey() both documents and binds it', async () => {
     const { body } = await booted.http.get('/v1/openapi.json').expect(200);
-    const paths = (body as { paths: Record<string, { post?: { parameters?: { name: string; in: string }[] } }> }).paths;
+    const paths = (
+      body as { paths: Record<string, { post?: { parameters?: { name: string; in: string }[] } }> }
+    ).paths;
     const posts = Object.entries(paths).filter(([, operations]) => operations.post);
     expect(posts.length).toBeGreaterThan(0);
     for (const [path, operations] of posts) {
-      const header = operations.post!.parameters?.some((p) => p.in === 'header' && p.name === 'Idempotency-Key');
+      const header = operations.post!.parameters?.some(
+        (p) => p.in === 'header' && p.name === 'Idempotency-Key',
+      );
       expect({ path, header }).toEqual({ path, header: true });
     }
   });
@@ -152,12 +156,25 @@ describe('Idempotency-Key on POST', () => {
     const key = randomUUID();
     const body = work('Answer lost');
     await setFault(booted, { api: 'work', malformed: 'truncated' });
-    const lost = await booted.http.post('/v1/works').set(KEY.promoter).set('Idempotency-Key', key).send(body).expect(502);
-    expect(lost.body.error).toMatchObject({ code: 'WRITE_OUTCOME_UNKNOWN', message: expect.stringContaining('GET /v1/works') });
+    const lost = await booted.http
+      .post('/v1/works')
+      .set(KEY.promoter)
+      .set('Idempotency-Key', key)
+      .send(body)
+      .expect(502);
+    expect(lost.body.error).toMatchObject({
+      code: 'WRITE_OUTCOME_UNKNOWN',
+      message: expect.stringContaining('GET /v1/works'),
+    });
     expect(lost.headers.link).toBe('</v1/works>; rel="collection"');
     await clearFaults(booted);
     const before = await callsTo(booted, 'work');
-    const retry = await booted.http.post('/v1/works').set(KEY.promoter).set('Idempotency-Key', key).send(body).expect(502);
+    const retry = await booted.http
+      .post('/v1/works')
+      .set(KEY.promoter)
+      .set('Idempotency-Key', key)
+      .send(body)
+      .expect(502);
     expect(retry.body.error.code).toBe('WRITE_OUTCOME_UNKNOWN');
     expect(retry.headers['idempotent-replayed']).toBe('true');
     expect(await callsTo(booted, 'work')).toBe(before);
@@ -172,7 +189,12 @@ describe('Idempotency-Key on POST', () => {
     await booted.http.get(`/v1/works/${existing}`).set(KEY.promoter).expect(502);
     const key = randomUUID();
     const body = work('Read-back lost');
-    const created = await booted.http.post('/v1/works').set(KEY.promoter).set('Idempotency-Key', key).send(body).expect(201);
+    const created = await booted.http
+      .post('/v1/works')
+      .set(KEY.promoter)
+      .set('Idempotency-Key', key)
+      .send(body)
+      .expect(201);
     expect(created.headers['x-enrichment-unavailable']).toBe('street-manager');
     expect(created.headers.location).toBe(`/v1/works/${created.body.workReferenceNumber}`);
     expect(created.body).toMatchObject({
@@ -184,7 +206,12 @@ describe('Idempotency-Key on POST', () => {
     });
     await clearFaults(booted);
     const before = await callsTo(booted, 'work');
-    const replay = await booted.http.post('/v1/works').set(KEY.promoter).set('Idempotency-Key', key).send(body).expect(201);
+    const replay = await booted.http
+      .post('/v1/works')
+      .set(KEY.promoter)
+      .set('Idempotency-Key', key)
+      .send(body)
+      .expect(201);
     expect(replay.headers['idempotent-replayed']).toBe('true');
     expect(replay.body.workReferenceNumber).toBe(created.body.workReferenceNumber);
     expect(await callsTo(booted, 'work')).toBe(before);

@@ -3,7 +3,8 @@ import { ORGANISATIONS } from '../../src/sandbox/data/organisations';
 import { bootApp, type BootedApp } from '../helpers/boot-app';
 
 const HEADER = 'Ocp-Apim-Subscription-Key';
-const codes = (body: unknown): string[] => (body as { results: { swaCode: string }[] }).results.map((o) => o.swaCode);
+const codes = (body: unknown): string[] =>
+  (body as { results: { swaCode: string }[] }).results.map((o) => o.swaCode);
 
 describe('organisations', () => {
   let booted: BootedApp;
@@ -43,9 +44,7 @@ describe('organisations', () => {
       limit: 3,
       page: 2,
     });
-    expect(codes(res.body)).toEqual(
-      expected.slice(3, 6).map((o) => o.swaCode),
-    );
+    expect(codes(res.body)).toEqual(expected.slice(3, 6).map((o) => o.swaCode));
     expect(res.body.links).toContainEqual({
       rel: 'next-page',
       href: '/v1/organisations?type=promoter%2Chighway_authority&page=3&limit=3',

@@ -9,7 +9,6 @@ interface Permit {
   links: { rel: string; href: string; type: string }[];
 }
 
-
 function application(overrides: Record<string, unknown> = {}): Record<string, unknown> {
   return {
     proposedStartDate: day(20),
@@ -49,7 +48,10 @@ describe('/v1/permits', () => {
         geometry: { type: 'Point', coordinates: [-1.5486, 53.7975] },
       })
       .expect(201);
-    return { wrn: created.body.workReferenceNumber as string, prn: created.body.activePermitReferenceNumber as string };
+    return {
+      wrn: created.body.workReferenceNumber as string,
+      prn: created.body.activePermitReferenceNumber as string,
+    };
   }
 
   beforeAll(async () => {
@@ -222,7 +224,11 @@ describe('/v1/permits', () => {
 
     it('lets the promoter cancel, and refuses a change the state does not allow with 422', async () => {
       const { prn } = await freshWork();
-      await booted.http.put(`/v1/permits/${prn}/assessment`).set(KEY.authority).send({ decision: 'granted', discountPercent: 0 }).expect(200);
+      await booted.http
+        .put(`/v1/permits/${prn}/assessment`)
+        .set(KEY.authority)
+        .send({ decision: 'granted', discountPercent: 0 })
+        .expect(200);
       const cancelled = await booted.http
         .put(`/v1/permits/${prn}/status`)
         .set(KEY.promoter)
@@ -245,7 +251,11 @@ describe('/v1/permits', () => {
 
     it('creates a further permit once the first is cancelled: 201, body, Location', async () => {
       const { wrn, prn } = await freshWork();
-      await booted.http.put(`/v1/permits/${prn}/status`).set(KEY.promoter).send({ status: 'cancelled', comments: 'No longer needed' }).expect(200);
+      await booted.http
+        .put(`/v1/permits/${prn}/status`)
+        .set(KEY.promoter)
+        .send({ status: 'cancelled', comments: 'No longer needed' })
+        .expect(200);
       const res = await booted.http
         .post('/v1/permits')
         .set(KEY.promoter)

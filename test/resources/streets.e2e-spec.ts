@@ -29,14 +29,19 @@ describe('streets', () => {
       trafficSensitive: street.trafficSensitive,
       interestAuthorities: [],
       specialDesignations: [],
-      primaryNoticeAuthorities: [{ swaCode: street.haSwa, name: expect.any(String), locationDescription: 'Whole street' }],
+      primaryNoticeAuthorities: [
+        { swaCode: street.haSwa, name: expect.any(String), locationDescription: 'Whole street' },
+      ],
       links: [
         { rel: 'self', href: `/v1/streets/${street.usrn}`, type: 'GET' },
         { rel: 'highway-authority', href: `/v1/organisations/${street.haSwa}`, type: 'GET' },
         { rel: 'works', href: `/v1/works?usrn=${street.usrn}`, type: 'GET' },
       ],
     });
-    const body = res.body as { geometry: { type: string; coordinates: number[][][] }; centrePoint: { type: string; coordinates: number[] } };
+    const body = res.body as {
+      geometry: { type: string; coordinates: number[][][] };
+      centrePoint: { type: string; coordinates: number[] };
+    };
     expect(body.geometry.type).toBe('MultiLineString');
     expect(body.geometry.coordinates[0]).toHaveLength(street.line.length);
     body.geometry.coordinates[0].forEach((position, i) => {
@@ -57,16 +62,29 @@ describe('streets', () => {
     const res = await get(`/v1/streets?longitude=${longitude}&latitude=${latitude}`).expect(200);
     expect(res.body.metadata.resultset).toMatchObject({ offset: 0, limit: 20, countIsLowerBound: false });
     expect((res.body as { results: { usrn: number }[] }).results[0].usrn).toBe(street.usrn);
-    expect(res.body.links[0]).toEqual({ rel: 'self', href: `/v1/streets?longitude=${longitude}&latitude=${latitude}&offset=0&limit=20`, type: 'GET' });
+    expect(res.body.links[0]).toEqual({
+      rel: 'self',
+      href: `/v1/streets?longitude=${longitude}&latitude=${latitude}&offset=0&limit=20`,
+      type: 'GET',
+    });
   });
 
   it('returns GeoJSON features whose properties are the street fields', async () => {
     const [longitude, latitude] = bngToWgs84(centre);
-    const res = await get(`/v1/streets?longitude=${longitude}&latitude=${latitude}&fields=usrn,name,geometry`).set('accept', 'application/geo+json').expect(200);
+    const res = await get(`/v1/streets?longitude=${longitude}&latitude=${latitude}&fields=usrn,name,geometry`)
+      .set('accept', 'application/geo+json')
+      .expect(200);
     expect(res.headers['content-type']).toMatch(/^application\/geo\+json/);
-    const body = res.body as { type: string; features: { type: string; geometry: { type: string }; properties: Record<string, unknown> }[] };
+    const body = res.body as {
+      type: string;
+      features: { type: string; geometry: { type: string }; properties: Record<string, unknown> }[];
+    };
     expect(body.type).toBe('FeatureCollection');
-    expect(body.features[0]).toMatchObject({ type: 'Feature', geometry: { type: 'MultiLineString' }, properties: { usrn: street.usrn, name: street.name } });
+    expect(body.features[0]).toMatchObject({
+      type: 'Feature',
+      geometry: { type: 'MultiLineString' },
+      properties: { usrn: street.usrn, name: street.name },
+    });
     expect(Object.keys(body.features[0].properties).sort()).toEqual(['links', 'name', 'usrn']);
   });
 
@@ -75,17 +93,29 @@ describe('streets', () => {
     expect(empty.body.results).toEqual([]);
     expect(empty.body.metadata.resultset.count).toBe(0);
     const paris = await get('/v1/streets?longitude=2.35&latitude=48.85').expect(422);
-    expect(paris.body.error).toMatchObject({ code: 'VALIDATION_FAILED', details: [{ field: 'longitude' }, { field: 'latitude' }] });
+    expect(paris.body.error).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      details: [{ field: 'longitude' }, { field: 'latitude' }],
+    });
   });
 
   it('needs both coordinates as numbers', async () => {
     const res = await get('/v1/streets?longitude=abc').expect(400);
-    expect(res.body.error.details).toEqual(expect.arrayContaining([expect.objectContaining({ field: 'longitude' }), expect.objectContaining({ field: 'latitude' })]));
+    expect(res.body.error.details).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ field: 'longitude' }),
+        expect.objectContaining({ field: 'latitude' }),
+      ]),
+    );
   });
 
   it('answers 404 naming the USRN, and 400 for a malformed one', async () => {
     const res = await get('/v1/streets/99999998').expect(404);
-    expect(res.body.error).toEqual({ code: 'NOT_FOUND', message: 'street 99999998 was not found', requestId: expect.any(String) });
+    expect(res.body.error).toEqual({
+      code: 'NOT_FOUND',
+      message: 'street 99999998 was not found',
+      requestId: expect.any(String),
+    });
     await get('/v1/streets/abc').expect(400);
   });
 });

@@ -3,10 +3,22 @@ import type { RunningSandbox } from '../../src/sandbox/sandbox.types';
 import { endpointsFromSandbox } from '../../src/sandbox/sandbox-endpoints';
 import { STREET_MANAGER_ENDPOINTS } from '../../src/upstreams/street-manager/street-manager-endpoints';
 import { bootApp, type BootedApp } from '../helpers/boot-app';
-import { AUTHORITY_KEY, client, type CollectionBody, DEMO_KEY, KEY_HEADER, PROMOTER_KEY, TestClock } from '../support';
+import {
+  AUTHORITY_KEY,
+  client,
+  type CollectionBody,
+  DEMO_KEY,
+  KEY_HEADER,
+  PROMOTER_KEY,
+  TestClock,
+} from '../support';
 
 type Link = { rel: string; href: string; type: string };
-type Item = Record<string, unknown> & { permitReferenceNumber: string; workReferenceNumber: string; links: Link[] };
+type Item = Record<string, unknown> & {
+  permitReferenceNumber: string;
+  workReferenceNumber: string;
+  links: Link[];
+};
 
 interface Stats {
   requests: Record<string, number>;
@@ -30,14 +42,19 @@ describe('worklists', () => {
   let sandbox: RunningSandbox;
   let booted: BootedApp;
 
-  const stats = async (): Promise<Stats> => (await (await fetch(`${sandbox.url}/__admin/stats`)).json()) as Stats;
-  const list = async (path: string, key: string): Promise<CollectionBody<Item>> => (await client(booted, key).get(path).expect(200)).body as CollectionBody<Item>;
+  const stats = async (): Promise<Stats> =>
+    (await (await fetch(`${sandbox.url}/__admin/stats`)).json()) as Stats;
+  const list = async (path: string, key: string): Promise<CollectionBody<Item>> =>
+    (await client(booted, key).get(path).expect(200)).body as CollectionBody<Item>;
 
   beforeAll(async () => {
     // One clock for the sandbox and the gateway, running from 09:30 on the pinned day: the sandbox's tokens are issued in it.
     const clock = new TestClock({ startAt: START_OF_TODAY + 9.5 * 3_600_000 });
     sandbox = await createSandbox({ checkAnswers: true, referenceTime: START_OF_TODAY, clock });
-    booted = await bootApp({ clock, overrides: [{ provide: STREET_MANAGER_ENDPOINTS, useValue: endpointsFromSandbox(sandbox) }] });
+    booted = await bootApp({
+      clock,
+      overrides: [{ provide: STREET_MANAGER_ENDPOINTS, useValue: endpointsFromSandbox(sandbox) }],
+    });
   });
   afterAll(async () => {
     await booted?.close();
@@ -47,7 +64,13 @@ describe('worklists', () => {
   describe('permits about to deem (authority)', () => {
     it('lists the authority’s permits deeming today, earliest first, each linked to its permit and work and offered for assessment', async () => {
       const body = await list('/v1/deeming-permits', AUTHORITY_KEY);
-      expect(body.metadata.resultset).toEqual({ count: 10, countIsLowerBound: false, offset: 0, limit: 20, page: 1 });
+      expect(body.metadata.resultset).toEqual({
+        count: 10,
+        countIsLowerBound: false,
+        offset: 0,
+        limit: 20,
+        page: 1,
+      });
       expect(body.results).toHaveLength(10);
       const first = body.results[0];
       expect(first).toEqual({
@@ -74,12 +97,16 @@ describe('worklists', () => {
       expect(keys).toEqual([...keys].sort());
 
       // The permit it names is there to read, and is one the authority has still to assess.
-      const permit = (await client(booted, AUTHORITY_KEY).get(`/v1/permits/${first.permitReferenceNumber}`).expect(200)).body as { status: string };
+      const permit = (
+        await client(booted, AUTHORITY_KEY).get(`/v1/permits/${first.permitReferenceNumber}`).expect(200)
+      ).body as { status: string };
       expect(['submitted', 'under_assessment']).toContain(permit.status);
     });
 
     it('pages by offset and by page number, exactly, with paging links', async () => {
-      const all = (await list('/v1/deeming-permits', AUTHORITY_KEY)).results.map((r) => r.permitReferenceNumber);
+      const all = (await list('/v1/deeming-permits', AUTHORITY_KEY)).results.map(
+        (r) => r.permitReferenceNumber,
+      );
       const window = await list('/v1/deeming-permits?offset=3&limit=4', AUTHORITY_KEY);
       expect(window.results.map((r) => r.permitReferenceNumber)).toEqual(all.slice(3, 7));
       expect(window.metadata.resultset).toEqual({ count: 10, countIsLowerBound: false, offset: 3, limit: 4 });
@@ -92,17 +119,28 @@ describe('worklists', () => {
       ]);
       const last = await list('/v1/deeming-permits?page=3&limit=4', AUTHORITY_KEY);
       expect(last.results.map((r) => r.permitReferenceNumber)).toEqual(all.slice(8));
-      expect(last.metadata.resultset).toEqual({ count: 10, countIsLowerBound: false, offset: 8, limit: 4, page: 3 });
+      expect(last.metadata.resultset).toEqual({
+        count: 10,
+        countIsLowerBound: false,
+        offset: 8,
+        limit: 4,
+        page: 3,
+      });
       expect(last.links.map((l) => l.rel)).toEqual(['self', 'first-page', 'prev-page', 'last-page']);
       const past = await list('/v1/deeming-permits?page=9&limit=4', AUTHORITY_KEY);
       expect(past.results).toEqual([]);
 
-      const bad = await client(booted, AUTHORITY_KEY).get('/v1/deeming-permits?limit=101&page=1&offset=2').expect(400);
+      const bad = await client(booted, AUTHORITY_KEY)
+        .get('/v1/deeming-permits?limit=101&page=1&offset=2')
+        .expect(400);
       expect((bad.body as { error: { code: string } }).error.code).toBe('BAD_REQUEST');
     });
 
     it('selects fields, refusing unknown ones', async () => {
-      const body = await list('/v1/deeming-permits?fields=permitReferenceNumber,deemDate&limit=2', AUTHORITY_KEY);
+      const body = await list(
+        '/v1/deeming-permits?fields=permitReferenceNumber,deemDate&limit=2',
+        AUTHORITY_KEY,
+      );
       expect(body.results.map((r) => Object.keys(r).sort())).toEqual([
         ['deemDate', 'links', 'permitReferenceNumber'],
         ['deemDate', 'links', 'permitReferenceNumber'],
@@ -112,11 +150,18 @@ describe('worklists', () => {
     });
 
     it('answers XML when asked', async () => {
-      const res = await booted.http.get('/v1/deeming-permits?limit=2').set(KEY_HEADER, AUTHORITY_KEY).set('Accept', 'application/xml').expect(200);
+      const res = await booted.http
+        .get('/v1/deeming-permits?limit=2')
+        .set(KEY_HEADER, AUTHORITY_KEY)
+        .set('Accept', 'application/xml')
+        .expect(200);
       expect(res.headers['content-type']).toMatch(/^application\/xml/);
       expect(res.text).toMatch(/^<\?xml[^>]*>\s*<deemingPermits>\s*<metadata>/);
       expect(res.text).toMatch(/<results>\s*<result>\s*<permitReferenceNumber>/);
-      const suffix = await booted.http.get('/v1/deeming-permits.xml?limit=1').set(KEY_HEADER, AUTHORITY_KEY).expect(200);
+      const suffix = await booted.http
+        .get('/v1/deeming-permits.xml?limit=1')
+        .set(KEY_HEADER, AUTHORITY_KEY)
+        .expect(200);
       expect(suffix.text).toContain('<deemingPermits>');
     });
   });
@@ -152,7 +197,13 @@ describe('worklists', () => {
   describe('work stops due (promoter)', () => {
     it('lists started works due to stop yesterday to tomorrow, earliest proposed end first; the demo key sees the same', async () => {
       const body = await list('/v1/due-work-stops', PROMOTER_KEY);
-      expect(body.metadata.resultset).toEqual({ count: 5, countIsLowerBound: false, offset: 0, limit: 20, page: 1 });
+      expect(body.metadata.resultset).toEqual({
+        count: 5,
+        countIsLowerBound: false,
+        offset: 0,
+        limit: 20,
+        page: 1,
+      });
       const first = body.results[0];
       expect(first).toEqual({
         permitReferenceNumber: expect.any(String),
@@ -204,7 +255,9 @@ describe('worklists', () => {
       });
       const refused = body.results.map((r) => String(r.refusedDate));
       expect(refused).toEqual([...refused].sort().reverse());
-      const permit = (await client(booted, PROMOTER_KEY).get(`/v1/permits/${first.permitReferenceNumber}`).expect(200)).body as { status: string };
+      const permit = (
+        await client(booted, PROMOTER_KEY).get(`/v1/permits/${first.permitReferenceNumber}`).expect(200)
+      ).body as { status: string };
       expect(permit.status).toBe('refused');
 
       const window = await list('/v1/refused-permits?offset=8&limit=5', PROMOTER_KEY);
@@ -246,10 +299,17 @@ describe('worklists', () => {
       expect(gone.text).toBe('');
       expect(gone.headers['x-ratelimit-limit']).toBeDefined();
       const after = await list('/v1/potential-overruns', AUTHORITY_KEY);
-      expect(after.results.map((r) => r.permitReferenceNumber)).toEqual(body.results.slice(1).map((r) => r.permitReferenceNumber));
+      expect(after.results.map((r) => r.permitReferenceNumber)).toEqual(
+        body.results.slice(1).map((r) => r.permitReferenceNumber),
+      );
       await booted.http.delete(dismiss).set(KEY_HEADER, AUTHORITY_KEY).expect(204);
-      await booted.http.delete('/v1/potential-overruns/NGN9999999999-01').set(KEY_HEADER, AUTHORITY_KEY).expect(204);
-      expect((await stats()).operations['worklist DELETE /potential-works-overrunning/{permitReferenceNumber}']).toBe(3);
+      await booted.http
+        .delete('/v1/potential-overruns/NGN9999999999-01')
+        .set(KEY_HEADER, AUTHORITY_KEY)
+        .expect(204);
+      expect(
+        (await stats()).operations['worklist DELETE /potential-works-overrunning/{permitReferenceNumber}'],
+      ).toBe(3);
 
       // A GET of the item is not a route: 405 naming DELETE.
       const get = await api.get(dismiss).expect(405);
@@ -257,24 +317,39 @@ describe('worklists', () => {
     });
 
     it('refuses a dismissal without the authority write permission, from a promoter, or of a malformed reference', async () => {
-      const noWrite = await booted.http.delete('/v1/potential-overruns/NGN0000847560-01').set(KEY_HEADER, PROMOTER_KEY).expect(403);
-      expect((noWrite.body as { error: { message: string } }).error.message).toContain('streetworks.authority.write');
+      const noWrite = await booted.http
+        .delete('/v1/potential-overruns/NGN0000847560-01')
+        .set(KEY_HEADER, PROMOTER_KEY)
+        .expect(403);
+      expect((noWrite.body as { error: { message: string } }).error.message).toContain(
+        'streetworks.authority.write',
+      );
       // The demo key holds every permission but acts as promoter 7374.
-      const promoter = await booted.http.delete('/v1/potential-overruns/NGN0000847560-01').set(KEY_HEADER, DEMO_KEY).expect(403);
-      expect((promoter.body as { error: { message: string } }).error.message).toContain('organisation 7374, a promoter');
-      const bad = await booted.http.delete('/v1/potential-overruns/not%20a%20permit').set(KEY_HEADER, AUTHORITY_KEY).expect(400);
+      const promoter = await booted.http
+        .delete('/v1/potential-overruns/NGN0000847560-01')
+        .set(KEY_HEADER, DEMO_KEY)
+        .expect(403);
+      expect((promoter.body as { error: { message: string } }).error.message).toContain(
+        'organisation 7374, a promoter',
+      );
+      const bad = await booted.http
+        .delete('/v1/potential-overruns/not%20a%20permit')
+        .set(KEY_HEADER, AUTHORITY_KEY)
+        .expect(400);
       expect(JSON.stringify(bad.body)).toContain('permitReferenceNumber');
     });
   });
 
   it('documents which kind of organisation each worklist is for', async () => {
-    const document = (await booted.http.get('/v1/openapi.json').expect(200)).body as { paths: Record<string, Record<string, Record<string, unknown>>> };
+    const document = (await booted.http.get('/v1/openapi.json').expect(200)).body as {
+      paths: Record<string, Record<string, Record<string, unknown>>>;
+    };
     const kinds = (path: string, method = 'get') => document.paths[path][method]['x-organisation-kinds'];
-    expect([kinds('/v1/deeming-permits'), kinds('/v1/potential-overruns'), kinds('/v1/potential-overruns/{permitReferenceNumber}', 'delete')]).toEqual([
-      ['highway_authority'],
-      ['highway_authority'],
-      ['highway_authority'],
-    ]);
+    expect([
+      kinds('/v1/deeming-permits'),
+      kinds('/v1/potential-overruns'),
+      kinds('/v1/potential-overruns/{permitReferenceNumber}', 'delete'),
+    ]).toEqual([['highway_authority'], ['highway_authority'], ['highway_authority']]);
     expect([kinds('/v1/due-work-stops'), kinds('/v1/refused-permits')]).toEqual([
       ['promoter', 'contractor'],
       ['promoter', 'contractor'],
@@ -291,7 +366,11 @@ describe('worklists', () => {
         .set('access-control-request-headers', 'ocp-apim-subscription-key')
         .expect(204);
       expect(preflight.headers['access-control-allow-methods']).toBe('GET, HEAD, POST, PUT, DELETE');
-      const res = await browser.http.delete('/v1/potential-overruns/NGN0000847560-01').set('origin', 'https://portal.example').set(KEY_HEADER, AUTHORITY_KEY).expect(204);
+      const res = await browser.http
+        .delete('/v1/potential-overruns/NGN0000847560-01')
+        .set('origin', 'https://portal.example')
+        .set(KEY_HEADER, AUTHORITY_KEY)
+        .expect(204);
       expect(res.headers['access-control-allow-origin']).toBe('https://portal.example');
     } finally {
       await browser.close();
@@ -301,7 +380,11 @@ describe('worklists', () => {
   it('sent Street Manager only what V6 allows, and every worklist answer validated against V6', async () => {
     const s = await stats();
     expect(s.contractViolations).toEqual([]);
-    expect(Object.keys(s.operations).filter((o) => o.startsWith('worklist ')).sort()).toEqual([
+    expect(
+      Object.keys(s.operations)
+        .filter((o) => o.startsWith('worklist '))
+        .sort(),
+    ).toEqual([
       'worklist DELETE /potential-works-overrunning/{permitReferenceNumber}',
       'worklist GET /permits-about-to-deem',
       'worklist GET /potential-works-overrunning',

@@ -269,7 +269,10 @@ describe('/v1/works', () => {
 
     beforeAll(async () => {
       // Seeded works, each with a works register record: a work another test creates is `planned` and has none.
-      const mine = await booted.http.get('/v1/works?status=in_progress&limit=2').set(KEY.promoter).expect(200);
+      const mine = await booted.http
+        .get('/v1/works?status=in_progress&limit=2')
+        .set(KEY.promoter)
+        .expect(200);
       [own, unread] = (mine.body.results as Row[]).map((r) => r.workReferenceNumber);
       const leeds = await booted.http.get('/v1/works?limit=100').set(KEY.authority).expect(200);
       other = (leeds.body.results as (Row & { promoterSwaCode: string })[]).find(

@@ -4,14 +4,18 @@ import { call, jwtPayload, login, TestClock, userOf } from '../support';
 
 describe('sandbox sessions, faults, stats and the inner API', () => {
   let sandbox: RunningSandbox;
-  const admin = (method: string, path: string, body?: unknown) => call(method, `${sandbox.url}/__admin${path}`, { body });
-  const authenticate = (emailAddress: string, password: string) => call('POST', `${sandbox.baseUrls.work}/authenticate`, { body: { emailAddress, password } });
+  const admin = (method: string, path: string, body?: unknown) =>
+    call(method, `${sandbox.url}/__admin${path}`, { body });
+  const authenticate = (emailAddress: string, password: string) =>
+    call('POST', `${sandbox.baseUrls.work}/authenticate`, { body: { emailAddress, password } });
   let wrn: string;
 
   beforeAll(async () => {
     sandbox = await createSandbox({ seed: 3 });
     const token = (await login(sandbox, userOf(sandbox, '7374'))).idToken;
-    const page = (await call('GET', `${sandbox.baseUrls.reporting}/permits`, { token })).body as { rows: { work_reference_number: string }[] };
+    const page = (await call('GET', `${sandbox.baseUrls.reporting}/permits`, { token })).body as {
+      rows: { work_reference_number: string }[];
+    };
     wrn = page.rows[0].work_reference_number;
   });
   afterAll(() => sandbox.close());
@@ -32,12 +36,23 @@ describe('sandbox sessions, faults, stats and the inner API', () => {
         expect(Number(claims.exp) - Number(claims.iat)).toBe(1);
         const read = (token: string) => call('GET', `${shortLived.baseUrls.work}/works/${wrn}`, { token });
         clock.advance(2_100);
-        expect(await read(tokens.idToken)).toMatchObject({ status: 401, body: { message: 'Authentication failed', error: { status: 401 } } });
-        const refreshed = await call('POST', `${shortLived.baseUrls.party}/refresh`, { body: { refresh_token: tokens.refreshToken } });
+        expect(await read(tokens.idToken)).toMatchObject({
+          status: 401,
+          body: { message: 'Authentication failed', error: { status: 401 } },
+        });
+        const refreshed = await call('POST', `${shortLived.baseUrls.party}/refresh`, {
+          body: { refresh_token: tokens.refreshToken },
+        });
         expect(refreshed.status).toBe(200);
         expect(Object.keys(refreshed.body as object).sort()).toEqual(['access_token', 'id_token']);
         expect((await read((refreshed.body as { id_token: string }).id_token)).status).toBe(200);
-        expect((await call('POST', `${shortLived.baseUrls.party}/refresh`, { body: { refresh_token: tokens.idToken } })).status).toBe(401);
+        expect(
+          (
+            await call('POST', `${shortLived.baseUrls.party}/refresh`, {
+              body: { refresh_token: tokens.idToken },
+            })
+          ).status,
+        ).toBe(401);
       } finally {
         await shortLived.close();
       }
@@ -45,29 +60,61 @@ describe('sandbox sessions, faults, stats and the inner API', () => {
 
     it('takes the token header without a Bearer prefix and refuses calls without one', async () => {
       const { idToken } = await login(sandbox, userOf(sandbox, '7374'));
-      expect((await call('GET', `${sandbox.baseUrls.work}/works/${wrn}`, { headers: { authorization: `Bearer ${idToken}` } })).status).toBe(401);
-      expect((await call('GET', `${sandbox.baseUrls.work}/works/${wrn}`, { token: `Bearer ${idToken}` })).status).toBe(401);
+      expect(
+        (
+          await call('GET', `${sandbox.baseUrls.work}/works/${wrn}`, {
+            headers: { authorization: `Bearer ${idToken}` },
+          })
+        ).status,
+      ).toBe(401);
+      expect(
+        (await call('GET', `${sandbox.baseUrls.work}/works/${wrn}`, { token: `Bearer ${idToken}` })).status,
+      ).toBe(401);
       expect((await call('GET', `${sandbox.baseUrls.work}/status`)).status).toBe(200);
     });
 
     it('logout invalidates all of the user’s tokens; logging in again works', async () => {
       const first = await login(sandbox, userOf(sandbox, '2010'));
       const second = await login(sandbox, userOf(sandbox, '2010'));
-      expect((await call('POST', `${sandbox.baseUrls.party}/logout`, { body: { access_token: first.accessToken } })).status).toBe(204);
-      expect((await call('GET', `${sandbox.baseUrls.party}/organisations`, { token: second.idToken })).status).toBe(401);
-      expect((await call('POST', `${sandbox.baseUrls.party}/refresh`, { body: { refresh_token: second.refreshToken } })).status).toBe(401);
+      expect(
+        (
+          await call('POST', `${sandbox.baseUrls.party}/logout`, {
+            body: { access_token: first.accessToken },
+          })
+        ).status,
+      ).toBe(204);
+      expect(
+        (await call('GET', `${sandbox.baseUrls.party}/organisations`, { token: second.idToken })).status,
+      ).toBe(401);
+      expect(
+        (
+          await call('POST', `${sandbox.baseUrls.party}/refresh`, {
+            body: { refresh_token: second.refreshToken },
+          })
+        ).status,
+      ).toBe(401);
       const third = await login(sandbox, userOf(sandbox, '2010'));
-      expect((await call('GET', `${sandbox.baseUrls.party}/organisations`, { token: third.idToken })).status).toBe(200);
+      expect(
+        (await call('GET', `${sandbox.baseUrls.party}/organisations`, { token: third.idToken })).status,
+      ).toBe(200);
     });
 
     it('answers 401 to a wrong password and locks the account with 423 after five failures in five minutes', async () => {
       const user = userOf(sandbox, '7006');
       await admin('POST', '/stats/reset');
       for (let i = 0; i < 5; i++) {
-        expect(await authenticate(user.email, 'wrong')).toMatchObject({ status: 401, body: { message: 'Incorrect username or password', error: { status: 401 } } });
+        expect(await authenticate(user.email, 'wrong')).toMatchObject({
+          status: 401,
+          body: { message: 'Incorrect username or password', error: { status: 401 } },
+        });
       }
-      expect(await authenticate(user.email, user.password)).toMatchObject({ status: 423, body: { error: { status: 423 } } });
-      expect((await authenticate(userOf(sandbox, '7301').email, userOf(sandbox, '7301').password)).status).toBe(200);
+      expect(await authenticate(user.email, user.password)).toMatchObject({
+        status: 423,
+        body: { error: { status: 423 } },
+      });
+      expect(
+        (await authenticate(userOf(sandbox, '7301').email, userOf(sandbox, '7301').password)).status,
+      ).toBe(200);
       const stats = (await admin('GET', '/stats')).body as Record<string, unknown>;
       expect(stats).toMatchObject({ authentications: 1, failedAuthentications: 6 });
     });
@@ -97,7 +144,9 @@ describe('sandbox sessions, faults, stats and the inner API', () => {
       expect((await getWork(idToken)).status).toBe(502);
       expect((await getWork(idToken)).status).toBe(200);
       // the session endpoints are untouched by error knobs: authOutage covers them
-      expect((await authenticate(userOf(sandbox, '7374').email, userOf(sandbox, '7374').password)).status).toBe(200);
+      expect(
+        (await authenticate(userOf(sandbox, '7374').email, userOf(sandbox, '7374').password)).status,
+      ).toBe(200);
     });
 
     it('answers 429 with Retry-After for a burst', async () => {
@@ -107,8 +156,12 @@ describe('sandbox sessions, faults, stats and the inner API', () => {
       expect(limited.status).toBe(429);
       expect(limited.headers.get('retry-after')).toBe('7');
       expect(limited.body).toEqual({ message: 'Too many requests', error: { status: 429 } });
-      expect((await call('GET', `${sandbox.baseUrls.reporting}/permits`, { token: idToken })).status).toBe(429);
-      expect((await call('GET', `${sandbox.baseUrls.reporting}/permits`, { token: idToken })).status).toBe(200);
+      expect((await call('GET', `${sandbox.baseUrls.reporting}/permits`, { token: idToken })).status).toBe(
+        429,
+      );
+      expect((await call('GET', `${sandbox.baseUrls.reporting}/permits`, { token: idToken })).status).toBe(
+        200,
+      );
       expect((await getWork(idToken)).status).toBe(200);
     });
 
@@ -116,16 +169,32 @@ describe('sandbox sessions, faults, stats and the inner API', () => {
       const tokens = await login(sandbox, userOf(sandbox, '7374'));
       await admin('POST', '/faults', { authOutage: true });
       const user = userOf(sandbox, '7374');
-      expect(await authenticate(user.email, user.password)).toMatchObject({ status: 503, body: { error: { status: 503 } } });
-      expect((await call('POST', `${sandbox.baseUrls.party}/refresh`, { body: { refresh_token: tokens.refreshToken } })).status).toBe(503);
+      expect(await authenticate(user.email, user.password)).toMatchObject({
+        status: 503,
+        body: { error: { status: 503 } },
+      });
+      expect(
+        (
+          await call('POST', `${sandbox.baseUrls.party}/refresh`, {
+            body: { refresh_token: tokens.refreshToken },
+          })
+        ).status,
+      ).toBe(503);
       expect((await getWork(tokens.idToken)).status).toBe(200);
     });
 
     it.each([
       ['not-json', (text: string) => expect(() => JSON.parse(text) as unknown).toThrow()],
       ['truncated', (text: string) => expect(() => JSON.parse(text) as unknown).toThrow()],
-      ['wrong-type', (text: string) => expect((JSON.parse(text) as { work_reference_number: unknown }).work_reference_number).toBe(12345)],
-      ['missing-field', (text: string) => expect(JSON.parse(text)).not.toHaveProperty('work_reference_number')],
+      [
+        'wrong-type',
+        (text: string) =>
+          expect((JSON.parse(text) as { work_reference_number: unknown }).work_reference_number).toBe(12345),
+      ],
+      [
+        'missing-field',
+        (text: string) => expect(JSON.parse(text)).not.toHaveProperty('work_reference_number'),
+      ],
     ])('spoils bodies with malformed=%s', async (kind, check) => {
       const { idToken } = await login(sandbox, userOf(sandbox, '7374'));
       await admin('POST', '/faults', { api: 'work', malformed: kind });
@@ -144,7 +213,10 @@ describe('sandbox sessions, faults, stats and the inner API', () => {
       expect((await getWork(fresh.idToken)).status).toBe(200);
 
       await admin('POST', '/faults', { api: 'work', forbidNext: 2 });
-      expect(await getWork(fresh.idToken)).toMatchObject({ status: 401, body: { message: 'Access restricted', error: { status: 401 } } });
+      expect(await getWork(fresh.idToken)).toMatchObject({
+        status: 401,
+        body: { message: 'Access restricted', error: { status: 401 } },
+      });
       const newest = await login(sandbox, userOf(sandbox, '7374'));
       expect((await getWork(newest.idToken)).status).toBe(401);
       expect((await getWork(newest.idToken)).status).toBe(200);
@@ -171,17 +243,29 @@ describe('sandbox sessions, faults, stats and the inner API', () => {
   it('records contract violations and answers them with 400 in Street Manager’s shape', async () => {
     await admin('POST', '/stats/reset');
     const { idToken } = await login(sandbox, userOf(sandbox, '7374'));
-    const res = await call('PUT', `${sandbox.baseUrls.work}/works/${wrn}/permits/${wrn}-01/status`, { token: idToken, body: { permit_status: 'paused', colour: 'red' } });
+    const res = await call('PUT', `${sandbox.baseUrls.work}/works/${wrn}/permits/${wrn}-01/status`, {
+      token: idToken,
+      body: { permit_status: 'paused', colour: 'red' },
+    });
     expect(res.status).toBe(400);
-    expect(res.body).toEqual({ message: expect.stringContaining('Street Manager contract') as string, error: { status: 400 } });
-    const stats = (await admin('GET', '/stats')).body as { contractViolations: unknown[]; requests: Record<string, number> };
+    expect(res.body).toEqual({
+      message: expect.stringContaining('Street Manager contract') as string,
+      error: { status: 400 },
+    });
+    const stats = (await admin('GET', '/stats')).body as {
+      contractViolations: unknown[];
+      requests: Record<string, number>;
+    };
     expect(stats.contractViolations).toEqual([
       {
         kind: 'request',
         api: 'work',
         method: 'PUT',
         path: '/works/{workReferenceNumber}/permits/{permitReferenceNumber}/status',
-        errors: expect.arrayContaining(['(root) must NOT have additional properties: colour', '/permit_status must be equal to one of the allowed values']) as string[],
+        errors: expect.arrayContaining([
+          '(root) must NOT have additional properties: colour',
+          '/permit_status must be equal to one of the allowed values',
+        ]) as string[],
         at: expect.any(String) as string,
       },
     ]);
@@ -193,11 +277,23 @@ describe('sandbox sessions, faults, stats and the inner API', () => {
     try {
       const { idToken } = await login(strict, userOf(strict, '7374'));
       await call('GET', `${strict.baseUrls.reporting}/permits?include_total_count=true`, { token: idToken });
-      await call('POST', `${strict.baseUrls.lookup}/nsg/streets/search`, { token: idToken, body: { coordinates: [{ easting: 1, northing: 2 }] } });
-      await call('POST', `${strict.url}/__admin/faults`, { body: { api: 'reporting', malformed: 'missing-field' } });
+      await call('POST', `${strict.baseUrls.lookup}/nsg/streets/search`, {
+        token: idToken,
+        body: { coordinates: [{ easting: 1, northing: 2 }] },
+      });
+      await call('POST', `${strict.url}/__admin/faults`, {
+        body: { api: 'reporting', malformed: 'missing-field' },
+      });
       await call('GET', `${strict.baseUrls.reporting}/permits`, { token: idToken });
-      const stats = (await call('GET', `${strict.url}/__admin/stats`)).body as { contractViolations: { kind: string; path: string }[]; operations: Record<string, number> };
-      expect(stats.operations).toEqual({ 'work POST /authenticate': 1, 'reporting GET /permits': 2, 'lookup POST /nsg/streets/search': 1 });
+      const stats = (await call('GET', `${strict.url}/__admin/stats`)).body as {
+        contractViolations: { kind: string; path: string }[];
+        operations: Record<string, number>;
+      };
+      expect(stats.operations).toEqual({
+        'work POST /authenticate': 1,
+        'reporting GET /permits': 2,
+        'lookup POST /nsg/streets/search': 1,
+      });
       // the spoiled answer is named; the good ones are not
       expect(stats.contractViolations.map((v) => [v.kind, v.path])).toEqual([['answer', '/permits']]);
     } finally {
@@ -207,8 +303,17 @@ describe('sandbox sessions, faults, stats and the inner API', () => {
 
   describe('inner works register', () => {
     const token = (form: Record<string, string>) =>
-      fetch(sandbox.inner.tokenUrl, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(form).toString() });
-    const good = () => ({ grant_type: 'client_credentials', client_id: sandbox.inner.clientId, client_secret: sandbox.inner.clientSecret, scope: sandbox.inner.scope });
+      fetch(sandbox.inner.tokenUrl, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams(form).toString(),
+      });
+    const good = () => ({
+      grant_type: 'client_credentials',
+      client_id: sandbox.inner.clientId,
+      client_secret: sandbox.inner.clientSecret,
+      scope: sandbox.inner.scope,
+    });
 
     it('issues a client-credentials token and serves the register with it', async () => {
       await admin('POST', '/stats/reset');
@@ -216,10 +321,24 @@ describe('sandbox sessions, faults, stats and the inner API', () => {
       expect(res.status).toBe(200);
       const body = (await res.json()) as { token_type: string; expires_in: number; access_token: string };
       expect(body).toMatchObject({ token_type: 'Bearer', expires_in: 3600 });
-      expect(jwtPayload(body.access_token)).toMatchObject({ appid: sandbox.inner.clientId, exp: expect.any(Number) as number });
-      const record = await call('GET', `${sandbox.inner.worksRegisterUrl}/works/${wrn}`, { headers: { authorization: `Bearer ${body.access_token}` } });
-      expect(record).toMatchObject({ status: 200, body: { workReferenceNumber: wrn, jobNumber: expect.stringMatching(/^JOB-/) as string } });
-      expect((await call('GET', `${sandbox.inner.worksRegisterUrl}/works/NOPE`, { headers: { authorization: `Bearer ${body.access_token}` } })).status).toBe(404);
+      expect(jwtPayload(body.access_token)).toMatchObject({
+        appid: sandbox.inner.clientId,
+        exp: expect.any(Number) as number,
+      });
+      const record = await call('GET', `${sandbox.inner.worksRegisterUrl}/works/${wrn}`, {
+        headers: { authorization: `Bearer ${body.access_token}` },
+      });
+      expect(record).toMatchObject({
+        status: 200,
+        body: { workReferenceNumber: wrn, jobNumber: expect.stringMatching(/^JOB-/) as string },
+      });
+      expect(
+        (
+          await call('GET', `${sandbox.inner.worksRegisterUrl}/works/NOPE`, {
+            headers: { authorization: `Bearer ${body.access_token}` },
+          })
+        ).status,
+      ).toBe(404);
       const stats = (await admin('GET', '/stats')).body as { innerTokensIssued: number };
       expect(stats.innerTokensIssued).toBe(1);
     });
@@ -228,7 +347,9 @@ describe('sandbox sessions, faults, stats and the inner API', () => {
       const res = await token({ ...good(), client_secret: 'nope' });
       expect(res.status).toBe(401);
       expect(await res.json()).toMatchObject({ error: 'invalid_client', error_codes: [7000215] });
-      const unauthenticated = await call('GET', `${sandbox.inner.worksRegisterUrl}/works/${wrn}`, { headers: { authorization: 'Bearer x.y.z' } });
+      const unauthenticated = await call('GET', `${sandbox.inner.worksRegisterUrl}/works/${wrn}`, {
+        headers: { authorization: 'Bearer x.y.z' },
+      });
       expect(unauthenticated.status).toBe(401);
       expect(unauthenticated.headers.get('www-authenticate')).toContain('Bearer');
       expect((await call('GET', `${sandbox.inner.worksRegisterUrl}/health`)).status).toBe(200);

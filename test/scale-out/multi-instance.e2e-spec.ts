@@ -6,7 +6,14 @@ import { hashKey } from '../../src/auth/subscriptions/key-hash';
 import { Permission } from '../../src/auth/permissions';
 import { waitForOutput } from '../helpers/child-output';
 import { validWork } from '../support';
-import { describeWithRedis, freePort, type RedisServer, startRedisServer, stopByPid, trackChild } from '../helpers/redis-server';
+import {
+  describeWithRedis,
+  freePort,
+  type RedisServer,
+  startRedisServer,
+  stopByPid,
+  trackChild,
+} from '../helpers/redis-server';
 
 /*
  * Two real gateway processes (`node dist/main.js`) and the standalone sandbox, sharing one real redis-server: what a
@@ -52,14 +59,20 @@ describeWithRedis('two gateway instances sharing one Redis', () => {
   let dir: string;
 
   const stats = async () =>
-    (await (await fetch(`${sandboxUrl}/__admin/stats`)).json()) as { authentications: number; refreshes: number; requests: Record<string, number> };
+    (await (await fetch(`${sandboxUrl}/__admin/stats`)).json()) as {
+      authentications: number;
+      refreshes: number;
+      requests: Record<string, number>;
+    };
   const get = (instance: number, path: string, key: string, headers: Record<string, string> = {}) =>
     fetch(`${gateways[instance].url}${path}`, { headers: { ...as(key), ...headers } });
 
   beforeAll(async () => {
     for (const built of ['dist/main.js', 'dist/sandbox/standalone.js']) {
       if (!existsSync(join(ROOT, built))) {
-        throw new Error(`${built} is missing: run npm run build (the e2e globalSetup does it when src/ is newer)`);
+        throw new Error(
+          `${built} is missing: run npm run build (the e2e globalSetup does it when src/ is newer)`,
+        );
       }
     }
     redis = await startRedisServer();
@@ -69,9 +82,30 @@ describeWithRedis('two gateway instances sharing one Redis', () => {
       subscriptions,
       JSON.stringify({
         subscriptions: [
-          { id: 'scale-limited', name: 'Small limit', product: 'tiny', roles: [Permission.READ], organisation: '7374', primaryKeyHash: hashKey(KEYS.limited) },
-          { id: 'scale-writer', name: 'Writer', product: 'roomy', roles: [Permission.READ, Permission.PROMOTER_WRITE], organisation: '7374', primaryKeyHash: hashKey(KEYS.writer) },
-          { id: 'scale-reader', name: 'Reader', product: 'roomy', roles: [Permission.READ], organisation: '7374', primaryKeyHash: hashKey(KEYS.reader) },
+          {
+            id: 'scale-limited',
+            name: 'Small limit',
+            product: 'tiny',
+            roles: [Permission.READ],
+            organisation: '7374',
+            primaryKeyHash: hashKey(KEYS.limited),
+          },
+          {
+            id: 'scale-writer',
+            name: 'Writer',
+            product: 'roomy',
+            roles: [Permission.READ, Permission.PROMOTER_WRITE],
+            organisation: '7374',
+            primaryKeyHash: hashKey(KEYS.writer),
+          },
+          {
+            id: 'scale-reader',
+            name: 'Reader',
+            product: 'roomy',
+            roles: [Permission.READ],
+            organisation: '7374',
+            primaryKeyHash: hashKey(KEYS.reader),
+          },
         ],
       }),
     );
@@ -124,7 +158,9 @@ describeWithRedis('two gateway instances sharing one Redis', () => {
 
   it('both instances together sign in to Street Manager once', async () => {
     const answers = await Promise.all(
-      Array.from({ length: 20 }, (_, i) => get(i % 2, `/v1/works?limit=1&offset=${i}`, KEYS.reader).then((r) => r.status)),
+      Array.from({ length: 20 }, (_, i) =>
+        get(i % 2, `/v1/works?limit=1&offset=${i}`, KEYS.reader).then((r) => r.status),
+      ),
     );
     expect(answers).toEqual(Array(20).fill(200));
     const after = await stats();
@@ -149,7 +185,11 @@ describeWithRedis('two gateway instances sharing one Redis', () => {
     const post = (instance: number) =>
       fetch(`${gateways[instance].url}/v1/works`, {
         method: 'POST',
-        headers: { ...as(KEYS.writer), 'content-type': 'application/json', 'Idempotency-Key': 'scale-out-create-1' },
+        headers: {
+          ...as(KEYS.writer),
+          'content-type': 'application/json',
+          'Idempotency-Key': 'scale-out-create-1',
+        },
         body,
       });
     const first = await post(0);
@@ -165,7 +205,9 @@ describeWithRedis('two gateway instances sharing one Redis', () => {
   });
 
   it("serves one instance's cached answer from the other without calling Street Manager", async () => {
-    const list = (await (await get(0, '/v1/works?limit=1', KEYS.reader)).json()) as { results: { workReferenceNumber: string }[] };
+    const list = (await (await get(0, '/v1/works?limit=1', KEYS.reader)).json()) as {
+      results: { workReferenceNumber: string }[];
+    };
     const path = `/v1/works/${encodeURIComponent(list.results[0].workReferenceNumber)}`;
     const first = await get(0, path, KEYS.reader);
     expect(first.status).toBe(200);
@@ -182,7 +224,9 @@ describeWithRedis('two gateway instances sharing one Redis', () => {
 
   it('reports Redis in /healthcheck on both instances', async () => {
     for (const g of gateways) {
-      const health = (await (await fetch(`${g.url}/healthcheck`)).json()) as { details: Record<string, { status: string }> };
+      const health = (await (await fetch(`${g.url}/healthcheck`)).json()) as {
+        details: Record<string, { status: string }>;
+      };
       expect(health.details.redis).toMatchObject({ status: 'up' });
     }
   });

@@ -12,7 +12,16 @@ describe('response cache, ETag and Cache-Control (memory store)', () => {
 
   beforeAll(async () => {
     booted = await bootApp({
-      overrides: [{ provide: cacheConfig.KEY, useValue: { ttls: { works: 30 }, maxEntries: 1000, maxBodyBytes: 1024 * 1024 } satisfies CacheConfig }],
+      overrides: [
+        {
+          provide: cacheConfig.KEY,
+          useValue: {
+            ttls: { works: 30 },
+            maxEntries: 1000,
+            maxBodyBytes: 1024 * 1024,
+          } satisfies CacheConfig,
+        },
+      ],
     });
     const list = await booted.http.get('/v1/works?limit=1').set(KEY.promoter).expect(200);
     ref = list.body.results[0].workReferenceNumber as string;
@@ -31,7 +40,11 @@ describe('response cache, ETag and Cache-Control (memory store)', () => {
     const before = await stats(booted);
     const second = await booted.http.get(`/v1/works/${ref}?fields=status`).set(KEY.promoter).expect(200);
     expect(second.text).toBe(first.text);
-    expect(second.headers).toMatchObject({ etag: first.headers.etag, vary: VARY, 'content-type': 'application/json; charset=utf-8' });
+    expect(second.headers).toMatchObject({
+      etag: first.headers.etag,
+      vary: VARY,
+      'content-type': 'application/json; charset=utf-8',
+    });
     expect(second.headers['cache-control']).toMatch(/^private, max-age=(29|30)$/);
     expect((await stats(booted)).requests).toEqual(before.requests);
   });
@@ -53,7 +66,11 @@ describe('response cache, ETag and Cache-Control (memory store)', () => {
     const first = await booted.http.get(`/v1/works/${ref}`).set(KEY.promoter).expect(200);
     const etag = first.headers.etag;
     for (let i = 0; i < 2; i++) {
-      const res = await booted.http.get(`/v1/works/${ref}`).set(KEY.promoter).set('If-None-Match', etag).expect(304);
+      const res = await booted.http
+        .get(`/v1/works/${ref}`)
+        .set(KEY.promoter)
+        .set('If-None-Match', etag)
+        .expect(304);
       expect(res.text).toBe('');
       expect(res.headers.etag).toBe(etag);
       expect(res.headers['content-length']).toBeUndefined();
@@ -63,16 +80,32 @@ describe('response cache, ETag and Cache-Control (memory store)', () => {
 
   it('puts ETag and Cache-Control on collections too', async () => {
     const res = await booted.http.get('/v1/works?limit=2').set(KEY.promoter).expect(200);
-    expect(res.headers).toMatchObject({ etag: expect.stringMatching(/^"/), 'cache-control': 'private, max-age=30', vary: VARY });
-    await booted.http.get('/v1/works?limit=2').set(KEY.promoter).set('If-None-Match', res.headers.etag).expect(304);
+    expect(res.headers).toMatchObject({
+      etag: expect.stringMatching(/^"/),
+      'cache-control': 'private, max-age=30',
+      vary: VARY,
+    });
+    await booted.http
+      .get('/v1/works?limit=2')
+      .set(KEY.promoter)
+      .set('If-None-Match', res.headers.etag)
+      .expect(304);
   });
 
   it('keeps representations apart: XML is cached under its own key with its own ETag', async () => {
     const json = await booted.http.get(`/v1/works/${ref}`).set(KEY.promoter).expect(200);
-    const xml = await booted.http.get(`/v1/works/${ref}`).set(KEY.promoter).set('Accept', 'application/xml').expect(200);
+    const xml = await booted.http
+      .get(`/v1/works/${ref}`)
+      .set(KEY.promoter)
+      .set('Accept', 'application/xml')
+      .expect(200);
     expect(xml.headers['content-type']).toBe('application/xml; charset=utf-8');
     expect(xml.headers.etag).not.toBe(json.headers.etag);
-    const again = await booted.http.get(`/v1/works/${ref}`).set(KEY.promoter).set('Accept', 'application/xml').expect(200);
+    const again = await booted.http
+      .get(`/v1/works/${ref}`)
+      .set(KEY.promoter)
+      .set('Accept', 'application/xml')
+      .expect(200);
     expect(again.text).toBe(xml.text);
     expect(again.headers['content-type']).toBe('application/xml; charset=utf-8');
   });
@@ -85,7 +118,9 @@ describe('response cache, ETag and Cache-Control (memory store)', () => {
     const second = await booted.http.get(url).set(KEY.promoter).expect(200);
     expect((await stats(booted)).requests).toEqual(before.requests);
     expect(first.headers['x-ratelimit-remaining']).toMatch(/^\d+$/);
-    expect(Number(second.headers['x-ratelimit-remaining'])).toBe(Number(first.headers['x-ratelimit-remaining']) - 1);
+    expect(Number(second.headers['x-ratelimit-remaining'])).toBe(
+      Number(first.headers['x-ratelimit-remaining']) - 1,
+    );
     expect(second.text).toBe(first.text);
     await booted.http.get(url).expect(401);
   });
@@ -125,7 +160,12 @@ describe('single-flight coalescing of identical upstream GETs', () => {
 
   beforeAll(async () => {
     booted = await bootApp({
-      overrides: [{ provide: cacheConfig.KEY, useValue: { ttls: {}, maxEntries: 0, maxBodyBytes: 1024 } satisfies CacheConfig }],
+      overrides: [
+        {
+          provide: cacheConfig.KEY,
+          useValue: { ttls: {}, maxEntries: 0, maxBodyBytes: 1024 } satisfies CacheConfig,
+        },
+      ],
     });
     const list = await booted.http.get('/v1/works?limit=1').set(KEY.promoter).expect(200);
     ref = list.body.results[0].workReferenceNumber as string;
@@ -138,7 +178,11 @@ describe('single-flight coalescing of identical upstream GETs', () => {
     const first = await booted.http.get(`/v1/works/${ref}`).set(KEY.promoter).expect(200);
     expect(first.headers['cache-control']).toBe('no-store');
     const before = await stats(booted);
-    const res = await booted.http.get(`/v1/works/${ref}`).set(KEY.promoter).set('If-None-Match', first.headers.etag).expect(304);
+    const res = await booted.http
+      .get(`/v1/works/${ref}`)
+      .set(KEY.promoter)
+      .set('If-None-Match', first.headers.etag)
+      .expect(304);
     expect(res.text).toBe('');
     expect(res.headers).toMatchObject({ etag: first.headers.etag, 'cache-control': 'no-store', vary: VARY });
     expect((await stats(booted)).requests.work).toBeGreaterThan(before.requests.work);
@@ -152,19 +196,28 @@ describe('single-flight coalescing of identical upstream GETs', () => {
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
     const { port } = server.address() as { port: number };
     const answers = await Promise.all(
-      Array.from({ length: 200 }, () => fetch(`http://127.0.0.1:${port}/v1/works/${ref}`, { headers: KEY.promoter }).then(async (r) => ({ status: r.status, body: await r.text() }))),
+      Array.from({ length: 200 }, () =>
+        fetch(`http://127.0.0.1:${port}/v1/works/${ref}`, { headers: KEY.promoter }).then(async (r) => ({
+          status: r.status,
+          body: await r.text(),
+        })),
+      ),
     );
     const after = await stats(booted);
     expect(answers.every((a) => a.status === 200 && a.body === answers[0].body)).toBe(true);
     const upstreamCalls = after.requests.work - before.requests.work;
-    process.stdout.write(`coalescing: ${upstreamCalls} upstream work-API call(s) for 200 identical concurrent GETs\n`);
+    process.stdout.write(
+      `coalescing: ${upstreamCalls} upstream work-API call(s) for 200 identical concurrent GETs\n`,
+    );
     expect(upstreamCalls).toBe(1);
   });
 
   it('shares an upstream error with every joined caller and keeps nothing', async () => {
     await setFault(booted, { api: 'work', latencyMs: 300, errorRate: 1, errorStatus: 503 });
     const before = await stats(booted);
-    const answers = await Promise.all(Array.from({ length: 20 }, () => booted.http.get(`/v1/works/${ref}`).set(KEY.promoter)));
+    const answers = await Promise.all(
+      Array.from({ length: 20 }, () => booted.http.get(`/v1/works/${ref}`).set(KEY.promoter)),
+    );
     const during = await stats(booted);
     expect(new Set(answers.map((a) => a.status))).toEqual(new Set([503]));
     await clearFaults(booted);

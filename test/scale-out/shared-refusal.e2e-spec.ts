@@ -24,9 +24,16 @@ describeWithRedis('a refused Street Manager sign-in is shared across instances',
     const promoter = sandbox.users.find((u) => u.organisationType === 'promoter')!;
     for (let i = 0; i < 2; i++) {
       const endpoints = endpointsFromSandbox(sandbox);
-      endpoints.credentials = [credential(promoter.email, 'Not-The-Password-42!', promoter.organisationSwaCode)];
+      endpoints.credentials = [
+        credential(promoter.email, 'Not-The-Password-42!', promoter.organisationSwaCode),
+      ];
       endpoints.defaultCredentialId = promoter.organisationSwaCode;
-      const config: RedisConfig = { url: redis.url, keyPrefix: 'refusal:', commandTimeoutMs: 500, connectTimeoutMs: 1000 };
+      const config: RedisConfig = {
+        url: redis.url,
+        keyPrefix: 'refusal:',
+        commandTimeoutMs: 500,
+        connectTimeoutMs: 1000,
+      };
       apps.push(
         await bootApp({
           app: { healthCheckCacheMs: 0 },
@@ -49,9 +56,13 @@ describeWithRedis('a refused Street Manager sign-in is shared across instances',
 
   it('the second instance does not try the credential the first was refused', async () => {
     const call = (app: BootedApp) =>
-      app.app
-        .get(StreetManagerTransport)
-        .request({ api: 'party', method: 'GET', path: '/organisations', caller: caller(), operation: 'listOrganisations' });
+      app.app.get(StreetManagerTransport).request({
+        api: 'party',
+        method: 'GET',
+        path: '/organisations',
+        caller: caller(),
+        operation: 'listOrganisations',
+      });
     await expect(call(apps[0])).rejects.toBeInstanceOf(UpstreamUnavailableError);
     await expect(call(apps[1])).rejects.toBeInstanceOf(UpstreamUnavailableError);
     await expect(call(apps[1])).rejects.toBeInstanceOf(UpstreamUnavailableError);

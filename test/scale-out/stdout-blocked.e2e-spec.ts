@@ -44,11 +44,16 @@ describe('dist/main.js with a stdout nobody reads (e2e, child process)', () => {
     trackChild(child);
     const exited = new Promise<number | null>((done) => child.once('exit', (code) => done(code)));
     try {
-      await waitForOutput(child, child.stdout, /listening on http/, { what: 'the gateway', pauseAfter: true });
+      await waitForOutput(child, child.stdout, /listening on http/, {
+        what: 'the gateway',
+        pauseAfter: true,
+      });
 
       // Each unauthenticated request writes an access line: drive them until lines are being dropped.
       const batch = async (): Promise<void> => {
-        const answers = await Promise.all(Array.from({ length: 50 }, () => fetch(`${base}/v1/works/ABC`).then((r) => r.status)));
+        const answers = await Promise.all(
+          Array.from({ length: 50 }, () => fetch(`${base}/v1/works/ABC`).then((r) => r.status)),
+        );
         expect(new Set(answers)).toEqual(new Set([401]));
       };
       let dropped = 0;
@@ -67,9 +72,13 @@ describe('dist/main.js with a stdout nobody reads (e2e, child process)', () => {
 
       const sentAt = Date.now();
       child.kill('SIGTERM');
-      const deadline = new Promise<'still running'>((done) => setTimeout(() => done('still running'), EXIT_DEADLINE_MS).unref());
+      const deadline = new Promise<'still running'>((done) =>
+        setTimeout(() => done('still running'), EXIT_DEADLINE_MS).unref(),
+      );
       expect(await Promise.race([exited, deadline])).toBe(0);
-      process.stderr.write(`stdout blocked: exited ${Date.now() - sentAt} ms after SIGTERM (grace ${GRACE_MS} ms)\n`);
+      process.stderr.write(
+        `stdout blocked: exited ${Date.now() - sentAt} ms after SIGTERM (grace ${GRACE_MS} ms)\n`,
+      );
     } finally {
       await stopByPid(child, 1_000, 'SIGKILL');
     }

@@ -23,12 +23,23 @@ describe('validation cost is bounded by the documented bounds, not by what a cal
     ['PUT', '/v1/permits/NGN0000000001-01/assessment', KEY.authority, 'reasonsForRefusal'],
   ])('%s %s: an oversized %s is refused by its size alone', async (method, path, key, field) => {
     const req = method === 'POST' ? booted.http.post(path) : booted.http.put(path);
-    const res = await req.set(key).send({ [field]: HUGE }).expect(400);
-    expect(detailsOf(res.body, field)).toEqual([{ field, message: expect.stringMatching(/^must contain no more than \d+ elements$/) }]);
+    const res = await req
+      .set(key)
+      .send({ [field]: HUGE })
+      .expect(400);
+    expect(detailsOf(res.body, field)).toEqual([
+      { field, message: expect.stringMatching(/^must contain no more than \d+ elements$/) },
+    ]);
   });
 
   it('still names a repeated value in an array of allowed size', async () => {
-    const res = await booted.http.post('/v1/works').set(KEY.promoter).send({ locationTypes: ['footway', 'footway'] }).expect(400);
-    expect(detailsOf(res.body, 'locationTypes')).toEqual([{ field: 'locationTypes', message: 'all elements must be unique' }]);
+    const res = await booted.http
+      .post('/v1/works')
+      .set(KEY.promoter)
+      .send({ locationTypes: ['footway', 'footway'] })
+      .expect(400);
+    expect(detailsOf(res.body, 'locationTypes')).toEqual([
+      { field: 'locationTypes', message: 'all elements must be unique' },
+    ]);
   });
 });

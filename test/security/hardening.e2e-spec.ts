@@ -9,7 +9,9 @@ import { authSettings, SANDBOX_KEYS, throttlingSettings } from '../support';
 const HEADER = 'Ocp-Apim-Subscription-Key';
 const KEY = SANDBOX_KEYS.demoKey;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-const badRequest = (message: string) => ({ error: { code: 'BAD_REQUEST', message, requestId: expect.any(String) } });
+const badRequest = (message: string) => ({
+  error: { code: 'BAD_REQUEST', message, requestId: expect.any(String) },
+});
 
 function nested(depth: number): unknown {
   let value: unknown = { leaf: true };
@@ -48,29 +50,50 @@ describe('hardening', () => {
   afterAll(() => booted?.close());
 
   const post = (body: string) =>
-    booted.http.post('/v1/security-probes').set(HEADER, KEY).set('content-type', 'application/json').send(body);
+    booted.http
+      .post('/v1/security-probes')
+      .set(HEADER, KEY)
+      .set('content-type', 'application/json')
+      .send(body);
 
   describe('request ids', () => {
     it('never lets CR or LF in a request id split the response', async () => {
       // CRLF ends the header: "Injected" arrives as a header of its own and must not come back.
-      const split = await rawRequest(port, 'GET /status HTTP/1.1\r\nHost: localhost\r\nX-Request-Id: abc\r\nInjected: yes\r\nConnection: close\r\n\r\n');
+      const split = await rawRequest(
+        port,
+        'GET /status HTTP/1.1\r\nHost: localhost\r\nX-Request-Id: abc\r\nInjected: yes\r\nConnection: close\r\n\r\n',
+      );
       expect(split).toMatch(/^HTTP\/1\.1 200 /);
       expect(split.toLowerCase()).not.toContain('injected');
       // A bare CR or LF inside the value is refused by the HTTP parser, in our error body.
       for (const id of ['abc\nInjected: yes', 'abc\rInjected: yes']) {
-        const answer = await rawRequest(port, `GET /status HTTP/1.1\r\nHost: localhost\r\nX-Request-Id: ${id}\r\nConnection: close\r\n\r\n`);
+        const answer = await rawRequest(
+          port,
+          `GET /status HTTP/1.1\r\nHost: localhost\r\nX-Request-Id: ${id}\r\nConnection: close\r\n\r\n`,
+        );
         expect(answer).toMatch(/^HTTP\/1\.1 400 Bad Request\r\n/);
         expect(answer.toLowerCase()).not.toContain('injected');
         const body = JSON.parse(answer.slice(answer.indexOf('\r\n\r\n') + 4));
-        expect(body).toEqual({ error: { code: 'BAD_REQUEST', message: 'the request is not valid HTTP', requestId: expect.stringMatching(UUID) } });
+        expect(body).toEqual({
+          error: {
+            code: 'BAD_REQUEST',
+            message: 'the request is not valid HTTP',
+            requestId: expect.stringMatching(UUID),
+          },
+        });
       }
     });
 
-    it.each(['%0d%0aInjected:%20yes', '<script>alert(1)</script>', 'a'.repeat(65), 'ünïcödé'])('replaces an unsafe request id (%s) with its own', async (id) => {
-      const res = await booted.http.get('/status').set('X-Request-Id', Buffer.from(id, 'utf8').toString('latin1'));
-      expect(res.status).toBe(200);
-      expect(res.headers['x-request-id']).toMatch(UUID);
-    });
+    it.each(['%0d%0aInjected:%20yes', '<script>alert(1)</script>', 'a'.repeat(65), 'ünïcödé'])(
+      'replaces an unsafe request id (%s) with its own',
+      async (id) => {
+        const res = await booted.http
+          .get('/status')
+          .set('X-Request-Id', Buffer.from(id, 'utf8').toString('latin1'));
+        expect(res.status).toBe(200);
+        expect(res.headers['x-request-id']).toMatch(UUID);
+      },
+    );
 
     it('does not reflect a refused credential anywhere in the answer', async () => {
       const key = 'attacker-chosen-<b>key</b>';
@@ -114,7 +137,10 @@ describe('hardening', () => {
 
     it('refuses unknown properties', async () => {
       const res = await post(JSON.stringify({ name: 'x', isAdmin: true })).expect(400);
-      expect(res.body.error).toMatchObject({ code: 'BAD_REQUEST', details: [expect.objectContaining({ field: 'isAdmin' })] });
+      expect(res.body.error).toMatchObject({
+        code: 'BAD_REQUEST',
+        details: [expect.objectContaining({ field: 'isAdmin' })],
+      });
     });
 
     it('refuses over-long strings', async () => {
@@ -124,38 +150,53 @@ describe('hardening', () => {
 
     it('refuses a body over the size limit with 413', async () => {
       const res = await post(JSON.stringify({ name: 'x', nested: 'y'.repeat(1024 * 1024 + 10) })).expect(413);
-      expect(res.body).toEqual({ error: { code: 'PAYLOAD_TOO_LARGE', message: expect.any(String), requestId: expect.any(String) } });
+      expect(res.body).toEqual({
+        error: { code: 'PAYLOAD_TOO_LARGE', message: expect.any(String), requestId: expect.any(String) },
+      });
     });
   });
 
   describe('query parameters', () => {
-    it.each(['limit=1000000', 'limit=0', 'limit=-1', 'limit=1e3', 'offset=99999999999999999999', 'offset=-5', 'limit=abc', 'page=1000000000'])(
-      'refuses an out-of-range or odd %s with 400',
-      async (query) => {
-        const res = await booted.http.get(`/v1/security-probes?${query}`).set(HEADER, KEY).expect(400);
-        expect(res.body.error.code).toBe('BAD_REQUEST');
-        expect(res.body.error.details[0].field).toBe(query.split('=')[0]);
-      },
-    );
+    it.each([
+      'limit=1000000',
+      'limit=0',
+      'limit=-1',
+      'limit=1e3',
+      'offset=99999999999999999999',
+      'offset=-5',
+      'limit=abc',
+      'page=1000000000',
+    ])('refuses an out-of-range or odd %s with 400', async (query) => {
+      const res = await booted.http.get(`/v1/security-probes?${query}`).set(HEADER, KEY).expect(400);
+      expect(res.body.error.code).toBe('BAD_REQUEST');
+      expect(res.body.error.details[0].field).toBe(query.split('=')[0]);
+    });
 
     it('accepts values within bounds', async () => {
-      const res = await booted.http.get('/v1/security-probes?limit=100&offset=100000').set(HEADER, KEY).expect(200);
+      const res = await booted.http
+        .get('/v1/security-probes?limit=100&offset=100000')
+        .set(HEADER, KEY)
+        .expect(200);
       expect(res.body.query).toMatchObject({ limit: 100, offset: 100000 });
     });
   });
 
   describe('references in paths', () => {
-    it.each(['/v1/security-probes/../../status', '/v1/me/../status', '/v1/security-probes/..%2F..%2Fstatus/extra'])(
-      'does not resolve dot segments (%s) to another route',
-      async (path) => {
-        const res = await booted.http.get(path).set(HEADER, KEY);
-        expect(res.status).toBe(404);
-        expect(res.body.error.code).toBe('NOT_FOUND');
-      },
-    );
+    it.each([
+      '/v1/security-probes/../../status',
+      '/v1/me/../status',
+      '/v1/security-probes/..%2F..%2Fstatus/extra',
+    ])('does not resolve dot segments (%s) to another route', async (path) => {
+      const res = await booted.http.get(path).set(HEADER, KEY);
+      expect(res.status).toBe(404);
+      expect(res.body.error.code).toBe('NOT_FOUND');
+    });
 
     it('hands an encoded traversal to the resource as an opaque reference, never as a path', async () => {
-      const res = await booted.http.get('/v1/security-probes/..%2F..%2Fetc%2Fpasswd').set(HEADER, KEY).expect(200);
+      const res = await booted.http
+        .get('/v1/security-probes/..%2F..%2Fetc%2Fpasswd')
+        .set(HEADER, KEY)
+        .expect(200);
       expect(res.body).toEqual({ reference: '../../etc/passwd' });
     });
 
@@ -174,14 +215,20 @@ describe('hardening', () => {
       ['a reference over the parameter length limit', 'A'.repeat(201), 414, 'URI_TOO_LONG'],
     ])('refuses %s in our error body, without repeating the URL', async (_case, reference, status, code) => {
       const res = await booted.http.get(`/v1/security-probes/${reference}`).set(HEADER, KEY).expect(status);
-      expect(res.body).toEqual({ error: { code, message: expect.any(String), requestId: res.headers['x-request-id'] } });
+      expect(res.body).toEqual({
+        error: { code, message: expect.any(String), requestId: res.headers['x-request-id'] },
+      });
       expect(res.text).not.toContain(reference);
     });
   });
 
   describe('CORS', () => {
     it('grants no cross-origin access unless CORS_ORIGINS is configured', async () => {
-      const simple = await booted.http.get('/v1/me').set(HEADER, KEY).set('Origin', 'https://evil.example').expect(200);
+      const simple = await booted.http
+        .get('/v1/me')
+        .set(HEADER, KEY)
+        .set('Origin', 'https://evil.example')
+        .expect(200);
       expect(simple.headers['access-control-allow-origin']).toBeUndefined();
       const preflight = await booted.http
         .options('/v1/me')

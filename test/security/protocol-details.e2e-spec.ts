@@ -21,10 +21,16 @@ function raw(port: number, text: string): Promise<RawAnswer> {
     socket.on('end', () => {
       const [head, ...rest] = answer.split('\r\n\r\n');
       const [statusLine, ...lines] = head.split('\r\n');
-      const headers = Object.fromEntries(lines.map((l) => [l.slice(0, l.indexOf(':')).toLowerCase(), l.slice(l.indexOf(':') + 1).trim()]));
+      const headers = Object.fromEntries(
+        lines.map((l) => [l.slice(0, l.indexOf(':')).toLowerCase(), l.slice(l.indexOf(':') + 1).trim()]),
+      );
       const text = rest.join('\r\n\r\n');
       const body = headers['transfer-encoding'] === 'chunked' ? unchunk(text) : text;
-      resolve({ status: Number(statusLine.split(' ')[1]), headers, body: body ? JSON.parse(body) : undefined });
+      resolve({
+        status: Number(statusLine.split(' ')[1]),
+        headers,
+        body: body ? JSON.parse(body) : undefined,
+      });
     });
   });
 }
@@ -69,7 +75,10 @@ describe('protocol details (issue 13, point 7)', () => {
   afterAll(() => booted?.close());
 
   const get = (target: string, headers: string) =>
-    raw(port, `GET ${target} HTTP/1.1\r\n${headers}Ocp-Apim-Subscription-Key: ${DEMO_KEY}\r\nConnection: close\r\n\r\n`);
+    raw(
+      port,
+      `GET ${target} HTTP/1.1\r\n${headers}Ocp-Apim-Subscription-Key: ${DEMO_KEY}\r\nConnection: close\r\n\r\n`,
+    );
 
   describe('Host (RFC 9112 §3.2)', () => {
     it('refuses two Host headers with 400 in the error body', async () => {
@@ -118,11 +127,14 @@ describe('protocol details (issue 13, point 7)', () => {
       expect(answer.body).toEqual(error('HEADERS_TOO_LARGE', 'the request headers are too large'));
     });
 
-    it.each(['%C0%AE%C0%AE', 'ABC%ZZ'])('400 MALFORMED_URL for an undecodable URL (%s)', async (reference) => {
-      const answer = await get(`/v1/works/${reference}`, 'Host: localhost\r\n');
-      expect(answer).toMatchObject({ status: 400, headers: SECURITY });
-      expect(answer.body).toEqual(error('MALFORMED_URL'));
-    });
+    it.each(['%C0%AE%C0%AE', 'ABC%ZZ'])(
+      '400 MALFORMED_URL for an undecodable URL (%s)',
+      async (reference) => {
+        const answer = await get(`/v1/works/${reference}`, 'Host: localhost\r\n');
+        expect(answer).toMatchObject({ status: 400, headers: SECURITY });
+        expect(answer.body).toEqual(error('MALFORMED_URL'));
+      },
+    );
 
     it('400 for what is not HTTP, with the security headers too', async () => {
       const answer = await raw(port, 'GET /status HTTP/1.1\r\nHost: localhost\r\nX-Bad: a\rb\r\n\r\n');
@@ -148,7 +160,12 @@ describe('protocol details (issue 13, point 7)', () => {
     it('refuses a target that is neither a path nor an http(s) URL with a clear 400', async () => {
       const answer = await get('ftp://localhost/v1/me', 'Host: localhost\r\n');
       expect(answer.status).toBe(400);
-      expect(answer.body).toEqual(error('BAD_REQUEST', 'the request target must be a path such as /v1/works, or an absolute http(s) URL'));
+      expect(answer.body).toEqual(
+        error(
+          'BAD_REQUEST',
+          'the request target must be a path such as /v1/works, or an absolute http(s) URL',
+        ),
+      );
     });
   });
 
@@ -170,15 +187,29 @@ describe('protocol details (issue 13, point 7)', () => {
       expect(res.body.error.details).toEqual([{ field: 'limit', message: 'must not be greater than 100' }]);
     });
 
-    it.each(['dateTo=2026-11-31', 'dateFrom=2026-02-29', 'dateTo=2026-04-31'])('refuses an impossible date (%s) with 400', async (query) => {
-      const res = await booted.http.get(`/v1/works?${query}`).set(KEY.demo).expect(400);
-      expect(res.body.error.details).toEqual([{ field: query.split('=')[0], message: 'must be a date as YYYY-MM-DD' }]);
-    });
+    it.each(['dateTo=2026-11-31', 'dateFrom=2026-02-29', 'dateTo=2026-04-31'])(
+      'refuses an impossible date (%s) with 400',
+      async (query) => {
+        const res = await booted.http.get(`/v1/works?${query}`).set(KEY.demo).expect(400);
+        expect(res.body.error.details).toEqual([
+          { field: query.split('=')[0], message: 'must be a date as YYYY-MM-DD' },
+        ]);
+      },
+    );
 
     it('refuses the same impossible date in a body with 400, not 422', async () => {
-      const res = await booted.http.post('/v1/works').set(KEY.promoter).send({ proposedStartDate: '2026-11-31', proposedEndDate: '2026-12-02' }).expect(400);
-      expect(res.body.error.details).toContainEqual({ field: 'proposedStartDate', message: 'must be a date as YYYY-MM-DD' });
-      expect(res.body.error.details).not.toContainEqual(expect.objectContaining({ field: 'proposedEndDate' }));
+      const res = await booted.http
+        .post('/v1/works')
+        .set(KEY.promoter)
+        .send({ proposedStartDate: '2026-11-31', proposedEndDate: '2026-12-02' })
+        .expect(400);
+      expect(res.body.error.details).toContainEqual({
+        field: 'proposedStartDate',
+        message: 'must be a date as YYYY-MM-DD',
+      });
+      expect(res.body.error.details).not.toContainEqual(
+        expect.objectContaining({ field: 'proposedEndDate' }),
+      );
     });
 
     it('takes a leap day in a leap year', async () => {
@@ -192,19 +223,27 @@ describe('protocol details (issue 13, point 7)', () => {
     it('treats a box larger than Great Britain as Great Britain: the same 422 for too many works', async () => {
       const world = await booted.http.get('/v1/works?bbox=-180,-90,180,90').set(KEY.demo).expect(422);
       const gb = await booted.http.get(`/v1/works?bbox=${GB}`).set(KEY.demo).expect(422);
-      expect({ ...world.body.error, requestId: undefined }).toEqual({ ...gb.body.error, requestId: undefined });
+      expect({ ...world.body.error, requestId: undefined }).toEqual({
+        ...gb.body.error,
+        requestId: undefined,
+      });
     });
 
     it('clips a box reaching outside Great Britain and finds the same works as the part inside', async () => {
-      const reaching = await booted.http.get('/v1/works?bbox=-20,53.79,-1.52,53.81&limit=100').set(KEY.demo).expect(200);
-      const inside = await booted.http.get('/v1/works?bbox=-8.8,53.79,-1.52,53.81&limit=100').set(KEY.demo).expect(200);
+      const reaching = await booted.http
+        .get('/v1/works?bbox=-20,53.79,-1.52,53.81&limit=100')
+        .set(KEY.demo)
+        .expect(200);
+      const inside = await booted.http
+        .get('/v1/works?bbox=-8.8,53.79,-1.52,53.81&limit=100')
+        .set(KEY.demo)
+        .expect(200);
       expect(reaching.body.results.length).toBeGreaterThan(0);
       expect(reaching.body.results).toEqual(inside.body.results);
     });
 
     it('answers an empty list for a box wholly outside Great Britain, without asking Street Manager', async () => {
-      const geojsonCalls = async () =>
-        (await sandboxStats(booted)).requests.geojson;
+      const geojsonCalls = async () => (await sandboxStats(booted)).requests.geojson;
       const before = await geojsonCalls();
       const res = await booted.http.get('/v1/works?bbox=2.2,48.8,2.5,48.9').set(KEY.demo).expect(200);
       expect(await geojsonCalls()).toBe(before);
@@ -213,11 +252,17 @@ describe('protocol details (issue 13, point 7)', () => {
     });
 
     it('does the same for activities', async () => {
-      const world = await booted.http.get('/v1/activities?bbox=-180,-90,180,90&limit=100').set(KEY.demo).expect(200);
+      const world = await booted.http
+        .get('/v1/activities?bbox=-180,-90,180,90&limit=100')
+        .set(KEY.demo)
+        .expect(200);
       const gb = await booted.http.get(`/v1/activities?bbox=${GB}&limit=100`).set(KEY.demo).expect(200);
       expect(world.body.results.length).toBeGreaterThan(0);
       expect(world.body.results).toEqual(gb.body.results);
-      const outside = await booted.http.get('/v1/activities?bbox=2.2,48.8,2.5,48.9').set(KEY.demo).expect(200);
+      const outside = await booted.http
+        .get('/v1/activities?bbox=2.2,48.8,2.5,48.9')
+        .set(KEY.demo)
+        .expect(200);
       expect(outside.body.results).toEqual([]);
     });
   });

@@ -24,7 +24,8 @@ function open(port: number, head: string): Received {
 }
 
 const bodyOf = (answer: string): unknown => JSON.parse(answer.slice(answer.indexOf('\r\n\r\n') + 4));
-const post = (headers: string) => `POST /v1/works HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: 100000\r\n${headers}\r\n`;
+const post = (headers: string) =>
+  `POST /v1/works HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: 100000\r\n${headers}\r\n`;
 
 describe('slow clients', () => {
   let booted: BootedApp;
@@ -49,7 +50,11 @@ describe('slow clients', () => {
     const answer = await client.closed;
     expect(answer).toMatch(/^HTTP\/1\.1 408 Request Timeout\r\n/);
     expect(bodyOf(answer)).toEqual({
-      error: { code: 'REQUEST_TIMEOUT', message: 'the request took too long to arrive', requestId: expect.any(String) },
+      error: {
+        code: 'REQUEST_TIMEOUT',
+        message: 'the request took too long to arrive',
+        requestId: expect.any(String),
+      },
     });
   });
 
@@ -78,16 +83,29 @@ describe('slow clients', () => {
 
   describe('Expect: 100-continue', () => {
     it.each([
-      ['no credential', '', 'credentials are missing: send a subscription key in the Ocp-Apim-Subscription-Key header'],
-      ['an unknown subscription key', 'Ocp-Apim-Subscription-Key: not-a-key\r\n', 'the subscription key is not valid'],
-    ])('with %s: 401 in the error body, no 100 Continue, the body never read', async (_name, credential, message) => {
-      const client = open(port, post(`Expect: 100-continue\r\n${credential}`));
-      const answer = await client.closed;
-      expect(answer).toMatch(/^HTTP\/1\.1 401 Unauthorized\r\n/);
-      expect(answer).not.toContain('100 Continue');
-      expect(answer.toLowerCase()).toContain('www-authenticate: apikey header="ocp-apim-subscription-key"');
-      expect(bodyOf(answer)).toEqual({ error: { code: 'UNAUTHORIZED', message, requestId: expect.any(String) } });
-    });
+      [
+        'no credential',
+        '',
+        'credentials are missing: send a subscription key in the Ocp-Apim-Subscription-Key header',
+      ],
+      [
+        'an unknown subscription key',
+        'Ocp-Apim-Subscription-Key: not-a-key\r\n',
+        'the subscription key is not valid',
+      ],
+    ])(
+      'with %s: 401 in the error body, no 100 Continue, the body never read',
+      async (_name, credential, message) => {
+        const client = open(port, post(`Expect: 100-continue\r\n${credential}`));
+        const answer = await client.closed;
+        expect(answer).toMatch(/^HTTP\/1\.1 401 Unauthorized\r\n/);
+        expect(answer).not.toContain('100 Continue');
+        expect(answer.toLowerCase()).toContain('www-authenticate: apikey header="ocp-apim-subscription-key"');
+        expect(bodyOf(answer)).toEqual({
+          error: { code: 'UNAUTHORIZED', message, requestId: expect.any(String) },
+        });
+      },
+    );
 
     it('to the Street Manager notification receiver (signed in its body, no credential of ours): 100 Continue', async () => {
       const client = open(
@@ -115,7 +133,9 @@ describe('slow clients', () => {
       const answer = await client.closed;
       // judged on its body like any other request: this one is empty of every required field
       expect(answer).toMatch(/^HTTP\/1\.1 100 Continue\r\n\r\nHTTP\/1\.1 400 Bad Request\r\n/);
-      expect(bodyOf(answer.slice(answer.indexOf('\r\n\r\n') + 4))).toMatchObject({ error: { code: 'BAD_REQUEST' } });
+      expect(bodyOf(answer.slice(answer.indexOf('\r\n\r\n') + 4))).toMatchObject({
+        error: { code: 'BAD_REQUEST' },
+      });
     });
   });
 });

@@ -13,7 +13,9 @@ import { authSettings, SANDBOX_KEYS, throttlingSettings } from '../support';
 const KEY_ONLY = 'ApiKey header="Ocp-Apim-Subscription-Key"';
 const HEADER = 'Ocp-Apim-Subscription-Key';
 
-const unauthorized = (message: string) => ({ error: { code: 'UNAUTHORIZED', message, requestId: expect.any(String) } });
+const unauthorized = (message: string) => ({
+  error: { code: 'UNAUTHORIZED', message, requestId: expect.any(String) },
+});
 const INVALID_KEY = unauthorized('the subscription key is not valid');
 
 describe('subscription keys', () => {
@@ -28,7 +30,12 @@ describe('subscription keys', () => {
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'subscriptions-'));
     file = join(dir, 'subscriptions.yaml');
-    acme = createSubscription(file, { id: 'acme', name: 'Acme Utilities', product: 'default', roles: ['streetworks.read'] });
+    acme = createSubscription(file, {
+      id: 'acme',
+      name: 'Acme Utilities',
+      product: 'default',
+      roles: ['streetworks.read'],
+    });
     bound = createSubscription(file, {
       id: 'ngn',
       name: 'Northern Gas Networks',
@@ -36,13 +43,21 @@ describe('subscription keys', () => {
       roles: ['streetworks.read', 'streetworks.promoter.write'],
       organisation: '7374',
     });
-    dormant = createSubscription(file, { id: 'dormant', name: 'Dormant', product: 'default', roles: ['streetworks.read'] });
+    dormant = createSubscription(file, {
+      id: 'dormant',
+      name: 'Dormant',
+      product: 'default',
+      roles: ['streetworks.read'],
+    });
     setEnabled(file, 'dormant', false);
     booted = await bootApp({
       imports: [ProbeModule],
       logs,
       overrides: [
-        { provide: authConfig.KEY, useValue: authSettings({ subscriptionsFile: file, sandbox: SANDBOX_KEYS }) },
+        {
+          provide: authConfig.KEY,
+          useValue: authSettings({ subscriptionsFile: file, sandbox: SANDBOX_KEYS }),
+        },
         { provide: throttlingConfig.KEY, useValue: throttlingSettings() },
       ],
     });
@@ -61,7 +76,15 @@ describe('subscription keys', () => {
       name: 'Acme Utilities',
       product: 'default',
       permissions: ['streetworks.read'],
-      rateLimits: [{ name: 'per-second', limit: 10_000, windowSeconds: 1, remaining: expect.any(Number), resetsAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/) }],
+      rateLimits: [
+        {
+          name: 'per-second',
+          limit: 10_000,
+          windowSeconds: 1,
+          remaining: expect.any(Number),
+          resetsAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/),
+        },
+      ],
       links: [{ rel: 'self', href: '/v1/me', type: 'GET' }],
     });
   });
@@ -73,8 +96,16 @@ describe('subscription keys', () => {
 
   it('reports the organisation a bound subscription acts for, and passes it to the resources', async () => {
     const me = await booted.http.get('/v1/me').set(HEADER, bound.primaryKey).expect(200);
-    expect(me.body).toMatchObject({ clientId: 'ngn', organisation: '7374', permissions: ['streetworks.read', 'streetworks.promoter.write'] });
-    const created = await booted.http.post('/v1/security-probes').set(HEADER, bound.primaryKey).send({ name: 'x' }).expect(201);
+    expect(me.body).toMatchObject({
+      clientId: 'ngn',
+      organisation: '7374',
+      permissions: ['streetworks.read', 'streetworks.promoter.write'],
+    });
+    const created = await booted.http
+      .post('/v1/security-probes')
+      .set(HEADER, bound.primaryKey)
+      .send({ name: 'x' })
+      .expect(201);
     expect(created.body).toEqual({ name: 'x', userIdentifier: 'ngn', organisation: '7374' });
   });
 
@@ -92,7 +123,11 @@ describe('subscription keys', () => {
   it('answers 401 with WWW-Authenticate when no credentials are sent', async () => {
     const res = await booted.http.get('/v1/me').expect(401);
     expect(res.headers['www-authenticate']).toBe(KEY_ONLY);
-    expect(res.body).toEqual(unauthorized('credentials are missing: send a subscription key in the Ocp-Apim-Subscription-Key header'));
+    expect(res.body).toEqual(
+      unauthorized(
+        'credentials are missing: send a subscription key in the Ocp-Apim-Subscription-Key header',
+      ),
+    );
   });
 
   it.each(['subscription-key', 'Subscription-Key', 'ocp-apim-subscription-key', 'api_key'])(
@@ -109,15 +144,31 @@ describe('subscription keys', () => {
 
   it('refuses a bearer token when Azure AD is not configured, and a key sent with a token', async () => {
     const bearer = await booted.http.get('/v1/me').set('Authorization', 'Bearer abc.def.ghi').expect(401);
-    expect(bearer.body).toEqual(unauthorized('this gateway does not accept bearer tokens; send your subscription key in the Ocp-Apim-Subscription-Key header'));
-    const both = await booted.http.get('/v1/me').set(HEADER, acme.primaryKey).set('Authorization', 'Bearer abc.def.ghi').expect(401);
+    expect(bearer.body).toEqual(
+      unauthorized(
+        'this gateway does not accept bearer tokens; send your subscription key in the Ocp-Apim-Subscription-Key header',
+      ),
+    );
+    const both = await booted.http
+      .get('/v1/me')
+      .set(HEADER, acme.primaryKey)
+      .set('Authorization', 'Bearer abc.def.ghi')
+      .expect(401);
     expect(both.body).toEqual(unauthorized('send either a bearer token or a subscription key, not both'));
   });
 
   it('answers 403 when the permission is missing, naming only the permission', async () => {
-    const res = await booted.http.post('/v1/security-probes').set(HEADER, acme.primaryKey).send({ name: 'x' }).expect(403);
+    const res = await booted.http
+      .post('/v1/security-probes')
+      .set(HEADER, acme.primaryKey)
+      .send({ name: 'x' })
+      .expect(403);
     expect(res.body).toEqual({
-      error: { code: 'FORBIDDEN', message: 'you are not allowed to do this: it needs the streetworks.promoter.write permission', requestId: expect.any(String) },
+      error: {
+        code: 'FORBIDDEN',
+        message: 'you are not allowed to do this: it needs the streetworks.promoter.write permission',
+        requestId: expect.any(String),
+      },
     });
   });
 
@@ -129,22 +180,43 @@ describe('subscription keys', () => {
     });
     expect(demo.body.organisation).toBeUndefined();
     const authority = await booted.http.get('/v1/me').set(HEADER, SANDBOX_KEYS.authorityKey).expect(200);
-    expect(authority.body).toMatchObject({ clientId: 'sandbox-authority', organisation: '4720', permissions: ['streetworks.read', 'streetworks.authority.write'] });
-    await booted.http.post('/v1/security-probes/assessments').set(HEADER, SANDBOX_KEYS.promoterKey).expect(403);
-    await booted.http.post('/v1/security-probes/assessments').set(HEADER, SANDBOX_KEYS.authorityKey).expect(201);
+    expect(authority.body).toMatchObject({
+      clientId: 'sandbox-authority',
+      organisation: '4720',
+      permissions: ['streetworks.read', 'streetworks.authority.write'],
+    });
+    await booted.http
+      .post('/v1/security-probes/assessments')
+      .set(HEADER, SANDBOX_KEYS.promoterKey)
+      .expect(403);
+    await booted.http
+      .post('/v1/security-probes/assessments')
+      .set(HEADER, SANDBOX_KEYS.authorityKey)
+      .expect(201);
   });
 
   it('puts the client id in the access log and never the key', async () => {
-    const res = await booted.http.get('/v1/me').set(HEADER, acme.primaryKey).set('X-Request-Id', 'log-check-1').expect(200);
+    const res = await booted.http
+      .get('/v1/me')
+      .set(HEADER, acme.primaryKey)
+      .set('X-Request-Id', 'log-check-1')
+      .expect(200);
     expect(res.headers['x-request-id']).toBe('log-check-1');
-    const line = await logs.waitFor((l) => l.requestId === 'log-check-1' && typeof l.responseTime === 'number');
+    const line = await logs.waitFor(
+      (l) => l.requestId === 'log-check-1' && typeof l.responseTime === 'number',
+    );
     expect(line.clientId).toBe('acme');
     expect(logs.text()).not.toContain(acme.primaryKey);
   });
 
   it('takes a rotated key without a restart: the new key works, the old one stops, the other slot carries on', async () => {
     // a subscription of its own: the other tests keep using acme's keys, whatever the order
-    const rotating = createSubscription(file, { id: 'rotating', name: 'Rotating', product: 'default', roles: ['streetworks.read'] });
+    const rotating = createSubscription(file, {
+      id: 'rotating',
+      name: 'Rotating',
+      product: 'default',
+      roles: ['streetworks.read'],
+    });
     const fresh = rotateKey(file, 'rotating', 'primary');
     booted.app.get(SubscriptionStore).reload();
     await booted.http.get('/v1/me').set(HEADER, fresh).expect(200);

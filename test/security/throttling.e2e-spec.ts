@@ -26,7 +26,13 @@ function subscriptionsFile(): string {
   const dir = mkdtempSync(join(tmpdir(), 'throttle-'));
   dirs.push(dir);
   const file = join(dir, 'subscriptions.json');
-  const entry = (id: string, product: string, key: string) => ({ id, name: id, product, roles: ['streetworks.read'], primaryKeyHash: hashKey(key) });
+  const entry = (id: string, product: string, key: string) => ({
+    id,
+    name: id,
+    product,
+    roles: ['streetworks.read'],
+    primaryKeyHash: hashKey(key),
+  });
   writeFileSync(
     file,
     JSON.stringify({
@@ -74,7 +80,13 @@ describe('throttling per client', () => {
     expect(first.headers['x-ratelimit-remaining']).toBe('2');
     expect(Number(first.headers['x-ratelimit-reset'])).toBeGreaterThan(3500);
     expect(first.body.rateLimits).toEqual([
-      { name: 'per-hour', limit: 3, windowSeconds: 3600, remaining: 2, resetsAt: expect.stringMatching(/Z$/) },
+      {
+        name: 'per-hour',
+        limit: 3,
+        windowSeconds: 3600,
+        remaining: 2,
+        resetsAt: expect.stringMatching(/Z$/),
+      },
     ]);
 
     // another route draws on the same budget: the limit is the client's, not the route's
@@ -84,7 +96,13 @@ describe('throttling per client', () => {
     expect(third.headers['x-ratelimit-remaining']).toBe('0');
 
     const refused = await booted.http.get('/v1/me').set(HEADER, KEYS.metered).expect(429);
-    expect(refused.body).toEqual({ error: { code: 'TOO_MANY_REQUESTS', message: expect.stringMatching(/^rate limit exceeded; try again in \d+ s$/), requestId: expect.any(String) } });
+    expect(refused.body).toEqual({
+      error: {
+        code: 'TOO_MANY_REQUESTS',
+        message: expect.stringMatching(/^rate limit exceeded; try again in \d+ s$/),
+        requestId: expect.any(String),
+      },
+    });
     const retryAfter = Number(refused.headers['retry-after']);
     expect(retryAfter).toBeGreaterThan(3500);
     expect(retryAfter).toBeLessThanOrEqual(3600);
@@ -123,7 +141,9 @@ describe('throttling per client', () => {
     const res = await booted.http.get('/v1/me').set(HEADER, KEYS.layered).expect(200);
     expect(res.headers['x-ratelimit-limit']).toBe('5');
     expect(res.headers['x-ratelimit-remaining']).toBe('4');
-    expect((res.body.rateLimits as { name: string; remaining: number }[]).map((w) => [w.name, w.remaining])).toEqual([
+    expect(
+      (res.body.rateLimits as { name: string; remaining: number }[]).map((w) => [w.name, w.remaining]),
+    ).toEqual([
       ['per-second', 999],
       ['per-hour', 4],
     ]);
@@ -131,7 +151,11 @@ describe('throttling per client', () => {
 
   it('keys public routes by IP and never throttles /status', async () => {
     await booted.http.get('/v1/security-probes/public').expect(200).expect('x-ratelimit-remaining', '1');
-    await booted.http.get('/v1/security-probes/public').set(HEADER, KEYS.other).expect(200).expect('x-ratelimit-remaining', '0');
+    await booted.http
+      .get('/v1/security-probes/public')
+      .set(HEADER, KEYS.other)
+      .expect(200)
+      .expect('x-ratelimit-remaining', '0');
     await booted.http.get('/v1/security-probes/public').expect(429);
     // with no trusted proxy configured, a forged X-Forwarded-For does not buy a fresh per-IP budget
     await booted.http.get('/v1/security-probes/public').set('X-Forwarded-For', '203.0.113.9').expect(429);
@@ -143,7 +167,12 @@ describe('throttling per client', () => {
 
   it('counts refused permissions against the client too', async () => {
     await booted.http.get('/v1/me').set(HEADER, KEYS.layeredRefused).expect(200);
-    await booted.http.post('/v1/security-probes').set(HEADER, KEYS.layeredRefused).send({ name: 'x' }).expect(403).expect('x-ratelimit-remaining', '3');
+    await booted.http
+      .post('/v1/security-probes')
+      .set(HEADER, KEYS.layeredRefused)
+      .send({ name: 'x' })
+      .expect(403)
+      .expect('x-ratelimit-remaining', '3');
   });
 });
 
@@ -154,7 +183,13 @@ describe('throttling switched off', () => {
     booted = await bootApp({
       overrides: [
         { provide: authConfig.KEY, useValue: authSettings({ subscriptionsFile: subscriptionsFile() }) },
-        { provide: throttlingConfig.KEY, useValue: throttlingSettings({ metered: [{ name: 'per-hour', limit: 1, windowSeconds: 3600 }] }, false) },
+        {
+          provide: throttlingConfig.KEY,
+          useValue: throttlingSettings(
+            { metered: [{ name: 'per-hour', limit: 1, windowSeconds: 3600 }] },
+            false,
+          ),
+        },
       ],
     });
   });

@@ -47,7 +47,8 @@ describe('backpressure: the pacer waits at most STREET_MANAGER_PACER_MAX_WAIT_MS
       expect(answer.body).toEqual({
         error: {
           code: 'UPSTREAM_BUSY',
-          message: 'Street Manager is being called as fast as its rate limit allows; try again after Retry-After seconds',
+          message:
+            'Street Manager is being called as fast as its rate limit allows; try again after Retry-After seconds',
           requestId: expect.any(String),
         },
       });
@@ -65,7 +66,8 @@ describe('backpressure: the pacer waits at most STREET_MANAGER_PACER_MAX_WAIT_MS
     for (let i = 0; i < 5 && status !== 503; i++) {
       status = (await booted.http.get(WORK).set(KEY.demo)).status; // spends the burst, as the callers before this one would
     }
-    const post = () => booted.http.post('/v1/works').set(KEY.promoter).set('Idempotency-Key', 'busy-then-retried').send(work);
+    const post = () =>
+      booted.http.post('/v1/works').set(KEY.promoter).set('Idempotency-Key', 'busy-then-retried').send(work);
     const first = await post().expect(503);
     const retry = await post().expect(503);
     expect([first.body.error.code, retry.body.error.code]).toEqual(['UPSTREAM_BUSY', 'UPSTREAM_BUSY']);

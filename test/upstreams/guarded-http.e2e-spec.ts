@@ -54,9 +54,17 @@ describe('guarded HTTP core (e2e against fault servers)', () => {
   });
 
   it('retries a transient 503 on GET and heals', async () => {
-    const s = await server((_req, res, hit) => (hit < 3 ? json(res, 503, { message: 'busy' }) : json(res, 200, { ok: true })));
+    const s = await server((_req, res, hit) =>
+      hit < 3 ? json(res, 503, { message: 'busy' }) : json(res, 200, { ok: true }),
+    );
     const name = upstream();
-    const response = await http.request({ upstream: name, operation: 'probe', method: 'GET', origin: s.url, path: '/thing' });
+    const response = await http.request({
+      upstream: name,
+      operation: 'probe',
+      method: 'GET',
+      origin: s.url,
+      path: '/thing',
+    });
     expect(response.status).toBe(200);
     expect(JSON.parse(response.body.toString())).toEqual({ ok: true });
     expect(s.hits).toHaveLength(3);
@@ -65,19 +73,37 @@ describe('guarded HTTP core (e2e against fault servers)', () => {
   it('never retries a POST or a PUT', async () => {
     const s = await server((_req, res) => json(res, 503, { message: 'busy' }));
     const name = upstream();
-    await expect(http.request({ upstream: name, operation: 'create', method: 'POST', origin: s.url, path: '/things', body: '{}' })).rejects.toBeInstanceOf(
-      UpstreamUnavailableError,
-    );
-    await expect(http.request({ upstream: name, operation: 'update', method: 'PUT', origin: s.url, path: '/things/1', body: '{}' })).rejects.toBeInstanceOf(
-      UpstreamUnavailableError,
-    );
+    await expect(
+      http.request({
+        upstream: name,
+        operation: 'create',
+        method: 'POST',
+        origin: s.url,
+        path: '/things',
+        body: '{}',
+      }),
+    ).rejects.toBeInstanceOf(UpstreamUnavailableError);
+    await expect(
+      http.request({
+        upstream: name,
+        operation: 'update',
+        method: 'PUT',
+        origin: s.url,
+        path: '/things/1',
+        body: '{}',
+      }),
+    ).rejects.toBeInstanceOf(UpstreamUnavailableError);
     expect(s.hits.map((h) => h.method)).toEqual(['POST', 'PUT']);
   });
 
   it('does not retry a 500 (not a transient status) and answers 502 UPSTREAM_ERROR', async () => {
-    const s = await server((_req, res) => json(res, 500, { message: 'Internal server error at db01.internal' }));
+    const s = await server((_req, res) =>
+      json(res, 500, { message: 'Internal server error at db01.internal' }),
+    );
     const name = upstream();
-    const error = await http.request({ upstream: name, operation: 'probe', method: 'GET', origin: s.url, path: '/x' }).catch((e: unknown) => e);
+    const error = await http
+      .request({ upstream: name, operation: 'probe', method: 'GET', origin: s.url, path: '/x' })
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(UpstreamBadResponseError);
     expect(error).toMatchObject({ status: 502, code: ErrorCode.UPSTREAM_ERROR });
     expect((error as Error).message).not.toMatch(/db01|127\.0\.0\.1|Internal server error/);
@@ -87,8 +113,14 @@ describe('guarded HTTP core (e2e against fault servers)', () => {
   it('gives up after the configured attempts with 503 and Retry-After', async () => {
     const s = await server((_req, res) => json(res, 503, {}, { 'retry-after': '0' }));
     const name = upstream({ retry: { maxAttempts: 2, baseDelayMs: 5, maxDelayMs: 10, budgetRatio: 1 } });
-    const error = await http.request({ upstream: name, operation: 'probe', method: 'GET', origin: s.url, path: '/x' }).catch((e: unknown) => e);
-    expect(error).toMatchObject({ status: 503, code: ErrorCode.UPSTREAM_UNAVAILABLE, headers: { 'Retry-After': '1' } });
+    const error = await http
+      .request({ upstream: name, operation: 'probe', method: 'GET', origin: s.url, path: '/x' })
+      .catch((e: unknown) => e);
+    expect(error).toMatchObject({
+      status: 503,
+      code: ErrorCode.UPSTREAM_UNAVAILABLE,
+      headers: { 'Retry-After': '1' },
+    });
     expect(s.hits).toHaveLength(2);
   });
 
@@ -97,7 +129,9 @@ describe('guarded HTTP core (e2e against fault servers)', () => {
     // a floor of 3 retries per window, then 20 % of calls: 10 failing calls may retry only 3 times in all
     const name = upstream({ retry: { maxAttempts: 5, baseDelayMs: 1, maxDelayMs: 2, budgetRatio: 0.2 } });
     for (let i = 0; i < 10; i++) {
-      await http.request({ upstream: name, operation: 'probe', method: 'GET', origin: s.url, path: '/x' }).catch(() => undefined);
+      await http
+        .request({ upstream: name, operation: 'probe', method: 'GET', origin: s.url, path: '/x' })
+        .catch(() => undefined);
     }
     expect(s.hits.length).toBe(10 + 3);
   });
@@ -105,8 +139,12 @@ describe('guarded HTTP core (e2e against fault servers)', () => {
   it('opens the breaker under sustained failure, fails fast while open, and closes when the upstream recovers', async () => {
     let healthy = false;
     const s = await server((_req, res) => (healthy ? json(res, 200, { ok: true }) : json(res, 500, {})));
-    const name = upstream({ breaker: { consecutiveFailures: 3, halfOpenAfterMs: 1_500 }, retry: { maxAttempts: 1, baseDelayMs: 1, maxDelayMs: 1, budgetRatio: 0.2 } });
-    const call = () => http.request({ upstream: name, operation: 'probe', method: 'GET', origin: s.url, path: '/x' });
+    const name = upstream({
+      breaker: { consecutiveFailures: 3, halfOpenAfterMs: 1_500 },
+      retry: { maxAttempts: 1, baseDelayMs: 1, maxDelayMs: 1, budgetRatio: 0.2 },
+    });
+    const call = () =>
+      http.request({ upstream: name, operation: 'probe', method: 'GET', origin: s.url, path: '/x' });
     for (let i = 0; i < 3; i++) {
       await expect(call()).rejects.toBeInstanceOf(UpstreamBadResponseError);
     }
@@ -117,7 +155,11 @@ describe('guarded HTTP core (e2e against fault servers)', () => {
       const started = process.hrtime.bigint();
       const error = await call().catch((e: unknown) => e);
       timings.push(Number(process.hrtime.bigint() - started) / 1e6);
-      expect(error).toMatchObject({ status: 503, code: ErrorCode.UPSTREAM_UNAVAILABLE, reason: 'circuit-open' });
+      expect(error).toMatchObject({
+        status: 503,
+        code: ErrorCode.UPSTREAM_UNAVAILABLE,
+        reason: 'circuit-open',
+      });
       expect((error as UpstreamUnavailableError).headers?.['Retry-After']).toMatch(/^\d+$/);
     }
     expect(s.hits).toHaveLength(3);
@@ -141,7 +183,9 @@ describe('guarded HTTP core (e2e against fault servers)', () => {
       res.on('close', () => clearTimeout(timer));
     });
     const name = upstream({ headersTimeoutMs: 200, totalTimeoutMs: 400 });
-    const error = await http.request({ upstream: name, operation: 'probe', method: 'GET', origin: s.url, path: '/slow' }).catch((e: unknown) => e);
+    const error = await http
+      .request({ upstream: name, operation: 'probe', method: 'GET', origin: s.url, path: '/slow' })
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(UpstreamTimeoutError);
     expect(error).toMatchObject({ status: 504, code: ErrorCode.UPSTREAM_TIMEOUT });
     // timeouts are not retried: the deadline would be spent before a second answer
@@ -149,10 +193,19 @@ describe('guarded HTTP core (e2e against fault servers)', () => {
   });
 
   it('honours Retry-After on a 429, pauses the pacer and retries', async () => {
-    const s = await server((_req, res, hit) => (hit === 1 ? json(res, 429, {}, { 'retry-after': '1' }) : json(res, 200, { ok: true })));
+    const s = await server((_req, res, hit) =>
+      hit === 1 ? json(res, 429, {}, { 'retry-after': '1' }) : json(res, 200, { ok: true }),
+    );
     const name = upstream();
     const pacer = new TokenBucket(100, 10, () => booted.clock.now());
-    const pending = http.request({ upstream: name, operation: 'probe', method: 'GET', origin: s.url, path: '/x', pacer });
+    const pending = http.request({
+      upstream: name,
+      operation: 'probe',
+      method: 'GET',
+      origin: s.url,
+      path: '/x',
+      pacer,
+    });
     await booted.clock.sleeping((ms) => ms >= 1_000); // the retry waits out Retry-After on the clock
     booted.clock.advance(1_000);
     const response = await pending;
@@ -164,7 +217,9 @@ describe('guarded HTTP core (e2e against fault servers)', () => {
   it('answers 503 with the upstream Retry-After when a POST is throttled (no retry)', async () => {
     const s = await server((_req, res) => json(res, 429, {}, { 'retry-after': '7' }));
     const name = upstream();
-    const error = await http.request({ upstream: name, operation: 'create', method: 'POST', origin: s.url, path: '/x', body: '{}' }).catch((e: unknown) => e);
+    const error = await http
+      .request({ upstream: name, operation: 'create', method: 'POST', origin: s.url, path: '/x', body: '{}' })
+      .catch((e: unknown) => e);
     expect(error).toMatchObject({ status: 503, reason: 'throttled', headers: { 'Retry-After': '7' } });
     expect(s.hits).toHaveLength(1);
   });
@@ -176,7 +231,11 @@ describe('guarded HTTP core (e2e against fault servers)', () => {
     // not socket arrival times on two loaded cores.
     const at = booted.clock.now();
     const pacer = new TokenBucket(20, 1, () => at);
-    const calls = Promise.all(Array.from({ length: 6 }, () => http.request({ upstream: name, operation: 'probe', method: 'GET', origin: s.url, path: '/x', pacer })));
+    const calls = Promise.all(
+      Array.from({ length: 6 }, () =>
+        http.request({ upstream: name, operation: 'probe', method: 'GET', origin: s.url, path: '/x', pacer }),
+      ),
+    );
     await booted.clock.sleepingTogether(5); // the first is sent at once, the other five wait their turn
     for (const wait of [50, 100, 150, 200, 250]) {
       expect(await booted.clock.sleeping((ms) => ms === wait)).toBe(wait);
@@ -192,9 +251,13 @@ describe('guarded HTTP core (e2e against fault servers)', () => {
     });
     const name = upstream({ bulkhead: { maxConcurrent: 2, maxQueue: 1 } });
     const results = await Promise.allSettled(
-      Array.from({ length: 6 }, () => http.request({ upstream: name, operation: 'probe', method: 'GET', origin: s.url, path: '/x' })),
+      Array.from({ length: 6 }, () =>
+        http.request({ upstream: name, operation: 'probe', method: 'GET', origin: s.url, path: '/x' }),
+      ),
     );
-    const rejected = results.filter((r) => r.status === 'rejected').map((r) => (r).reason as UpstreamUnavailableError);
+    const rejected = results
+      .filter((r) => r.status === 'rejected')
+      .map((r) => r.reason as UpstreamUnavailableError);
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(3);
     expect(rejected).toHaveLength(3);
     for (const e of rejected) {
@@ -210,7 +273,9 @@ describe('guarded HTTP core (e2e against fault servers)', () => {
       setTimeout(() => res.destroy(), 20);
     });
     const name = upstream();
-    await expect(http.request({ upstream: name, operation: 'probe', method: 'GET', origin: s.url, path: '/x' })).rejects.toBeInstanceOf(UpstreamBadResponseError);
+    await expect(
+      http.request({ upstream: name, operation: 'probe', method: 'GET', origin: s.url, path: '/x' }),
+    ).rejects.toBeInstanceOf(UpstreamBadResponseError);
   });
 
   it('answers 503 when the upstream cannot be reached, after retrying the GET', async () => {
@@ -218,14 +283,22 @@ describe('guarded HTTP core (e2e against fault servers)', () => {
     const url = s.url;
     await s.close();
     const name = upstream();
-    const error = await http.request({ upstream: name, operation: 'probe', method: 'GET', origin: url, path: '/x' }).catch((e: unknown) => e);
+    const error = await http
+      .request({ upstream: name, operation: 'probe', method: 'GET', origin: url, path: '/x' })
+      .catch((e: unknown) => e);
     expect(error).toMatchObject({ status: 503, code: ErrorCode.UPSTREAM_UNAVAILABLE, reason: 'connect' });
   });
 
   it('sends the path exactly as built, without resolving dot-segments', async () => {
     const s = await server((_req, res) => json(res, 200, {}));
     const name = upstream();
-    await http.request({ upstream: name, operation: 'probe', method: 'GET', origin: s.url, path: '/v6/work/works/%2e%2e/admin?x=1' });
+    await http.request({
+      upstream: name,
+      operation: 'probe',
+      method: 'GET',
+      origin: s.url,
+      path: '/v6/work/works/%2e%2e/admin?x=1',
+    });
     expect(s.hits[0].url).toBe('/v6/work/works/%2e%2e/admin?x=1');
   });
 
@@ -234,14 +307,20 @@ describe('guarded HTTP core (e2e against fault servers)', () => {
     const name = upstream();
     await http.request({ upstream: name, operation: 'getThing', method: 'GET', origin: s.url, path: '/x' });
     const text = await booted.app.get(MetricsService).render();
-    expect(text).toContain(`gateway_upstream_requests_total{upstream="${name}",operation="getThing",outcome="success"} 1`);
-    expect(text).toContain(`gateway_upstream_request_duration_seconds_count{upstream="${name}",operation="getThing",outcome="success"} 1`);
+    expect(text).toContain(
+      `gateway_upstream_requests_total{upstream="${name}",operation="getThing",outcome="success"} 1`,
+    );
+    expect(text).toContain(
+      `gateway_upstream_request_duration_seconds_count{upstream="${name}",operation="getThing",outcome="success"} 1`,
+    );
   });
 
   it('serves GET /metrics as Prometheus text on the operator port, counting requests per client and route', async () => {
     await booted.http.get('/status').expect(200);
     const res = await fetch(`${await booted.app.get(OperatorServer).listen(0, '127.0.0.1')}/metrics`);
     expect(res.headers.get('content-type')).toMatch(/^text\/plain/);
-    expect(await res.text()).toMatch(/gateway_http_requests_total\{client="anonymous",route="\/status",method="GET",status="200"\} \d+/);
+    expect(await res.text()).toMatch(
+      /gateway_http_requests_total\{client="anonymous",route="\/status",method="GET",status="200"\} \d+/,
+    );
   });
 });

@@ -30,7 +30,13 @@ describe('inner APIs (e2e against the sandbox works register)', () => {
     register = booted.app.get(WorksRegisterClient);
     const page = await booted.app
       .get(StreetManagerTransport)
-      .request<{ rows: { work_reference_number: string }[] }>({ api: 'reporting', method: 'GET', path: '/permits', caller: caller(), operation: 'listPermits' });
+      .request<{ rows: { work_reference_number: string }[] }>({
+        api: 'reporting',
+        method: 'GET',
+        path: '/permits',
+        caller: caller(),
+        operation: 'listPermits',
+      });
     wrn = page.body.rows[0].work_reference_number;
   });
   afterAll(async () => {
@@ -89,6 +95,8 @@ describe('inner APIs (e2e against the sandbox works register)', () => {
 
   it('registers the inner API health path with /healthcheck', async () => {
     const res = await booted.http.get('/healthcheck');
-    expect((res.body as { details: Record<string, unknown> }).details['inner-api-works-register']).toEqual({ status: 'up' });
+    expect((res.body as { details: Record<string, unknown> }).details['inner-api-works-register']).toEqual({
+      status: 'up',
+    });
   });
 });

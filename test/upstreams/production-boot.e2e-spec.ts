@@ -21,7 +21,9 @@ NestFactory.createApplicationContext(AppModule, { logger: false }).then(async (a
 `;
 
 function bootAndListSandboxFiles(env: Record<string, string>): string[] {
-  const clean = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('STREET_MANAGER_') && k !== 'REDIS_URL'));
+  const clean = Object.fromEntries(
+    Object.entries(process.env).filter(([k]) => !k.startsWith('STREET_MANAGER_') && k !== 'REDIS_URL'),
+  );
   const result = spawnSync(process.execPath, ['-e', BOOT], {
     cwd: ROOT,
     env: { ...clean, NODE_ENV: 'test', LOG_LEVEL: 'silent', ...env },
@@ -37,7 +39,9 @@ function bootAndListSandboxFiles(env: Record<string, string>): string[] {
 describe('production boot', () => {
   beforeAll(() => {
     if (!existsSync(join(ROOT, 'dist', 'app.module.js'))) {
-      throw new Error('dist/app.module.js is missing: run npm run build (the e2e globalSetup does it when src/ is newer)');
+      throw new Error(
+        'dist/app.module.js is missing: run npm run build (the e2e globalSetup does it when src/ is newer)',
+      );
     }
   });
 
@@ -53,6 +57,12 @@ describe('production boot', () => {
 
   it('without it, starts the embedded sandbox (so the check above can see sandbox files)', () => {
     const loaded = bootAndListSandboxFiles({});
-    expect(loaded).toEqual(expect.arrayContaining(['dist/sandbox/sandbox.js', 'dist/sandbox/data/seed.js', 'dist/sandbox/sandbox-endpoints.js']));
+    expect(loaded).toEqual(
+      expect.arrayContaining([
+        'dist/sandbox/sandbox.js',
+        'dist/sandbox/data/seed.js',
+        'dist/sandbox/sandbox-endpoints.js',
+      ]),
+    );
   });
 });

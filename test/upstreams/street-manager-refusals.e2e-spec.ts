@@ -59,23 +59,39 @@ describe('Street Manager sign-in refusals (e2e against the sandbox)', () => {
     });
 
     const listOrganisations = (who: Caller) =>
-      transport.request({ api: 'party', method: 'GET', path: '/organisations', caller: who, operation: 'listOrganisations' });
+      transport.request({
+        api: 'party',
+        method: 'GET',
+        path: '/organisations',
+        caller: who,
+        operation: 'listOrganisations',
+      });
 
     it('never retries a sign-in refused for bad credentials, and says so in /healthcheck', async () => {
       const before = await stats();
       for (let i = 0; i < 3; i++) {
         const error = await listOrganisations(caller()).catch((e: unknown) => e);
         expect(error).toBeInstanceOf(UpstreamUnavailableError);
-        expect(error).toMatchObject({ status: 503, code: ErrorCode.UPSTREAM_UNAVAILABLE, reason: 'credentials' });
+        expect(error).toMatchObject({
+          status: 503,
+          code: ErrorCode.UPSTREAM_UNAVAILABLE,
+          reason: 'credentials',
+        });
       }
       const after = await stats();
       expect(after.failedAuthentications - before.failedAuthentications).toBe(1);
 
       await booted.http.get('/healthcheck').expect(503);
       const operator = await booted.app.get(OperatorServer).listen(0, '127.0.0.1');
-      const session = ((await (await fetch(`${operator}/healthcheck`)).json()) as { details: Record<string, { status: string; message?: string }> }).details['street-manager-session'];
+      const session = (
+        (await (await fetch(`${operator}/healthcheck`)).json()) as {
+          details: Record<string, { status: string; message?: string }>;
+        }
+      ).details['street-manager-session'];
       expect(session.status).toBe('down');
-      expect(session.message).toContain(`credential ${promoter().organisationSwaCode}: Street Manager rejected the email or password (401)`);
+      expect(session.message).toContain(
+        `credential ${promoter().organisationSwaCode}: Street Manager rejected the email or password (401)`,
+      );
       expect(logs.text()).not.toContain(wrongPassword);
       expect(logs.text()).toContain('Street Manager refused the gateway');
     });

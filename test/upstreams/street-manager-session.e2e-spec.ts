@@ -3,10 +3,7 @@ import { ErrorCode, NotFoundError } from '../../src/common/errors/api-error';
 import { streetManagerConfig } from '../../src/config/street-manager.config';
 import { createSandbox } from '../../src/sandbox/sandbox';
 import type { RunningSandbox } from '../../src/sandbox/sandbox.types';
-import {
-  UpstreamBadResponseError,
-  UpstreamForbiddenError,
-} from '../../src/upstreams/http/upstream-errors';
+import { UpstreamBadResponseError, UpstreamForbiddenError } from '../../src/upstreams/http/upstream-errors';
 import { endpointsFromSandbox } from '../../src/sandbox/sandbox-endpoints';
 import { SESSION_STORE, type SessionStore } from '../../src/upstreams/street-manager/session.store';
 import { STREET_MANAGER_ENDPOINTS } from '../../src/upstreams/street-manager/street-manager-endpoints';
@@ -55,13 +52,19 @@ describe('Street Manager session and transport (e2e against the sandbox)', () =>
         operation: 'getWork',
       });
     /** No session for the default credential (the sandbox's first promoter), as after a restart. */
-    const forgetSession = () => booted.app.get<SessionStore>(SESSION_STORE).set(endpointsFromSandbox(sandbox).defaultCredentialId, undefined);
+    const forgetSession = () =>
+      booted.app
+        .get<SessionStore>(SESSION_STORE)
+        .set(endpointsFromSandbox(sandbox).defaultCredentialId, undefined);
 
     beforeAll(async () => {
       // A work to read, found without the gateway, so no test depends on another having found one.
       const { idToken } = await login(sandbox, userOf(sandbox, '7374'));
-      wrn = ((await call('GET', `${sandbox.baseUrls.reporting}/permits`, { token: idToken })).body as { rows: { work_reference_number: string }[] }).rows[0]
-        .work_reference_number;
+      wrn = (
+        (await call('GET', `${sandbox.baseUrls.reporting}/permits`, { token: idToken })).body as {
+          rows: { work_reference_number: string }[];
+        }
+      ).rows[0].work_reference_number;
       booted = await boot();
       transport = booted.app.get(StreetManagerTransport);
     });
@@ -129,17 +132,28 @@ describe('Street Manager session and transport (e2e against the sandbox)', () =>
       expect((await stats()).authentications - after.authentications).toBe(0);
     });
 
-    it.each(['not-json', 'truncated', 'wrong-type', 'missing-field'])('answers 502 UPSTREAM_ERROR for a %s body', async (kind) => {
-      await faults({ api: 'work', malformed: kind });
-      const error = await getWork().catch((e: unknown) => e);
-      expect(error).toBeInstanceOf(UpstreamBadResponseError);
-      expect(error).toMatchObject({ status: 502, code: ErrorCode.UPSTREAM_ERROR, message: 'Street Manager gave an answer the gateway could not use' });
-    });
+    it.each(['not-json', 'truncated', 'wrong-type', 'missing-field'])(
+      'answers 502 UPSTREAM_ERROR for a %s body',
+      async (kind) => {
+        await faults({ api: 'work', malformed: kind });
+        const error = await getWork().catch((e: unknown) => e);
+        expect(error).toBeInstanceOf(UpstreamBadResponseError);
+        expect(error).toMatchObject({
+          status: 502,
+          code: ErrorCode.UPSTREAM_ERROR,
+          message: 'Street Manager gave an answer the gateway could not use',
+        });
+      },
+    );
 
     it('names the reference in our own words when Street Manager answers 404', async () => {
       const error = await getWork('NOPE-0000').catch((e: unknown) => e);
       expect(error).toBeInstanceOf(NotFoundError);
-      expect(error).toMatchObject({ status: 404, code: ErrorCode.NOT_FOUND, message: 'work NOPE-0000 was not found' });
+      expect(error).toMatchObject({
+        status: 404,
+        code: ErrorCode.NOT_FOUND,
+        message: 'work NOPE-0000 was not found',
+      });
     });
 
     it('refuses with 403 a caller bound to an organisation the gateway holds no credential for', async () => {
@@ -151,7 +165,13 @@ describe('Street Manager session and transport (e2e against the sandbox)', () =>
     it('uses the credential of the caller’s organisation', async () => {
       const other = sandbox.users.find((u) => u.organisationType === 'highway_authority')!;
       const before = await stats();
-      await transport.request({ api: 'party', method: 'GET', path: '/organisations', caller: caller(other.organisationSwaCode), operation: 'listOrganisations' });
+      await transport.request({
+        api: 'party',
+        method: 'GET',
+        path: '/organisations',
+        caller: caller(other.organisationSwaCode),
+        operation: 'listOrganisations',
+      });
       expect((await stats()).authentications - before.authentications).toBe(1);
     });
 
@@ -179,9 +199,13 @@ describe('Street Manager session and transport (e2e against the sandbox)', () =>
       // A gateway of its own, signed in as the contractor: the logout kills that user's tokens only, not those of the
       // credentials the other tests use.
       const own = await boot();
-      await own.app
-        .get(StreetManagerTransport)
-        .request({ api: 'party', method: 'GET', path: '/organisations', caller: caller('9501'), operation: 'listOrganisations' });
+      await own.app.get(StreetManagerTransport).request({
+        api: 'party',
+        method: 'GET',
+        path: '/organisations',
+        caller: caller('9501'),
+        operation: 'listOrganisations',
+      });
       const before = await stats();
       await own.close();
       const after = await stats();

@@ -10,7 +10,11 @@ import { ReportingApiClient } from '../../src/upstreams/street-manager/reporting
 import { STREET_MANAGER_OPERATIONS } from '../../src/upstreams/street-manager/street-manager-operations';
 import { STREET_MANAGER_ENDPOINTS } from '../../src/upstreams/street-manager/street-manager-endpoints';
 import { WorkApiClient } from '../../src/upstreams/street-manager/work-api.client';
-import { WORKLIST_SIDES, WorklistApiClient, type SmWorklist } from '../../src/upstreams/street-manager/worklist-api.client';
+import {
+  WORKLIST_SIDES,
+  WorklistApiClient,
+  type SmWorklist,
+} from '../../src/upstreams/street-manager/worklist-api.client';
 import { type BootedApp, bootApp } from '../helpers/boot-app';
 import { KEY, day } from '../resources/support';
 import { testStreetManagerConfig } from './support/street-manager-fixtures';
@@ -28,7 +32,8 @@ interface Stats {
 describe('every Street Manager V6 operation the gateway calls, against the V6 files', () => {
   let sandbox: RunningSandbox;
   let booted: BootedApp;
-  const stats = async (): Promise<Stats> => (await (await fetch(`${sandbox.url}/__admin/stats`)).json()) as Stats;
+  const stats = async (): Promise<Stats> =>
+    (await (await fetch(`${sandbox.url}/__admin/stats`)).json()) as Stats;
 
   beforeAll(async () => {
     sandbox = await createSandbox({ seed: 1, checkAnswers: true });
@@ -53,7 +58,8 @@ describe('every Street Manager V6 operation the gateway calls, against the V6 fi
     const area = organisationBySwa('4720')!.area!;
     const point = bngToWgs84([area.minE + 5000, area.minN + 5000]);
     const steps: [string, number, number][] = [];
-    const expectStatus = (what: string, res: { status: number }, status: number) => steps.push([what, res.status, status]);
+    const expectStatus = (what: string, res: { status: number }, status: number) =>
+      steps.push([what, res.status, status]);
 
     // works, permits, streets, organisations
     const works = await promoter.get('/v1/works?limit=3&street=Road');
@@ -64,8 +70,14 @@ describe('every Street Manager V6 operation the gateway calls, against the V6 fi
     expectStatus('works in a box', await promoter.get(`/v1/works?bbox=${box}`), 200);
     const street = await promoter.get(`/v1/streets/${seeded.usrn}`);
     expectStatus('get street', street, 200);
-    const [lon, lat] = (street.body as { centrePoint: { coordinates: [number, number] } | null }).centrePoint?.coordinates ?? point;
-    expectStatus('streets near a point', await promoter.get(`/v1/streets?longitude=${lon}&latitude=${lat}`), 200);
+    const [lon, lat] =
+      (street.body as { centrePoint: { coordinates: [number, number] } | null }).centrePoint?.coordinates ??
+      point;
+    expectStatus(
+      'streets near a point',
+      await promoter.get(`/v1/streets?longitude=${lon}&latitude=${lat}`),
+      200,
+    );
     expectStatus('list organisations', await promoter.get('/v1/organisations'), 200);
     expectStatus('get organisation', await promoter.get('/v1/organisations/4720'), 200);
 
@@ -97,26 +109,63 @@ describe('every Street Manager V6 operation the gateway calls, against the V6 fi
     const wrn = (created.body as { workReferenceNumber: string }).workReferenceNumber;
     const firstPermit = `${wrn}-01`;
     expectStatus('list permits', await promoter.get(`/v1/permits?workReferenceNumber=${wrn}`), 200);
-    expectStatus('cancel permit', await promoter.put(`/v1/permits/${firstPermit}/status`, { status: 'cancelled', comments: 'Replanned' }), 200);
+    expectStatus(
+      'cancel permit',
+      await promoter.put(`/v1/permits/${firstPermit}/status`, { status: 'cancelled', comments: 'Replanned' }),
+      200,
+    );
     const second = await promoter.post('/v1/permits', { ...application, workReferenceNumber: wrn });
     expectStatus('create permit', second, 201);
     const prn = (second.body as { permitReferenceNumber: string }).permitReferenceNumber;
-    expectStatus('assess permit', await authority.put(`/v1/permits/${prn}/assessment`, { decision: 'granted', discountPercent: 0 }), 200);
+    expectStatus(
+      'assess permit',
+      await authority.put(`/v1/permits/${prn}/assessment`, { decision: 'granted', discountPercent: 0 }),
+      200,
+    );
     expectStatus('get permit', await promoter.get(`/v1/permits/${prn}`), 200);
 
     // alterations
-    const alteration = await promoter.post('/v1/permit-alterations', { permitReferenceNumber: prn, proposedStartDate: day(11), proposedEndDate: day(16), reason: 'More time' });
+    const alteration = await promoter.post('/v1/permit-alterations', {
+      permitReferenceNumber: prn,
+      proposedStartDate: day(11),
+      proposedEndDate: day(16),
+      reason: 'More time',
+    });
     expectStatus('create alteration', alteration, 201);
     const alt = (alteration.body as { alterationReferenceNumber: string }).alterationReferenceNumber;
     expectStatus('get alteration', await authority.get(`/v1/permit-alterations/${alt}`), 200);
-    expectStatus('decide alteration', await authority.put(`/v1/permit-alterations/${alt}/status`, { status: 'granted', discountPercent: 0 }), 200);
-    expectStatus('list alterations', await promoter.get(`/v1/permit-alterations?workReferenceNumber=${wrn}`), 200);
+    expectStatus(
+      'decide alteration',
+      await authority.put(`/v1/permit-alterations/${alt}/status`, { status: 'granted', discountPercent: 0 }),
+      200,
+    );
+    expectStatus(
+      'list alterations',
+      await promoter.get(`/v1/permit-alterations?workReferenceNumber=${wrn}`),
+      200,
+    );
 
     // inspections, FPNs, comments
-    const inspection = await authority.post('/v1/inspections', { workReferenceNumber: wrn, type: 'live_site', inspectionDate: new Date(Date.now() - 3_600_000).toISOString(), outcome: 'passed', inspectorName: 'J. Smith' });
+    const inspection = await authority.post('/v1/inspections', {
+      workReferenceNumber: wrn,
+      type: 'live_site',
+      inspectionDate: new Date(Date.now() - 3_600_000).toISOString(),
+      outcome: 'passed',
+      inspectorName: 'J. Smith',
+    });
     expectStatus('create inspection', inspection, 201);
-    expectStatus('get inspection', await promoter.get(`/v1/inspections/${(inspection.body as { inspectionReferenceNumber: string }).inspectionReferenceNumber}`), 200);
-    expectStatus('list inspections', await authority.get(`/v1/inspections?workReferenceNumber=${wrn}&type=investigatory_works,live_site`), 200);
+    expectStatus(
+      'get inspection',
+      await promoter.get(
+        `/v1/inspections/${(inspection.body as { inspectionReferenceNumber: string }).inspectionReferenceNumber}`,
+      ),
+      200,
+    );
+    expectStatus(
+      'list inspections',
+      await authority.get(`/v1/inspections?workReferenceNumber=${wrn}&type=investigatory_works,live_site`),
+      200,
+    );
     const fpn = await authority.post('/v1/fixed-penalty-notices', {
       workReferenceNumber: wrn,
       offenceCode: 'offence_code_05',
@@ -132,9 +181,20 @@ describe('every Street Manager V6 operation the gateway calls, against the V6 fi
     expectStatus('create FPN', fpn, 201);
     const fpnReference = (fpn.body as { fpnReferenceNumber: string }).fpnReferenceNumber;
     expectStatus('get FPN', await promoter.get(`/v1/fixed-penalty-notices/${fpnReference}`), 200);
-    expectStatus('FPN status', await authority.put(`/v1/fixed-penalty-notices/${fpnReference}/status`, { status: 'paid' }), 200);
-    expectStatus('list FPNs', await authority.get(`/v1/fixed-penalty-notices?workReferenceNumber=${wrn}`), 200);
-    const comment = await authority.post(`/v1/works/${wrn}/comments`, { topic: 'general', detail: 'Please tidy the site' });
+    expectStatus(
+      'FPN status',
+      await authority.put(`/v1/fixed-penalty-notices/${fpnReference}/status`, { status: 'paid' }),
+      200,
+    );
+    expectStatus(
+      'list FPNs',
+      await authority.get(`/v1/fixed-penalty-notices?workReferenceNumber=${wrn}`),
+      200,
+    );
+    const comment = await authority.post(`/v1/works/${wrn}/comments`, {
+      topic: 'general',
+      detail: 'Please tidy the site',
+    });
     expectStatus('create comment', comment, 201);
     const commentReference = (comment.body as { commentReferenceNumber: string }).commentReferenceNumber;
     expectStatus('list comments', await promoter.get(`/v1/works/${wrn}/comments`), 200);
@@ -156,7 +216,14 @@ describe('every Street Manager V6 operation the gateway calls, against the V6 fi
     expectStatus('create activity', activity, 201);
     const activityReference = (activity.body as { activityReferenceNumber: string }).activityReferenceNumber;
     expectStatus('get activity', await authority.get(`/v1/activities/${activityReference}`), 200);
-    expectStatus('cancel activity', await authority.put(`/v1/activities/${activityReference}/status`, { status: 'cancelled', reason: 'Called off' }), 200);
+    expectStatus(
+      'cancel activity',
+      await authority.put(`/v1/activities/${activityReference}/status`, {
+        status: 'cancelled',
+        reason: 'Called off',
+      }),
+      200,
+    );
     expectStatus('activities in a box', await authority.get(`/v1/activities?bbox=${box}`), 200);
     const plan = await promoter.post('/v1/forward-plans', {
       promoterSwaCode: '7374',
@@ -171,7 +238,14 @@ describe('every Street Manager V6 operation the gateway calls, against the V6 fi
     expectStatus('create forward plan', plan, 201);
     const planReference = (plan.body as { forwardPlanReferenceNumber: string }).forwardPlanReferenceNumber;
     expectStatus('get forward plan', await promoter.get(`/v1/forward-plans/${planReference}`), 200);
-    expectStatus('cancel forward plan', await promoter.put(`/v1/forward-plans/${planReference}/status`, { status: 'cancelled', reason: 'No longer needed' }), 200);
+    expectStatus(
+      'cancel forward plan',
+      await promoter.put(`/v1/forward-plans/${planReference}/status`, {
+        status: 'cancelled',
+        reason: 'No longer needed',
+      }),
+      200,
+    );
     expectStatus('list forward plans', await promoter.get('/v1/forward-plans?status=raised'), 200);
     const s81 = await authority.post('/v1/section-81s', {
       promoterSwaCode: '7374',
@@ -189,18 +263,44 @@ describe('every Street Manager V6 operation the gateway calls, against the V6 fi
     expectStatus('create section 81', s81, 201);
     const s81Reference = (s81.body as { section81ReferenceNumber: string }).section81ReferenceNumber;
     expectStatus('get section 81', await promoter.get(`/v1/section-81s/${s81Reference}`), 200);
-    expectStatus('section 81 status', await authority.put(`/v1/section-81s/${s81Reference}/status`, { status: 'cancelled', reason: 'Raised in error' }), 200);
+    expectStatus(
+      'section 81 status',
+      await authority.put(`/v1/section-81s/${s81Reference}/status`, {
+        status: 'cancelled',
+        reason: 'Raised in error',
+      }),
+      200,
+    );
     expectStatus('list section 81s', await authority.get('/v1/section-81s?status=reassigned,issued'), 200);
 
     // the change feed (Event API), and what no v1 route reaches yet: reporting search and activities, push
     // subscriptions, worklists
     expectStatus('work updates', await promoter.get('/v1/work-updates?after=0&limit=300'), 200);
-    expectStatus('work updates since', await promoter.get(`/v1/work-updates?since=${new Date(Date.now() - 60_000).toISOString()}`), 200);
+    expectStatus(
+      'work updates since',
+      await promoter.get(`/v1/work-updates?since=${new Date(Date.now() - 60_000).toISOString()}`),
+      200,
+    );
     const reporting = booted.app.get(ReportingApiClient);
-    expect((await reporting.searchWorks(gatewayCaller('7374'), wrn)).map((r) => r.work_reference_number)).toEqual([wrn]);
-    expect((await reporting.listPage(gatewayCaller('4720'), '/activities', { activity_activity_type: ['scaffolding'] }, 0)).rows.length).toBeGreaterThan(0);
+    expect(
+      (await reporting.searchWorks(gatewayCaller('7374'), wrn)).map((r) => r.work_reference_number),
+    ).toEqual([wrn]);
+    expect(
+      (
+        await reporting.listPage(
+          gatewayCaller('4720'),
+          '/activities',
+          { activity_activity_type: ['scaffolding'] },
+          0,
+        )
+      ).rows.length,
+    ).toBeGreaterThan(0);
     const events = booted.app.get(EventApiClient);
-    const { subscriptionReferenceNumber } = await events.subscribe(gatewayCaller('7374'), 'https://gateway.example.test/street-manager/events', 'contract test');
+    const { subscriptionReferenceNumber } = await events.subscribe(
+      gatewayCaller('7374'),
+      'https://gateway.example.test/street-manager/events',
+      'contract test',
+    );
     await events.unsubscribe(gatewayCaller('7374'), subscriptionReferenceNumber);
     const worklists = booted.app.get(WorklistApiClient);
     for (const [list, side] of Object.entries(WORKLIST_SIDES) as [SmWorklist, string][]) {
@@ -213,8 +313,12 @@ describe('every Street Manager V6 operation the gateway calls, against the V6 fi
     // sign-out happens at shutdown; the refresh is driven (and so checked by the same sandbox) in the session e2e
     await booted.close();
     const { contractViolations, operations } = await stats();
-    expect(contractViolations.map((v) => `${v.kind} ${v.api} ${v.method} ${v.path}: ${v.errors.join('; ')}`)).toEqual([]);
-    const notExercised = STREET_MANAGER_OPERATIONS.map((o) => `${o.api} ${o.method} ${o.pathTemplate}`).filter((o) => !operations[o]);
+    expect(
+      contractViolations.map((v) => `${v.kind} ${v.api} ${v.method} ${v.path}: ${v.errors.join('; ')}`),
+    ).toEqual([]);
+    const notExercised = STREET_MANAGER_OPERATIONS.map(
+      (o) => `${o.api} ${o.method} ${o.pathTemplate}`,
+    ).filter((o) => !operations[o]);
     expect(notExercised).toEqual(['party POST /refresh']);
   });
 });

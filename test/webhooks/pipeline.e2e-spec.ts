@@ -53,7 +53,11 @@ describeWithRedis('events end to end: /v1/works → SNS notification → event l
 
   it('delivers the created work’s event to the promoter’s receiver, signed, with links back to /v1', async () => {
     const subscription = (
-      await booted.http.post('/v1/webhook-subscriptions').set(KEY.promoter).send({ url: `${receiver.url}/promoter`, eventTypes: ['permit.*'] }).expect(201)
+      await booted.http
+        .post('/v1/webhook-subscriptions')
+        .set(KEY.promoter)
+        .send({ url: `${receiver.url}/promoter`, eventTypes: ['permit.*'] })
+        .expect(201)
     ).body as { secret: string };
     const created = await booted.http
       .post('/v1/works')
@@ -82,13 +86,25 @@ describeWithRedis('events end to end: /v1/works → SNS notification → event l
     const wrn = (created.body as { workReferenceNumber: string }).workReferenceNumber;
 
     const delivery = await eventually('the webhook', () =>
-      receiver.at('/promoter').find((r) => (JSON.parse(r.body) as { data: { workReferenceNumber: string } }).data.workReferenceNumber === wrn),
+      receiver
+        .at('/promoter')
+        .find(
+          (r) =>
+            (JSON.parse(r.body) as { data: { workReferenceNumber: string } }).data.workReferenceNumber ===
+            wrn,
+        ),
     );
-    const payload = new Webhook(subscription.secret).verify(delivery.body, delivery.headers as Record<string, string>) as {
+    const payload = new Webhook(subscription.secret).verify(
+      delivery.body,
+      delivery.headers as Record<string, string>,
+    ) as {
       type: string;
       data: { objectReference: string; links: { rel: string; href: string }[] };
     };
-    expect(payload).toMatchObject({ type: 'permit.submitted', data: { workReferenceNumber: wrn, objectType: 'permit' } });
+    expect(payload).toMatchObject({
+      type: 'permit.submitted',
+      data: { workReferenceNumber: wrn, objectType: 'permit' },
+    });
     expect(payload.data.links).toEqual([
       { rel: 'work', href: `${publicBase}/v1/works/${wrn}` },
       { rel: 'permit', href: `${publicBase}/v1/permits/${payload.data.objectReference}` },

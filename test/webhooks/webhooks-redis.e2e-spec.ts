@@ -34,7 +34,12 @@ describeWithRedis('webhook delivery shared by instances on one Redis (BullMQ)', 
   const apps: BootedApp[] = [];
 
   const boot = async (): Promise<BootedApp> => {
-    const redisSettings: RedisConfig = { url: redis.url, keyPrefix: 'webhooks-e2e:', commandTimeoutMs: 1_000, connectTimeoutMs: 1_000 };
+    const redisSettings: RedisConfig = {
+      url: redis.url,
+      keyPrefix: 'webhooks-e2e:',
+      commandTimeoutMs: 1_000,
+      connectTimeoutMs: 1_000,
+    };
     const booted = await bootApp({
       overrides: [
         { provide: redisConfig.KEY, useValue: redisSettings },
@@ -55,13 +60,25 @@ describeWithRedis('webhook delivery shared by instances on one Redis (BullMQ)', 
     return booted;
   };
   const subscribe = async (booted: BootedApp, path: string, eventTypes: string[]) =>
-    (await booted.http.post('/v1/webhook-subscriptions').set(KEY.promoter).send({ url: `${receiver.url}${path}`, eventTypes }).expect(201)).body as {
+    (
+      await booted.http
+        .post('/v1/webhook-subscriptions')
+        .set(KEY.promoter)
+        .send({ url: `${receiver.url}${path}`, eventTypes })
+        .expect(201)
+    ).body as {
       id: string;
       secret: string;
     };
-  const append = (booted: BootedApp, e: NewGatewayEvent) => booted.app.get(EventLog).append(e, `redis-key-${++sequence}`);
+  const append = (booted: BootedApp, e: NewGatewayEvent) =>
+    booted.app.get(EventLog).append(e, `redis-key-${++sequence}`);
   const deliveries = async (booted: BootedApp, id: string) =>
-    (await booted.http.get(`/v1/webhook-subscriptions/${id}/deliveries?limit=100`).set(KEY.promoter).expect(200)).body.results as {
+    (
+      await booted.http
+        .get(`/v1/webhook-subscriptions/${id}/deliveries?limit=100`)
+        .set(KEY.promoter)
+        .expect(200)
+    ).body.results as {
       id: string;
       status: string;
       attempts: { responseStatus: number | null }[];
@@ -98,7 +115,9 @@ describeWithRedis('webhook delivery shared by instances on one Redis (BullMQ)', 
     expect(received).toHaveLength(10);
     expect(new Set(received.map((r) => r.headers['webhook-id']))).toEqual(new Set(log.map((d) => d.id)));
     for (const r of received) {
-      expect(new Webhook(subscription.secret).verify(r.body, r.headers as Record<string, string>)).toMatchObject({ type: 'work.created' });
+      expect(
+        new Webhook(subscription.secret).verify(r.body, r.headers as Record<string, string>),
+      ).toMatchObject({ type: 'work.created' });
     }
   });
 
@@ -114,7 +133,9 @@ describeWithRedis('webhook delivery shared by instances on one Redis (BullMQ)', 
     expect(delivery.attempts.map((x) => x.responseStatus)).toEqual([500, 500, 200]);
     const arrivals = receiver.at('/flaky');
     expect(new Set(arrivals.map((r) => r.headers['webhook-id']))).toEqual(new Set([delivery.id]));
-    const stamps = (delivery as unknown as { attempts: { at: string }[] }).attempts.map((x) => Date.parse(x.at));
+    const stamps = (delivery as unknown as { attempts: { at: string }[] }).attempts.map((x) =>
+      Date.parse(x.at),
+    );
     expect(stamps[1] - stamps[0]).toBeGreaterThanOrEqual(80);
     expect(stamps[2] - stamps[1]).toBeGreaterThan(stamps[1] - stamps[0]);
   });
@@ -127,17 +148,26 @@ describeWithRedis('webhook delivery shared by instances on one Redis (BullMQ)', 
     receiver.script('/crash', ['hold', 200]);
     const subscription = await subscribe(dying, '/crash', ['work.completed']);
     await append(dying, event('work.completed', 'CRASH1'));
-    const [held] = await eventually('the attempt in flight', () => (receiver.at('/crash').length ? receiver.at('/crash') : undefined));
+    const [held] = await eventually('the attempt in flight', () =>
+      receiver.at('/crash').length ? receiver.at('/crash') : undefined,
+    );
 
     // What SIGKILL leaves: the attempt unfinished, its lock no longer renewed, its connections gone, nothing written.
-    const queue = dying.app.get<DeliveryQueue, { worker: Worker; workerConnection: Redis; connection: Redis }>(DeliveryQueue);
+    const queue = dying.app.get<
+      DeliveryQueue,
+      { worker: Worker; workerConnection: Redis; connection: Redis }
+    >(DeliveryQueue);
     dying.app.get(RedisService).client!.disconnect();
     await queue.worker.close(true);
     queue.workerConnection.disconnect();
     queue.connection.disconnect();
 
     const survivor = await boot();
-    const [redelivered] = await eventually('the delivery taken over', () => (receiver.at('/crash').length >= 2 ? receiver.at('/crash').slice(1) : undefined), 20_000);
+    const [redelivered] = await eventually(
+      'the delivery taken over',
+      () => (receiver.at('/crash').length >= 2 ? receiver.at('/crash').slice(1) : undefined),
+      20_000,
+    );
     expect(redelivered.headers['webhook-id']).toBe(held.headers['webhook-id']);
     expect(redelivered.body).toBe(held.body);
     const [delivery] = await eventually('recorded as delivered by the survivor', async () => {

@@ -24,7 +24,12 @@ const config = () => ({
 });
 
 interface DeliveryPage {
-  results: { id: string; status: string; nextAttemptAt: string | null; attempts: { at: string; responseStatus: number | null; outcome: string }[] }[];
+  results: {
+    id: string;
+    status: string;
+    nextAttemptAt: string | null;
+    attempts: { at: string; responseStatus: number | null; outcome: string }[];
+  }[];
 }
 
 let sequence = 0;
@@ -58,12 +63,20 @@ describe('webhook subscriptions and delivery (memory)', () => {
     return res.body as { id: string; secret: string; links: { rel: string; href: string }[] };
   };
   const append = (e: NewGatewayEvent) => log.append(e, `key-${++sequence}`);
-  const deliveries = async (id: string) => (await booted.http.get(`/v1/webhook-subscriptions/${id}/deliveries`).set(KEY.promoter).expect(200)).body as DeliveryPage;
+  const deliveries = async (id: string) =>
+    (await booted.http.get(`/v1/webhook-subscriptions/${id}/deliveries`).set(KEY.promoter).expect(200))
+      .body as DeliveryPage;
   const deadLetters = async (id: string) =>
-    ((await booted.http.get(`/v1/webhook-subscriptions/${id}/dead-letters`).set(KEY.promoter).expect(200)).body as DeliveryPage).results;
+    (
+      (await booted.http.get(`/v1/webhook-subscriptions/${id}/dead-letters`).set(KEY.promoter).expect(200))
+        .body as DeliveryPage
+    ).results;
   /** Advances the clock to the next retry, then waits for the receiver to see it. */
   const nextRetry = async (path: string, count: number) => {
-    const at = await eventually('a retry to be scheduled', () => clock.nextAt() !== Infinity && clock.nextAt());
+    const at = await eventually(
+      'a retry to be scheduled',
+      () => clock.nextAt() !== Infinity && clock.nextAt(),
+    );
     clock.advanceTo(at as number);
     await eventually(`attempt ${count} at ${path}`, () => receiver.at(path).length >= count || undefined);
   };
@@ -72,7 +85,12 @@ describe('webhook subscriptions and delivery (memory)', () => {
     receiver = new Receiver();
     await receiver.start();
     clock = new FakeClock();
-    booted = await bootApp({ overrides: [{ provide: webhooksConfig.KEY, useValue: config() }, { provide: WEBHOOK_CLOCK, useValue: clock }] });
+    booted = await bootApp({
+      overrides: [
+        { provide: webhooksConfig.KEY, useValue: config() },
+        { provide: WEBHOOK_CLOCK, useValue: clock },
+      ],
+    });
     log = booted.app.get(EventLog);
   });
 
@@ -85,9 +103,14 @@ describe('webhook subscriptions and delivery (memory)', () => {
     const subscription = await subscribe('/ok', ['permit.*']);
     expect(subscription.secret).toMatch(/^whsec_[A-Za-z0-9+/=]{40,}$/);
     const appended = (await append(event('permit.granted')))!;
-    const [delivery] = await eventually('the delivery', () => (receiver.at('/ok').length ? receiver.at('/ok') : undefined));
+    const [delivery] = await eventually('the delivery', () =>
+      receiver.at('/ok').length ? receiver.at('/ok') : undefined,
+    );
 
-    const payload = new Webhook(subscription.secret).verify(delivery.body, delivery.headers as Record<string, string>);
+    const payload = new Webhook(subscription.secret).verify(
+      delivery.body,
+      delivery.headers as Record<string, string>,
+    );
     expect(payload).toEqual({
       type: 'permit.granted',
       timestamp: appended.occurredAt,
@@ -103,34 +126,60 @@ describe('webhook subscriptions and delivery (memory)', () => {
       },
     });
     expect(delivery.headers['content-type']).toBe('application/json');
-    expect(() => new Webhook(`whsec_${Buffer.alloc(32, 1).toString('base64')}`).verify(delivery.body, delivery.headers as Record<string, string>)).toThrow();
+    expect(() =>
+      new Webhook(`whsec_${Buffer.alloc(32, 1).toString('base64')}`).verify(
+        delivery.body,
+        delivery.headers as Record<string, string>,
+      ),
+    ).toThrow();
 
     const log1 = await eventually('the delivery log', async () => {
       const page = await deliveries(subscription.id);
       return page.results[0]?.status === 'delivered' ? page : undefined;
     });
     expect(log1.results).toHaveLength(1);
-    expect(log1.results[0]).toMatchObject({ id: delivery.headers['webhook-id'], status: 'delivered', attempts: [{ responseStatus: 200, outcome: 'delivered' }] });
+    expect(log1.results[0]).toMatchObject({
+      id: delivery.headers['webhook-id'],
+      status: 'delivered',
+      attempts: [{ responseStatus: 200, outcome: 'delivered' }],
+    });
   });
 
   it('reports delivery in /healthcheck and counts it on /metrics', async () => {
     const health = await booted.http.get('/healthcheck');
-    expect((health.body as { details: Record<string, unknown> }).details['webhook-delivery']).toEqual({ status: 'up' });
-    const check = booted.app.get(HealthRegistry).entries().find(([name]) => name === 'webhook-delivery')![1];
-    expect(await check(new AbortController().signal)).toEqual({ engine: 'memory', waiting: 0, delayed: 0, active: 0, failed: 0 });
+    expect((health.body as { details: Record<string, unknown> }).details['webhook-delivery']).toEqual({
+      status: 'up',
+    });
+    const check = booted.app
+      .get(HealthRegistry)
+      .entries()
+      .find(([name]) => name === 'webhook-delivery')![1];
+    expect(await check(new AbortController().signal)).toEqual({
+      engine: 'memory',
+      waiting: 0,
+      delayed: 0,
+      active: 0,
+      failed: 0,
+    });
     const metrics = await booted.app.get(MetricsService).render();
     expect(metrics).toMatch(/gateway_webhook_deliveries_total\{outcome="delivered"\} 1/);
     expect(metrics).toMatch(/gateway_webhook_delivery_lag_seconds_count 1/);
   });
 
   it('does not deliver events of other types, other works or other organisations', async () => {
-    const subscription = await subscribe('/filtered', ['work.created'], { workReferenceNumbers: ['WANTED1'] });
+    const subscription = await subscribe('/filtered', ['work.created'], {
+      workReferenceNumbers: ['WANTED1'],
+    });
     await append(event('work.created', 'OTHER1'));
     await append(event('permit.granted', 'WANTED1'));
     await append(event('work.created', 'WANTED1', '4720'));
     await append(event('work.created', 'WANTED1'));
-    const [only] = await eventually('the wanted delivery', () => (receiver.at('/filtered').length ? receiver.at('/filtered') : undefined));
-    expect((JSON.parse(only.body) as { data: { workReferenceNumber: string } }).data.workReferenceNumber).toBe('WANTED1');
+    const [only] = await eventually('the wanted delivery', () =>
+      receiver.at('/filtered').length ? receiver.at('/filtered') : undefined,
+    );
+    expect(
+      (JSON.parse(only.body) as { data: { workReferenceNumber: string } }).data.workReferenceNumber,
+    ).toBe('WANTED1');
     expect((await deliveries(subscription.id)).results).toHaveLength(1);
   });
 
@@ -162,7 +211,10 @@ describe('webhook subscriptions and delivery (memory)', () => {
     const subscription = await subscribe('/gone', ['permit.*']);
     await append(event('permit.granted'));
     const disabled = await eventually('the subscription disabled', async () => {
-      const res = await booted.http.get(`/v1/webhook-subscriptions/${subscription.id}`).set(KEY.promoter).expect(200);
+      const res = await booted.http
+        .get(`/v1/webhook-subscriptions/${subscription.id}`)
+        .set(KEY.promoter)
+        .expect(200);
       return res.body.enabled === false ? (res.body as { disabledReason: string }) : undefined;
     });
     expect(disabled.disabledReason).toBe('receiver-gone');
@@ -172,17 +224,31 @@ describe('webhook subscriptions and delivery (memory)', () => {
     expect(dead.map((d) => d.status)).toEqual(['dead', 'dead']);
     expect(receiver.at('/gone')).toHaveLength(1);
 
-    await booted.http.post(`/v1/webhook-subscriptions/${subscription.id}/replays`).set(KEY.promoter).send({ deadLetters: true }).expect(409);
+    await booted.http
+      .post(`/v1/webhook-subscriptions/${subscription.id}/replays`)
+      .set(KEY.promoter)
+      .send({ deadLetters: true })
+      .expect(409);
     await booted.http
       .put(`/v1/webhook-subscriptions/${subscription.id}`)
       .set(KEY.promoter)
       .send({ url: `${receiver.url}/gone`, eventTypes: ['permit.*'], enabled: true })
       .expect(200);
-    const replay = await booted.http.post(`/v1/webhook-subscriptions/${subscription.id}/replays`).set(KEY.promoter).send({ deadLetters: true }).expect(202);
+    const replay = await booted.http
+      .post(`/v1/webhook-subscriptions/${subscription.id}/replays`)
+      .set(KEY.promoter)
+      .send({ deadLetters: true })
+      .expect(202);
     expect(replay.body).toEqual({ queued: 2, truncated: false });
     await eventually('both replayed', () => receiver.at('/gone').length >= 3 || undefined);
     const ids = dead.map((d) => d.id).sort();
-    expect(receiver.at('/gone').slice(1).map((r) => r.headers['webhook-id']).sort()).toEqual(ids);
+    expect(
+      receiver
+        .at('/gone')
+        .slice(1)
+        .map((r) => r.headers['webhook-id'])
+        .sort(),
+    ).toEqual(ids);
     expect(await deadLetters(subscription.id)).toEqual([]);
   });
 
@@ -192,7 +258,11 @@ describe('webhook subscriptions and delivery (memory)', () => {
     await append(event('work.started', 'REPLAY1'));
     await append(event('work.started', 'REPLAY2'));
     await eventually('two deliveries', () => receiver.at('/replay').length >= 2 || undefined);
-    const res = await booted.http.post(`/v1/webhook-subscriptions/${subscription.id}/replays`).set(KEY.promoter).send({ since }).expect(202);
+    const res = await booted.http
+      .post(`/v1/webhook-subscriptions/${subscription.id}/replays`)
+      .set(KEY.promoter)
+      .send({ since })
+      .expect(202);
     expect(res.body).toEqual({ queued: 2, truncated: false });
     await eventually('two replays', () => receiver.at('/replay').length >= 4 || undefined);
     const ids = receiver.at('/replay').map((r) => r.headers['webhook-id']);
@@ -201,10 +271,15 @@ describe('webhook subscriptions and delivery (memory)', () => {
 
   it('rotates the secret: both secrets sign during the grace period', async () => {
     const subscription = await subscribe('/rotated', ['permit.*']);
-    const rotated = await booted.http.post(`/v1/webhook-subscriptions/${subscription.id}/secrets`).set(KEY.promoter).expect(201);
+    const rotated = await booted.http
+      .post(`/v1/webhook-subscriptions/${subscription.id}/secrets`)
+      .set(KEY.promoter)
+      .expect(201);
     expect(rotated.body.secret).not.toBe(subscription.secret);
     await append(event('permit.granted'));
-    const [delivery] = await eventually('the delivery', () => (receiver.at('/rotated').length ? receiver.at('/rotated') : undefined));
+    const [delivery] = await eventually('the delivery', () =>
+      receiver.at('/rotated').length ? receiver.at('/rotated') : undefined,
+    );
     const headers = delivery.headers as Record<string, string>;
     expect(headers['webhook-signature'].split(' ')).toHaveLength(2);
     expect(new Webhook(rotated.body.secret as string).verify(delivery.body, headers)).toBeTruthy();
@@ -213,17 +288,27 @@ describe('webhook subscriptions and delivery (memory)', () => {
 
   it('sends a test delivery on request, whatever the types', async () => {
     const subscription = await subscribe('/test', ['permit.granted']);
-    const res = await booted.http.post(`/v1/webhook-subscriptions/${subscription.id}/test-deliveries`).set(KEY.promoter).expect(202);
+    const res = await booted.http
+      .post(`/v1/webhook-subscriptions/${subscription.id}/test-deliveries`)
+      .set(KEY.promoter)
+      .expect(202);
     expect(res.body).toMatchObject({ eventType: 'webhook.test', test: true, status: 'pending' });
-    const [delivery] = await eventually('the test delivery', () => (receiver.at('/test').length ? receiver.at('/test') : undefined));
-    expect(new Webhook(subscription.secret).verify(delivery.body, delivery.headers as Record<string, string>)).toMatchObject({ type: 'webhook.test' });
+    const [delivery] = await eventually('the test delivery', () =>
+      receiver.at('/test').length ? receiver.at('/test') : undefined,
+    );
+    expect(
+      new Webhook(subscription.secret).verify(delivery.body, delivery.headers as Record<string, string>),
+    ).toMatchObject({ type: 'webhook.test' });
     expect(delivery.headers['webhook-id']).toBe(res.body.id);
   });
 
   it('keeps subscriptions to their organisation: another one gets 404 everywhere', async () => {
     const subscription = await subscribe('/mine', ['*']);
     for (const path of ['', '/deliveries', '/dead-letters']) {
-      const res = await booted.http.get(`/v1/webhook-subscriptions/${subscription.id}${path}`).set(KEY.authority).expect(404);
+      const res = await booted.http
+        .get(`/v1/webhook-subscriptions/${subscription.id}${path}`)
+        .set(KEY.authority)
+        .expect(404);
       expect(res.body.error.code).toBe('NOT_FOUND');
     }
     await booted.http.delete(`/v1/webhook-subscriptions/${subscription.id}`).set(KEY.authority).expect(404);
@@ -242,14 +327,22 @@ describe('webhook subscriptions and delivery (memory)', () => {
   });
 
   it('bounds every input, in the error body', async () => {
-    const post = (body: Record<string, unknown>) => booted.http.post('/v1/webhook-subscriptions').set(KEY.promoter).send(body);
+    const post = (body: Record<string, unknown>) =>
+      booted.http.post('/v1/webhook-subscriptions').set(KEY.promoter).send(body);
     const cases: [Record<string, unknown>, number][] = [
       [{ url: `${receiver.url}/x`, eventTypes: Array.from({ length: 51 }, (_, i) => `t${i}.x`) }, 400],
       [{ url: `${receiver.url}/x`, eventTypes: [] }, 400],
       [{ url: `${receiver.url}/x`, eventTypes: ['Permit Granted'] }, 400],
       [{ url: `https://example.com/${'a'.repeat(2050)}`, eventTypes: ['*'] }, 400],
       [{ url: 'ftp://example.com/x', eventTypes: ['*'] }, 400],
-      [{ url: `${receiver.url}/x`, eventTypes: ['*'], workReferenceNumbers: Array.from({ length: 101 }, (_, i) => `W${i}`) }, 400],
+      [
+        {
+          url: `${receiver.url}/x`,
+          eventTypes: ['*'],
+          workReferenceNumbers: Array.from({ length: 101 }, (_, i) => `W${i}`),
+        },
+        400,
+      ],
       [{ url: `${receiver.url}/x`, eventTypes: ['*'], description: 'd'.repeat(201) }, 400],
     ];
     for (const [body, status] of cases) {
@@ -257,7 +350,11 @@ describe('webhook subscriptions and delivery (memory)', () => {
       expect(res.body.error).toMatchObject({ code: expect.any(String), message: expect.any(String) });
     }
     await booted.http.get('/v1/webhook-subscriptions/not-an-id').set(KEY.promoter).expect(400);
-    await booted.http.post('/v1/webhook-subscriptions/3f1b8a52-6c0e-4d3a-9b7f-2a9c4e1d7b60/replays').set(KEY.promoter).send({}).expect(404);
+    await booted.http
+      .post('/v1/webhook-subscriptions/3f1b8a52-6c0e-4d3a-9b7f-2a9c4e1d7b60/replays')
+      .set(KEY.promoter)
+      .send({})
+      .expect(404);
   });
 
   // Last: it moves the clock by minutes, past the signature timestamp tolerance the other tests verify with.
@@ -286,7 +383,11 @@ describe('webhook subscriptions and delivery (memory)', () => {
     expect(new Set(dead[0].attempts.map((a) => a.responseStatus))).toEqual(new Set([503]));
 
     receiver.script('/down', [200]);
-    await booted.http.post(`/v1/webhook-subscriptions/${subscription.id}/redeliveries`).set(KEY.promoter).send({ deliveryId: dead[0].id }).expect(202);
+    await booted.http
+      .post(`/v1/webhook-subscriptions/${subscription.id}/redeliveries`)
+      .set(KEY.promoter)
+      .send({ deliveryId: dead[0].id })
+      .expect(202);
     await eventually('the redelivery', () => receiver.at('/down').length >= 7 || undefined);
     expect(receiver.at('/down')[6].headers['webhook-id']).toBe(attempts[0].headers['webhook-id']);
   });
@@ -310,9 +411,15 @@ describe('webhook SSRF refusals (loopback not allowed)', () => {
         return [{ address: '169.254.169.254', family: 4 }];
       }
       if (host === 'mixed.test') {
-        return [{ address: '93.184.215.14', family: 4 }, { address: '10.0.0.5', family: 4 }];
+        return [
+          { address: '93.184.215.14', family: 4 },
+          { address: '10.0.0.5', family: 4 },
+        ];
       }
-      return [{ address: '127.0.0.1', family: 4 }, { address: '::1', family: 6 }];
+      return [
+        { address: '127.0.0.1', family: 4 },
+        { address: '::1', family: 6 },
+      ];
     };
     booted = await bootApp({
       overrides: [
@@ -337,8 +444,15 @@ describe('webhook SSRF refusals (loopback not allowed)', () => {
     ['a host name resolving to the metadata service', () => 'https://metadata.test/x'],
     ['a host name with one private address among public ones', () => 'https://mixed.test/x'],
   ])('refuses a subscription to %s with a 422 on url', async (_what, url) => {
-    const res = await booted.http.post('/v1/webhook-subscriptions').set(KEY.promoter).send({ url: url(), eventTypes: ['*'] }).expect(422);
-    expect(res.body.error).toMatchObject({ code: 'VALIDATION_FAILED', details: [{ field: 'url', message: expect.stringMatching(/webhooks may not reach/) }] });
+    const res = await booted.http
+      .post('/v1/webhook-subscriptions')
+      .set(KEY.promoter)
+      .send({ url: url(), eventTypes: ['*'] })
+      .expect(422);
+    expect(res.body.error).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      details: [{ field: 'url', message: expect.stringMatching(/webhooks may not reach/) }],
+    });
   });
 
   it('checks again at every delivery: a host that now resolves to loopback is refused and nothing is sent', async () => {
@@ -350,11 +464,17 @@ describe('webhook SSRF refusals (loopback not allowed)', () => {
     rebound = true;
     await booted.app.get(EventLog).append(event('permit.granted'), `rebound-${Date.now()}`);
     const delivery = await eventually('the refused attempt', async () => {
-      const res = await booted.http.get(`/v1/webhook-subscriptions/${created.body.id}/deliveries`).set(KEY.promoter).expect(200);
+      const res = await booted.http
+        .get(`/v1/webhook-subscriptions/${created.body.id}/deliveries`)
+        .set(KEY.promoter)
+        .expect(200);
       const [first] = (res.body as DeliveryPage).results;
       return first?.attempts.length ? first : undefined;
     });
-    expect(delivery).toMatchObject({ status: 'retrying', attempts: [{ outcome: 'refused', responseStatus: null, error: expect.stringMatching(/loopback/) }] });
+    expect(delivery).toMatchObject({
+      status: 'retrying',
+      attempts: [{ outcome: 'refused', responseStatus: null, error: expect.stringMatching(/loopback/) }],
+    });
     expect(receiver.received).toEqual([]);
   });
 });

@@ -1,1 +1,11 @@
-export const ACTIVITY_KINDS = ['skips', 'scaffolding', 'hoarding', 'crane_mobile_platform', 'event', 'section50', 'section58', 'compound', 'other'] as const;
+export const ACTIVITY_KINDS = [
+  'skips',
+  'scaffolding',
+  'hoarding',
+  'crane_mobile_platform',
+  'event',
+  'section50',
+  'section58',
+  'compound',
+  'other',
+] as const;

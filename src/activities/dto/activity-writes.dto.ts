@@ -34,7 +34,10 @@ export class CreateActivityDto {
   @DateTimeProperty('When the activity ends; after startDate', '2036-09-14T18:00:00Z')
   endDate!: string;
 
-  @EnumArrayProperty({ minSize: 1, maxSize: LOCATION_TYPES.length, of: LOCATION_TYPES, unique: true }, { example: ['footway'] })
+  @EnumArrayProperty(
+    { minSize: 1, maxSize: LOCATION_TYPES.length, of: LOCATION_TYPES, unique: true },
+    { example: ['footway'] },
+  )
   locationTypes!: string[];
 
   @TextProperty(SM_LIMITS.longText, { example: 'Footway outside number 12' })
@@ -56,7 +59,11 @@ export class CreateActivityDto {
 }
 
 export class UpdateActivityStatusDto {
-  @ApiProperty({ enum: ['cancelled'], description: 'The only change Street Manager offers: cancelling the activity', example: 'cancelled' })
+  @ApiProperty({
+    enum: ['cancelled'],
+    description: 'The only change Street Manager offers: cancelling the activity',
+    example: 'cancelled',
+  })
   @IsIn(['cancelled'])
   status!: string;
 

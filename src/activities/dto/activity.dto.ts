@@ -1,7 +1,11 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { LinkDto } from '../../common/links/link';
 import { GeometryDto } from '../../common/geo/geometry.dto';
-import { LOCATION_TYPES, TRAFFIC_MANAGEMENT_TYPES, withUnknown } from '../../common/vocabulary/street-manager-enums';
+import {
+  LOCATION_TYPES,
+  TRAFFIC_MANAGEMENT_TYPES,
+  withUnknown,
+} from '../../common/vocabulary/street-manager-enums';
 import { ACTIVITY_KINDS } from './activity-enums';
 
 /** An activity on the highway that is not a street work (a skip, scaffolding, an event), recorded by the highway authority. */
@@ -50,7 +54,12 @@ export class ActivityDto extends ActivitySummaryDto {
   @ApiProperty({ nullable: true, type: Number, example: 3 })
   roadCategory!: number | null;
 
-  @ApiProperty({ nullable: true, type: String, description: 'What the activity is, when its type is `other`', example: null })
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description: 'What the activity is, when its type is `other`',
+    example: null,
+  })
   activityTypeDetails!: string | null;
 
   @ApiProperty({ nullable: true, type: String, example: 'Site manager' })

@@ -1,5 +1,13 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { createRemoteJWKSet, errors, type JWTHeaderParameters, jwtVerify, type FlattenedJWSInput, type JWTPayload, type KeyLike } from 'jose';
+import {
+  createRemoteJWKSet,
+  errors,
+  type JWTHeaderParameters,
+  jwtVerify,
+  type FlattenedJWSInput,
+  type JWTPayload,
+  type KeyLike,
+} from 'jose';
 import { Clock } from '../../common/clock';
 import { type AuthConfig, authConfig, type AzureAdSettings } from '../../config/auth.config';
 import { challenge, KeysUnavailableError, UnauthorizedError } from '../auth-errors';
@@ -33,7 +41,8 @@ type AzureAdClaims = JWTPayload & {
 const REMEMBER_MS = 60_000;
 const REMEMBER_MAX = 5_000;
 
-const asString = (v: unknown): string | undefined => (typeof v === 'string' && v.length > 0 && v.length <= 200 ? v : undefined);
+const asString = (v: unknown): string | undefined =>
+  typeof v === 'string' && v.length > 0 && v.length <= 200 ? v : undefined;
 
 /**
  * Validates Entra ID access tokens with jose against the tenant's JWKS. The key set is cached and refetched when a
@@ -72,7 +81,10 @@ export class AzureAdTokenVerifier {
   async verify(token: string): Promise<Caller> {
     const settings = this.settings;
     if (!settings || !this.jwks) {
-      throw new UnauthorizedError('this gateway does not accept bearer tokens; send a subscription key', challenge(false));
+      throw new UnauthorizedError(
+        'this gateway does not accept bearer tokens; send a subscription key',
+        challenge(false),
+      );
     }
     const now = this.clock.now();
     const remembered = this.verified.get(token);
@@ -94,7 +106,10 @@ export class AzureAdTokenVerifier {
     }
     const clientId = asString(payload.azp) ?? asString(payload.appid);
     if (payload.tid !== settings.tenantId || !clientId) {
-      this.logger.warn({ reason: payload.tid !== settings.tenantId ? 'tenant' : 'no azp/appid' }, 'bearer token refused');
+      this.logger.warn(
+        { reason: payload.tid !== settings.tenantId ? 'tenant' : 'no azp/appid' },
+        'bearer token refused',
+      );
       throw invalidToken();
     }
     const caller = this.callerOf(payload, clientId, settings);
@@ -110,7 +125,11 @@ export class AzureAdTokenVerifier {
       return await jwks(header, input);
     } catch (e) {
       // a key set fetched by this very call is as fresh as it gets
-      if (!(e instanceof errors.JWKSNoMatchingKey) || fetches || this.clock.now() < this.keysFetchedAt + this.settings!.jwksCooldownMs) {
+      if (
+        !(e instanceof errors.JWKSNoMatchingKey) ||
+        fetches ||
+        this.clock.now() < this.keysFetchedAt + this.settings!.jwksCooldownMs
+      ) {
         throw e;
       }
       this.keysFetchedAt = this.clock.now();
@@ -139,7 +158,9 @@ export class AzureAdTokenVerifier {
 
   private callerOf(payload: AzureAdClaims, clientId: string, settings: AzureAdSettings): Caller {
     const client = settings.clients[clientId];
-    const granted = new Set<string>(Array.isArray(payload.roles) ? payload.roles.filter((r): r is string => typeof r === 'string') : []);
+    const granted = new Set<string>(
+      Array.isArray(payload.roles) ? payload.roles.filter((r): r is string => typeof r === 'string') : [],
+    );
     if (settings.allowDelegated && typeof payload.scp === 'string') {
       payload.scp.split(' ').forEach((s) => granted.add(s));
     }
@@ -164,7 +185,10 @@ export class AzureAdTokenVerifier {
       this.logger.warn({ reason: code, claim: (e as { claim?: string }).claim }, 'bearer token refused');
       return invalidToken();
     }
-    this.logger.error({ reason: typeof code === 'string' ? code : 'fetch failed' }, 'the tenant signing keys could not be fetched');
+    this.logger.error(
+      { reason: typeof code === 'string' ? code : 'fetch failed' },
+      'the tenant signing keys could not be fetched',
+    );
     return new KeysUnavailableError();
   }
 }

@@ -4,7 +4,9 @@ import { readSubscriptionsFile } from './subscription';
 
 describe('config/subscriptions.example.yaml', () => {
   it('is a valid subscriptions file whose documented keys match their hashes', () => {
-    const subscriptions = readSubscriptionsFile(join(__dirname, '../../../config/subscriptions.example.yaml'));
+    const subscriptions = readSubscriptionsFile(
+      join(__dirname, '../../../config/subscriptions.example.yaml'),
+    );
     expect(subscriptions.map((s) => [s.id, s.organisation])).toEqual([
       ['acme-utilities', undefined],
       ['northern-gas-networks', '7374'],

@@ -22,10 +22,16 @@ export class SubscriptionKeyStrategy extends PassportStrategy(Strategy, SUBSCRIP
 
   validate(request: FastifyRequest): Promise<Caller> {
     const key = request.headers['ocp-apim-subscription-key'];
-    const subscription = typeof key === 'string' && key.length <= MAX_KEY_LENGTH ? this.store.find(key) : undefined;
+    const subscription =
+      typeof key === 'string' && key.length <= MAX_KEY_LENGTH ? this.store.find(key) : undefined;
     // Wrong and disabled read the same: whoever holds a disabled key learns nothing a client needs from the difference.
     if (!subscription || !subscription.enabled) {
-      return Promise.reject(new UnauthorizedError('the subscription key is not valid', challenge(this.config.azureAd !== undefined)));
+      return Promise.reject(
+        new UnauthorizedError(
+          'the subscription key is not valid',
+          challenge(this.config.azureAd !== undefined),
+        ),
+      );
     }
     return Promise.resolve({
       clientId: subscription.id,

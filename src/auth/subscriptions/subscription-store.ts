@@ -71,7 +71,9 @@ export class SubscriptionStore implements OnModuleDestroy {
         this.logger.log(`subscriptions reloaded (${this.count})`);
       }
     } catch (e) {
-      this.logger.error(`subscriptions file not reloaded, keeping the last good set: ${e instanceof Error ? e.message : 'unknown error'}`);
+      this.logger.error(
+        `subscriptions file not reloaded, keeping the last good set: ${e instanceof Error ? e.message : 'unknown error'}`,
+      );
     }
   }
 

@@ -1,7 +1,13 @@
 import { hashKey } from './key-hash';
 import { parseSubscriptions, SubscriptionsFileError } from './subscription';
 
-const valid = { id: 'acme', name: 'Acme', product: 'default', roles: ['streetworks.read'], primaryKeyHash: hashKey('k1') };
+const valid = {
+  id: 'acme',
+  name: 'Acme',
+  product: 'default',
+  roles: ['streetworks.read'],
+  primaryKeyHash: hashKey('k1'),
+};
 
 function problems(document: unknown): string[] {
   try {
@@ -17,7 +23,9 @@ describe('parseSubscriptions', () => {
     expect(parseSubscriptions({ subscriptions: [valid] })).toEqual([
       { ...valid, enabled: true, organisation: undefined, secondaryKeyHash: undefined },
     ]);
-    expect(parseSubscriptions({ subscriptions: [{ ...valid, enabled: false, organisation: '7374' }] })[0]).toMatchObject({ enabled: false, organisation: '7374' });
+    expect(
+      parseSubscriptions({ subscriptions: [{ ...valid, enabled: false, organisation: '7374' }] })[0],
+    ).toMatchObject({ enabled: false, organisation: '7374' });
   });
 
   it('refuses a key in clear, unknown roles, bad SWA codes and missing hashes, naming each', () => {
@@ -39,7 +47,10 @@ describe('parseSubscriptions', () => {
   });
 
   it('refuses duplicate ids and a hash shared by two subscriptions', () => {
-    expect(problems({ subscriptions: [valid, { ...valid }] })).toEqual(['subscription acme: the id is used twice', 'subscription acme: a key hash is used twice']);
+    expect(problems({ subscriptions: [valid, { ...valid }] })).toEqual([
+      'subscription acme: the id is used twice',
+      'subscription acme: a key hash is used twice',
+    ]);
   });
 
   it('needs a subscriptions list', () => {

@@ -47,7 +47,11 @@ function check(entry: unknown, index: number, problems: string[]): Subscription 
   if (!Array.isArray(e.roles) || e.roles.some((r) => !ALL_PERMISSIONS.includes(r as Permission))) {
     problems.push(`${where}.roles: a list of ${ALL_PERMISSIONS.join(', ')}`);
   }
-  if (e.organisation !== undefined && e.organisation !== null && (typeof e.organisation !== 'string' || !SWA_CODE.test(e.organisation))) {
+  if (
+    e.organisation !== undefined &&
+    e.organisation !== null &&
+    (typeof e.organisation !== 'string' || !SWA_CODE.test(e.organisation))
+  ) {
     problems.push(`${where}.organisation: a Street Manager SWA code`);
   }
   if (e.enabled !== undefined && typeof e.enabled !== 'boolean') {
@@ -83,7 +87,9 @@ export function parseSubscriptions(document: unknown): Subscription[] {
     throw new SubscriptionsFileError(['the file must hold `subscriptions:`, a list']);
   }
   const problems: string[] = [];
-  const subscriptions = list.map((entry, i) => check(entry, i, problems)).filter((s): s is Subscription => s !== undefined);
+  const subscriptions = list
+    .map((entry, i) => check(entry, i, problems))
+    .filter((s): s is Subscription => s !== undefined);
   const ids = new Set<string>();
   const hashes = new Set<string>();
   for (const s of subscriptions) {

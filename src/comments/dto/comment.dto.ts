@@ -3,7 +3,19 @@ import { LinkDto } from '../../common/links/link';
 import { withUnknown } from '../../common/vocabulary/street-manager-enums';
 
 /** Street Manager's comment topics (upper case there), in the v1 contract's lower-case form. */
-export const COMMENT_TOPICS = ['general', 'section_74', 'inspection', 'fpn', 'overrun', 'forward_plan', 'change_request', 'imposed_variation', 'duration_challenge', 'section_81', 'unattributed_works'] as const;
+export const COMMENT_TOPICS = [
+  'general',
+  'section_74',
+  'inspection',
+  'fpn',
+  'overrun',
+  'forward_plan',
+  'change_request',
+  'imposed_variation',
+  'duration_challenge',
+  'section_81',
+  'unattributed_works',
+] as const;
 
 export class CommentDto {
   @ApiProperty({ example: 'NGN0000123-COM-01' })
@@ -18,7 +30,10 @@ export class CommentDto {
   @ApiProperty({ example: 'Traffic lights to be removed by 4pm' })
   detail!: string;
 
-  @ApiProperty({ description: 'Internal comments are seen only by the author’s organisation', example: false })
+  @ApiProperty({
+    description: 'Internal comments are seen only by the author’s organisation',
+    example: false,
+  })
   internal!: boolean;
 
   @ApiProperty({ description: 'SWA code of the author’s organisation', example: '4720' })

@@ -5,19 +5,26 @@ import { CollectionQueryDto } from '../../common/paging/collection-query.dto';
 import { DateFilter, EnumListFilter } from '../../common/query/filters';
 import { COMMENT_TOPICS } from './comment.dto';
 
-const booleanQuery = ({ value }: { value: unknown }): unknown => (value === 'true' ? true : value === 'false' ? false : value);
+const booleanQuery = ({ value }: { value: unknown }): unknown =>
+  value === 'true' ? true : value === 'false' ? false : value;
 
 export class ListCommentsQueryDto extends CollectionQueryDto {
   @EnumListFilter(COMMENT_TOPICS, 'Only comments on these topics.', 'general,overrun')
   topic?: string[];
 
-  @ApiPropertyOptional({ description: 'Only internal (`true`) or only shared (`false`) comments', type: Boolean })
+  @ApiPropertyOptional({
+    description: 'Only internal (`true`) or only shared (`false`) comments',
+    type: Boolean,
+  })
   @IsOptional()
   @Transform(booleanQuery)
   @IsBoolean({ message: 'must be true or false' })
   internal?: boolean;
 
-  @ApiPropertyOptional({ description: 'Only comments read (`true`) or not yet read (`false`)', type: Boolean })
+  @ApiPropertyOptional({
+    description: 'Only comments read (`true`) or not yet read (`false`)',
+    type: Boolean,
+  })
   @IsOptional()
   @Transform(booleanQuery)
   @IsBoolean({ message: 'must be true or false' })

@@ -101,4 +101,3 @@ export class ConflictError extends ApiError {
     super(409, ErrorCode.CONFLICT, message);
   }
 }
-

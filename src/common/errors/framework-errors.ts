@@ -10,8 +10,14 @@ import { MAX_URL_BYTES } from '../url-rewrite';
 
 /** The router's own refusals, by Fastify error code: each gets a code of its own rather than BAD_REQUEST. */
 const ROUTER_ERRORS: Record<string, () => ApiError> = {
-  FST_ERR_BAD_URL: () => new ApiError(400, ErrorCode.MALFORMED_URL, 'the URL cannot be decoded: it holds broken percent-encoding or invalid UTF-8'),
-  FST_ERR_MAX_PARAM_LENGTH: () => new ApiError(414, ErrorCode.URI_TOO_LONG, 'a segment of the URL path is too long'),
+  FST_ERR_BAD_URL: () =>
+    new ApiError(
+      400,
+      ErrorCode.MALFORMED_URL,
+      'the URL cannot be decoded: it holds broken percent-encoding or invalid UTF-8',
+    ),
+  FST_ERR_MAX_PARAM_LENGTH: () =>
+    new ApiError(414, ErrorCode.URI_TOO_LONG, 'a segment of the URL path is too long'),
 };
 
 /**
@@ -38,8 +44,16 @@ export function frameworkErrors(error: FastifyError, request: FastifyRequest, re
 type ClientError = [status: number, code: ErrorCode, message: string];
 
 const TIMED_OUT: ClientError = [408, ErrorCode.REQUEST_TIMEOUT, 'the request took too long to arrive'];
-const URI_TOO_LONG: ClientError = [414, ErrorCode.URI_TOO_LONG, `the URL is longer than ${MAX_URL_BYTES} bytes`];
-const HEADERS_TOO_LARGE: ClientError = [431, ErrorCode.HEADERS_TOO_LARGE, 'the request headers are too large'];
+const URI_TOO_LONG: ClientError = [
+  414,
+  ErrorCode.URI_TOO_LONG,
+  `the URL is longer than ${MAX_URL_BYTES} bytes`,
+];
+const HEADERS_TOO_LARGE: ClientError = [
+  431,
+  ErrorCode.HEADERS_TOO_LARGE,
+  'the request headers are too large',
+];
 const NOT_HTTP: ClientError = [400, ErrorCode.BAD_REQUEST, 'the request is not valid HTTP'];
 
 /** Which answer a parser error gets. The parser counts the request line with the headers: a long URL is a 414. */

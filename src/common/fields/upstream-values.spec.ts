@@ -32,7 +32,9 @@ describe('date fast path', () => {
   // What isoDateTime/isoDate gave before the fast path: a Date per value.
   const viaDate = (value: string) => {
     const d = new Date(value);
-    return Number.isNaN(d.getTime()) ? [null, null] : [d.toISOString().replace(/\.\d{3}Z$/, 'Z'), d.toISOString().slice(0, 10)];
+    return Number.isNaN(d.getTime())
+      ? [null, null]
+      : [d.toISOString().replace(/\.\d{3}Z$/, 'Z'), d.toISOString().slice(0, 10)];
   };
 
   it('gives what a Date gives, for canonical values and near misses alike', () => {

@@ -50,7 +50,8 @@ export function isInGreatBritain([lon, lat]: readonly number[]): boolean {
  * in Great Britain. Street Manager's works all lie inside (a body geometry outside is refused), so cutting loses
  * nothing, and a map viewport reaching over the sea or the whole world is read as the part of it that can hold works.
  */
-export function clipToGreatBritain([minLon, minLat, maxLon, maxLat]: readonly number[]): [number, number, number, number] | undefined {
+export function clipToGreatBritain([minLon, minLat, maxLon, maxLat]: readonly number[]):
+  [number, number, number, number] | undefined {
   const b = GREAT_BRITAIN_WGS84;
   const clipped: [number, number, number, number] = [
     Math.max(minLon, b.minLon),

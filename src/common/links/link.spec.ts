@@ -34,22 +34,27 @@ describe('links', () => {
 
   it('writes a query as URLSearchParams would, whatever the values hold', () => {
     const values = ['TSR1591199404915', 'A-01_b.c*', '', 'a b', "x~!'()", 'é', 'a+b', 'a=b&c', '100%', 7];
-    const viaSearchParams = (query: Record<string, string | number>) => `/v1/permits?${new URLSearchParams(Object.entries(query).map(([k, v]): [string, string] => [k, String(v)])).toString()}`;
+    const viaSearchParams = (query: Record<string, string | number>) =>
+      `/v1/permits?${new URLSearchParams(Object.entries(query).map(([k, v]): [string, string] => [k, String(v)])).toString()}`;
     expect(values.map((v) => withQuery('/v1/permits', { workReferenceNumber: v, 'odd key': v }))).toEqual(
       values.map((v) => viaSearchParams({ workReferenceNumber: v, 'odd key': v })),
     );
   });
 
   it('links a thing to its street and organisations when they are known', () => {
-    expect(links(undefined).place({ usrn: 10104523, highwayAuthoritySwaCode: '4720', promoterSwaCode: null }).build()).toEqual([
+    expect(
+      links(undefined)
+        .place({ usrn: 10104523, highwayAuthoritySwaCode: '4720', promoterSwaCode: null })
+        .build(),
+    ).toEqual([
       { rel: 'street', href: '/v1/streets/10104523', type: 'GET' },
       { rel: 'highway-authority', href: '/v1/organisations/4720', type: 'GET' },
     ]);
-    expect([streetPath(null), organisationPath(undefined), organisationPath('7001'), commentsPath('A/B')]).toEqual([
-      undefined,
-      undefined,
-      '/v1/organisations/7001',
-      '/v1/works/A%2FB/comments',
-    ]);
+    expect([
+      streetPath(null),
+      organisationPath(undefined),
+      organisationPath('7001'),
+      commentsPath('A/B'),
+    ]).toEqual([undefined, undefined, '/v1/organisations/7001', '/v1/works/A%2FB/comments']);
   });
 });

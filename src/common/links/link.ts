@@ -63,19 +63,17 @@ export class LinkBuilder<P extends string = string> {
   }
 
   /** Where a thing is and whose it is: its street and the two organisations, each when known. */
-  place(facts: { usrn?: number | null; highwayAuthoritySwaCode?: string | null; promoterSwaCode?: string | null }): this {
+  place(facts: {
+    usrn?: number | null;
+    highwayAuthoritySwaCode?: string | null;
+    promoterSwaCode?: string | null;
+  }): this {
     return this.related('street', streetPath(facts.usrn))
       .related('highway-authority', organisationPath(facts.highwayAuthoritySwaCode))
       .related('promoter', organisationPath(facts.promoterSwaCode));
   }
 
-  action(
-    rel: string,
-    href: string,
-    type: Exclude<LinkMethod, 'GET'>,
-    permission: P,
-    when = true,
-  ): this {
+  action(rel: string, href: string, type: Exclude<LinkMethod, 'GET'>, permission: P, when = true): this {
     if (when && this.caller?.permissions.includes(permission)) {
       this.items.push({ rel, href, type });
     }

@@ -21,7 +21,10 @@ export function withQuery(path: string, query: Record<string, string | number | 
       continue;
     }
     const text = String(value);
-    const pair = FORM_SAFE.test(key) && FORM_SAFE.test(text) ? `${key}=${text}` : new URLSearchParams([[key, text]]).toString();
+    const pair =
+      FORM_SAFE.test(key) && FORM_SAFE.test(text)
+        ? `${key}=${text}`
+        : new URLSearchParams([[key, text]]).toString();
     qs = qs === '' ? pair : `${qs}&${pair}`;
   }
   return qs ? `${path}?${qs}` : path;

@@ -30,14 +30,17 @@ describe('PagingQueryDto', () => {
     });
   });
 
-  it.each([['offset', '0x10'], ['limit', '1e1'], ['offset', ''], ['page', ' 2'], ['limit', '5.0']])(
-    'refuses %s=%j: only plain decimal integers are numbers',
-    async (field, value) => {
-      const e = await failure({ [field]: value });
-      expect(e.status).toBe(400);
-      expect(e.details).toEqual(expect.arrayContaining([expect.objectContaining({ field })]));
-    },
-  );
+  it.each([
+    ['offset', '0x10'],
+    ['limit', '1e1'],
+    ['offset', ''],
+    ['page', ' 2'],
+    ['limit', '5.0'],
+  ])('refuses %s=%j: only plain decimal integers are numbers', async (field, value) => {
+    const e = await failure({ [field]: value });
+    expect(e.status).toBe(400);
+    expect(e.details).toEqual(expect.arrayContaining([expect.objectContaining({ field })]));
+  });
 
   it('refuses page and offset together, naming both', async () => {
     const e = await failure({ page: '2', offset: '10' });

@@ -37,7 +37,13 @@ export type AcceptCheck = (instance: object) => boolean;
 export function compileAcceptCheck(target: new () => object): AcceptCheck | null {
   const storage = getMetadataStorage();
   // Arguments as ValidationExecutor passes them without groups: no schema, always = false, strictGroups = false.
-  const metadatas = storage.getTargetValidationMetadatas(target, undefined as unknown as string, false, false, undefined);
+  const metadatas = storage.getTargetValidationMetadatas(
+    target,
+    undefined as unknown as string,
+    false,
+    false,
+    undefined,
+  );
   if (metadatas.length === 0) {
     return null;
   }
@@ -59,7 +65,10 @@ export function compileAcceptCheck(target: new () => object): AcceptCheck | null
         if (constraints.length === 0 || constraints.some((c) => c.async)) {
           return null;
         }
-        (metadata.type === IS_DEFINED ? defined : custom).push({ metadata, constraintCls: metadata.constraintCls });
+        (metadata.type === IS_DEFINED ? defined : custom).push({
+          metadata,
+          constraintCls: metadata.constraintCls,
+        });
       } else if (metadata.type !== WHITELIST) {
         // nested, promise or any other kind of validation: class-validator decides
         return null;
@@ -84,11 +93,21 @@ export function compileAcceptCheck(target: new () => object): AcceptCheck | null
         if (metadata.validateIf && !metadata.validateIf(instance, value)) {
           continue;
         }
-        const args: ValidationArguments = { targetName, property: property.name, object: instance, value, constraints: metadata.constraints };
+        const args: ValidationArguments = {
+          targetName,
+          property: property.name,
+          object: instance,
+          value,
+          constraints: metadata.constraints,
+        };
         const items = metadata.each ? itemsOf(value) : undefined;
         for (const constraint of storage.getTargetValidatorConstraints(constraintCls)) {
           const validator = constraint.instance;
-          if (items === undefined ? !passes(validator.validate(value, args)) : !items.every((item) => passes(validator.validate(item, args)))) {
+          if (
+            items === undefined
+              ? !passes(validator.validate(value, args))
+              : !items.every((item) => passes(validator.validate(item, args)))
+          ) {
             return false;
           }
         }
@@ -103,10 +122,16 @@ function itemsOf(value: unknown): unknown[] | undefined {
   if (Array.isArray(value)) {
     return value as unknown[];
   }
-  return value instanceof Set || value instanceof Map ? [...(value.values() as Iterable<unknown>)] : undefined;
+  return value instanceof Set || value instanceof Map
+    ? [...(value.values() as Iterable<unknown>)]
+    : undefined;
 }
 
 /** A promise is not an answer here: class-validator awaits it, so it decides. */
 function passes(result: unknown): boolean {
-  return Boolean(result) && !(result instanceof Promise) && typeof (result as { then?: unknown }).then !== 'function';
+  return (
+    Boolean(result) &&
+    !(result instanceof Promise) &&
+    typeof (result as { then?: unknown }).then !== 'function'
+  );
 }

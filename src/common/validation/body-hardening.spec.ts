@@ -18,9 +18,15 @@ describe('bodyProblem', () => {
   });
 
   it('finds prototype keys at any depth, including own __proto__ properties from JSON.parse', () => {
-    expect(bodyProblem(JSON.parse('{"a":{"__proto__":{"x":1}}}'), 8)).toBe('the request body may not contain a property named __proto__');
-    expect(bodyProblem({ a: [{ constructor: 1 }] }, 8)).toBe('the request body may not contain a property named constructor');
-    expect(bodyProblem({ prototype: {} }, 8)).toBe('the request body may not contain a property named prototype');
+    expect(bodyProblem(JSON.parse('{"a":{"__proto__":{"x":1}}}'), 8)).toBe(
+      'the request body may not contain a property named __proto__',
+    );
+    expect(bodyProblem({ a: [{ constructor: 1 }] }, 8)).toBe(
+      'the request body may not contain a property named constructor',
+    );
+    expect(bodyProblem({ prototype: {} }, 8)).toBe(
+      'the request body may not contain a property named prototype',
+    );
     expect(bodyProblem({ constructorName: 'fine', proto: 'fine' }, 8)).toBeUndefined();
   });
 });

@@ -9,14 +9,9 @@ describe('boundedArrayProblem', () => {
 
   it('names the first problem only: type, then size, then values, then uniqueness', () => {
     expect(
-      [
-        'a',
-        [],
-        ['a', 'b', 'c', 'a'],
-        ['a', 'x'],
-        ['a', 'a'],
-        [1],
-      ].map((v) => boundedArrayProblem(v, options)),
+      ['a', [], ['a', 'b', 'c', 'a'], ['a', 'x'], ['a', 'a'], [1]].map((v) =>
+        boundedArrayProblem(v, options),
+      ),
     ).toEqual([
       'must be an array',
       'must contain at least 1 element',
@@ -28,14 +23,17 @@ describe('boundedArrayProblem', () => {
   });
 
   it('never reads the items of an oversized array, so its cost does not grow with the length', () => {
-    const items = new Proxy(Array.from({ length: 100_000 }, (_, i) => `c${i}`), {
-      get(target, key, receiver) {
-        if (typeof key === 'string' && /^\d+$/.test(key)) {
-          throw new Error(`item ${key} was read`);
-        }
-        return Reflect.get(target, key, receiver) as unknown;
+    const items = new Proxy(
+      Array.from({ length: 100_000 }, (_, i) => `c${i}`),
+      {
+        get(target, key, receiver) {
+          if (typeof key === 'string' && /^\d+$/.test(key)) {
+            throw new Error(`item ${key} was read`);
+          }
+          return Reflect.get(target, key, receiver) as unknown;
+        },
       },
-    });
+    );
     expect(boundedArrayProblem(items, options)).toBe('must contain no more than 3 elements');
   });
 

@@ -27,7 +27,7 @@ export function boundedArrayProblem(value: unknown, options: BoundedArrayOptions
   }
   // class-validator's ArrayUnique is quadratic (indexOf per item); a Set is linear.
   if (options.unique && new Set(value).size !== value.length) {
-    return "all elements must be unique";
+    return 'all elements must be unique';
   }
   return null;
 }

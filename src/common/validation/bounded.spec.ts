@@ -1,7 +1,12 @@
 import { integerFormat, PLAIN_TEXT, stringProblem, SWA_CODE } from './bounded';
 
 describe('stringProblem', () => {
-  const swa = { maxLength: 4, minLength: 1, pattern: SWA_CODE, message: 'must be a SWA code of up to 4 digits' };
+  const swa = {
+    maxLength: 4,
+    minLength: 1,
+    pattern: SWA_CODE,
+    message: 'must be a SWA code of up to 4 digits',
+  };
 
   it('names the first problem only: type, then length (with the bound), then pattern', () => {
     expect([undefined, 4720, '', '47201', '47a', '4720'].map((v) => stringProblem(v, swa))).toEqual([
@@ -27,11 +32,11 @@ describe('stringProblem', () => {
 
 describe('integerFormat', () => {
   it('is int32 when the range fits in 32 bits, else int64', () => {
-    expect([integerFormat(0, 100), integerFormat(1, 99_999_999), integerFormat(0, 2 ** 31), integerFormat(0, Number.MAX_SAFE_INTEGER)]).toEqual([
-      'int32',
-      'int32',
-      'int64',
-      'int64',
-    ]);
+    expect([
+      integerFormat(0, 100),
+      integerFormat(1, 99_999_999),
+      integerFormat(0, 2 ** 31),
+      integerFormat(0, Number.MAX_SAFE_INTEGER),
+    ]).toEqual(['int32', 'int32', 'int64', 'int64']);
   });
 });

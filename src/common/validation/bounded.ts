@@ -68,7 +68,9 @@ export function BoundedString(bounds: StringBounds): PropertyDecorator {
       target: target.constructor,
       propertyName: String(propertyName),
       constraints: [bounds.maxLength, bounds.minLength ?? 0, bounds.pattern?.source],
-      options: { message: (args) => `${args.property} ${stringProblem(args.value, bounds) ?? 'is not valid'}` },
+      options: {
+        message: (args) => `${args.property} ${stringProblem(args.value, bounds) ?? 'is not valid'}`,
+      },
       validator: { validate: (value: unknown) => stringProblem(value, bounds) === null },
     });
   };
@@ -87,7 +89,10 @@ function documented(optional: boolean | undefined, schema: Record<string, unknow
 }
 
 /** Free text of at most `maxLength` characters (at least `minLength`: 1 when required, 0 when optional by default). */
-export function TextProperty(maxLength: number, doc: Documented & { minLength?: number } = {}): PropertyDecorator {
+export function TextProperty(
+  maxLength: number,
+  doc: Documented & { minLength?: number } = {},
+): PropertyDecorator {
   const minLength = doc.minLength ?? (doc.optional ? 0 : 1);
   return applyDecorators(
     ...documented(doc.optional, {
@@ -170,7 +175,12 @@ export const CHILD_REFERENCE_LENGTH = 64;
 export const SWA_CODE = /^\d{1,4}$/;
 
 export function WorkReferenceProperty(doc: Documented = {}): PropertyDecorator {
-  return PatternProperty(WORK_REFERENCE, SM_LIMITS.workReference, 'must be 1 to 24 letters, digits, - or _', doc);
+  return PatternProperty(
+    WORK_REFERENCE,
+    SM_LIMITS.workReference,
+    'must be 1 to 24 letters, digits, - or _',
+    doc,
+  );
 }
 
 /** A permit reference: a work reference (≤ 24) and `-NN`, so at most 27 characters. */
@@ -184,7 +194,12 @@ export function PermitReferenceProperty(doc: Documented = {}): PropertyDecorator
 }
 
 export function ChildReferenceProperty(doc: Documented = {}): PropertyDecorator {
-  return PatternProperty(CHILD_REFERENCE, CHILD_REFERENCE_LENGTH, 'must be 1 to 64 letters, digits, - or _', doc);
+  return PatternProperty(
+    CHILD_REFERENCE,
+    CHILD_REFERENCE_LENGTH,
+    'must be 1 to 64 letters, digits, - or _',
+    doc,
+  );
 }
 
 export function SwaCodeProperty(doc: Documented = {}): PropertyDecorator {
@@ -196,7 +211,10 @@ export const USRN_MIN = 1_000_001;
 export const USRN_MAX = 99_999_999;
 
 export function UsrnProperty(doc: Documented & { query?: boolean } = {}): PropertyDecorator {
-  return IntegerProperty(USRN_MIN, USRN_MAX, { description: 'Unique Street Reference Number of the street', ...doc });
+  return IntegerProperty(USRN_MIN, USRN_MAX, {
+    description: 'Unique Street Reference Number of the street',
+    ...doc,
+  });
 }
 
 /** A street name or part of one in a filter. */
@@ -208,7 +226,12 @@ export const BBOX = /^-?\d{1,3}(\.\d+)?,-?\d{1,2}(\.\d+)?,-?\d{1,3}(\.\d+)?,-?\d
 export const BBOX_LENGTH = 100;
 
 export function BboxProperty(doc: Documented = {}): PropertyDecorator {
-  return PatternProperty(BBOX, BBOX_LENGTH, 'must be minLongitude,minLatitude,maxLongitude,maxLatitude in decimal degrees', doc);
+  return PatternProperty(
+    BBOX,
+    BBOX_LENGTH,
+    'must be minLongitude,minLatitude,maxLongitude,maxLatitude in decimal degrees',
+    doc,
+  );
 }
 
 /**

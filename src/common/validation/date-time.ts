@@ -9,7 +9,12 @@ export const DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 
 /** A request body date-time (`2026-08-09T13:58:07Z`), required unless `optional`; shape errors are a 400. */
 export function DateTimeProperty(description: string, example: string, optional = false): PropertyDecorator {
-  const schema = { type: String, format: 'date-time', maxLength: DATE_TIME_LENGTH, pattern: DATE_TIME.source };
+  const schema = {
+    type: String,
+    format: 'date-time',
+    maxLength: DATE_TIME_LENGTH,
+    pattern: DATE_TIME.source,
+  };
   const checks = [
     IsISO8601({ strict: true }, { message: 'must be an ISO 8601 date-time such as 2026-08-09T13:58:07Z' }),
     BoundedString({
@@ -34,7 +39,10 @@ export function isCalendarDate(value: unknown): boolean {
 
 /** A calendar date in a body or a query: shape and existence, one message (a 400 either way). */
 export function IsCalendarDate(): PropertyDecorator {
-  return ValidateBy({ name: 'isCalendarDate', validator: { validate: isCalendarDate, defaultMessage: () => 'must be a date as YYYY-MM-DD' } });
+  return ValidateBy({
+    name: 'isCalendarDate',
+    validator: { validate: isCalendarDate, defaultMessage: () => 'must be a date as YYYY-MM-DD' },
+  });
 }
 
 /** Like IsCalendarDate, with the documented length checked first, so a value past it is named as such. */
@@ -47,7 +55,11 @@ export function BoundedCalendarDate(): PropertyDecorator {
 }
 
 /** A request body calendar date (`2026-08-09`). */
-export function DateProperty(description: string, example: string | undefined, optional = false): PropertyDecorator {
+export function DateProperty(
+  description: string,
+  example: string | undefined,
+  optional = false,
+): PropertyDecorator {
   const schema = { type: String, format: 'date', maxLength: DATE_LENGTH, pattern: DATE.source };
   const checks = [BoundedCalendarDate()];
   return optional

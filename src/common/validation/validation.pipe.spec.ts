@@ -23,7 +23,8 @@ class RefParams {
   ref!: string;
 }
 
-const toList = ({ value }: { value: unknown }): unknown => (typeof value === 'string' ? value.split(',') : value);
+const toList = ({ value }: { value: unknown }): unknown =>
+  typeof value === 'string' ? value.split(',') : value;
 
 class ListQuery {
   @IsOptional()
@@ -71,7 +72,10 @@ class Undecorated {
   name?: string;
 }
 
-const meta = (metatype: ArgumentMetadata['metatype'], type: ArgumentMetadata['type'] = 'query'): ArgumentMetadata => ({ type, metatype, data: undefined });
+const meta = (
+  metatype: ArgumentMetadata['metatype'],
+  type: ArgumentMetadata['type'] = 'query',
+): ArgumentMetadata => ({ type, metatype, data: undefined });
 
 /** What Nest's pipe does with the same options and error bodies: the reference the quick path must agree with. */
 const reference = new ValidationPipe({
@@ -80,7 +84,9 @@ const reference = new ValidationPipe({
   forbidNonWhitelisted: true,
   forbidUnknownValues: true,
   validationError: { target: false, value: false },
-  exceptionFactory: (createValidationPipe() as unknown as { exceptionFactory: (errors: unknown[]) => unknown }).exceptionFactory,
+  exceptionFactory: (
+    createValidationPipe() as unknown as { exceptionFactory: (errors: unknown[]) => unknown }
+  ).exceptionFactory,
 });
 
 async function outcome(pipe: ValidationPipe, value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
@@ -141,14 +147,24 @@ describe('the validation pipe quick path for query and path DTOs', () => {
   });
 
   it('cannot check classes it does not model, and says so', () => {
-    expect([NestedQuery, AsyncQuery, Undecorated].map((c) => compileAcceptCheck(c))).toEqual([null, null, null]);
+    expect([NestedQuery, AsyncQuery, Undecorated].map((c) => compileAcceptCheck(c))).toEqual([
+      null,
+      null,
+      null,
+    ]);
   });
 
   it('says false, never true, for what class-validator refuses', () => {
     const check = compileAcceptCheck(ListQuery)!;
     const instance = (fields: Partial<ListQuery>): ListQuery => Object.assign(new ListQuery(), fields);
     expect(
-      [instance({}), instance({ limit: 0 }), instance({ status: ['a', 'c'] }), instance({ one: '1', other: 'y' }), Object.assign(instance({}), { extra: 1 })].map(check),
+      [
+        instance({}),
+        instance({ limit: 0 }),
+        instance({ status: ['a', 'c'] }),
+        instance({ one: '1', other: 'y' }),
+        Object.assign(instance({}), { extra: 1 }),
+      ].map(check),
     ).toEqual([true, false, false, false, false]);
   });
 });

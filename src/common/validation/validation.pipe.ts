@@ -30,7 +30,9 @@ function stripField(message: string, property: string): string {
 
 // "property colour should not exist" already names its field; "must be a string" does not.
 function summary(detail: ErrorDetail): string {
-  return detail.field && !detail.message.includes(detail.field) ? `${detail.field} ${detail.message}` : detail.message;
+  return detail.field && !detail.message.includes(detail.field)
+    ? `${detail.field} ${detail.message}`
+    : detail.message;
 }
 
 /**
@@ -51,7 +53,12 @@ class GatewayValidationPipe extends ValidationPipe {
   /** The DTO instance when it certainly passes; undefined to let the full pipe decide. */
   private acceptQuickly(value: unknown, metadata: ArgumentMetadata): object | undefined {
     const { metatype, type } = metadata;
-    if ((type !== 'query' && type !== 'param') || !metatype || !this.toValidate(metadata) || !isTextRecord(value)) {
+    if (
+      (type !== 'query' && type !== 'param') ||
+      !metatype ||
+      !this.toValidate(metadata) ||
+      !isTextRecord(value)
+    ) {
       return undefined;
     }
     let check = this.checks.get(metatype);

@@ -1,5 +1,10 @@
 import { NotFoundError } from '../errors/api-error';
-import { PERMIT_REFERENCE, PermitReferenceProperty, WORK_REFERENCE, WorkReferenceProperty } from '../validation/bounded';
+import {
+  PERMIT_REFERENCE,
+  PermitReferenceProperty,
+  WORK_REFERENCE,
+  WorkReferenceProperty,
+} from '../validation/bounded';
 
 /** The shapes live with their bounded decorators (src/common/validation/bounded.ts). */
 export { PERMIT_REFERENCE, WORK_REFERENCE };
@@ -10,12 +15,18 @@ export function workReferenceOf(permitReferenceNumber: string): string {
 
 export class WorkReferenceParamDto {
   // A seeded sandbox work with a comment, so Try it out finds data on /v1/works/{w} and its comments alike.
-  @WorkReferenceProperty({ description: 'Work reference number (≤ 24 letters, digits, - or _)', example: 'NGN0002202682' })
+  @WorkReferenceProperty({
+    description: 'Work reference number (≤ 24 letters, digits, - or _)',
+    example: 'NGN0002202682',
+  })
   workReferenceNumber!: string;
 }
 
 export class PermitReferenceParamDto {
-  @PermitReferenceProperty({ description: 'Permit reference number, `{workReferenceNumber}-NN`', example: 'NGN0001447933-01' })
+  @PermitReferenceProperty({
+    description: 'Permit reference number, `{workReferenceNumber}-NN`',
+    example: 'NGN0001447933-01',
+  })
   permitReferenceNumber!: string;
 }
 

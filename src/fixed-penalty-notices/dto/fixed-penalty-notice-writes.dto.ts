@@ -1,6 +1,11 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsIn } from 'class-validator';
-import { PatternProperty, SM_LIMITS, TextProperty, WorkReferenceProperty } from '../../common/validation/bounded';
+import {
+  PatternProperty,
+  SM_LIMITS,
+  TextProperty,
+  WorkReferenceProperty,
+} from '../../common/validation/bounded';
 import { EnumArrayProperty } from '../../common/validation/bounded-array';
 import { DateTimeProperty } from '../../common/validation/date-time';
 import { FPN_STATUSES, OFFENCE_CODES, PAYMENT_METHODS } from './fpn-enums';
@@ -22,7 +27,10 @@ export class CreateFixedPenaltyNoticeDto {
   @DateTimeProperty('When the offence happened; must be in the past', '2026-08-08T14:00:00Z')
   offenceDate!: string;
 
-  @TextProperty(SM_LIMITS.longText, { description: 'What happened', example: 'Works started without a permit' })
+  @TextProperty(SM_LIMITS.longText, {
+    description: 'What happened',
+    example: 'Works started without a permit',
+  })
   offenceDetails!: string;
 
   @TextProperty(SM_LIMITS.shortText, { example: 'A. Officer' })
@@ -40,7 +48,10 @@ export class CreateFixedPenaltyNoticeDto {
   @TextProperty(SM_LIMITS.longText, { example: 'Civic Hall, Leeds LS1 1UR' })
   representationsContactAddress!: string;
 
-  @EnumArrayProperty({ minSize: 1, maxSize: PAYMENT_METHODS.length, of: PAYMENT_METHODS, unique: true }, { example: ['bank_transfer', 'card_payment'] })
+  @EnumArrayProperty(
+    { minSize: 1, maxSize: PAYMENT_METHODS.length, of: PAYMENT_METHODS, unique: true },
+    { example: ['bank_transfer', 'card_payment'] },
+  )
   paymentMethods!: string[];
 }
 
@@ -49,6 +60,11 @@ export class UpdateFixedPenaltyNoticeStatusDto {
   @IsIn(FPN_STATUSES)
   status!: string;
 
-  @TextProperty(SM_LIMITS.longText, { description: 'Required when the status becomes withdrawn or disputed', example: 'Paid by bank transfer', optional: true, minLength: 1 })
+  @TextProperty(SM_LIMITS.longText, {
+    description: 'Required when the status becomes withdrawn or disputed',
+    example: 'Paid by bank transfer',
+    optional: true,
+    minLength: 1,
+  })
   reason?: string;
 }

@@ -10,7 +10,11 @@ class FixedPenaltyNoticeCoreDto {
   @ApiProperty({ example: 'NGN0000123' })
   workReferenceNumber!: string;
 
-  @ApiProperty({ enum: withUnknown(OFFENCE_CODES), description: 'The offence (Street Manager offence code)', example: 'offence_code_05' })
+  @ApiProperty({
+    enum: withUnknown(OFFENCE_CODES),
+    description: 'The offence (Street Manager offence code)',
+    example: 'offence_code_05',
+  })
   offenceCode!: string;
 
   @ApiProperty({ enum: withUnknown(FPN_STATUSES), example: 'issued' })
@@ -28,7 +32,10 @@ class FixedPenaltyNoticeCoreDto {
   @ApiProperty({ example: 'Leeds City Council' })
   highwayAuthorityName!: string;
 
-  @ApiProperty({ type: [LinkDto], description: 'self, work, permit, and the status change the caller may make' })
+  @ApiProperty({
+    type: [LinkDto],
+    description: 'self, work, permit, and the status change the caller may make',
+  })
   links!: LinkDto[];
 }
 

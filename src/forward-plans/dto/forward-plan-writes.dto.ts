@@ -2,14 +2,21 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
 import type { Geometry } from '../../common/geo/geometry';
 import { IsWorksGeometry } from '../../common/geo/writable-geometry';
-import { SM_LIMITS, SwaCodeProperty, TextProperty, UsrnProperty, WorkReferenceProperty } from '../../common/validation/bounded';
+import {
+  SM_LIMITS,
+  SwaCodeProperty,
+  TextProperty,
+  UsrnProperty,
+  WorkReferenceProperty,
+} from '../../common/validation/bounded';
 import { DateProperty } from '../../common/validation/date-time';
 import { TRAFFIC_MANAGEMENT_TYPES } from '../../common/vocabulary/street-manager-enums';
 
 export class CreateForwardPlanDto {
   // No example: a fixed reference would make the documented example succeed once, then collide.
   @WorkReferenceProperty({
-    description: 'Your own reference for the work (≤ 24 letters, digits, - or _); Street Manager makes one when absent',
+    description:
+      'Your own reference for the work (≤ 24 letters, digits, - or _); Street Manager makes one when absent',
     optional: true,
   })
   workReferenceNumber?: string;
@@ -52,7 +59,11 @@ export class CreateForwardPlanDto {
 }
 
 export class UpdateForwardPlanStatusDto {
-  @ApiProperty({ enum: ['cancelled'], description: 'The only change Street Manager offers: cancelling the plan', example: 'cancelled' })
+  @ApiProperty({
+    enum: ['cancelled'],
+    description: 'The only change Street Manager offers: cancelling the plan',
+    example: 'cancelled',
+  })
   @IsIn(['cancelled'])
   status!: string;
 

@@ -42,7 +42,10 @@ export class ForwardPlanSummaryDto {
   @ApiProperty({ nullable: true, type: String, format: 'date-time', example: '2026-08-09T10:30:00Z' })
   dateCreated!: string | null;
 
-  @ApiProperty({ type: [LinkDto], description: 'self, work, and `update-status` (cancel) where the caller may' })
+  @ApiProperty({
+    type: [LinkDto],
+    description: 'self, work, and `update-status` (cancel) where the caller may',
+  })
   links!: LinkDto[];
 }
 
@@ -71,6 +74,10 @@ export class ForwardPlanDto extends ForwardPlanSummaryDto {
   @ApiProperty({ nullable: true, type: String, example: null })
   cancelledReason!: string | null;
 
-  @ApiProperty({ type: GeometryDto, nullable: true, description: 'Where the works are planned, GeoJSON in WGS84' })
+  @ApiProperty({
+    type: GeometryDto,
+    nullable: true,
+    description: 'Where the works are planned, GeoJSON in WGS84',
+  })
   geometry!: GeometryDto | null;
 }

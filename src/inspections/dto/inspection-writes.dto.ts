@@ -2,7 +2,12 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsIn, IsOptional } from 'class-validator';
 import { SM_LIMITS, TextProperty, WorkReferenceProperty } from '../../common/validation/bounded';
 import { DateTimeProperty } from '../../common/validation/date-time';
-import { DEFECT_FIXED_ON_SITE, INSPECTION_OUTCOMES, INSPECTION_TYPES, WRITABLE_INSPECTION_CATEGORIES } from './inspection-enums';
+import {
+  DEFECT_FIXED_ON_SITE,
+  INSPECTION_OUTCOMES,
+  INSPECTION_TYPES,
+  WRITABLE_INSPECTION_CATEGORIES,
+} from './inspection-enums';
 
 /**
  * An inspection to record. Types, lengths and lists are checked here (400); Street Manager's business rules that
@@ -28,10 +33,19 @@ export class CreateInspectionDto {
   @IsIn(INSPECTION_OUTCOMES)
   outcome!: string;
 
-  @TextProperty(SM_LIMITS.longText, { description: 'Required when the outcome is unable_to_complete_inspection or non_compliant_with_conditions', optional: true, minLength: 1 })
+  @TextProperty(SM_LIMITS.longText, {
+    description:
+      'Required when the outcome is unable_to_complete_inspection or non_compliant_with_conditions',
+    optional: true,
+    minLength: 1,
+  })
   outcomeDetails?: string;
 
-  @ApiPropertyOptional({ description: 'Required for a live-site inspection that failed high: whether the defect was reported by phone', example: false })
+  @ApiPropertyOptional({
+    description:
+      'Required for a live-site inspection that failed high: whether the defect was reported by phone',
+    example: false,
+  })
   @IsOptional()
   @IsBoolean()
   wasCallLogged?: boolean;
@@ -45,7 +59,11 @@ export class CreateInspectionDto {
   @TextProperty(SM_LIMITS.longText, { description: 'Required when wasCallLogged is true', optional: true })
   callLoggedSummary?: string;
 
-  @ApiPropertyOptional({ enum: DEFECT_FIXED_ON_SITE, description: 'Required for a live-site inspection that failed high', example: 'no' })
+  @ApiPropertyOptional({
+    enum: DEFECT_FIXED_ON_SITE,
+    description: 'Required for a live-site inspection that failed high',
+    example: 'no',
+  })
   @IsOptional()
   @IsIn(DEFECT_FIXED_ON_SITE)
   defectFixedOnSite?: string;
@@ -59,7 +77,11 @@ export class CreateInspectionDto {
   @DateTimeProperty('When to inspect again; today or later', '2036-08-20T09:00:00Z', true)
   reinspectionDate?: string;
 
-  @ApiPropertyOptional({ description: 'Required for a section 81 inspection that failed: whether the highway authority made the site safe', example: false })
+  @ApiPropertyOptional({
+    description:
+      'Required for a section 81 inspection that failed: whether the highway authority made the site safe',
+    example: false,
+  })
   @IsOptional()
   @IsBoolean()
   madeSafeByHighwayAuthority?: boolean;

@@ -1,7 +1,14 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { LinkDto } from '../../common/links/link';
 import { withUnknown } from '../../common/vocabulary/street-manager-enums';
-import { DEFECT_FIXED_ON_SITE, INSPECTION_CATEGORIES, INSPECTION_OUTCOMES, INSPECTION_RESPONSE_TYPES, INSPECTION_STATUSES, INSPECTION_TYPES } from './inspection-enums';
+import {
+  DEFECT_FIXED_ON_SITE,
+  INSPECTION_CATEGORIES,
+  INSPECTION_OUTCOMES,
+  INSPECTION_RESPONSE_TYPES,
+  INSPECTION_STATUSES,
+  INSPECTION_TYPES,
+} from './inspection-enums';
 
 /** What lists and single reads share. */
 class InspectionCoreDto {
@@ -23,13 +30,24 @@ class InspectionCoreDto {
   @ApiProperty({ enum: withUnknown(INSPECTION_STATUSES), example: 'recorded' })
   status!: string;
 
-  @ApiProperty({ nullable: true, type: String, format: 'date-time', description: 'When the inspection took place', example: '2026-08-09T10:30:00Z' })
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    format: 'date-time',
+    description: 'When the inspection took place',
+    example: '2026-08-09T10:30:00Z',
+  })
   inspectionDate!: string | null;
 
   @ApiProperty({ nullable: true, type: String, format: 'date-time', example: null })
   reinspectionDate!: string | null;
 
-  @ApiProperty({ nullable: true, type: Boolean, description: 'Section 81 inspections: whether the highway authority made the site safe', example: null })
+  @ApiProperty({
+    nullable: true,
+    type: Boolean,
+    description: 'Section 81 inspections: whether the highway authority made the site safe',
+    example: null,
+  })
   madeSafeByHighwayAuthority!: boolean | null;
 
   @ApiProperty({ example: 'Leeds City Council' })
@@ -44,7 +62,10 @@ class InspectionCoreDto {
   @ApiProperty({ nullable: true, type: String, format: 'date-time', example: '2026-08-09T11:02:13Z' })
   dateModified!: string | null;
 
-  @ApiProperty({ type: [LinkDto], description: 'self, work, permits (of the work), and the writes the caller may make' })
+  @ApiProperty({
+    type: [LinkDto],
+    description: 'self, work, permits (of the work), and the writes the caller may make',
+  })
   links!: LinkDto[];
 }
 
@@ -53,7 +74,8 @@ export class InspectionSummaryDto extends InspectionCoreDto {
     nullable: true,
     enum: withUnknown(INSPECTION_RESPONSE_TYPES),
     deprecated: true,
-    description: 'Always null: Street Manager V6 no longer says in its inspection list whether a row is a first inspection or a reinspection (it lists reinspections apart)',
+    description:
+      'Always null: Street Manager V6 no longer says in its inspection list whether a row is a first inspection or a reinspection (it lists reinspections apart)',
   })
   responseType!: string | null;
 
@@ -71,7 +93,10 @@ export class InspectionSummaryDto extends InspectionCoreDto {
 }
 
 export class FailureReasonDto {
-  @ApiProperty({ description: 'Street Manager failure reason code (`unknown` for values newer than this API)', example: 'live_site_signage' })
+  @ApiProperty({
+    description: 'Street Manager failure reason code (`unknown` for values newer than this API)',
+    example: 'live_site_signage',
+  })
   reason!: string;
 
   @ApiProperty({ example: 'Signs missing at the north end' })
@@ -82,7 +107,13 @@ export class InspectionDto extends InspectionCoreDto {
   @ApiProperty({ nullable: true, type: String, example: 'Barrier missing on the footway side' })
   outcomeDetails!: string | null;
 
-  @ApiProperty({ nullable: true, type: String, deprecated: true, description: 'Always null: Street Manager V6 no longer records defect details on an inspection', example: null })
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    deprecated: true,
+    description: 'Always null: Street Manager V6 no longer records defect details on an inspection',
+    example: null,
+  })
   defectDetails!: string | null;
 
   @ApiProperty({ type: [FailureReasonDto] })
@@ -109,7 +140,12 @@ export class InspectionDto extends InspectionCoreDto {
   @ApiProperty({ nullable: true, type: String, example: 'J. Smith' })
   inspectorName!: string | null;
 
-  @ApiProperty({ nullable: true, type: String, description: 'Why the inspection was withdrawn, when it was', example: null })
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description: 'Why the inspection was withdrawn, when it was',
+    example: null,
+  })
   withdrawalReason!: string | null;
 
   @ApiProperty({ nullable: true, type: String, example: null })

@@ -19,7 +19,11 @@ export class ListInspectionsQueryDto extends CollectionQueryDto {
    * Deprecated: Street Manager V6 lists reinspections apart and its inspection list no longer marks them, so only
    * `inspection` (the list as it is) can still be served; `reinspection` is a 422.
    */
-  @EnumListFilter(INSPECTION_RESPONSE_TYPES, 'Deprecated (Street Manager V6): `inspection` is the list as it is; `reinspection` is refused with 422.', 'inspection')
+  @EnumListFilter(
+    INSPECTION_RESPONSE_TYPES,
+    'Deprecated (Street Manager V6): `inspection` is the list as it is; `reinspection` is refused with 422.',
+    'inspection',
+  )
   responseType?: string[];
 
   @DateFilter('Only inspections on or after this date.', '2026-08-01')

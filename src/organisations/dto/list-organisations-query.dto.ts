@@ -7,9 +7,15 @@ export class ListOrganisationsQueryDto extends CollectionQueryDto {
   @EnumListFilter(ORGANISATION_TYPES, 'Only organisations of these types.', 'highway_authority')
   type?: string[];
 
-  @PatternProperty(/^[\p{L}\p{N} '.,&()-]+$/u, SM_LIMITS.shortText, "must be plain text (letters, digits, spaces and . , ' & ( ) -)", {
-    description: 'Only organisations whose name or SWA code contains this text (case-insensitive), e.g. `Leeds`.',
-    optional: true,
-  })
+  @PatternProperty(
+    /^[\p{L}\p{N} '.,&()-]+$/u,
+    SM_LIMITS.shortText,
+    "must be plain text (letters, digits, spaces and . , ' & ( ) -)",
+    {
+      description:
+        'Only organisations whose name or SWA code contains this text (case-insensitive), e.g. `Leeds`.',
+      optional: true,
+    },
+  )
   search?: string;
 }

@@ -12,7 +12,12 @@ export class OrganisationSummaryDto {
   @ApiProperty({ example: 'Leeds City Council' })
   name!: string;
 
-  @ApiProperty({ nullable: true, enum: withUnknown(ORGANISATION_STATUSES), description: '`unknown` for values newer than this API', example: 'active' })
+  @ApiProperty({
+    nullable: true,
+    enum: withUnknown(ORGANISATION_STATUSES),
+    description: '`unknown` for values newer than this API',
+    example: 'active',
+  })
   status!: string | null;
 
   @ApiProperty({ type: [LinkDto] })
@@ -40,7 +45,10 @@ export class OrganisationDto extends OrganisationSummaryDto {
   @ApiProperty({ enum: withUnknown(ORGANISATION_TYPES), example: 'highway_authority' })
   type!: string;
 
-  @ApiProperty({ description: 'Workstream prefix: the start of the organisation’s work reference numbers', example: 'LCC' })
+  @ApiProperty({
+    description: 'Workstream prefix: the start of the organisation’s work reference numbers',
+    example: 'LCC',
+  })
   prefix!: string;
 
   @ApiProperty({ type: OrganisationAddressDto })

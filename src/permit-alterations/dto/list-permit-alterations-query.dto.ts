@@ -5,10 +5,18 @@ import { DateFilter, EnumListFilter, SortParam } from '../../common/query/filter
 import { WORK_CATEGORIES, WORK_STATUSES } from '../../common/vocabulary/street-manager-enums';
 import { ALTERATION_STATUSES, ALTERATION_TYPES } from './permit-alteration-enums';
 
-export const ALTERATION_SORT_FIELDS = ['dateCreated', 'proposedStartDate', 'proposedEndDate', 'statusChangedDate'] as const;
+export const ALTERATION_SORT_FIELDS = [
+  'dateCreated',
+  'proposedStartDate',
+  'proposedEndDate',
+  'statusChangedDate',
+] as const;
 
 export class ListPermitAlterationsQueryDto extends CollectionQueryDto {
-  @PermitReferenceProperty({ description: 'Only alterations of this permit, e.g. `NGN0002163600-01`.', optional: true })
+  @PermitReferenceProperty({
+    description: 'Only alterations of this permit, e.g. `NGN0002163600-01`.',
+    optional: true,
+  })
   permitReferenceNumber?: string;
 
   @WorkReferenceFilter('alterations of permits')

@@ -1,4 +1,13 @@
-export const ALTERATION_STATUSES = ['submitted', 'granted', 'granted_with_duration_challenge', 'refused', 'deemed', 'cancelled', 'revoked', 'auto_applied'] as const;
+export const ALTERATION_STATUSES = [
+  'submitted',
+  'granted',
+  'granted_with_duration_challenge',
+  'refused',
+  'deemed',
+  'cancelled',
+  'revoked',
+  'auto_applied',
+] as const;
 export const ALTERATION_TYPES = [
   'PROMOTER_IMPOSED_CHANGE',
   'PROMOTER_CHANGE_REQUEST',

@@ -1,12 +1,22 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { LinkDto } from '../../common/links/link';
 import { GeometryDto } from '../../common/geo/geometry.dto';
-import { PERMIT_STATUSES, TRAFFIC_MANAGEMENT_TYPES, WORK_CATEGORIES, WORK_STATUSES, withUnknown } from '../../common/vocabulary/street-manager-enums';
+import {
+  PERMIT_STATUSES,
+  TRAFFIC_MANAGEMENT_TYPES,
+  WORK_CATEGORIES,
+  WORK_STATUSES,
+  withUnknown,
+} from '../../common/vocabulary/street-manager-enums';
 import { ALTERATION_STATUSES, ALTERATION_TYPES } from './permit-alteration-enums';
 
 /** A request to change a permit's terms (dates, description, traffic management) and where it stands. */
 class PermitAlterationCoreDto {
-  @ApiProperty({ description: 'Street Manager alteration reference number: the permit reference followed by -ALT- and a number', example: 'NGN0000123-01-ALT-01' })
+  @ApiProperty({
+    description:
+      'Street Manager alteration reference number: the permit reference followed by -ALT- and a number',
+    example: 'NGN0000123-01-ALT-01',
+  })
   alterationReferenceNumber!: string;
 
   @ApiProperty({ example: 'NGN0000123-01' })
@@ -21,10 +31,22 @@ class PermitAlterationCoreDto {
   @ApiProperty({ enum: withUnknown(ALTERATION_TYPES), example: 'PROMOTER_CHANGE_REQUEST' })
   type!: string;
 
-  @ApiProperty({ nullable: true, type: String, format: 'date', description: 'First day of the works as altered', example: '2026-10-01' })
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    format: 'date',
+    description: 'First day of the works as altered',
+    example: '2026-10-01',
+  })
   proposedStartDate!: string | null;
 
-  @ApiProperty({ nullable: true, type: String, format: 'date', description: 'Last day of the works as altered', example: '2026-10-16' })
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    format: 'date',
+    description: 'Last day of the works as altered',
+    example: '2026-10-16',
+  })
   proposedEndDate!: string | null;
 
   @ApiProperty({ enum: withUnknown(WORK_STATUSES), example: 'planned' })
@@ -54,10 +76,20 @@ class PermitAlterationCoreDto {
   @ApiProperty({ nullable: true, type: String, format: 'date-time', example: '2026-08-09T10:30:00Z' })
   dateCreated!: string | null;
 
-  @ApiProperty({ nullable: true, type: String, format: 'date-time', description: 'When the highway authority must have assessed it', example: '2026-08-14T10:30:00Z' })
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    format: 'date-time',
+    description: 'When the highway authority must have assessed it',
+    example: '2026-08-14T10:30:00Z',
+  })
   deadlineDate!: string | null;
 
-  @ApiProperty({ type: [LinkDto], description: 'self, permit, work, and `update-status` (assess) while it awaits assessment and the caller may assess' })
+  @ApiProperty({
+    type: [LinkDto],
+    description:
+      'self, permit, work, and `update-status` (assess) while it awaits assessment and the caller may assess',
+  })
   links!: LinkDto[];
 }
 
@@ -91,13 +123,28 @@ export class PermitAlterationDto extends PermitAlterationCoreDto {
   @ApiProperty({ example: 'Extend duration for additional reinstatement' })
   reason!: string;
 
-  @ApiProperty({ nullable: true, enum: withUnknown(PERMIT_STATUSES), description: 'Status of the permit it alters', example: 'granted' })
+  @ApiProperty({
+    nullable: true,
+    enum: withUnknown(PERMIT_STATUSES),
+    description: 'Status of the permit it alters',
+    example: 'granted',
+  })
   permitStatus!: string | null;
 
-  @ApiProperty({ nullable: true, type: String, description: 'The highway authority’s comments on its assessment', example: null })
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description: 'The highway authority’s comments on its assessment',
+    example: null,
+  })
   assessmentComments!: string | null;
 
-  @ApiProperty({ nullable: true, type: Number, description: 'Fee discount granted, in percent', example: null })
+  @ApiProperty({
+    nullable: true,
+    type: Number,
+    description: 'Fee discount granted, in percent',
+    example: null,
+  })
   assessmentDiscountPercent!: number | null;
 
   @ApiProperty({ example: '7374' })

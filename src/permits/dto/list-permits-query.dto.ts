@@ -5,7 +5,11 @@ import { SwaCodeProperty, WorkReferenceProperty } from '../../common/validation/
 import { CollectionQueryDto } from '../../common/paging/collection-query.dto';
 import { NotWith } from '../../common/paging/not-with.validator';
 import { DateFilter, EnumListFilter, SortParam } from '../../common/query/filters';
-import { PERMIT_STATUSES, WORK_CATEGORIES, WORK_STATUSES } from '../../common/vocabulary/street-manager-enums';
+import {
+  PERMIT_STATUSES,
+  WORK_CATEGORIES,
+  WORK_STATUSES,
+} from '../../common/vocabulary/street-manager-enums';
 
 export const PERMIT_SORT_FIELDS = [
   'dateCreated',
@@ -29,7 +33,10 @@ export class ListPermitsQueryDto extends CollectionQueryDto {
   @EnumListFilter(WORK_CATEGORIES, 'Only permits of these work categories.', 'major')
   workCategory?: string[];
 
-  @WorkReferenceProperty({ description: 'Only the permits of this work, e.g. `NGN0002163600`', optional: true })
+  @WorkReferenceProperty({
+    description: 'Only the permits of this work, e.g. `NGN0002163600`',
+    optional: true,
+  })
   workReferenceNumber?: string;
 
   @ApiPropertyOptional({
@@ -51,14 +58,16 @@ export class ListPermitsQueryDto extends CollectionQueryDto {
   trafficSensitive?: boolean;
 
   @SwaCodeProperty({
-    description: 'Only permits under this highway authority (SWA code), e.g. `4720`. Cannot be combined with `promoter`.',
+    description:
+      'Only permits under this highway authority (SWA code), e.g. `4720`. Cannot be combined with `promoter`.',
     optional: true,
   })
   @NotWith('promoter')
   highwayAuthority?: string;
 
   @SwaCodeProperty({
-    description: 'Only permits of this promoter (SWA code), e.g. `7374`. Cannot be combined with `highwayAuthority`.',
+    description:
+      'Only permits of this promoter (SWA code), e.g. `7374`. Cannot be combined with `highwayAuthority`.',
     optional: true,
   })
   @NotWith('highwayAuthority')

@@ -26,7 +26,10 @@ export class PermitApplicationDto {
   @DateProperty('Last day of the works; on or after proposedStartDate', '2036-09-05')
   proposedEndDate!: string;
 
-  @TextProperty(SM_LIMITS.longText, { description: 'What is being done', example: 'Replace 20 m of gas main' })
+  @TextProperty(SM_LIMITS.longText, {
+    description: 'What is being done',
+    example: 'Replace 20 m of gas main',
+  })
   description!: string;
 
   @TextProperty(SM_LIMITS.longText, {
@@ -51,7 +54,10 @@ export class PermitApplicationDto {
   @IsIn(APPLICATION_TYPES)
   applicationType!: string;
 
-  @EnumArrayProperty({ minSize: 1, maxSize: LOCATION_TYPES.length, of: LOCATION_TYPES, unique: true }, { example: ['carriageway'] })
+  @EnumArrayProperty(
+    { minSize: 1, maxSize: LOCATION_TYPES.length, of: LOCATION_TYPES, unique: true },
+    { example: ['carriageway'] },
+  )
   locationTypes!: string[];
 
   @ApiProperty({ enum: CLOSE_FOOTWAY, example: 'no' })
@@ -117,13 +123,19 @@ export class PermitApplicationDto {
   @TextProperty(SM_LIMITS.shortText, { example: '0113 496 0000' })
   secondaryContactNumber!: string;
 
-  @ApiPropertyOptional({ maxLength: SM_LIMITS.shortText, format: 'email', example: 'site.manager@example.com' })
+  @ApiPropertyOptional({
+    maxLength: SM_LIMITS.shortText,
+    format: 'email',
+    example: 'site.manager@example.com',
+  })
   @IsOptional()
   @IsEmail()
   @MaxLength(SM_LIMITS.shortText)
   secondaryContactEmail?: string;
 
-  @TextProperty(SM_LIMITS.longText, { description: 'Why the works start early, when they do', optional: true })
+  @TextProperty(SM_LIMITS.longText, {
+    description: 'Why the works start early, when they do',
+    optional: true,
+  })
   earlyStartReason?: string;
 }
-

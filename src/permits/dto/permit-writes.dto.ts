@@ -1,13 +1,21 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsIn } from 'class-validator';
-import { IntegerProperty, SM_LIMITS, TextProperty, WorkReferenceProperty } from '../../common/validation/bounded';
+import {
+  IntegerProperty,
+  SM_LIMITS,
+  TextProperty,
+  WorkReferenceProperty,
+} from '../../common/validation/bounded';
 import { REFUSAL_REASONS } from '../../common/vocabulary/street-manager-enums';
 import { EnumArrayProperty } from '../../common/validation/bounded-array';
 import { PermitApplicationDto } from './permit-application.dto';
 
 /** A further permit application on an existing work. */
 export class CreatePermitDto extends PermitApplicationDto {
-  @WorkReferenceProperty({ description: 'The work to apply on (one whose earlier permit was cancelled)', example: 'NGN0000289421' })
+  @WorkReferenceProperty({
+    description: 'The work to apply on (one whose earlier permit was cancelled)',
+    example: 'NGN0000289421',
+  })
   workReferenceNumber!: string;
 }
 
@@ -43,7 +51,10 @@ export class AssessPermitDto {
   })
   discountPercent?: number;
 
-  @EnumArrayProperty({ minSize: 1, maxSize: 5, of: REFUSAL_REASONS, unique: true }, { description: 'Required when refusing: 1 to 5 reason codes, e.g. `["RC10"]`', optional: true })
+  @EnumArrayProperty(
+    { minSize: 1, maxSize: 5, of: REFUSAL_REASONS, unique: true },
+    { description: 'Required when refusing: 1 to 5 reason codes, e.g. `["RC10"]`', optional: true },
+  )
   reasonsForRefusal?: string[];
 
   @TextProperty(SM_LIMITS.longText, {

@@ -19,26 +19,106 @@ const STREETS_PER_AUTHORITY = 40;
 const ACTIVITIES_PER_AUTHORITY = 12;
 
 const STREET_NAMES = [
-  'Station Road', 'High Street', 'Church Lane', 'Victoria Road', 'Park Avenue', 'Mill Lane', 'Queen Street',
-  'King Street', 'Albert Road', 'Green Lane', 'Manor Road', 'School Lane', 'North Street', 'West End Lane',
-  'Springfield Road', 'York Road', 'Chapel Street', 'Grove Road', 'Oxford Street', 'New Road', 'Kirkgate',
-  'Woodhouse Lane', 'Wellington Street', 'Moor Lane', 'Westgate', 'Bridge Street', 'Castle Street',
-  'Beech Grove', 'Elm Terrace', 'Marsh Lane', 'Canal Road', 'Hill Top Road', 'Low Lane', 'Market Street',
-  'Cemetery Road', 'Harrogate Road', 'Meadow Way', 'Orchard Close', 'Tower Street', 'Wharf Street',
+  'Station Road',
+  'High Street',
+  'Church Lane',
+  'Victoria Road',
+  'Park Avenue',
+  'Mill Lane',
+  'Queen Street',
+  'King Street',
+  'Albert Road',
+  'Green Lane',
+  'Manor Road',
+  'School Lane',
+  'North Street',
+  'West End Lane',
+  'Springfield Road',
+  'York Road',
+  'Chapel Street',
+  'Grove Road',
+  'Oxford Street',
+  'New Road',
+  'Kirkgate',
+  'Woodhouse Lane',
+  'Wellington Street',
+  'Moor Lane',
+  'Westgate',
+  'Bridge Street',
+  'Castle Street',
+  'Beech Grove',
+  'Elm Terrace',
+  'Marsh Lane',
+  'Canal Road',
+  'Hill Top Road',
+  'Low Lane',
+  'Market Street',
+  'Cemetery Road',
+  'Harrogate Road',
+  'Meadow Way',
+  'Orchard Close',
+  'Tower Street',
+  'Wharf Street',
 ];
 const AREAS = ['City Centre', 'North', 'South', 'East', 'West', 'Riverside', 'Hillside', 'Parkside'];
 
 const DESCRIPTIONS: Record<string, string[]> = {
-  NGN: ['Replace low pressure gas main', 'Repair gas escape in footway', 'New gas service connection', 'Renew gas service pipe'],
-  YWS: ['Repair leaking water main', 'Replace water meter chamber', 'Sewer rehabilitation', 'New water supply connection'],
-  BTO: ['Install new duct for fibre', 'Replace damaged joint box cover', 'Fibre cabinet installation', 'Repair telecoms duct'],
-  NPG: ['Replace low voltage cable', 'New electricity service connection', 'Repair high voltage fault', 'Link box replacement'],
+  NGN: [
+    'Replace low pressure gas main',
+    'Repair gas escape in footway',
+    'New gas service connection',
+    'Renew gas service pipe',
+  ],
+  YWS: [
+    'Repair leaking water main',
+    'Replace water meter chamber',
+    'Sewer rehabilitation',
+    'New water supply connection',
+  ],
+  BTO: [
+    'Install new duct for fibre',
+    'Replace damaged joint box cover',
+    'Fibre cabinet installation',
+    'Repair telecoms duct',
+  ],
+  NPG: [
+    'Replace low voltage cable',
+    'New electricity service connection',
+    'Repair high voltage fault',
+    'Link box replacement',
+  ],
 };
-const LOCATIONS = ['Outside no. {n}', 'Opposite no. {n}', 'Junction with {s}', 'Near bus stop outside no. {n}', 'Footway adjacent to no. {n}'];
-const TRAFFIC = ['road_closure', 'lane_closure', 'two_way_signals', 'multi_way_signals', 'stop_go_boards', 'give_and_take', 'some_carriageway_incursion', 'no_carriageway_incursion'];
-const ACTIVITY_TYPES = ['utility_repair_and_maintenance_works', 'utility_asset_works', 'new_service_connection', 'diversionary_works', 'remedial_works'];
+const LOCATIONS = [
+  'Outside no. {n}',
+  'Opposite no. {n}',
+  'Junction with {s}',
+  'Near bus stop outside no. {n}',
+  'Footway adjacent to no. {n}',
+];
+const TRAFFIC = [
+  'road_closure',
+  'lane_closure',
+  'two_way_signals',
+  'multi_way_signals',
+  'stop_go_boards',
+  'give_and_take',
+  'some_carriageway_incursion',
+  'no_carriageway_incursion',
+];
+const ACTIVITY_TYPES = [
+  'utility_repair_and_maintenance_works',
+  'utility_asset_works',
+  'new_service_connection',
+  'diversionary_works',
+  'remedial_works',
+];
 const LOCATION_TYPES = ['footway', 'carriageway', 'verge', 'cycleway'];
-const COST_CENTRES = ['CC-1040 Networks North', 'CC-2210 Mains Renewal', 'CC-3105 Connections', 'CC-4400 Emergency Response'];
+const COST_CENTRES = [
+  'CC-1040 Networks North',
+  'CC-2210 Mains Renewal',
+  'CC-3105 Connections',
+  'CC-4400 Emergency Response',
+];
 const TEAMS = ['Street works coordination', 'Network planning', 'Emergency response', 'Connections delivery'];
 const INSPECTORS = ['A. Patel', 'J. Smith', 'K. Brown', 'M. Okafor', 'S. Walsh', 'R. Hughes'];
 
@@ -59,8 +139,14 @@ export function seed(seedValue: number, workCount: number, now: number): SeedRes
   const sequence = new Map<string, number>();
   const works: WorkRecord[] = [];
   for (let i = 0; i < workCount; i++) {
-    const ha = rng.weighted(HIGHWAY_AUTHORITIES, HIGHWAY_AUTHORITIES.map((o) => o.weight));
-    const promoter = rng.weighted(PROMOTERS, PROMOTERS.map((o) => o.weight));
+    const ha = rng.weighted(
+      HIGHWAY_AUTHORITIES,
+      HIGHWAY_AUTHORITIES.map((o) => o.weight),
+    );
+    const promoter = rng.weighted(
+      PROMOTERS,
+      PROMOTERS.map((o) => o.weight),
+    );
     const n = (sequence.get(promoter.prefix) ?? 0) + 1;
     sequence.set(promoter.prefix, n);
     works.push(makeWork(rng, promoter, ha, rng.pick(streetsByHa.get(ha.swaCode) ?? []), n, now));
@@ -79,7 +165,9 @@ export function seed(seedValue: number, workCount: number, now: number): SeedRes
     plan.status = 'raised';
   }
   const activities = HIGHWAY_AUTHORITIES.flatMap((ha, h) =>
-    Array.from({ length: ACTIVITIES_PER_AUTHORITY }, (_, i) => makeActivity(rng, ha, rng.pick(streetsByHa.get(ha.swaCode) ?? []), h * 100 + i + 1, now)),
+    Array.from({ length: ACTIVITIES_PER_AUTHORITY }, (_, i) =>
+      makeActivity(rng, ha, rng.pick(streetsByHa.get(ha.swaCode) ?? []), h * 100 + i + 1, now),
+    ),
   );
   const register = works.map((w, i) => ({
     workReferenceNumber: w.reference,
@@ -95,7 +183,10 @@ export function seed(seedValue: number, workCount: number, now: number): SeedRes
 function makeStreets(rng: Prng, ha: OrganisationRecord, haIndex: number): StreetRecord[] {
   const area = ha.area!;
   return Array.from({ length: STREETS_PER_AUTHORITY }, (_, i) => {
-    const start: Position = [round(rng.int(area.minE + 500, area.maxE - 1500)), round(rng.int(area.minN + 500, area.maxN - 1500))];
+    const start: Position = [
+      round(rng.int(area.minE + 500, area.maxE - 1500)),
+      round(rng.int(area.minN + 500, area.maxN - 1500)),
+    ];
     const heading = rng.next() * Math.PI * 2;
     const line: Position[] = [start];
     for (let v = 0; v < rng.int(2, 4); v++) {
@@ -137,7 +228,9 @@ function geometryOn(rng: Prng, street: StreetRecord): Geometry {
   const w = rng.int(3, 8);
   return {
     type: 'Polygon',
-    coordinates: [[p, [round(p[0] + w), p[1]], [round(p[0] + w), round(p[1] + w)], [p[0], round(p[1] + w)], p]],
+    coordinates: [
+      [p, [round(p[0] + w), p[1]], [round(p[0] + w), round(p[1] + w)], [p[0], round(p[1] + w)], p],
+    ],
   };
 }
 
@@ -145,13 +238,25 @@ function iso(ms: number): string {
   return new Date(ms).toISOString();
 }
 
-function makeWork(rng: Prng, promoter: OrganisationRecord, ha: OrganisationRecord, street: StreetRecord, n: number, now: number): WorkRecord {
+function makeWork(
+  rng: Prng,
+  promoter: OrganisationRecord,
+  ha: OrganisationRecord,
+  street: StreetRecord,
+  n: number,
+  now: number,
+): WorkRecord {
   const reference = `${promoter.prefix}${String(n).padStart(6, '0')}${String(rng.int(0, 9999)).padStart(4, '0')}`;
   const immediate = rng.chance(0.08);
   const startMs = now + (immediate ? -rng.int(0, 10) : rng.int(-60, 60)) * DAY + rng.int(7, 9) * HOUR;
-  const days = immediate ? rng.int(1, 3) : rng.weighted([rng.int(1, 3), rng.int(4, 10), rng.int(11, 30)], [0.5, 0.35, 0.15]);
+  const days = immediate
+    ? rng.int(1, 3)
+    : rng.weighted([rng.int(1, 3), rng.int(4, 10), rng.int(11, 30)], [0.5, 0.35, 0.15]);
   const endMs = startMs + days * DAY + 9 * HOUR;
-  const createdMs = Math.min(startMs - (immediate ? 2 * HOUR : rng.int(5, 40) * DAY), now - rng.int(1, 48) * HOUR);
+  const createdMs = Math.min(
+    startMs - (immediate ? 2 * HOUR : rng.int(5, 40) * DAY),
+    now - rng.int(1, 48) * HOUR,
+  );
   const cancelled = !immediate && rng.chance(0.05);
   let status: string;
   let permitStatus: string;
@@ -173,8 +278,17 @@ function makeWork(rng: Prng, promoter: OrganisationRecord, ha: OrganisationRecor
     actualStart = startMs + rng.int(0, 3) * HOUR;
     actualEnd = endMs - rng.int(0, days) * DAY;
   }
-  const category = immediate ? rng.pick(['immediate_urgent', 'immediate_emergency']) : days <= 3 ? 'minor' : days <= 10 ? 'standard' : 'major';
-  const location = rng.pick(LOCATIONS).replace('{n}', String(rng.int(1, 180))).replace('{s}', rng.pick(STREET_NAMES));
+  const category = immediate
+    ? rng.pick(['immediate_urgent', 'immediate_emergency'])
+    : days <= 3
+      ? 'minor'
+      : days <= 10
+        ? 'standard'
+        : 'major';
+  const location = rng
+    .pick(LOCATIONS)
+    .replace('{n}', String(rng.int(1, 180)))
+    .replace('{s}', rng.pick(STREET_NAMES));
   const description = rng.pick(DESCRIPTIONS[promoter.prefix] ?? ['Utility works']);
   const grantedMs = Math.min(createdMs + rng.int(1, 5) * DAY, now - HOUR);
   const permit: PermitRecord = {
@@ -279,7 +393,10 @@ function makeWork(rng: Prng, promoter: OrganisationRecord, ha: OrganisationRecor
     const count = rng.int(1, 2);
     for (let i = 1; i <= count; i++) {
       const inspMs = Math.min(actualStart + i * DAY, now - HOUR);
-      const outcome = rng.weighted(['passed', 'failed_low', 'failed_high', 'works_in_progress'], [0.6, 0.2, 0.1, 0.1]);
+      const outcome = rng.weighted(
+        ['passed', 'failed_low', 'failed_high', 'works_in_progress'],
+        [0.6, 0.2, 0.1, 0.1],
+      );
       const inspection: InspectionRecord = {
         reference: `${reference}-INSP-${String(i).padStart(2, '0')}`,
         type: 'live_site',
@@ -296,7 +413,14 @@ function makeWork(rng: Prng, promoter: OrganisationRecord, ha: OrganisationRecor
         isReinspection: i > 1,
       };
       work.inspections.push(inspection);
-      event(work, inspMs, outcome === 'passed' ? 'inspection_passed' : 'inspection_failed', 'inspection', inspection.reference, ha.email);
+      event(
+        work,
+        inspMs,
+        outcome === 'passed' ? 'inspection_passed' : 'inspection_failed',
+        'inspection',
+        inspection.reference,
+        ha.email,
+      );
     }
   }
   if (actualStart !== null && rng.chance(0.05)) {
@@ -409,9 +533,22 @@ function exerciseV6Values(work: WorkRecord, i: number, ordinal: number, now: num
   });
 }
 
-const INVESTIGATORY_CATEGORIES = ['core_sample', 'trial_hole', 'skid_resistance', 'surface_regularity', 'texture_depth'];
+const INVESTIGATORY_CATEGORIES = [
+  'core_sample',
+  'trial_hole',
+  'skid_resistance',
+  'surface_regularity',
+  'texture_depth',
+];
 
-function event(work: WorkRecord, at: number, name: string, objectType: string, objectReference: string | null, username: string): void {
+function event(
+  work: WorkRecord,
+  at: number,
+  name: string,
+  objectType: string,
+  objectReference: string | null,
+  username: string,
+): void {
   const record: HistoryRecord = {
     updateId: 0,
     at: iso(at),
@@ -427,7 +564,13 @@ function event(work: WorkRecord, at: number, name: string, objectType: string, o
   work.history.push(record);
 }
 
-function makeActivity(rng: Prng, ha: OrganisationRecord, street: StreetRecord, n: number, now: number): ActivityRecord {
+function makeActivity(
+  rng: Prng,
+  ha: OrganisationRecord,
+  street: StreetRecord,
+  n: number,
+  now: number,
+): ActivityRecord {
   const start = now + rng.int(-20, 30) * DAY;
   const owner = organisationBySwa(ha.swaCode)!;
   return {
@@ -435,12 +578,21 @@ function makeActivity(rng: Prng, ha: OrganisationRecord, street: StreetRecord, n
     haSwa: ha.swaCode,
     usrn: street.usrn,
     geometry: geometryOn(rng, street),
-    name: rng.pick(['Skip outside property', 'Scaffolding for roof repair', 'Hoarding for building site', 'Street party', 'Mobile crane lift']),
+    name: rng.pick([
+      'Skip outside property',
+      'Scaffolding for roof repair',
+      'Hoarding for building site',
+      'Street party',
+      'Mobile crane lift',
+    ]),
     activityType: rng.pick(['skips', 'scaffolding', 'hoarding', 'event', 'crane_mobile_platform']),
     start: iso(start),
     end: iso(start + rng.int(1, 14) * DAY),
     locationTypes: [rng.pick(LOCATION_TYPES)],
-    locationDescription: `${street.name}, ${rng.pick(LOCATIONS).replace('{n}', String(rng.int(1, 120))).replace('{s}', rng.pick(STREET_NAMES))}`,
+    locationDescription: `${street.name}, ${rng
+      .pick(LOCATIONS)
+      .replace('{n}', String(rng.int(1, 120)))
+      .replace('{s}', rng.pick(STREET_NAMES))}`,
     trafficManagementType: rng.pick(TRAFFIC),
     collaborativeWorking: false,
     contactName: rng.pick(INSPECTORS),

@@ -23,17 +23,45 @@ describe('work API responses built from the seeded data', () => {
     for (const work of state.workList) {
       expectValid('/works/{workReferenceNumber}', workResponse(state, work));
       for (const p of work.permits) {
-        expectValid('/works/{workReferenceNumber}/permits/{permitReferenceNumber}', permitResponse(state, work, p));
+        expectValid(
+          '/works/{workReferenceNumber}/permits/{permitReferenceNumber}',
+          permitResponse(state, work, p),
+        );
         for (const a of p.alterations) {
-          expectValid('/works/{workReferenceNumber}/permits/{permitReferenceNumber}/alterations/{permitAlterationReferenceNumber}', alterationResponse(state, work, p, a));
+          expectValid(
+            '/works/{workReferenceNumber}/permits/{permitReferenceNumber}/alterations/{permitAlterationReferenceNumber}',
+            alterationResponse(state, work, p, a),
+          );
         }
       }
-      work.inspections.forEach((i) => expectValid('/works/{workReferenceNumber}/inspections/{inspectionReferenceNumber}', inspectionResponse(work, i)));
-      work.fpns.forEach((f) => expectValid('/works/{workReferenceNumber}/fixed-penalty-notices/{fpnReferenceNumber}', fpnResponse(state, work, f)));
-      work.forwardPlans.forEach((f) => expectValid('/works/{workReferenceNumber}/forward-plans/{forwardPlanReferenceNumber}', forwardPlanResponse(state, work, f)));
-      work.section81s.forEach((s) => expectValid('/works/{workReferenceNumber}/section-81s/{section81ReferenceNumber}', section81Response(state, work, s)));
+      work.inspections.forEach((i) =>
+        expectValid(
+          '/works/{workReferenceNumber}/inspections/{inspectionReferenceNumber}',
+          inspectionResponse(work, i),
+        ),
+      );
+      work.fpns.forEach((f) =>
+        expectValid(
+          '/works/{workReferenceNumber}/fixed-penalty-notices/{fpnReferenceNumber}',
+          fpnResponse(state, work, f),
+        ),
+      );
+      work.forwardPlans.forEach((f) =>
+        expectValid(
+          '/works/{workReferenceNumber}/forward-plans/{forwardPlanReferenceNumber}',
+          forwardPlanResponse(state, work, f),
+        ),
+      );
+      work.section81s.forEach((s) =>
+        expectValid(
+          '/works/{workReferenceNumber}/section-81s/{section81ReferenceNumber}',
+          section81Response(state, work, s),
+        ),
+      );
     }
-    state.activities.forEach((a) => expectValid('/activity/{activityReferenceNumber}', activityResponse(state, a)));
+    state.activities.forEach((a) =>
+      expectValid('/activity/{activityReferenceNumber}', activityResponse(state, a)),
+    );
     expect(errors.slice(0, 10)).toEqual([]);
   });
 
@@ -61,7 +89,12 @@ describe('work API responses built from the seeded data', () => {
     for (const w of state.workList) {
       const street = state.streets.get(w.usrn)!;
       expect(street.haSwa).toBe(w.haSwa);
-      const [e, n] = w.geometry.type === 'Point' ? w.geometry.coordinates : w.geometry.type === 'LineString' ? w.geometry.coordinates[0] : w.geometry.coordinates[0][0];
+      const [e, n] =
+        w.geometry.type === 'Point'
+          ? w.geometry.coordinates
+          : w.geometry.type === 'LineString'
+            ? w.geometry.coordinates[0]
+            : w.geometry.coordinates[0][0];
       expect(e).toBeGreaterThan(100_000);
       expect(e).toBeLessThan(700_000);
       expect(n).toBeGreaterThan(0);

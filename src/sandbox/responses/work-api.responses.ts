@@ -36,10 +36,17 @@ export function permitSummary(p: PermitRecord): Record<string, unknown> {
 }
 
 export function activePermit(work: WorkRecord): PermitRecord | undefined {
-  return [...work.permits].reverse().find((p) => !['refused', 'cancelled', 'revoked'].includes(p.status)) ?? work.permits[work.permits.length - 1];
+  return (
+    [...work.permits].reverse().find((p) => !['refused', 'cancelled', 'revoked'].includes(p.status)) ??
+    work.permits[work.permits.length - 1]
+  );
 }
 
-export function permitResponse(state: SandboxState, work: WorkRecord, p: PermitRecord): Record<string, unknown> {
+export function permitResponse(
+  state: SandboxState,
+  work: WorkRecord,
+  p: PermitRecord,
+): Record<string, unknown> {
   const street = streetOf(state, work);
   const promoter = organisationBySwa(work.promoterSwa);
   const duration = Math.max(1, Math.round((Date.parse(p.proposedEnd) - Date.parse(p.proposedStart)) / DAY));
@@ -48,7 +55,9 @@ export function permitResponse(state: SandboxState, work: WorkRecord, p: PermitR
     work_reference_number: work.reference,
     promoter_organisation: orgName(work.promoterSwa),
     promoter_swa_code: work.promoterSwa,
-    promoter_contact_details: promoter ? `${promoter.name}, ${promoter.town} ${promoter.postcode}` : work.promoterSwa,
+    promoter_contact_details: promoter
+      ? `${promoter.name}, ${promoter.town} ${promoter.postcode}`
+      : work.promoterSwa,
     secondary_contact: p.secondaryContact,
     secondary_contact_number: p.secondaryContactNumber,
     secondary_contact_email: null,
@@ -144,7 +153,12 @@ export function alterationSummary(a: AlterationRecord): Record<string, unknown> 
   };
 }
 
-export function alterationResponse(state: SandboxState, work: WorkRecord, p: PermitRecord, a: AlterationRecord): Record<string, unknown> {
+export function alterationResponse(
+  state: SandboxState,
+  work: WorkRecord,
+  p: PermitRecord,
+  a: AlterationRecord,
+): Record<string, unknown> {
   const original = permitResponse(state, work, p);
   return {
     ...alterationSummary(a),
@@ -239,7 +253,11 @@ export function fpnResponse(state: SandboxState, work: WorkRecord, f: FpnRecord)
   };
 }
 
-export function forwardPlanSummary(state: SandboxState, work: WorkRecord, fp: ForwardPlanRecord): Record<string, unknown> {
+export function forwardPlanSummary(
+  state: SandboxState,
+  work: WorkRecord,
+  fp: ForwardPlanRecord,
+): Record<string, unknown> {
   const street = streetOf(state, work);
   return {
     work_reference_number: work.reference,
@@ -258,7 +276,11 @@ export function forwardPlanSummary(state: SandboxState, work: WorkRecord, fp: Fo
   };
 }
 
-export function forwardPlanResponse(state: SandboxState, work: WorkRecord, fp: ForwardPlanRecord): Record<string, unknown> {
+export function forwardPlanResponse(
+  state: SandboxState,
+  work: WorkRecord,
+  fp: ForwardPlanRecord,
+): Record<string, unknown> {
   const street = streetOf(state, work);
   const promoter = organisationBySwa(work.promoterSwa);
   return {
@@ -270,7 +292,9 @@ export function forwardPlanResponse(state: SandboxState, work: WorkRecord, fp: F
     forward_plan_status_string: label(fp.status),
     promoter_organisation: orgName(work.promoterSwa),
     promoter_swa_code: work.promoterSwa,
-    promoter_contact_details: promoter ? `${promoter.name}, ${promoter.town} ${promoter.postcode}` : work.promoterSwa,
+    promoter_contact_details: promoter
+      ? `${promoter.name}, ${promoter.town} ${promoter.postcode}`
+      : work.promoterSwa,
     highway_authority: orgName(work.haSwa),
     highway_authority_swa_code: work.haSwa,
     workstream_prefix: work.workstreamPrefix,
@@ -292,7 +316,11 @@ export function forwardPlanResponse(state: SandboxState, work: WorkRecord, fp: F
   };
 }
 
-export function section81Summary(state: SandboxState, work: WorkRecord, s: Section81Record): Record<string, unknown> {
+export function section81Summary(
+  state: SandboxState,
+  work: WorkRecord,
+  s: Section81Record,
+): Record<string, unknown> {
   const street = streetOf(state, work);
   return {
     issue_date: s.dateCreated,
@@ -315,7 +343,11 @@ export function section81Summary(state: SandboxState, work: WorkRecord, s: Secti
   };
 }
 
-export function section81Response(state: SandboxState, work: WorkRecord, s: Section81Record): Record<string, unknown> {
+export function section81Response(
+  state: SandboxState,
+  work: WorkRecord,
+  s: Section81Record,
+): Record<string, unknown> {
   const street = streetOf(state, work);
   return {
     section_81_reference_number: s.reference,
@@ -404,7 +436,10 @@ export function workResponse(state: SandboxState, work: WorkRecord): Record<stri
     work_end_time: null,
     description_of_work: work.description,
     active_permit: active ? permitResponse(state, work, active) : null,
-    forward_plan: work.forwardPlans.length > 0 ? workForwardPlanSummary(work, work.forwardPlans[work.forwardPlans.length - 1]) : null,
+    forward_plan:
+      work.forwardPlans.length > 0
+        ? workForwardPlanSummary(work, work.forwardPlans[work.forwardPlans.length - 1])
+        : null,
     permits: work.permits.map(permitSummary),
     history: work.history.map((h) => ({
       action_date: h.at,

@@ -44,7 +44,12 @@ export function registerAdminRoutes(ctx: SandboxContext): void {
       return reply.code(200).send({ faults: faults.list() });
     },
   });
-  app.route({ method: 'GET', url: '/__admin/faults', config: config('/faults'), handler: () => Promise.resolve({ faults: faults.list() }) });
+  app.route({
+    method: 'GET',
+    url: '/__admin/faults',
+    config: config('/faults'),
+    handler: () => Promise.resolve({ faults: faults.list() }),
+  });
   app.route({
     method: 'DELETE',
     url: '/__admin/faults',
@@ -74,15 +79,26 @@ export function registerAdminRoutes(ctx: SandboxContext): void {
         permit.status = body.permitStatus as string;
       }
       const admin = organisationBySwa(work.haSwa)!;
-      state.recordEvent(work, 'support_desk_action', permit && body.permitStatus !== undefined ? 'permit' : 'work', permit?.reference ?? work.reference, {
-        email: 'support-desk@street-manager.sandbox',
-        organisation: admin,
-      });
+      state.recordEvent(
+        work,
+        'support_desk_action',
+        permit && body.permitStatus !== undefined ? 'permit' : 'work',
+        permit?.reference ?? work.reference,
+        {
+          email: 'support-desk@street-manager.sandbox',
+          organisation: admin,
+        },
+      );
       state.version += 1;
       return reply.code(204).send();
     },
   });
-  app.route({ method: 'GET', url: '/__admin/stats', config: config('/stats'), handler: () => Promise.resolve(stats.toJSON()) });
+  app.route({
+    method: 'GET',
+    url: '/__admin/stats',
+    config: config('/stats'),
+    handler: () => Promise.resolve(stats.toJSON()),
+  });
   app.route({
     method: 'POST',
     url: '/__admin/stats/reset',
@@ -101,7 +117,10 @@ function validate(rule: FaultRule): string | undefined {
   if (rule.api !== undefined && !TARGETS.includes(rule.api)) {
     return `api must be one of ${TARGETS.join(', ')}`;
   }
-  if (rule.errorRate !== undefined && !(typeof rule.errorRate === 'number' && rule.errorRate >= 0 && rule.errorRate <= 1)) {
+  if (
+    rule.errorRate !== undefined &&
+    !(typeof rule.errorRate === 'number' && rule.errorRate >= 0 && rule.errorRate <= 1)
+  ) {
     return 'errorRate must be a number from 0 to 1';
   }
   if (rule.malformed !== undefined && !MALFORMED.includes(rule.malformed)) {
@@ -113,10 +132,16 @@ function validate(rule: FaultRule): string | undefined {
       return `${key} must be a non-negative integer`;
     }
   }
-  if (rule.errorStatus !== undefined && !(Number.isInteger(rule.errorStatus) && rule.errorStatus >= 400 && rule.errorStatus <= 599)) {
+  if (
+    rule.errorStatus !== undefined &&
+    !(Number.isInteger(rule.errorStatus) && rule.errorStatus >= 400 && rule.errorStatus <= 599)
+  ) {
     return 'errorStatus must be an HTTP error status';
   }
-  if (rule.rateLimit !== undefined && !(Number.isInteger(rule.rateLimit?.count) && Number.isInteger(rule.rateLimit?.retryAfterSeconds))) {
+  if (
+    rule.rateLimit !== undefined &&
+    !(Number.isInteger(rule.rateLimit?.count) && Number.isInteger(rule.rateLimit?.retryAfterSeconds))
+  ) {
     return 'rateLimit needs integer count and retryAfterSeconds';
   }
   return undefined;

@@ -30,11 +30,19 @@ export function registerEventRoutes(ctx: SandboxContext): void {
     const rows = [];
     let more = false;
     for (const u of state.updates) {
-      if ((updateId !== undefined && u.updateId <= updateId) || (from !== undefined && Date.parse(u.at) < from) || (to !== undefined && Date.parse(u.at) > to)) {
+      if (
+        (updateId !== undefined && u.updateId <= updateId) ||
+        (from !== undefined && Date.parse(u.at) < from) ||
+        (to !== undefined && Date.parse(u.at) > to)
+      ) {
         continue;
       }
       const work = state.works.get(u.workReference)!;
-      if (!state.canSee(org, work) || (swa && work.promoterSwa !== swa && work.haSwa !== swa) || (prefixes && !prefixes.includes(work.workstreamPrefix))) {
+      if (
+        !state.canSee(org, work) ||
+        (swa && work.promoterSwa !== swa && work.haSwa !== swa) ||
+        (prefixes && !prefixes.includes(work.workstreamPrefix))
+      ) {
         continue;
       }
       if (excluded && u.username === excluded) {
@@ -78,8 +86,11 @@ export function registerEventRoutes(ctx: SandboxContext): void {
   });
 
   ctx.route('POST', 'event', '/api-notifications/unsubscribe', 'data', (req) => {
-    const reference = (req.body as { subscription_reference_number?: string | null }).subscription_reference_number;
-    const own = [...state.subscriptions.values()].filter((s) => s.organisationSwa === req.user.organisation.swaCode);
+    const reference = (req.body as { subscription_reference_number?: string | null })
+      .subscription_reference_number;
+    const own = [...state.subscriptions.values()].filter(
+      (s) => s.organisationSwa === req.user.organisation.swaCode,
+    );
     if (reference) {
       if (!own.some((s) => s.reference === reference)) {
         throw new SmError(404, 'Subscription not found');

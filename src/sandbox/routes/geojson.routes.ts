@@ -24,7 +24,10 @@ export function registerGeojsonRoutes(ctx: SandboxContext): void {
 
   ctx.route('GET', 'geojson', '/works', 'data', (req) => {
     const box = bbox(req.query);
-    const [from, to] = [dateParam(req.query.start_date, 'start_date'), dateParam(req.query.end_date, 'end_date')];
+    const [from, to] = [
+      dateParam(req.query.start_date, 'start_date'),
+      dateParam(req.query.end_date, 'end_date'),
+    ];
     const reference = single(req.query.work_reference_number);
     const features = [];
     for (const work of state.workList) {
@@ -37,7 +40,12 @@ export function registerGeojsonRoutes(ctx: SandboxContext): void {
         area: street.area,
         highway_authority: organisationBySwa(work.haSwa)?.name ?? work.haSwa,
       });
-      if (!permit || (reference && work.reference !== reference) || !intersects(box, work.geometry) || !overlaps(permit.proposedStart, permit.proposedEnd, from, to)) {
+      if (
+        !permit ||
+        (reference && work.reference !== reference) ||
+        !intersects(box, work.geometry) ||
+        !overlaps(permit.proposedStart, permit.proposedEnd, from, to)
+      ) {
         continue;
       }
       features.push({
@@ -66,7 +74,10 @@ export function registerGeojsonRoutes(ctx: SandboxContext): void {
 
   ctx.route('GET', 'geojson', '/activities', 'data', (req) => {
     const box = bbox(req.query);
-    const [from, to] = [dateParam(req.query.start_date, 'start_date'), dateParam(req.query.end_date, 'end_date')];
+    const [from, to] = [
+      dateParam(req.query.start_date, 'start_date'),
+      dateParam(req.query.end_date, 'end_date'),
+    ];
     const features = [...state.activities.values()]
       .filter((a) => intersects(box, a.geometry) && overlaps(a.start, a.end, from, to))
       .map((a) => {
@@ -94,11 +105,19 @@ export function registerGeojsonRoutes(ctx: SandboxContext): void {
 
   ctx.route('GET', 'geojson', '/forward-plans', 'data', (req) => {
     const box = bbox(req.query);
-    const [from, to] = [dateParam(req.query.start_date, 'start_date'), dateParam(req.query.end_date, 'end_date')];
+    const [from, to] = [
+      dateParam(req.query.start_date, 'start_date'),
+      dateParam(req.query.end_date, 'end_date'),
+    ];
     const reference = single(req.query.forward_plan_reference_number);
     const features = state.workList.flatMap((work) =>
       work.forwardPlans
-        .filter((f) => (!reference || f.reference === reference) && intersects(box, work.geometry) && overlaps(f.start, f.end, from, to))
+        .filter(
+          (f) =>
+            (!reference || f.reference === reference) &&
+            intersects(box, work.geometry) &&
+            overlaps(f.start, f.end, from, to),
+        )
         .map((f) => {
           const street = streetOf(state, work);
           return {
@@ -127,7 +146,10 @@ export function registerGeojsonRoutes(ctx: SandboxContext): void {
 
 function collection(features: unknown[]): { status: number; body: unknown } {
   if (features.length > MAX_FEATURES) {
-    throw new SmError(403, `The query returns more than ${MAX_FEATURES} features; narrow the bounding box or dates`);
+    throw new SmError(
+      403,
+      `The query returns more than ${MAX_FEATURES} features; narrow the bounding box or dates`,
+    );
   }
   return { status: 200, body: { type: 'FeatureCollection', features } };
 }

@@ -17,7 +17,10 @@ const AUDIENCE = INNER_CLIENT.scope.replace(/\/\.default$/, '');
  * An Azure-AD-shaped client-credentials token endpoint and the "works register" inner API it guards
  * (the organisation's own data about its works: job number, cost centre, contact team, notes).
  */
-export function registerInnerRoutes(ctx: SandboxContext, tokenLifetimeSeconds: number): { setOrigin(origin: string): void } {
+export function registerInnerRoutes(
+  ctx: SandboxContext,
+  tokenLifetimeSeconds: number,
+): { setOrigin(origin: string): void } {
   const { app, state, faults, stats, clock } = ctx;
   const secret = randomBytes(32).toString('hex');
   let issuer = `https://login.microsoftonline.com/${INNER_CLIENT.tenantId}/v2.0`;
@@ -29,33 +32,85 @@ export function registerInnerRoutes(ctx: SandboxContext, tokenLifetimeSeconds: n
     config: tokenConfig,
     handler: (request: FastifyRequest, reply: FastifyReply) => {
       if (faults.authOutage('inner')) {
-        return aadError(reply, 503, 'temporarily_unavailable', 'AADSTS90033: A transient error has occurred. Please try again.', 90033);
+        return aadError(
+          reply,
+          503,
+          'temporarily_unavailable',
+          'AADSTS90033: A transient error has occurred. Please try again.',
+          90033,
+        );
       }
       const form = (request.body ?? {}) as Record<string, string>;
       if (form.grant_type !== 'client_credentials') {
-        return aadError(reply, 400, 'unsupported_grant_type', 'AADSTS70003: The app requested an unsupported grant type.', 70003);
+        return aadError(
+          reply,
+          400,
+          'unsupported_grant_type',
+          'AADSTS70003: The app requested an unsupported grant type.',
+          70003,
+        );
       }
       if (form.client_id !== INNER_CLIENT.clientId) {
-        return aadError(reply, 400, 'unauthorized_client', `AADSTS700016: Application with identifier '${form.client_id ?? ''}' was not found.`, 700016);
+        return aadError(
+          reply,
+          400,
+          'unauthorized_client',
+          `AADSTS700016: Application with identifier '${form.client_id ?? ''}' was not found.`,
+          700016,
+        );
       }
       if (form.client_secret !== INNER_CLIENT.clientSecret) {
-        return aadError(reply, 401, 'invalid_client', 'AADSTS7000215: Invalid client secret provided.', 7000215);
+        return aadError(
+          reply,
+          401,
+          'invalid_client',
+          'AADSTS7000215: Invalid client secret provided.',
+          7000215,
+        );
       }
       if (form.scope !== INNER_CLIENT.scope) {
-        return aadError(reply, 400, 'invalid_scope', `AADSTS70011: The provided value for the input parameter 'scope' is not valid.`, 70011);
+        return aadError(
+          reply,
+          400,
+          'invalid_scope',
+          `AADSTS70011: The provided value for the input parameter 'scope' is not valid.`,
+          70011,
+        );
       }
       const iat = Math.floor(clock.now() / 1000);
       const accessToken = signJwt(
-        { aud: AUDIENCE, iss: issuer, iat, nbf: iat, exp: iat + tokenLifetimeSeconds, appid: INNER_CLIENT.clientId, azp: INNER_CLIENT.clientId, tid: INNER_CLIENT.tenantId, roles: ['WorksRegister.Read'], sub: INNER_CLIENT.clientId, uti: randomUUID() },
+        {
+          aud: AUDIENCE,
+          iss: issuer,
+          iat,
+          nbf: iat,
+          exp: iat + tokenLifetimeSeconds,
+          appid: INNER_CLIENT.clientId,
+          azp: INNER_CLIENT.clientId,
+          tid: INNER_CLIENT.tenantId,
+          roles: ['WorksRegister.Read'],
+          sub: INNER_CLIENT.clientId,
+          uti: randomUUID(),
+        },
         secret,
       );
       stats.innerTokensIssued += 1;
-      return reply.code(200).send({ token_type: 'Bearer', expires_in: tokenLifetimeSeconds, ext_expires_in: tokenLifetimeSeconds, access_token: accessToken });
+      return reply.code(200).send({
+        token_type: 'Bearer',
+        expires_in: tokenLifetimeSeconds,
+        ext_expires_in: tokenLifetimeSeconds,
+        access_token: accessToken,
+      });
     },
   });
 
   const healthConfig: RouteConfig = { api: 'inner', kind: 'status', template: '/health' };
-  app.route({ method: 'GET', url: '/inner/works-register/health', config: healthConfig, handler: () => Promise.resolve({ status: 'ok' }) });
+  app.route({
+    method: 'GET',
+    url: '/inner/works-register/health',
+    config: healthConfig,
+    handler: () => Promise.resolve({ status: 'ok' }),
+  });
 
   const worksConfig: RouteConfig = { api: 'inner', kind: 'data', template: '/works/{workReferenceNumber}' };
   app.route({
@@ -95,7 +150,13 @@ export function registerInnerRoutes(ctx: SandboxContext, tokenLifetimeSeconds: n
   };
 }
 
-function aadError(reply: FastifyReply, status: number, error: string, description: string, code: number): FastifyReply {
+function aadError(
+  reply: FastifyReply,
+  status: number,
+  error: string,
+  description: string,
+  code: number,
+): FastifyReply {
   return reply.code(status).send({
     error,
     error_description: description,

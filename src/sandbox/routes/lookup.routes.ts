@@ -73,9 +73,18 @@ function streetResponse(s: StreetRecord): Record<string, unknown> {
     authority,
     authority_swa_code: s.haSwa,
     road_category: s.roadCategory,
-    reinstatement_types: [{ reinstatement_type_code: code, reinstatement_type_code_string: label(`type_${code}`), reinstatement_type_location_text: null, is_active: true }],
+    reinstatement_types: [
+      {
+        reinstatement_type_code: code,
+        reinstatement_type_code_string: label(`type_${code}`),
+        reinstatement_type_location_text: null,
+        is_active: true,
+      },
+    ],
     traffic_sensitive: s.trafficSensitive,
-    primary_notice_authorities: [{ swa_code: s.haSwa, name: authority, location_description: 'Whole street' }],
+    primary_notice_authorities: [
+      { swa_code: s.haSwa, name: authority, location_description: 'Whole street' },
+    ],
     interest_authorities: [],
     additional_special_designations_response: [],
     street_line: { type: 'MultiLineString', coordinates: [s.line] },

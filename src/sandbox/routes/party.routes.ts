@@ -2,8 +2,16 @@ import { ORGANISATIONS, organisationBySwa, type OrganisationRecord } from '../da
 import { SmError, type SandboxContext } from '../sandbox-context';
 import { list, single } from './route-helpers';
 
-const TYPE_CODES: Record<OrganisationRecord['type'], string> = { promoter: 'PROMOTER', highway_authority: 'HA', contractor: 'CONTRACTOR' };
-const TYPE_NAMES: Record<string, string> = { PROMOTER: 'Promoter', HA: 'Highway authority', CONTRACTOR: 'Contractor' };
+const TYPE_CODES: Record<OrganisationRecord['type'], string> = {
+  promoter: 'PROMOTER',
+  highway_authority: 'HA',
+  contractor: 'CONTRACTOR',
+};
+const TYPE_NAMES: Record<string, string> = {
+  PROMOTER: 'Promoter',
+  HA: 'Highway authority',
+  CONTRACTOR: 'Contractor',
+};
 
 /** Party API (`/v6/party`): token refresh, logout and organisations. */
 export function registerPartyRoutes(ctx: SandboxContext): void {
@@ -31,7 +39,9 @@ export function registerPartyRoutes(ctx: SandboxContext): void {
     const types = list(req.query.type);
     const text = single(req.query.query)?.toLowerCase();
     const rows = ORGANISATIONS.filter(
-      (o) => (!types || types.includes(TYPE_CODES[o.type])) && (!text || o.name.toLowerCase().includes(text) || o.swaCode.includes(text)),
+      (o) =>
+        (!types || types.includes(TYPE_CODES[o.type])) &&
+        (!text || o.name.toLowerCase().includes(text) || o.swaCode.includes(text)),
     ).map(summary);
     return { status: 200, body: rows };
   });
@@ -67,5 +77,10 @@ export function registerPartyRoutes(ctx: SandboxContext): void {
 }
 
 function summary(o: OrganisationRecord): Record<string, unknown> {
-  return { name: o.name, organisation_reference: o.swaCode, organisation_status: 'active', organisation_status_string: 'Active' };
+  return {
+    name: o.name,
+    organisation_reference: o.swaCode,
+    organisation_status: 'active',
+    organisation_status_string: 'Active',
+  };
 }

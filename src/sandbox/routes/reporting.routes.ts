@@ -1,7 +1,12 @@
 import { organisationBySwa } from '../data/organisations';
 import type { PermitRecord, WorkRecord } from '../data/records';
 import { label, streetOf } from '../responses/labels';
-import { activePermit, activitySummary, forwardPlanSummary, section81Summary } from '../responses/work-api.responses';
+import {
+  activePermit,
+  activitySummary,
+  forwardPlanSummary,
+  section81Summary,
+} from '../responses/work-api.responses';
 import { SmError, type Query, type RequestInfo, type SandboxContext } from '../sandbox-context';
 import type { SandboxState } from '../sandbox-state';
 import { REPORTING_PAGE_SIZE, REPORTING_TOTAL_ROWS_CAP } from '../../upstreams/street-manager/v6-assumptions';
@@ -26,7 +31,12 @@ interface Row {
 export function registerReportingRoutes(ctx: SandboxContext): void {
   const { state } = ctx;
 
-  const paged = (template: string, sortColumns: string[], defaultSort: string, build: (req: RequestInfo) => Row[]) =>
+  const paged = (
+    template: string,
+    sortColumns: string[],
+    defaultSort: string,
+    build: (req: RequestInfo) => Row[],
+  ) =>
     ctx.route('GET', 'reporting', template, 'data', (req) => {
       const offset = numberParam(req.query.offset, 'offset') ?? 0;
       if (!Number.isInteger(offset) || offset < 0) {
@@ -52,108 +62,138 @@ export function registerReportingRoutes(ctx: SandboxContext): void {
       return {
         status: 200,
         body: {
-          pagination: { has_next_page: offset + PAGE_SIZE < rows.length, total_rows: counted ? Math.min(rows.length, TOTAL_ROWS_CAP) : 0 },
+          pagination: {
+            has_next_page: offset + PAGE_SIZE < rows.length,
+            total_rows: counted ? Math.min(rows.length, TOTAL_ROWS_CAP) : 0,
+          },
           rows: rows.slice(offset, offset + PAGE_SIZE).map((r) => r.body),
         },
       };
     });
 
-  paged('/permits', ['date_created', 'deadline_date', 'end_date', 'start_date', 'status_changed_date'], 'date_created', (req) => {
-    const q = req.query;
-    const status = list(q.status);
-    const workStatus = list(q.work_status);
-    const category = list(q.work_category);
-    const activeOnly = bool(q.active_permit_only);
-    const [from, to] = [dateParam(q.start_date, 'start_date'), dateParam(q.end_date, 'end_date')];
-    const [createdFrom, createdTo] = [dateParam(q.start_date_created, 'start_date_created'), dateParam(q.end_date_created, 'end_date_created')];
-    const trafficSensitive = bool(q.is_traffic_sensitive);
-    const rows: Row[] = [];
-    for (const work of visibleWorks(state, req)) {
-      const active = activePermit(work);
-      for (const p of work.permits) {
-        if (
-          (status && !status.includes(p.status)) ||
-          (workStatus && !workStatus.includes(work.status)) ||
-          (category && !category.includes(p.category)) ||
-          (activeOnly && p !== active) ||
-          !overlaps(p.proposedStart, p.proposedEnd, from, to) ||
-          !within(p.dateCreated, createdFrom, createdTo) ||
-          (trafficSensitive !== undefined && streetOf(state, work).trafficSensitive !== trafficSensitive) ||
-          !matchesReferences(q, state, work, 'permit_reference_number', p.reference)
-        ) {
-          continue;
-        }
-        rows.push({
-          work,
-          body: permitRow(state, work, p, p === active),
-          sort: { date_created: p.dateCreated, deadline_date: p.deadline, end_date: p.proposedEnd, start_date: p.proposedStart, status_changed_date: p.statusChanged },
-        });
-      }
-    }
-    return rows;
-  });
-
-  paged('/alterations', ['date_created', 'proposed_start_date', 'proposed_end_date', 'status_changed_date'], 'date_created', (req) => {
-    const q = req.query;
-    const status = list(q.alteration_status);
-    const type = list(q.alteration_type);
-    const workStatus = list(q.work_status);
-    const category = list(q.work_category);
-    const [createdFrom, createdTo] = [dateParam(q.start_date_created, 'start_date_created'), dateParam(q.end_date_created, 'end_date_created')];
-    const rows: Row[] = [];
-    for (const work of visibleWorks(state, req)) {
-      const street = streetOf(state, work);
-      for (const p of work.permits) {
-        for (const a of p.alterations) {
+  paged(
+    '/permits',
+    ['date_created', 'deadline_date', 'end_date', 'start_date', 'status_changed_date'],
+    'date_created',
+    (req) => {
+      const q = req.query;
+      const status = list(q.status);
+      const workStatus = list(q.work_status);
+      const category = list(q.work_category);
+      const activeOnly = bool(q.active_permit_only);
+      const [from, to] = [dateParam(q.start_date, 'start_date'), dateParam(q.end_date, 'end_date')];
+      const [createdFrom, createdTo] = [
+        dateParam(q.start_date_created, 'start_date_created'),
+        dateParam(q.end_date_created, 'end_date_created'),
+      ];
+      const trafficSensitive = bool(q.is_traffic_sensitive);
+      const rows: Row[] = [];
+      for (const work of visibleWorks(state, req)) {
+        const active = activePermit(work);
+        for (const p of work.permits) {
           if (
-            (status && !status.includes(a.status)) ||
-            (type && !type.includes(a.type)) ||
+            (status && !status.includes(p.status)) ||
             (workStatus && !workStatus.includes(work.status)) ||
             (category && !category.includes(p.category)) ||
-            !within(a.dateCreated, createdFrom, createdTo) ||
-            !matchesReferences(q, state, work, 'permit_alteration_reference_number', a.reference)
+            (activeOnly && p !== active) ||
+            !overlaps(p.proposedStart, p.proposedEnd, from, to) ||
+            !within(p.dateCreated, createdFrom, createdTo) ||
+            (trafficSensitive !== undefined && streetOf(state, work).trafficSensitive !== trafficSensitive) ||
+            !matchesReferences(q, state, work, 'permit_reference_number', p.reference)
           ) {
             continue;
           }
           rows.push({
             work,
-            body: {
-              work_reference_number: work.reference,
-              permit_reference_number: p.reference,
-              alteration_reference_number: a.reference,
-              street: street.name,
-              town: street.town,
-              area: street.area,
-              location_description: p.locationDescription,
-              highway_authority: orgName(work.haSwa),
-              promoter: orgName(work.promoterSwa),
-              work_status: work.status,
-              work_status_string: label(work.status),
-              proposed_start_date: a.proposedStart,
-              proposed_end_date: a.proposedEnd,
-              proposed_start_time: null,
-              proposed_end_time: null,
-              work_category: p.category,
-              work_category_string: label(p.category),
-              alteration_status: a.status,
-              alteration_status_string: label(a.status),
-              alteration_type: a.type,
-              alteration_type_string: label(a.type),
-              date_created: a.dateCreated,
-              deadline_date: a.deadline,
-              status_changed_date: a.statusChanged,
-              lane_rental_assessment_outcome: null,
-              lane_rental_assessment_outcome_string: null,
-              lane_rental_charges_not_agreed: false,
-              lane_rental_charges_potentially_apply: p.laneRental,
+            body: permitRow(state, work, p, p === active),
+            sort: {
+              date_created: p.dateCreated,
+              deadline_date: p.deadline,
+              end_date: p.proposedEnd,
+              start_date: p.proposedStart,
+              status_changed_date: p.statusChanged,
             },
-            sort: { date_created: a.dateCreated, proposed_start_date: a.proposedStart, proposed_end_date: a.proposedEnd, status_changed_date: a.statusChanged },
           });
         }
       }
-    }
-    return rows;
-  });
+      return rows;
+    },
+  );
+
+  paged(
+    '/alterations',
+    ['date_created', 'proposed_start_date', 'proposed_end_date', 'status_changed_date'],
+    'date_created',
+    (req) => {
+      const q = req.query;
+      const status = list(q.alteration_status);
+      const type = list(q.alteration_type);
+      const workStatus = list(q.work_status);
+      const category = list(q.work_category);
+      const [createdFrom, createdTo] = [
+        dateParam(q.start_date_created, 'start_date_created'),
+        dateParam(q.end_date_created, 'end_date_created'),
+      ];
+      const rows: Row[] = [];
+      for (const work of visibleWorks(state, req)) {
+        const street = streetOf(state, work);
+        for (const p of work.permits) {
+          for (const a of p.alterations) {
+            if (
+              (status && !status.includes(a.status)) ||
+              (type && !type.includes(a.type)) ||
+              (workStatus && !workStatus.includes(work.status)) ||
+              (category && !category.includes(p.category)) ||
+              !within(a.dateCreated, createdFrom, createdTo) ||
+              !matchesReferences(q, state, work, 'permit_alteration_reference_number', a.reference)
+            ) {
+              continue;
+            }
+            rows.push({
+              work,
+              body: {
+                work_reference_number: work.reference,
+                permit_reference_number: p.reference,
+                alteration_reference_number: a.reference,
+                street: street.name,
+                town: street.town,
+                area: street.area,
+                location_description: p.locationDescription,
+                highway_authority: orgName(work.haSwa),
+                promoter: orgName(work.promoterSwa),
+                work_status: work.status,
+                work_status_string: label(work.status),
+                proposed_start_date: a.proposedStart,
+                proposed_end_date: a.proposedEnd,
+                proposed_start_time: null,
+                proposed_end_time: null,
+                work_category: p.category,
+                work_category_string: label(p.category),
+                alteration_status: a.status,
+                alteration_status_string: label(a.status),
+                alteration_type: a.type,
+                alteration_type_string: label(a.type),
+                date_created: a.dateCreated,
+                deadline_date: a.deadline,
+                status_changed_date: a.statusChanged,
+                lane_rental_assessment_outcome: null,
+                lane_rental_assessment_outcome_string: null,
+                lane_rental_charges_not_agreed: false,
+                lane_rental_charges_potentially_apply: p.laneRental,
+              },
+              sort: {
+                date_created: a.dateCreated,
+                proposed_start_date: a.proposedStart,
+                proposed_end_date: a.proposedEnd,
+                status_changed_date: a.statusChanged,
+              },
+            });
+          }
+        }
+      }
+      return rows;
+    },
+  );
 
   paged('/fixed-penalty-notices', ['issue_date_time', 'status_changed_date'], 'issue_date_time', (req) => {
     const q = req.query;
@@ -162,7 +202,13 @@ export function registerReportingRoutes(ctx: SandboxContext): void {
     const [from, to] = [dateParam(q.start_date, 'start_date'), dateParam(q.end_date, 'end_date')];
     return visibleWorks(state, req).flatMap((work) =>
       work.fpns
-        .filter((f) => (!status || status.includes(f.status)) && (!offence || offence.includes(f.offenceCode)) && within(f.issueDate, from, to) && matchesReferences(q, state, work))
+        .filter(
+          (f) =>
+            (!status || status.includes(f.status)) &&
+            (!offence || offence.includes(f.offenceCode)) &&
+            within(f.issueDate, from, to) &&
+            matchesReferences(q, state, work),
+        )
         .map((f) => ({
           work,
           body: {
@@ -189,7 +235,10 @@ export function registerReportingRoutes(ctx: SandboxContext): void {
     const internal = bool(q.is_internal);
     const read = bool(q.is_read);
     const notRead = bool(q.is_not_read);
-    const [from, to] = [dateParam(q.date_created_from, 'date_created_from'), dateParam(q.date_created_to, 'date_created_to')];
+    const [from, to] = [
+      dateParam(q.date_created_from, 'date_created_from'),
+      dateParam(q.date_created_to, 'date_created_to'),
+    ];
     return visibleWorks(state, req).flatMap((work) =>
       work.comments
         .filter(
@@ -229,7 +278,10 @@ export function registerReportingRoutes(ctx: SandboxContext): void {
     const outcome = list(q.inspection_outcome);
     const category = list(q.inspection_category);
     const [from, to] = [dateParam(q.start_date, 'start_date'), dateParam(q.end_date, 'end_date')];
-    const [createdFrom, createdTo] = [dateParam(q.start_date_created, 'start_date_created'), dateParam(q.end_date_created, 'end_date_created')];
+    const [createdFrom, createdTo] = [
+      dateParam(q.start_date_created, 'start_date_created'),
+      dateParam(q.end_date_created, 'end_date_created'),
+    ];
     return visibleWorks(state, req).flatMap((work) => {
       const street = streetOf(state, work);
       return work.inspections
@@ -274,11 +326,23 @@ export function registerReportingRoutes(ctx: SandboxContext): void {
   paged('/forward-plans', [], 'date_created', (req) => {
     const q = req.query;
     const status = list(q.forward_plan_status);
-    const [from, to] = [dateParam(q.proposed_start_date, 'proposed_start_date'), dateParam(q.proposed_end_date, 'proposed_end_date')];
+    const [from, to] = [
+      dateParam(q.proposed_start_date, 'proposed_start_date'),
+      dateParam(q.proposed_end_date, 'proposed_end_date'),
+    ];
     return visibleWorks(state, req).flatMap((work) =>
       work.forwardPlans
-        .filter((f) => (!status || status.includes(f.status)) && overlaps(f.start, f.end, from, to) && matchesReferences(q, state, work, 'forward_plan_reference_number', f.reference))
-        .map((f) => ({ work, body: forwardPlanSummary(state, work, f), sort: { date_created: f.dateCreated, proposed_start_date: f.start, proposed_end_date: f.end } })),
+        .filter(
+          (f) =>
+            (!status || status.includes(f.status)) &&
+            overlaps(f.start, f.end, from, to) &&
+            matchesReferences(q, state, work, 'forward_plan_reference_number', f.reference),
+        )
+        .map((f) => ({
+          work,
+          body: forwardPlanSummary(state, work, f),
+          sort: { date_created: f.dateCreated, proposed_start_date: f.start, proposed_end_date: f.end },
+        })),
     );
   });
 
@@ -289,8 +353,18 @@ export function registerReportingRoutes(ctx: SandboxContext): void {
     const s81Type = list(q.section_81_type);
     return visibleWorks(state, req).flatMap((work) =>
       work.section81s
-        .filter((s) => (!status || status.includes(s.status)) && (!severity || severity.includes(s.severity)) && (!s81Type || s81Type.includes(s.type)) && matchesReferences(q, state, work, 'section_81_reference_number', s.reference))
-        .map((s) => ({ work, body: section81Summary(state, work, s), sort: { status_changed_date: s.statusChanged } })),
+        .filter(
+          (s) =>
+            (!status || status.includes(s.status)) &&
+            (!severity || severity.includes(s.severity)) &&
+            (!s81Type || s81Type.includes(s.type)) &&
+            matchesReferences(q, state, work, 'section_81_reference_number', s.reference),
+        )
+        .map((s) => ({
+          work,
+          body: section81Summary(state, work, s),
+          sort: { status_changed_date: s.statusChanged },
+        })),
     );
   });
 
@@ -339,7 +413,10 @@ export function registerReportingRoutes(ctx: SandboxContext): void {
         (org.type === 'highway_authority' && a.haSwa !== org.swaCode) ||
         (types && !types.includes(a.activityType)) ||
         (haName && !ha.toLowerCase().includes(haName)) ||
-        (text && !a.reference.toLowerCase().includes(text) && !a.name.toLowerCase().includes(text) && !street.name.toLowerCase().includes(text))
+        (text &&
+          !a.reference.toLowerCase().includes(text) &&
+          !a.name.toLowerCase().includes(text) &&
+          !street.name.toLowerCase().includes(text))
       ) {
         continue;
       }
@@ -360,7 +437,9 @@ function orgName(swa: string): string {
 function visibleWorks(state: SandboxState, req: RequestInfo): WorkRecord[] {
   const org = req.user.organisation;
   const swa = single(req.query.swa_code);
-  return state.workList.filter((w) => state.canSee(org, w) && (!swa || w.promoterSwa === swa || w.haSwa === swa));
+  return state.workList.filter(
+    (w) => state.canSee(org, w) && (!swa || w.promoterSwa === swa || w.haSwa === swa),
+  );
 }
 
 function within(iso: string, from: number | undefined, to: number | undefined): boolean {
@@ -377,8 +456,15 @@ function overlaps(start: string, end: string, from: number | undefined, to: numb
  * reference contains it), `street_descriptor` (the street name contains it), `usrn` (exact), `organisation` (the
  * other party's SWA code) and the list's own object reference (contains).
  */
-function matchesReferences(q: Query, state: SandboxState, work: WorkRecord, objectParam?: string, objectReference?: string): boolean {
-  const contains = (value: string, param: string | undefined) => !param || value.toLowerCase().includes(param.toLowerCase());
+function matchesReferences(
+  q: Query,
+  state: SandboxState,
+  work: WorkRecord,
+  objectParam?: string,
+  objectReference?: string,
+): boolean {
+  const contains = (value: string, param: string | undefined) =>
+    !param || value.toLowerCase().includes(param.toLowerCase());
   const usrn = single(q.usrn);
   const organisation = single(q.organisation);
   return (
@@ -390,7 +476,12 @@ function matchesReferences(q: Query, state: SandboxState, work: WorkRecord, obje
   );
 }
 
-function permitRow(state: SandboxState, work: WorkRecord, p: PermitRecord, isActive: boolean): Record<string, unknown> {
+function permitRow(
+  state: SandboxState,
+  work: WorkRecord,
+  p: PermitRecord,
+  isActive: boolean,
+): Record<string, unknown> {
   const street = streetOf(state, work);
   return {
     work_reference_number: work.reference,

@@ -17,7 +17,10 @@ export function visibleWork(ctx: SandboxContext, req: RequestInfo, reference: st
 }
 
 export function actorOf(req: RequestInfo): Actor {
-  const body = (req.body ?? {}) as { internal_user_identifier?: string | null; internal_user_name?: string | null };
+  const body = (req.body ?? {}) as {
+    internal_user_identifier?: string | null;
+    internal_user_name?: string | null;
+  };
   return {
     email: req.user.email,
     organisation: req.user.organisation,
@@ -77,7 +80,11 @@ export function dateParam(value: string | string[] | undefined, name: string): n
   return t;
 }
 
-export function numberParam(value: string | string[] | undefined, name: string, required = false): number | undefined {
+export function numberParam(
+  value: string | string[] | undefined,
+  name: string,
+  required = false,
+): number | undefined {
   const v = single(value);
   if (v === undefined || v === '') {
     if (required) {

@@ -12,7 +12,15 @@ import {
   workResponse,
 } from '../responses/work-api.responses';
 import { SmError, type SandboxContext } from '../sandbox-context';
-import { actorOf, nextNumber, now, requireHighwayAuthority, requirePromoterSide, visibleWork, WORK_REFERENCE } from './route-helpers';
+import {
+  actorOf,
+  nextNumber,
+  now,
+  requireHighwayAuthority,
+  requirePromoterSide,
+  visibleWork,
+  WORK_REFERENCE,
+} from './route-helpers';
 
 type Body = Record<string, unknown>;
 const DAY = 86_400_000;
@@ -104,7 +112,10 @@ export function registerWorkRoutes(ctx: SandboxContext): void {
     };
     state.insertWork(work);
     state.recordEvent(work, 'permit_submitted', 'permit', permit.reference, actorOf(req));
-    return { status: 201, body: { work_reference_number: reference, permit_reference_number: permit.reference } };
+    return {
+      status: 201,
+      body: { work_reference_number: reference, permit_reference_number: permit.reference },
+    };
   });
 
   ctx.route('PUT', 'work', '/works/{workReferenceNumber}/start', 'data', (req) => {
@@ -137,7 +148,10 @@ export function registerWorkRoutes(ctx: SandboxContext): void {
 
   ctx.route('GET', 'work', '/works/{workReferenceNumber}/permits/{permitReferenceNumber}', 'data', (req) => {
     const work = visibleWork(ctx, req, req.params.workReferenceNumber);
-    return { status: 200, body: permitResponse(state, work, permitOf(work, req.params.permitReferenceNumber)) };
+    return {
+      status: 200,
+      body: permitResponse(state, work, permitOf(work, req.params.permitReferenceNumber)),
+    };
   });
 
   ctx.route('POST', 'work', '/works/{workReferenceNumber}/permits', 'data', (req) => {
@@ -145,7 +159,9 @@ export function registerWorkRoutes(ctx: SandboxContext): void {
     requirePromoterSide(ctx, req, work);
     const body = req.body as Body;
     checkDates(body.proposed_start_date, body.proposed_end_date);
-    if (work.permits.some((p) => ['submitted', 'granted', 'permit_modification_request'].includes(p.status))) {
+    if (
+      work.permits.some((p) => ['submitted', 'granted', 'permit_modification_request'].includes(p.status))
+    ) {
       throw new SmError(409, 'The work already has an active permit');
     }
     const permit = newPermit(`${work.reference}-${nextNumber(work.permits)}`, body);
@@ -157,87 +173,140 @@ export function registerWorkRoutes(ctx: SandboxContext): void {
     return { status: 201, body: { permit_reference_number: permit.reference } };
   });
 
-  ctx.route('PUT', 'work', '/works/{workReferenceNumber}/permits/{permitReferenceNumber}/status', 'data', (req) => {
-    const work = visibleWork(ctx, req, req.params.workReferenceNumber);
-    requirePromoterSide(ctx, req, work);
-    const permit = permitOf(work, req.params.permitReferenceNumber);
-    const target = String((req.body as Body).permit_status);
-    const allowed: Record<string, string[]> = {
-      cancelled: ['submitted', 'granted', 'permit_modification_request'],
-      closed: ['granted'],
-    };
-    if (!allowed[target]?.includes(permit.status)) {
-      throw new SmError(400, `Permit status cannot change from ${permit.status} to ${target}`);
-    }
-    permit.status = target;
-    permit.statusChanged = permit.dateModified = now();
-    if (target === 'cancelled' && !work.permits.some((p) => ['submitted', 'granted', 'permit_modification_request'].includes(p.status))) {
-      work.status = work.actualStart ? work.status : 'cancelled';
-    }
-    if (target === 'closed') {
-      work.status = 'completed';
-      work.actualEnd = work.actualEnd ?? permit.statusChanged;
-      permit.actualStop = permit.actualStop ?? permit.statusChanged;
-    }
-    state.recordEvent(work, target === 'cancelled' ? 'permit_cancelled' : 'work_stop_logged', 'permit', permit.reference, actorOf(req));
-    return { status: 204 };
-  });
+  ctx.route(
+    'PUT',
+    'work',
+    '/works/{workReferenceNumber}/permits/{permitReferenceNumber}/status',
+    'data',
+    (req) => {
+      const work = visibleWork(ctx, req, req.params.workReferenceNumber);
+      requirePromoterSide(ctx, req, work);
+      const permit = permitOf(work, req.params.permitReferenceNumber);
+      const target = String((req.body as Body).permit_status);
+      const allowed: Record<string, string[]> = {
+        cancelled: ['submitted', 'granted', 'permit_modification_request'],
+        closed: ['granted'],
+      };
+      if (!allowed[target]?.includes(permit.status)) {
+        throw new SmError(400, `Permit status cannot change from ${permit.status} to ${target}`);
+      }
+      permit.status = target;
+      permit.statusChanged = permit.dateModified = now();
+      if (
+        target === 'cancelled' &&
+        !work.permits.some((p) => ['submitted', 'granted', 'permit_modification_request'].includes(p.status))
+      ) {
+        work.status = work.actualStart ? work.status : 'cancelled';
+      }
+      if (target === 'closed') {
+        work.status = 'completed';
+        work.actualEnd = work.actualEnd ?? permit.statusChanged;
+        permit.actualStop = permit.actualStop ?? permit.statusChanged;
+      }
+      state.recordEvent(
+        work,
+        target === 'cancelled' ? 'permit_cancelled' : 'work_stop_logged',
+        'permit',
+        permit.reference,
+        actorOf(req),
+      );
+      return { status: 204 };
+    },
+  );
 
-  ctx.route('PUT', 'work', '/works/{workReferenceNumber}/permits/{permitReferenceNumber}/assessment', 'data', (req) => {
-    const work = visibleWork(ctx, req, req.params.workReferenceNumber);
-    requireHighwayAuthority(req, work);
-    const permit = permitOf(work, req.params.permitReferenceNumber);
-    const body = req.body as Body;
-    const assessment = String(body.assessment_status);
-    const fromSubmitted = ['granted', 'refused', 'permit_modification_request'];
-    if (fromSubmitted.includes(assessment) ? permit.status !== 'submitted' : !(assessment === 'revoked' && permit.status === 'granted')) {
-      throw new SmError(400, `Permit in status ${permit.status} cannot be assessed as ${assessment}`);
-    }
-    if (assessment === 'refused' && !(Array.isArray(body.reasons_for_refusal) && body.reasons_for_refusal.length > 0)) {
-      throw new SmError(400, 'reasons_for_refusal is required when refusing a permit');
-    }
-    permit.assessmentStatus = assessment;
-    permit.status = assessment;
-    permit.assessmentComments = (body.additional_comments as string | null) ?? null;
-    permit.reasonsForRefusal = (body.reasons_for_refusal as string[] | undefined) ?? [];
-    permit.statusChanged = permit.dateModified = now();
-    const event = { granted: 'permit_granted', refused: 'permit_refused', permit_modification_request: 'permit_modification_request', revoked: 'permit_revoked' }[assessment]!;
-    state.recordEvent(work, event, 'permit', permit.reference, actorOf(req));
-    return { status: 204 };
-  });
+  ctx.route(
+    'PUT',
+    'work',
+    '/works/{workReferenceNumber}/permits/{permitReferenceNumber}/assessment',
+    'data',
+    (req) => {
+      const work = visibleWork(ctx, req, req.params.workReferenceNumber);
+      requireHighwayAuthority(req, work);
+      const permit = permitOf(work, req.params.permitReferenceNumber);
+      const body = req.body as Body;
+      const assessment = String(body.assessment_status);
+      const fromSubmitted = ['granted', 'refused', 'permit_modification_request'];
+      if (
+        fromSubmitted.includes(assessment)
+          ? permit.status !== 'submitted'
+          : !(assessment === 'revoked' && permit.status === 'granted')
+      ) {
+        throw new SmError(400, `Permit in status ${permit.status} cannot be assessed as ${assessment}`);
+      }
+      if (
+        assessment === 'refused' &&
+        !(Array.isArray(body.reasons_for_refusal) && body.reasons_for_refusal.length > 0)
+      ) {
+        throw new SmError(400, 'reasons_for_refusal is required when refusing a permit');
+      }
+      permit.assessmentStatus = assessment;
+      permit.status = assessment;
+      permit.assessmentComments = (body.additional_comments as string | null) ?? null;
+      permit.reasonsForRefusal = (body.reasons_for_refusal as string[] | undefined) ?? [];
+      permit.statusChanged = permit.dateModified = now();
+      const event = {
+        granted: 'permit_granted',
+        refused: 'permit_refused',
+        permit_modification_request: 'permit_modification_request',
+        revoked: 'permit_revoked',
+      }[assessment]!;
+      state.recordEvent(work, event, 'permit', permit.reference, actorOf(req));
+      return { status: 204 };
+    },
+  );
 
-  ctx.route('GET', 'work', '/works/{workReferenceNumber}/permits/{permitReferenceNumber}/alterations/{permitAlterationReferenceNumber}', 'data', (req) => {
-    const work = visibleWork(ctx, req, req.params.workReferenceNumber);
-    const permit = permitOf(work, req.params.permitReferenceNumber);
-    return { status: 200, body: alterationResponse(state, work, permit, alterationOf(permit, req.params.permitAlterationReferenceNumber)) };
-  });
+  ctx.route(
+    'GET',
+    'work',
+    '/works/{workReferenceNumber}/permits/{permitReferenceNumber}/alterations/{permitAlterationReferenceNumber}',
+    'data',
+    (req) => {
+      const work = visibleWork(ctx, req, req.params.workReferenceNumber);
+      const permit = permitOf(work, req.params.permitReferenceNumber);
+      return {
+        status: 200,
+        body: alterationResponse(
+          state,
+          work,
+          permit,
+          alterationOf(permit, req.params.permitAlterationReferenceNumber),
+        ),
+      };
+    },
+  );
 
-  ctx.route('POST', 'work', '/works/{workReferenceNumber}/permits/{permitReferenceNumber}/alterations', 'data', (req) => {
-    const work = visibleWork(ctx, req, req.params.workReferenceNumber);
-    requirePromoterSide(ctx, req, work);
-    const permit = permitOf(work, req.params.permitReferenceNumber);
-    const body = req.body as Body;
-    checkDates(body.proposed_start_date, body.proposed_end_date);
-    if (permit.alterations.some((a) => a.status === 'submitted')) {
-      throw new SmError(409, 'The permit already has an alteration awaiting assessment');
-    }
-    const at = now();
-    const alteration: AlterationRecord = {
-      reference: `${permit.reference}-ALT-${nextNumber(permit.alterations)}`,
-      status: 'submitted',
-      type: 'PROMOTER_CHANGE_REQUEST',
-      reason: String(body.permit_alteration_reason),
-      dateCreated: at,
-      deadline: new Date(Date.now() + 5 * DAY).toISOString(),
-      statusChanged: at,
-      proposedStart: String(body.proposed_start_date),
-      proposedEnd: String(body.proposed_end_date),
-      closeFootpath: String(body.close_footpath),
-    };
-    permit.alterations.push(alteration);
-    state.recordEvent(work, 'alteration_submitted', 'change_request', alteration.reference, actorOf(req));
-    return { status: 201, body: { permit_alteration_reference_number: alteration.reference } };
-  });
+  ctx.route(
+    'POST',
+    'work',
+    '/works/{workReferenceNumber}/permits/{permitReferenceNumber}/alterations',
+    'data',
+    (req) => {
+      const work = visibleWork(ctx, req, req.params.workReferenceNumber);
+      requirePromoterSide(ctx, req, work);
+      const permit = permitOf(work, req.params.permitReferenceNumber);
+      const body = req.body as Body;
+      checkDates(body.proposed_start_date, body.proposed_end_date);
+      if (permit.alterations.some((a) => a.status === 'submitted')) {
+        throw new SmError(409, 'The permit already has an alteration awaiting assessment');
+      }
+      const at = now();
+      const alteration: AlterationRecord = {
+        reference: `${permit.reference}-ALT-${nextNumber(permit.alterations)}`,
+        status: 'submitted',
+        type: 'PROMOTER_CHANGE_REQUEST',
+        reason: String(body.permit_alteration_reason),
+        dateCreated: at,
+        deadline: new Date(Date.now() + 5 * DAY).toISOString(),
+        statusChanged: at,
+        proposedStart: String(body.proposed_start_date),
+        proposedEnd: String(body.proposed_end_date),
+        closeFootpath: String(body.close_footpath),
+      };
+      permit.alterations.push(alteration);
+      state.recordEvent(work, 'alteration_submitted', 'change_request', alteration.reference, actorOf(req));
+      return { status: 201, body: { permit_alteration_reference_number: alteration.reference } };
+    },
+  );
 
   ctx.route(
     'PUT',
@@ -250,7 +319,10 @@ export function registerWorkRoutes(ctx: SandboxContext): void {
       const permit = permitOf(work, req.params.permitReferenceNumber);
       const alteration = alterationOf(permit, req.params.permitAlterationReferenceNumber);
       const target = String((req.body as Body).alteration_status);
-      if (alteration.status !== 'submitted' || !['granted', 'refused', 'granted_with_duration_challenge'].includes(target)) {
+      if (
+        alteration.status !== 'submitted' ||
+        !['granted', 'refused', 'granted_with_duration_challenge'].includes(target)
+      ) {
         throw new SmError(400, `Alteration in status ${alteration.status} cannot become ${target}`);
       }
       alteration.status = target;
@@ -261,19 +333,31 @@ export function registerWorkRoutes(ctx: SandboxContext): void {
         permit.closeFootpath = alteration.closeFootpath;
         permit.dateModified = alteration.statusChanged;
       }
-      state.recordEvent(work, target === 'refused' ? 'alteration_refused' : 'alteration_granted', 'change_request', alteration.reference, actorOf(req));
+      state.recordEvent(
+        work,
+        target === 'refused' ? 'alteration_refused' : 'alteration_granted',
+        'change_request',
+        alteration.reference,
+        actorOf(req),
+      );
       return { status: 204 };
     },
   );
 
-  ctx.route('GET', 'work', '/works/{workReferenceNumber}/inspections/{inspectionReferenceNumber}', 'data', (req) => {
-    const work = visibleWork(ctx, req, req.params.workReferenceNumber);
-    const inspection = work.inspections.find((i) => i.reference === req.params.inspectionReferenceNumber);
-    if (!inspection) {
-      throw new SmError(404, 'Inspection not found');
-    }
-    return { status: 200, body: inspectionResponse(work, inspection) };
-  });
+  ctx.route(
+    'GET',
+    'work',
+    '/works/{workReferenceNumber}/inspections/{inspectionReferenceNumber}',
+    'data',
+    (req) => {
+      const work = visibleWork(ctx, req, req.params.workReferenceNumber);
+      const inspection = work.inspections.find((i) => i.reference === req.params.inspectionReferenceNumber);
+      if (!inspection) {
+        throw new SmError(404, 'Inspection not found');
+      }
+      return { status: 200, body: inspectionResponse(work, inspection) };
+    },
+  );
 
   ctx.route('POST', 'work', '/works/{workReferenceNumber}/inspections', 'data', (req) => {
     const work = visibleWork(ctx, req, req.params.workReferenceNumber);
@@ -297,19 +381,30 @@ export function registerWorkRoutes(ctx: SandboxContext): void {
       isReinspection: false,
     });
     const outcome = String(body.inspection_outcome);
-    const event = outcome === 'passed' ? 'inspection_passed' : outcome.startsWith('failed') ? 'inspection_failed' : 'inspection_further_required';
+    const event =
+      outcome === 'passed'
+        ? 'inspection_passed'
+        : outcome.startsWith('failed')
+          ? 'inspection_failed'
+          : 'inspection_further_required';
     state.recordEvent(work, event, 'inspection', reference, actorOf(req));
     return { status: 201, body: { inspection_reference_number: reference } };
   });
 
-  ctx.route('GET', 'work', '/works/{workReferenceNumber}/fixed-penalty-notices/{fpnReferenceNumber}', 'data', (req) => {
-    const work = visibleWork(ctx, req, req.params.workReferenceNumber);
-    const fpn = work.fpns.find((f) => f.reference === req.params.fpnReferenceNumber);
-    if (!fpn) {
-      throw new SmError(404, 'Fixed penalty notice not found');
-    }
-    return { status: 200, body: fpnResponse(state, work, fpn) };
-  });
+  ctx.route(
+    'GET',
+    'work',
+    '/works/{workReferenceNumber}/fixed-penalty-notices/{fpnReferenceNumber}',
+    'data',
+    (req) => {
+      const work = visibleWork(ctx, req, req.params.workReferenceNumber);
+      const fpn = work.fpns.find((f) => f.reference === req.params.fpnReferenceNumber);
+      if (!fpn) {
+        throw new SmError(404, 'Fixed penalty notice not found');
+      }
+      return { status: 200, body: fpnResponse(state, work, fpn) };
+    },
+  );
 
   ctx.route('POST', 'work', '/works/{workReferenceNumber}/fixed-penalty-notices', 'data', (req) => {
     const work = visibleWork(ctx, req, req.params.workReferenceNumber);
@@ -334,18 +429,31 @@ export function registerWorkRoutes(ctx: SandboxContext): void {
     return { status: 201, body: { fpn_reference_number: reference } };
   });
 
-  ctx.route('PUT', 'work', '/works/{workReferenceNumber}/fixed-penalty-notices/{fpnReferenceNumber}/status', 'data', (req) => {
-    const work = visibleWork(ctx, req, req.params.workReferenceNumber);
-    const fpn = work.fpns.find((f) => f.reference === req.params.fpnReferenceNumber);
-    if (!fpn) {
-      throw new SmError(404, 'Fixed penalty notice not found');
-    }
-    fpn.status = String((req.body as Body).fpn_status);
-    fpn.statusChanged = now();
-    const event = { accepted: 'fpn_accepted', paid: 'fpn_paid', paid_discounted: 'fpn_paid', disputed: 'fpn_disputed', withdrawn: 'fpn_withdrawn' }[fpn.status] ?? 'fpn_submitted';
-    state.recordEvent(work, event, 'fpn', fpn.reference, actorOf(req));
-    return { status: 204 };
-  });
+  ctx.route(
+    'PUT',
+    'work',
+    '/works/{workReferenceNumber}/fixed-penalty-notices/{fpnReferenceNumber}/status',
+    'data',
+    (req) => {
+      const work = visibleWork(ctx, req, req.params.workReferenceNumber);
+      const fpn = work.fpns.find((f) => f.reference === req.params.fpnReferenceNumber);
+      if (!fpn) {
+        throw new SmError(404, 'Fixed penalty notice not found');
+      }
+      fpn.status = String((req.body as Body).fpn_status);
+      fpn.statusChanged = now();
+      const event =
+        {
+          accepted: 'fpn_accepted',
+          paid: 'fpn_paid',
+          paid_discounted: 'fpn_paid',
+          disputed: 'fpn_disputed',
+          withdrawn: 'fpn_withdrawn',
+        }[fpn.status] ?? 'fpn_submitted';
+      state.recordEvent(work, event, 'fpn', fpn.reference, actorOf(req));
+      return { status: 204 };
+    },
+  );
 
   ctx.route('POST', 'work', '/works/{workReferenceNumber}/comments', 'data', (req) => {
     const work = visibleWork(ctx, req, req.params.workReferenceNumber);
@@ -362,31 +470,49 @@ export function registerWorkRoutes(ctx: SandboxContext): void {
       readOn: null,
       readBy: null,
     });
-    state.recordEvent(work, body.is_internal === true ? 'internal_comment_submitted' : 'comment_submitted', 'comment', reference, actorOf(req));
+    state.recordEvent(
+      work,
+      body.is_internal === true ? 'internal_comment_submitted' : 'comment_submitted',
+      'comment',
+      reference,
+      actorOf(req),
+    );
     return { status: 201, body: { comment_reference_number: reference } };
   });
 
   // New in V6: one comment by reference. Another organisation's internal comment is not there for the reader.
-  ctx.route('GET', 'work', '/works/{workReferenceNumber}/comments/{commentReferenceNumber}', 'data', (req) => {
-    const work = visibleWork(ctx, req, req.params.workReferenceNumber);
-    const comment = work.comments.find((c) => c.reference === req.params.commentReferenceNumber);
-    if (!comment || (comment.isInternal && comment.authorSwa !== req.user.organisation.swaCode)) {
-      throw new SmError(404, 'Comment not found');
-    }
-    return { status: 200, body: commentResponse(work, comment) };
-  });
+  ctx.route(
+    'GET',
+    'work',
+    '/works/{workReferenceNumber}/comments/{commentReferenceNumber}',
+    'data',
+    (req) => {
+      const work = visibleWork(ctx, req, req.params.workReferenceNumber);
+      const comment = work.comments.find((c) => c.reference === req.params.commentReferenceNumber);
+      if (!comment || (comment.isInternal && comment.authorSwa !== req.user.organisation.swaCode)) {
+        throw new SmError(404, 'Comment not found');
+      }
+      return { status: 200, body: commentResponse(work, comment) };
+    },
+  );
 
-  ctx.route('PUT', 'work', '/works/{workReferenceNumber}/comments/{commentReferenceNumber}/read', 'data', (req) => {
-    const work = visibleWork(ctx, req, req.params.workReferenceNumber);
-    const comment = work.comments.find((c) => c.reference === req.params.commentReferenceNumber);
-    if (!comment) {
-      throw new SmError(404, 'Comment not found');
-    }
-    comment.readOn = comment.readOn ?? now();
-    comment.readBy = comment.readBy ?? req.user.email;
-    state.recordEvent(work, 'comment_read', 'comment', comment.reference, actorOf(req));
-    return { status: 201 };
-  });
+  ctx.route(
+    'PUT',
+    'work',
+    '/works/{workReferenceNumber}/comments/{commentReferenceNumber}/read',
+    'data',
+    (req) => {
+      const work = visibleWork(ctx, req, req.params.workReferenceNumber);
+      const comment = work.comments.find((c) => c.reference === req.params.commentReferenceNumber);
+      if (!comment) {
+        throw new SmError(404, 'Comment not found');
+      }
+      comment.readOn = comment.readOn ?? now();
+      comment.readBy = comment.readBy ?? req.user.email;
+      state.recordEvent(work, 'comment_read', 'comment', comment.reference, actorOf(req));
+      return { status: 201 };
+    },
+  );
 
   ctx.route('GET', 'work', '/activity/{activityReferenceNumber}', 'data', (req) => {
     const activity = state.activities.get(req.params.activityReferenceNumber);
@@ -437,14 +563,20 @@ export function registerWorkRoutes(ctx: SandboxContext): void {
     return { status: 204 };
   });
 
-  ctx.route('GET', 'work', '/works/{workReferenceNumber}/forward-plans/{forwardPlanReferenceNumber}', 'data', (req) => {
-    const work = visibleWork(ctx, req, req.params.workReferenceNumber);
-    const plan = work.forwardPlans.find((f) => f.reference === req.params.forwardPlanReferenceNumber);
-    if (!plan) {
-      throw new SmError(404, 'Forward plan not found');
-    }
-    return { status: 200, body: forwardPlanResponse(state, work, plan) };
-  });
+  ctx.route(
+    'GET',
+    'work',
+    '/works/{workReferenceNumber}/forward-plans/{forwardPlanReferenceNumber}',
+    'data',
+    (req) => {
+      const work = visibleWork(ctx, req, req.params.workReferenceNumber);
+      const plan = work.forwardPlans.find((f) => f.reference === req.params.forwardPlanReferenceNumber);
+      if (!plan) {
+        throw new SmError(404, 'Forward plan not found');
+      }
+      return { status: 200, body: forwardPlanResponse(state, work, plan) };
+    },
+  );
 
   ctx.route('POST', 'work', '/forward-plans', 'data', (req) => {
     const body = req.body as Body;
@@ -459,7 +591,10 @@ export function registerWorkRoutes(ctx: SandboxContext): void {
     checkDates(body.start_date, body.end_date);
     const requested = body.work_reference_number as string | null | undefined;
     if (requested && (!WORK_REFERENCE.test(requested) || state.works.has(requested))) {
-      throw new SmError(requested.length > 0 && WORK_REFERENCE.test(requested) ? 409 : 400, 'work_reference_number is invalid or already used');
+      throw new SmError(
+        requested.length > 0 && WORK_REFERENCE.test(requested) ? 409 : 400,
+        'work_reference_number is invalid or already used',
+      );
     }
     const reference = requested || state.nextWorkReference(promoter.prefix);
     const at = now();
@@ -497,33 +632,48 @@ export function registerWorkRoutes(ctx: SandboxContext): void {
     };
     state.insertWork(work);
     state.recordEvent(work, 'forward_plan_submitted', 'forward_plan', `${reference}-FP-01`, actorOf(req));
-    return { status: 201, body: { work_reference_number: reference, forward_plan_reference_number: `${reference}-FP-01` } };
+    return {
+      status: 201,
+      body: { work_reference_number: reference, forward_plan_reference_number: `${reference}-FP-01` },
+    };
   });
 
-  ctx.route('PUT', 'work', '/works/{workReferenceNumber}/forward-plans/{forwardPlanReferenceNumber}/cancel', 'data', (req) => {
-    const work = visibleWork(ctx, req, req.params.workReferenceNumber);
-    requirePromoterSide(ctx, req, work);
-    const plan = work.forwardPlans.find((f) => f.reference === req.params.forwardPlanReferenceNumber);
-    if (!plan) {
-      throw new SmError(404, 'Forward plan not found');
-    }
-    if (plan.status !== 'raised') {
-      throw new SmError(400, `Forward plan in status ${plan.status} cannot be cancelled`);
-    }
-    plan.status = 'cancelled';
-    plan.cancelledReason = String((req.body as Body).cancelled_reason);
-    state.recordEvent(work, 'forward_plan_cancelled', 'forward_plan', plan.reference, actorOf(req));
-    return { status: 204 };
-  });
+  ctx.route(
+    'PUT',
+    'work',
+    '/works/{workReferenceNumber}/forward-plans/{forwardPlanReferenceNumber}/cancel',
+    'data',
+    (req) => {
+      const work = visibleWork(ctx, req, req.params.workReferenceNumber);
+      requirePromoterSide(ctx, req, work);
+      const plan = work.forwardPlans.find((f) => f.reference === req.params.forwardPlanReferenceNumber);
+      if (!plan) {
+        throw new SmError(404, 'Forward plan not found');
+      }
+      if (plan.status !== 'raised') {
+        throw new SmError(400, `Forward plan in status ${plan.status} cannot be cancelled`);
+      }
+      plan.status = 'cancelled';
+      plan.cancelledReason = String((req.body as Body).cancelled_reason);
+      state.recordEvent(work, 'forward_plan_cancelled', 'forward_plan', plan.reference, actorOf(req));
+      return { status: 204 };
+    },
+  );
 
-  ctx.route('GET', 'work', '/works/{workReferenceNumber}/section-81s/{section81ReferenceNumber}', 'data', (req) => {
-    const work = visibleWork(ctx, req, req.params.workReferenceNumber);
-    const s81 = work.section81s.find((s) => s.reference === req.params.section81ReferenceNumber);
-    if (!s81) {
-      throw new SmError(404, 'Section 81 not found');
-    }
-    return { status: 200, body: section81Response(state, work, s81) };
-  });
+  ctx.route(
+    'GET',
+    'work',
+    '/works/{workReferenceNumber}/section-81s/{section81ReferenceNumber}',
+    'data',
+    (req) => {
+      const work = visibleWork(ctx, req, req.params.workReferenceNumber);
+      const s81 = work.section81s.find((s) => s.reference === req.params.section81ReferenceNumber);
+      if (!s81) {
+        throw new SmError(404, 'Section 81 not found');
+      }
+      return { status: 200, body: section81Response(state, work, s81) };
+    },
+  );
 
   ctx.route('POST', 'work', '/section-81-works/section-81s', 'data', (req) => {
     requireHighwayAuthority(req);
@@ -575,21 +725,30 @@ export function registerWorkRoutes(ctx: SandboxContext): void {
     };
     state.insertWork(work);
     state.recordEvent(work, 'section_81_submitted', 'section_81', s81Reference, actorOf(req));
-    return { status: 201, body: { work_reference_number: reference, section_81_reference_number: s81Reference } };
+    return {
+      status: 201,
+      body: { work_reference_number: reference, section_81_reference_number: s81Reference },
+    };
   });
 
-  ctx.route('PUT', 'work', '/works/{workReferenceNumber}/section-81s/{section81ReferenceNumber}/status', 'data', (req) => {
-    const work = visibleWork(ctx, req, req.params.workReferenceNumber);
-    const s81 = work.section81s.find((s) => s.reference === req.params.section81ReferenceNumber);
-    if (!s81) {
-      throw new SmError(404, 'Section 81 not found');
-    }
-    s81.status = String((req.body as Body).section_81_status);
-    s81.statusChanged = now();
-    const event = `section_81_${s81.status}`;
-    state.recordEvent(work, event, 'section_81', s81.reference, actorOf(req));
-    return { status: 204 };
-  });
+  ctx.route(
+    'PUT',
+    'work',
+    '/works/{workReferenceNumber}/section-81s/{section81ReferenceNumber}/status',
+    'data',
+    (req) => {
+      const work = visibleWork(ctx, req, req.params.workReferenceNumber);
+      const s81 = work.section81s.find((s) => s.reference === req.params.section81ReferenceNumber);
+      if (!s81) {
+        throw new SmError(404, 'Section 81 not found');
+      }
+      s81.status = String((req.body as Body).section_81_status);
+      s81.statusChanged = now();
+      const event = `section_81_${s81.status}`;
+      state.recordEvent(work, event, 'section_81', s81.reference, actorOf(req));
+      return { status: 204 };
+    },
+  );
 }
 
 function permitOf(work: WorkRecord, reference: string): PermitRecord {
@@ -663,4 +822,3 @@ function newPermit(reference: string, body: Body): PermitRecord {
     alterations: [],
   };
 }
-

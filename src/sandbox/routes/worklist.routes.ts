@@ -32,18 +32,20 @@ export function registerWorklistRoutes(ctx: SandboxContext): void {
     });
 
   authorityList('/permits-about-to-deem', (req, day) =>
-    permitsOf(state, req, (w, p) => awaitingAssessment(p) && within(p.deadline, day.start, day.end)).map(({ work, permit }) => ({
-      work_reference_number: work.reference,
-      permit_reference_number: permit.reference,
-      works_location: worksLocation(state, work),
-      promoter: orgName(work.promoterSwa),
-      deem_date: permit.deadline,
-      application_submission_date: permit.dateCreated,
-      works_category: label(permit.category),
-      highest_traffic_management_type: label(permit.trafficManagementType),
-      start_date: permit.proposedStart,
-      end_date: permit.proposedEnd,
-    })),
+    permitsOf(state, req, (w, p) => awaitingAssessment(p) && within(p.deadline, day.start, day.end)).map(
+      ({ work, permit }) => ({
+        work_reference_number: work.reference,
+        permit_reference_number: permit.reference,
+        works_location: worksLocation(state, work),
+        promoter: orgName(work.promoterSwa),
+        deem_date: permit.deadline,
+        application_submission_date: permit.dateCreated,
+        works_category: label(permit.category),
+        highest_traffic_management_type: label(permit.trafficManagementType),
+        start_date: permit.proposedStart,
+        end_date: permit.proposedEnd,
+      }),
+    ),
   );
 
   authorityList('/potential-works-overrunning', (req, day) => {
@@ -51,7 +53,12 @@ export function registerWorklistRoutes(ctx: SandboxContext): void {
     return permitsOf(
       state,
       req,
-      (w, p) => w.status === 'in_progress' && p.actualStop === null && p.actualStart !== null && within(p.proposedEnd, day.start - 7 * DAY, day.start - 1) && !gone?.has(p.reference),
+      (w, p) =>
+        w.status === 'in_progress' &&
+        p.actualStop === null &&
+        p.actualStart !== null &&
+        within(p.proposedEnd, day.start - 7 * DAY, day.start - 1) &&
+        !gone?.has(p.reference),
     ).map(({ work, permit }) => ({
       work_reference_number: work.reference,
       permit_reference_number: permit.reference,
@@ -93,22 +100,35 @@ export function registerWorklistRoutes(ctx: SandboxContext): void {
   );
 
   promoterList('/work-stops-due', (req, day) =>
-    permitsOf(state, req, (w, p) => w.status === 'in_progress' && p.actualStart !== null && p.actualStop === null && within(p.proposedEnd, day.start - DAY, day.end + DAY)).map(
-      ({ work, permit }) => ({
-        work_reference_number: work.reference,
-        permit_reference_number: permit.reference,
-        works_location: worksLocation(state, work),
-        highway_authority: orgName(work.haSwa),
-        start_date: permit.actualStart!,
-        proposed_end_date: permit.proposedEnd,
-        reasonable_period_end_date: permit.proposedEnd,
-        workstream_prefix: work.workstreamPrefix,
-      }),
-    ),
+    permitsOf(
+      state,
+      req,
+      (w, p) =>
+        w.status === 'in_progress' &&
+        p.actualStart !== null &&
+        p.actualStop === null &&
+        within(p.proposedEnd, day.start - DAY, day.end + DAY),
+    ).map(({ work, permit }) => ({
+      work_reference_number: work.reference,
+      permit_reference_number: permit.reference,
+      works_location: worksLocation(state, work),
+      highway_authority: orgName(work.haSwa),
+      start_date: permit.actualStart!,
+      proposed_end_date: permit.proposedEnd,
+      reasonable_period_end_date: permit.proposedEnd,
+      workstream_prefix: work.workstreamPrefix,
+    })),
   );
 
   promoterList('/work-starts-due', (req, day) =>
-    permitsOf(state, req, (w, p) => w.status === 'planned' && p.status === 'granted' && within(p.proposedStart, day.start - DAY, day.end + DAY)).map(({ work, permit }) => ({
+    permitsOf(
+      state,
+      req,
+      (w, p) =>
+        w.status === 'planned' &&
+        p.status === 'granted' &&
+        within(p.proposedStart, day.start - DAY, day.end + DAY),
+    ).map(({ work, permit }) => ({
       work_reference_number: work.reference,
       permit_reference_number: permit.reference,
       works_location: worksLocation(state, work),
@@ -149,7 +169,11 @@ function awaitingAssessment(p: PermitRecord): boolean {
   return p.status === 'submitted' || p.status === 'under_assessment';
 }
 
-function permitsOf(state: SandboxState, req: RequestInfo, keep: (w: WorkRecord, p: PermitRecord) => boolean): { work: WorkRecord; permit: PermitRecord }[] {
+function permitsOf(
+  state: SandboxState,
+  req: RequestInfo,
+  keep: (w: WorkRecord, p: PermitRecord) => boolean,
+): { work: WorkRecord; permit: PermitRecord }[] {
   const org = req.user.organisation;
   const out: { work: WorkRecord; permit: PermitRecord }[] = [];
   for (const work of state.workList) {

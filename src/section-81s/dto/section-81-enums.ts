@@ -1,4 +1,13 @@
-export const SECTION_81_STATUSES = ['issued', 'acknowledged', 'accepted', 'accepted_fixed', 'rejected', 'resolved_by_ha', 'cancelled', 'reassigned'] as const;
+export const SECTION_81_STATUSES = [
+  'issued',
+  'acknowledged',
+  'accepted',
+  'accepted_fixed',
+  'rejected',
+  'resolved_by_ha',
+  'cancelled',
+  'reassigned',
+] as const;
 export const SECTION_81_SEVERITIES = ['high', 'low'] as const;
 export const SECTION_81_TYPES = [
   'tee_valve_access_covers',

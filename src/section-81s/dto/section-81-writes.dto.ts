@@ -8,12 +8,14 @@ import { IsWorksGeometry } from '../../common/geo/writable-geometry';
 import { LOCATION_TYPES } from '../../common/vocabulary/street-manager-enums';
 import { AUTHORITY_SECTION_81_STATUSES, SECTION_81_SEVERITIES, SECTION_81_TYPES } from './section-81-enums';
 
-
 export class CreateSection81Dto {
   @SwaCodeProperty({ description: 'SWA code of the promoter whose apparatus it is', example: '7374' })
   promoterSwaCode!: string;
 
-  @SwaCodeProperty({ description: 'SWA code of the highway authority issuing it (the caller’s organisation)', example: '4720' })
+  @SwaCodeProperty({
+    description: 'SWA code of the highway authority issuing it (the caller’s organisation)',
+    example: '4720',
+  })
   highwayAuthoritySwaCode!: string;
 
   @UsrnProperty({ example: 10100456 })
@@ -25,7 +27,10 @@ export class CreateSection81Dto {
   @TextProperty(SM_LIMITS.longText, { example: 'Outside number 12, Briggate' })
   locationDescription!: string;
 
-  @EnumArrayProperty({ minSize: 1, maxSize: LOCATION_TYPES.length, of: LOCATION_TYPES, unique: true }, { example: ['footway'] })
+  @EnumArrayProperty(
+    { minSize: 1, maxSize: LOCATION_TYPES.length, of: LOCATION_TYPES, unique: true },
+    { example: ['footway'] },
+  )
   locationTypes!: string[];
 
   @DateTimeProperty('When the apparatus was inspected; not in the future', '2026-08-09T09:00:00Z')
@@ -35,14 +40,22 @@ export class CreateSection81Dto {
   @IsIn(SECTION_81_TYPES)
   type!: string;
 
-  @TextProperty(SM_LIMITS.shortText, { description: 'Required when type is `other`', example: 'Loose manhole frame', optional: true, minLength: 1 })
+  @TextProperty(SM_LIMITS.shortText, {
+    description: 'Required when type is `other`',
+    example: 'Loose manhole frame',
+    optional: true,
+    minLength: 1,
+  })
   otherTypeDetails?: string;
 
   @ApiProperty({ enum: SECTION_81_SEVERITIES, example: 'high' })
   @IsIn(SECTION_81_SEVERITIES)
   severity!: string;
 
-  @ApiProperty({ description: 'Whether the highway authority made the apparatus safe itself', example: false })
+  @ApiProperty({
+    description: 'Whether the highway authority made the apparatus safe itself',
+    example: false,
+  })
   @IsBoolean()
   madeSafeByHighwayAuthority!: boolean;
 
@@ -59,12 +72,16 @@ export class CreateSection81Dto {
 export class UpdateSection81StatusDto {
   @ApiProperty({
     enum: AUTHORITY_SECTION_81_STATUSES,
-    description: 'What a highway authority may set: `resolved_by_ha` (it repaired the defect itself) or `cancelled`',
+    description:
+      'What a highway authority may set: `resolved_by_ha` (it repaired the defect itself) or `cancelled`',
     example: 'resolved_by_ha',
   })
   @IsIn(AUTHORITY_SECTION_81_STATUSES)
   status!: string;
 
-  @TextProperty(SM_LIMITS.longText, { description: 'Why; Street Manager requires one for both statuses', example: 'Cover replaced by our contractor' })
+  @TextProperty(SM_LIMITS.longText, {
+    description: 'Why; Street Manager requires one for both statuses',
+    example: 'Cover replaced by our contractor',
+  })
   reason!: string;
 }

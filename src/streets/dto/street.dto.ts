@@ -65,7 +65,12 @@ export class StreetDto {
   @ApiProperty({ example: 'Leeds City Council' })
   highwayAuthorityName!: string;
 
-  @ApiProperty({ nullable: true, type: Number, description: 'Road category (deprecated by Street Manager, kept for information)', example: 3 })
+  @ApiProperty({
+    nullable: true,
+    type: Number,
+    description: 'Road category (deprecated by Street Manager, kept for information)',
+    example: 3,
+  })
   roadCategory!: number | null;
 
   @ApiProperty({ example: true })
@@ -83,10 +88,18 @@ export class StreetDto {
   @ApiProperty({ type: [SpecialDesignationDto] })
   specialDesignations!: SpecialDesignationDto[];
 
-  @ApiProperty({ type: GeometryDto, nullable: true, description: 'The street line, GeoJSON MultiLineString in WGS84' })
+  @ApiProperty({
+    type: GeometryDto,
+    nullable: true,
+    description: 'The street line, GeoJSON MultiLineString in WGS84',
+  })
   geometry!: GeometryDto | null;
 
-  @ApiProperty({ type: GeometryDto, nullable: true, description: 'The street’s centre point, GeoJSON Point in WGS84' })
+  @ApiProperty({
+    type: GeometryDto,
+    nullable: true,
+    description: 'The street’s centre point, GeoJSON Point in WGS84',
+  })
   centrePoint!: GeometryDto | null;
 
   @ApiProperty({ type: [LinkDto] })

@@ -36,6 +36,11 @@ describe('refusedAddressReason', () => {
       refusedAddressReason('::1', sandbox),
       refusedAddressReason('10.0.0.1', sandbox),
       refusedAddressReason('169.254.169.254', sandbox),
-    ]).toEqual([undefined, undefined, 'private, link-local or reserved address', 'private, link-local or reserved address']);
+    ]).toEqual([
+      undefined,
+      undefined,
+      'private, link-local or reserved address',
+      'private, link-local or reserved address',
+    ]);
   });
 });

@@ -67,5 +67,7 @@ export function refusedAddressReason(address: string, policy: AddressPolicy): st
   if (LOOPBACK.check(address, type)) {
     return policy.allowLoopback ? undefined : 'loopback address';
   }
-  return family === 4 && REFUSED_V4.check(address, type) ? 'private, link-local or reserved address' : undefined;
+  return family === 4 && REFUSED_V4.check(address, type)
+    ? 'private, link-local or reserved address'
+    : undefined;
 }

@@ -66,7 +66,9 @@ export class ReceiverHttp implements OnApplicationShutdown {
       throw new ReceiverRefusedError('the URL is not valid');
     }
     if (url.protocol !== 'https:' && (policy.httpsOnly || url.protocol !== 'http:')) {
-      throw new ReceiverRefusedError(policy.httpsOnly ? 'the URL must use https' : 'the URL must use https or http');
+      throw new ReceiverRefusedError(
+        policy.httpsOnly ? 'the URL must use https' : 'the URL must use https or http',
+      );
     }
     if (url.username || url.password) {
       throw new ReceiverRefusedError('the URL must not hold credentials');
@@ -97,11 +99,20 @@ export class ReceiverHttp implements OnApplicationShutdown {
   }
 
   /** Checks the target again (every call), then POSTs once to the checked address. */
-  async post(rawUrl: string, headers: Record<string, string>, body: string, timeoutMs: number, policy: ReceiverPolicy): Promise<ReceiverAnswer> {
+  async post(
+    rawUrl: string,
+    headers: Record<string, string>,
+    body: string,
+    timeoutMs: number,
+    policy: ReceiverPolicy,
+  ): Promise<ReceiverAnswer> {
     const target = await this.check(rawUrl, policy);
     // Our own timer, cleared when the call ends: AbortSignal.timeout's would outlive every call by the full timeout.
     const controller = new AbortController();
-    const timer = setTimeout(() => controller.abort(new DOMException('the receiver did not answer in time', 'TimeoutError')), timeoutMs);
+    const timer = setTimeout(
+      () => controller.abort(new DOMException('the receiver did not answer in time', 'TimeoutError')),
+      timeoutMs,
+    );
     const signal = controller.signal;
     try {
       const response = await this.agent(target, timeoutMs).request({
@@ -114,11 +125,19 @@ export class ReceiverHttp implements OnApplicationShutdown {
       });
       await response.body.dump({ limit: MAX_ANSWER_BYTES }).catch(() => undefined);
       const retryAfter = response.headers['retry-after'];
-      return { status: response.statusCode, retryAfter: Array.isArray(retryAfter) ? retryAfter[0] : retryAfter };
+      return {
+        status: response.statusCode,
+        retryAfter: Array.isArray(retryAfter) ? retryAfter[0] : retryAfter,
+      };
     } catch (e) {
       const name = (e as { name?: string; code?: string }).name;
       const code = (e as { code?: string }).code;
-      const timedOut = signal.aborted || name === 'TimeoutError' || code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'UND_ERR_BODY_TIMEOUT' || code === 'UND_ERR_CONNECT_TIMEOUT';
+      const timedOut =
+        signal.aborted ||
+        name === 'TimeoutError' ||
+        code === 'UND_ERR_HEADERS_TIMEOUT' ||
+        code === 'UND_ERR_BODY_TIMEOUT' ||
+        code === 'UND_ERR_CONNECT_TIMEOUT';
       throw new ReceiverUnreachableError(timedOut ? 'timeout' : 'connect');
     } finally {
       clearTimeout(timer);

@@ -20,7 +20,12 @@ describe('RetryBudget', () => {
   it('keeps a small floor so an occasional failure on a quiet upstream is still retried', () => {
     const budget = new RetryBudget(0.2, 3, 10, clock);
     budget.recordCall();
-    expect([budget.tryAcquireRetry(), budget.tryAcquireRetry(), budget.tryAcquireRetry(), budget.tryAcquireRetry()]).toEqual([true, true, true, false]);
+    expect([
+      budget.tryAcquireRetry(),
+      budget.tryAcquireRetry(),
+      budget.tryAcquireRetry(),
+      budget.tryAcquireRetry(),
+    ]).toEqual([true, true, true, false]);
   });
 
   it('forgets calls and retries older than the window', () => {

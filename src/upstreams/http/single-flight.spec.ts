@@ -33,7 +33,10 @@ describe('SingleFlight', () => {
 
   it('keeps different keys apart (another credential never shares a call)', async () => {
     const flight = new SingleFlight<string>();
-    const [a, b] = await Promise.all([flight.run('org-1 GET /x', () => Promise.resolve('one')), flight.run('org-2 GET /x', () => Promise.resolve('two'))]);
+    const [a, b] = await Promise.all([
+      flight.run('org-1 GET /x', () => Promise.resolve('one')),
+      flight.run('org-2 GET /x', () => Promise.resolve('two')),
+    ]);
     expect([a, b]).toEqual(['one', 'two']);
   });
 

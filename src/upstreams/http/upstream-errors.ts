@@ -29,7 +29,12 @@ export class UpstreamTimeoutError extends ApiError {
 }
 
 /** Refusals that prove the upstream did not act: the gateway's own guards (nothing sent) or the upstream's 429. */
-const NOT_SENT: ReadonlySet<UpstreamFailureReason> = new Set(['circuit-open', 'bulkhead-full', 'throttled', 'paced']);
+const NOT_SENT: ReadonlySet<UpstreamFailureReason> = new Set([
+  'circuit-open',
+  'bulkhead-full',
+  'throttled',
+  'paced',
+]);
 
 export class UpstreamUnavailableError extends ApiError {
   /** false when the upstream cannot have acted on the call (idempotency may then release the key) */
@@ -71,7 +76,11 @@ export class UpstreamBadResponseError extends ApiError {
     readonly upstream: string,
     readonly reason: UpstreamFailureReason = 'bad-status',
   ) {
-    super(502, ErrorCode.UPSTREAM_ERROR, `${describeUpstream(upstream)} gave an answer the gateway could not use`);
+    super(
+      502,
+      ErrorCode.UPSTREAM_ERROR,
+      `${describeUpstream(upstream)} gave an answer the gateway could not use`,
+    );
     this.name = 'UpstreamBadResponseError';
   }
 }

@@ -146,7 +146,13 @@ export class UpstreamHttp implements OnApplicationShutdown {
 
   circuitState(name: string): 'closed' | 'open' | 'half-open' | 'isolated' {
     const state = this.get(name).breaker.state;
-    return state === CircuitState.Closed ? 'closed' : state === CircuitState.Open ? 'open' : state === CircuitState.HalfOpen ? 'half-open' : 'isolated';
+    return state === CircuitState.Closed
+      ? 'closed'
+      : state === CircuitState.Open
+        ? 'open'
+        : state === CircuitState.HalfOpen
+          ? 'half-open'
+          : 'isolated';
   }
 
   async request(call: UpstreamCall): Promise<UpstreamResponse> {
@@ -179,7 +185,11 @@ export class UpstreamHttp implements OnApplicationShutdown {
           const retryAfterMs = parseRetryAfterMs(response.headers['retry-after']);
           call.pacer?.pauseFor(retryAfterMs ?? DEFAULT_RETRY_AFTER_SECONDS * 1000);
           failure = {
-            error: new UpstreamUnavailableError(upstream.name, 'throttled', (retryAfterMs ?? DEFAULT_RETRY_AFTER_SECONDS * 1000) / 1000),
+            error: new UpstreamUnavailableError(
+              upstream.name,
+              'throttled',
+              (retryAfterMs ?? DEFAULT_RETRY_AFTER_SECONDS * 1000) / 1000,
+            ),
             retryAfterMs,
             mayRetry: true,
           };
@@ -213,7 +223,12 @@ export class UpstreamHttp implements OnApplicationShutdown {
       throw e;
     } finally {
       clearTimeout(deadlineTimer);
-      this.metrics.recordUpstream(upstream.name, call.operation, outcome, (performance.now() - started) / 1000);
+      this.metrics.recordUpstream(
+        upstream.name,
+        call.operation,
+        outcome,
+        (performance.now() - started) / 1000,
+      );
     }
   }
 
@@ -276,7 +291,11 @@ export class UpstreamHttp implements OnApplicationShutdown {
     return pool;
   }
 
-  private async attempt(upstream: GuardedUpstream, call: UpstreamCall, signal: AbortSignal): Promise<UpstreamResponse> {
+  private async attempt(
+    upstream: GuardedUpstream,
+    call: UpstreamCall,
+    signal: AbortSignal,
+  ): Promise<UpstreamResponse> {
     await this.clock.sleep(call.pacer?.reserve() ?? 0, signal);
     let response;
     try {
@@ -288,7 +307,11 @@ export class UpstreamHttp implements OnApplicationShutdown {
         signal,
       });
     } catch (e) {
-      throw signal.aborted || isTimeout(e) ? new AttemptFailure('timeout') : isConnectionError(e) ? new AttemptFailure('connect') : e;
+      throw signal.aborted || isTimeout(e)
+        ? new AttemptFailure('timeout')
+        : isConnectionError(e)
+          ? new AttemptFailure('connect')
+          : e;
     }
     const { statusCode, headers, body } = response;
     if (FAILURE_STATUSES.has(statusCode)) {
@@ -296,18 +319,29 @@ export class UpstreamHttp implements OnApplicationShutdown {
       throw new AttemptFailure('status', statusCode, headers);
     }
     try {
-      return { status: statusCode, headers, body: await readLimited(body, upstream.settings.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES) };
+      return {
+        status: statusCode,
+        headers,
+        body: await readLimited(body, upstream.settings.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES),
+      };
     } catch (e) {
       throw signal.aborted || isTimeout(e) ? new AttemptFailure('timeout') : new AttemptFailure('body');
     }
   }
 
-  private classify(upstream: GuardedUpstream, e: unknown, deadline: AbortSignal): { error: Error; retryAfterMs?: number; mayRetry: boolean } {
+  private classify(
+    upstream: GuardedUpstream,
+    e: unknown,
+    deadline: AbortSignal,
+  ): { error: Error; retryAfterMs?: number; mayRetry: boolean } {
     const name = upstream.name;
     if (e instanceof AttemptFailure) {
       switch (e.kind) {
         case 'connect':
-          return { error: new UpstreamUnavailableError(name, 'connect', DEFAULT_RETRY_AFTER_SECONDS), mayRetry: true };
+          return {
+            error: new UpstreamUnavailableError(name, 'connect', DEFAULT_RETRY_AFTER_SECONDS),
+            mayRetry: true,
+          };
         case 'timeout':
           return { error: new UpstreamTimeoutError(name), mayRetry: false };
         case 'body':
@@ -316,7 +350,11 @@ export class UpstreamHttp implements OnApplicationShutdown {
           const retryAfterMs = parseRetryAfterMs(e.headers?.['retry-after']);
           const error =
             e.status === 503
-              ? new UpstreamUnavailableError(name, 'unavailable', (retryAfterMs ?? DEFAULT_RETRY_AFTER_SECONDS * 1000) / 1000)
+              ? new UpstreamUnavailableError(
+                  name,
+                  'unavailable',
+                  (retryAfterMs ?? DEFAULT_RETRY_AFTER_SECONDS * 1000) / 1000,
+                )
               : e.status === 504
                 ? new UpstreamTimeoutError(name)
                 : new UpstreamBadResponseError(name, 'bad-status');
@@ -325,8 +363,13 @@ export class UpstreamHttp implements OnApplicationShutdown {
       }
     }
     if (e instanceof BrokenCircuitError) {
-      const openFor = upstream.settings.breaker.halfOpenAfterMs - (this.clock.now() - (upstream.openedAt ?? this.clock.now()));
-      return { error: new UpstreamUnavailableError(name, 'circuit-open', Math.max(1, openFor / 1000)), mayRetry: false };
+      const openFor =
+        upstream.settings.breaker.halfOpenAfterMs -
+        (this.clock.now() - (upstream.openedAt ?? this.clock.now()));
+      return {
+        error: new UpstreamUnavailableError(name, 'circuit-open', Math.max(1, openFor / 1000)),
+        mayRetry: false,
+      };
     }
     if (e instanceof PacerFullError) {
       return { error: new UpstreamBusyError(name, Math.max(1, e.retryAfterMs / 1000)), mayRetry: false };
@@ -340,7 +383,12 @@ export class UpstreamHttp implements OnApplicationShutdown {
     throw e;
   }
 
-  private logAttemptFailure(upstream: GuardedUpstream, call: UpstreamCall, attempt: number, error: Error): void {
+  private logAttemptFailure(
+    upstream: GuardedUpstream,
+    call: UpstreamCall,
+    attempt: number,
+    error: Error,
+  ): void {
     this.logger.debug(
       {
         upstream: upstream.name,
@@ -389,7 +437,10 @@ function isConnectionError(e: unknown): boolean {
 
 function isTimeout(e: unknown): boolean {
   const code = errorCode(e);
-  return (code !== undefined && TIMEOUT_ERROR_CODES.has(code)) || (e as { name?: string } | undefined)?.name === 'TimeoutError';
+  return (
+    (code !== undefined && TIMEOUT_ERROR_CODES.has(code)) ||
+    (e as { name?: string } | undefined)?.name === 'TimeoutError'
+  );
 }
 
 function isAbort(e: unknown): boolean {

@@ -66,11 +66,19 @@ export class InnerApiClient implements OnModuleInit {
       const upstream = `inner-${settings.name}`;
       http.register(upstream, guards(settings));
       // The token endpoint is its own upstream: an issuer outage must not open the API's breaker, nor the reverse.
-      http.register(`${upstream}-token`, { ...guards(settings), retry: { ...guards(settings).retry, maxAttempts: 1 } });
+      http.register(`${upstream}-token`, {
+        ...guards(settings),
+        retry: { ...guards(settings).retry, maxAttempts: 1 },
+      });
       const source = settings.authority
         ? new MsalTokenSource(`${upstream}-token`, settings)
         : new OAuthClientCredentialsTokenSource(http, `${upstream}-token`, settings, () => clock.now());
-      this.apis.set(settings.name, { settings, base: upstreamBase(settings.baseUrl), upstream, tokens: new CachedTokenProvider(source, undefined, () => clock.now()) });
+      this.apis.set(settings.name, {
+        settings,
+        base: upstreamBase(settings.baseUrl),
+        upstream,
+        tokens: new CachedTokenProvider(source, undefined, () => clock.now()),
+      });
     }
   }
 

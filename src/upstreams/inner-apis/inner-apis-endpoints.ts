@@ -5,7 +5,10 @@ export const INNER_APIS = Symbol('INNER_APIS');
 export const WORKS_REGISTER = 'works-register';
 
 /** Configured inner APIs, plus the sandbox's works register when the gateway runs against a sandbox. */
-export function resolveInnerApis(config: InnerApisConfig, streetManager: StreetManagerEndpoints): InnerApiSettings[] {
+export function resolveInnerApis(
+  config: InnerApisConfig,
+  streetManager: StreetManagerEndpoints,
+): InnerApiSettings[] {
   const apis = [...config.apis];
   const inner = streetManager.sandbox?.inner;
   if (inner && !apis.some((a) => a.name === WORKS_REGISTER)) {

@@ -14,7 +14,14 @@ export interface WorksRegisterEntry {
   updatedAt: string;
 }
 
-const FIELDS = ['workReferenceNumber', 'jobNumber', 'costCentre', 'contactTeam', 'notes', 'updatedAt'] as const;
+const FIELDS = [
+  'workReferenceNumber',
+  'jobNumber',
+  'costCentre',
+  'contactTeam',
+  'notes',
+  'updatedAt',
+] as const;
 const UPSTREAM = `inner-${WORKS_REGISTER}`;
 
 /** The works register inner API (`GET {baseUrl}/works/{workReferenceNumber}`), used to enrich works. */

@@ -66,7 +66,11 @@ export class EventApiClient {
   constructor(private readonly transport: StreetManagerTransport) {}
 
   /** `GET /works/updates`: one page after the cursor (or in a date range), oldest first. */
-  async workUpdates(caller: Caller | undefined, query: WorkUpdatesQuery, signal?: AbortSignal): Promise<WorkUpdatesPage> {
+  async workUpdates(
+    caller: Caller | undefined,
+    query: WorkUpdatesQuery,
+    signal?: AbortSignal,
+  ): Promise<WorkUpdatesPage> {
     const smQuery: SmWorkUpdatesQuery = {
       update_id: query.updateId,
       start_date: query.startDate,
@@ -93,7 +97,11 @@ export class EventApiClient {
    * organisation to `apiEndpoint` (an HTTPS URL, at most 2048 characters) as an SNS message; the first message
    * is a SubscriptionConfirmation the receiver must confirm.
    */
-  async subscribe(caller: Caller | undefined, apiEndpoint: string, description?: string): Promise<EventSubscription> {
+  async subscribe(
+    caller: Caller | undefined,
+    apiEndpoint: string,
+    description?: string,
+  ): Promise<EventSubscription> {
     const body: Omit<SmSubscriptionCreateRequest, 'internal_user_identifier' | 'internal_user_name'> = {
       api_endpoint: apiEndpoint,
       ...(description !== undefined ? { subscription_description: description } : {}),
@@ -119,7 +127,10 @@ export class EventApiClient {
       operation: 'unsubscribeFromEvents',
       method: 'POST',
       pathTemplate: '/api-notifications/unsubscribe',
-      body: subscriptionReferenceNumber !== undefined ? { subscription_reference_number: subscriptionReferenceNumber } : {},
+      body:
+        subscriptionReferenceNumber !== undefined
+          ? { subscription_reference_number: subscriptionReferenceNumber }
+          : {},
       caller,
     });
   }

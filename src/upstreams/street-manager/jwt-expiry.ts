@@ -8,7 +8,10 @@ export function jwtTimes(token: string): { exp?: number; iat?: number } {
     return {};
   }
   try {
-    const claims = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as { exp?: unknown; iat?: unknown };
+    const claims = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as {
+      exp?: unknown;
+      iat?: unknown;
+    };
     return {
       exp: typeof claims.exp === 'number' ? claims.exp * 1000 : undefined,
       iat: typeof claims.iat === 'number' ? claims.iat * 1000 : undefined,

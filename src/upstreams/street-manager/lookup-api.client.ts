@@ -23,7 +23,11 @@ export class LookupApiClient {
     if (points.length < 1 || points.length > STREET_SEARCH_MAX_COORDINATES) {
       throw new Error(`streetsNear: 1 to ${STREET_SEARCH_MAX_COORDINATES} points, not ${points.length}`);
     }
-    const unique = [...new Map(points.map((p) => [`${p.easting},${p.northing}`, { easting: p.easting, northing: p.northing }])).values()];
+    const unique = [
+      ...new Map(
+        points.map((p) => [`${p.easting},${p.northing}`, { easting: p.easting, northing: p.northing }]),
+      ).values(),
+    ];
     try {
       const response = await this.transport.request<SmStreet[]>({
         api: 'lookup',

@@ -10,7 +10,14 @@ describeWithRedis('RedisSessionStore (real redis-server)', () => {
   let a: Redis;
   let b: Redis;
   let alarm: RedisAlarm;
-  const client = () => new Redis(server.url, { keyPrefix: 's:', enableOfflineQueue: false, maxRetriesPerRequest: 0, lazyConnect: true, commandTimeout: 500 });
+  const client = () =>
+    new Redis(server.url, {
+      keyPrefix: 's:',
+      enableOfflineQueue: false,
+      maxRetriesPerRequest: 0,
+      lazyConnect: true,
+      commandTimeout: 500,
+    });
   const now = Date.now();
   const tokens = (idToken: string): SessionTokens => ({
     idToken,
@@ -52,7 +59,11 @@ describeWithRedis('RedisSessionStore (real redis-server)', () => {
 
   it('lets one instance sign in while the others wait and read its result', async () => {
     const clock = new TestClock();
-    const instances = [new RedisSessionStore(a, alarm, clock), new RedisSessionStore(b, alarm, clock), new RedisSessionStore(a, alarm, clock)];
+    const instances = [
+      new RedisSessionStore(a, alarm, clock),
+      new RedisSessionStore(b, alarm, clock),
+      new RedisSessionStore(a, alarm, clock),
+    ];
     let signIns = 0;
     let concurrent = 0;
     let maxConcurrent = 0;

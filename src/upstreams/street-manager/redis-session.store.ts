@@ -62,16 +62,24 @@ export class RedisSessionStore implements SessionStore {
     return this.local.withLock(credentialId, async () => {
       let ran = false;
       try {
-        return await this.lock.withLock(lockKey(credentialId), { leaseMs: LOCK_LEASE_MS, waitMs: LOCK_WAIT_MS }, () => {
-          ran = true;
-          return fn();
-        });
+        return await this.lock.withLock(
+          lockKey(credentialId),
+          { leaseMs: LOCK_LEASE_MS, waitMs: LOCK_WAIT_MS },
+          () => {
+            ran = true;
+            return fn();
+          },
+        );
       } catch (e) {
         if (ran) {
           throw e;
         }
         // Redis is down, or the holder has overrun its lease: doing the work here beats failing every caller.
-        this.alarm.raise('session', e instanceof LockNotAcquiredError ? new Error('lock wait timed out') : e, 'signing in to Street Manager without the shared lock');
+        this.alarm.raise(
+          'session',
+          e instanceof LockNotAcquiredError ? new Error('lock wait timed out') : e,
+          'signing in to Street Manager without the shared lock',
+        );
         return fn();
       }
     });
@@ -94,7 +102,12 @@ export class RedisSessionStore implements SessionStore {
   async setRefusal(credentialId: string, refusal: StoredRefusal): Promise<void> {
     await this.local.setRefusal(credentialId, refusal);
     try {
-      await this.redis.set(refusalKey(credentialId), JSON.stringify(refusal), 'PX', Math.max(1, refusal.blockedUntil - this.clock.now()));
+      await this.redis.set(
+        refusalKey(credentialId),
+        JSON.stringify(refusal),
+        'PX',
+        Math.max(1, refusal.blockedUntil - this.clock.now()),
+      );
     } catch (e) {
       this.alarm.raise('session', e, 'refused sign-ins are remembered per instance only');
     }

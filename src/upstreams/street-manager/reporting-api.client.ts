@@ -59,7 +59,11 @@ export class ReportingApiClient {
    * `GET /works`: works whose reference starts with `workReferenceNumber` (V6-A5), one unpaged answer. A search,
    * not a list: it cannot filter by status or date.
    */
-  async searchWorks(caller: Caller, workReferenceNumber: string, swaCode?: string): Promise<SmWorkSearchRow[]> {
+  async searchWorks(
+    caller: Caller,
+    workReferenceNumber: string,
+    swaCode?: string,
+  ): Promise<SmWorkSearchRow[]> {
     const response = await this.transport.request<Schemas['WorkSearchReportingResponse']>({
       api: 'reporting',
       operation: 'searchWorks',
@@ -92,13 +96,34 @@ export class ReportingApiClient {
 
 /** The reporting lists behind the outer resources other than works and permits: path → query and row types. */
 export interface SmReportingLists {
-  '/inspections': { query: ListQuery<operations['get_inspections']['parameters']['query']>; row: Schemas['InspectionSummaryResponse'] };
-  '/fixed-penalty-notices': { query: ListQuery<operations['get_fpns']['parameters']['query']>; row: Schemas['FPNSummaryResponse'] };
-  '/comments': { query: ListQuery<operations['get_comments']['parameters']['query']>; row: Schemas['CommentSummaryResponse'] };
-  '/forward-plans': { query: ListQuery<operations['get_forward_plans']['parameters']['query']>; row: Schemas['ForwardPlanSummaryResponse'] };
-  '/section-81s': { query: ListQuery<operations['get_section81s']['parameters']['query']>; row: Schemas['Section81SummaryResponse'] };
-  '/alterations': { query: ListQuery<operations['get_alterations']['parameters']['query']>; row: Schemas['AlterationSummaryResponse'] };
-  '/activities': { query: ListQuery<operations['get_activities']['parameters']['query']>; row: SmActivitySummary };
+  '/inspections': {
+    query: ListQuery<operations['get_inspections']['parameters']['query']>;
+    row: Schemas['InspectionSummaryResponse'];
+  };
+  '/fixed-penalty-notices': {
+    query: ListQuery<operations['get_fpns']['parameters']['query']>;
+    row: Schemas['FPNSummaryResponse'];
+  };
+  '/comments': {
+    query: ListQuery<operations['get_comments']['parameters']['query']>;
+    row: Schemas['CommentSummaryResponse'];
+  };
+  '/forward-plans': {
+    query: ListQuery<operations['get_forward_plans']['parameters']['query']>;
+    row: Schemas['ForwardPlanSummaryResponse'];
+  };
+  '/section-81s': {
+    query: ListQuery<operations['get_section81s']['parameters']['query']>;
+    row: Schemas['Section81SummaryResponse'];
+  };
+  '/alterations': {
+    query: ListQuery<operations['get_alterations']['parameters']['query']>;
+    row: Schemas['AlterationSummaryResponse'];
+  };
+  '/activities': {
+    query: ListQuery<operations['get_activities']['parameters']['query']>;
+    row: SmActivitySummary;
+  };
 }
 
 const REPORTING_LIST_OPERATIONS: Record<keyof SmReportingLists, string> = {

@@ -49,5 +49,10 @@ export function configuredEndpoints(config: StreetManagerConfig): StreetManagerE
   }
   const seen = new Set<string>();
   const credentials = config.credentials.filter((c) => !seen.has(c.id) && seen.add(c.id));
-  return { baseUrls: config.baseUrls, credentials, defaultCredentialId: credentials[0].id, ownsSandbox: false };
+  return {
+    baseUrls: config.baseUrls,
+    credentials,
+    defaultCredentialId: credentials[0].id,
+    ownsSandbox: false,
+  };
 }

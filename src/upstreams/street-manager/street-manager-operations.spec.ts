@@ -7,8 +7,13 @@ import { WORKLIST_SIDES } from './worklist-api.client';
 describe('the list of Street Manager operations the gateway calls', () => {
   it('names only operations that exist in the V6 files', () => {
     for (const op of STREET_MANAGER_OPERATIONS) {
-      expect({ op, found: matchOperation(op.api, op.method, op.pathTemplate.replace(/\{\w+\}/g, 'X')) }).toEqual({ op, found: { pathTemplate: op.pathTemplate } });
-      expect(checkResponse(op.api, op.method, op.pathTemplate, 200, undefined).errors.join()).not.toMatch(/no operation/);
+      expect({
+        op,
+        found: matchOperation(op.api, op.method, op.pathTemplate.replace(/\{\w+\}/g, 'X')),
+      }).toEqual({ op, found: { pathTemplate: op.pathTemplate } });
+      expect(checkResponse(op.api, op.method, op.pathTemplate, 200, undefined).errors.join()).not.toMatch(
+        /no operation/,
+      );
       expect(checkRequest(op.api, op.method, op.pathTemplate, {}).errors.join()).not.toMatch(/no operation/);
     }
   });

@@ -1,7 +1,17 @@
-import { type BeforeApplicationShutdown, Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
+import {
+  type BeforeApplicationShutdown,
+  Inject,
+  Injectable,
+  Logger,
+  type OnModuleInit,
+} from '@nestjs/common';
 import type { Caller } from '../../auth/caller';
 import { Clock } from '../../common/clock';
-import { type StreetManagerConfig, type StreetManagerCredential, streetManagerConfig } from '../../config/street-manager.config';
+import {
+  type StreetManagerConfig,
+  type StreetManagerCredential,
+  streetManagerConfig,
+} from '../../config/street-manager.config';
 import { HealthRegistry } from '../../health/health-registry';
 import { MetricsService } from '../../metrics/metrics.service';
 import { fullJitterDelayMs } from '../http/backoff';
@@ -17,7 +27,11 @@ import { UpstreamHttp, type UpstreamResponse } from '../http/upstream-http.servi
 import { jwtTimes } from './jwt-expiry';
 import { SESSION_STORE, type SessionStore, type SessionTokens } from './session.store';
 import { STREET_MANAGER_ENDPOINTS, type StreetManagerEndpoints } from './street-manager-endpoints';
-import { registerStreetManagerUpstreams, streetManagerBases, streetManagerUpstream } from './street-manager-upstreams';
+import {
+  registerStreetManagerUpstreams,
+  streetManagerBases,
+  streetManagerUpstream,
+} from './street-manager-upstreams';
 
 /** What one data call needs from its session: the id token to send and the credential's pacer. */
 export interface SessionContext {
@@ -35,12 +49,18 @@ interface CredentialState {
   lastProblem?: string;
 }
 
-const REFUSALS: Record<number, Refusal> = { 401: 'bad-credentials', 423: 'locked', 412: 'suspended', 307: 'password-change-required' };
+const REFUSALS: Record<number, Refusal> = {
+  401: 'bad-credentials',
+  423: 'locked',
+  412: 'suspended',
+  307: 'password-change-required',
+};
 const REFUSAL_TEXT: Record<Refusal, string> = {
   'bad-credentials': 'Street Manager rejected the email or password (401)',
   locked: 'the Street Manager account is locked after too many failed sign-ins (423)',
   suspended: "the organisation's Street Manager account is suspended (412)",
-  'password-change-required': 'the Street Manager account still has a temporary password that must be changed (307)',
+  'password-change-required':
+    'the Street Manager account still has a temporary password that must be changed (307)',
 };
 /** a token refreshed this close to the refresh token's own end would outlive it; sign in afresh instead */
 const REFRESH_TOKEN_MARGIN_MS = 60_000;
@@ -80,7 +100,15 @@ export class StreetManagerSessions implements OnModuleInit, BeforeApplicationShu
       if (c.organisation && !this.byOrganisation.has(c.organisation)) {
         this.byOrganisation.set(c.organisation, c);
       }
-      this.pacers.set(c.id, new TokenBucket(config.pacer.ratePerSecond, config.pacer.burst, () => clock.now(), config.pacer.maxWaitMs));
+      this.pacers.set(
+        c.id,
+        new TokenBucket(
+          config.pacer.ratePerSecond,
+          config.pacer.burst,
+          () => clock.now(),
+          config.pacer.maxWaitMs,
+        ),
+      );
       this.states.set(c.id, {});
     }
   }
@@ -121,7 +149,9 @@ export class StreetManagerSessions implements OnModuleInit, BeforeApplicationShu
     if (organisation) {
       const bound = this.byOrganisation.get(organisation);
       if (!bound) {
-        throw new UpstreamForbiddenError(`the gateway is not set up to act in Street Manager for organisation ${organisation}`);
+        throw new UpstreamForbiddenError(
+          `the gateway is not set up to act in Street Manager for organisation ${organisation}`,
+        );
       }
       return bound;
     }
@@ -145,17 +175,26 @@ export class StreetManagerSessions implements OnModuleInit, BeforeApplicationShu
    * After a data call got 401 with `staleIdToken`: signs in again once and returns the new session, or undefined
    * when the gateway has only just signed in, so the 401 is a refusal of this call.
    */
-  private reauthenticate(credential: StreetManagerCredential, staleIdToken: string): Promise<SessionTokens | undefined> {
+  private reauthenticate(
+    credential: StreetManagerCredential,
+    staleIdToken: string,
+  ): Promise<SessionTokens | undefined> {
     return this.singleFlight(`${credential.id}:401:${staleIdToken.slice(-16)}`, () =>
       this.store.withLock(credential.id, async () => {
         const current = await this.store.get(credential.id);
         if (current && current.idToken !== staleIdToken) {
           return current;
         }
-        if (current?.via === 'reauthenticate' && this.clock.now() - current.obtainedAt < REAUTH_MIN_INTERVAL_MS) {
+        if (
+          current?.via === 'reauthenticate' &&
+          this.clock.now() - current.obtainedAt < REAUTH_MIN_INTERVAL_MS
+        ) {
           return undefined;
         }
-        this.logger.log({ credential: credential.id }, 'Street Manager answered 401 to a data call: signing in again once');
+        this.logger.log(
+          { credential: credential.id },
+          'Street Manager answered 401 to a data call: signing in again once',
+        );
         const fresh = await this.authenticate(credential, 'reauthenticate');
         await this.store.set(credential.id, fresh);
         return fresh;
@@ -176,10 +215,20 @@ export class StreetManagerSessions implements OnModuleInit, BeforeApplicationShu
           return;
         }
         try {
-          const response = await this.post(this.byId.get(id)!, 'party', '/logout', 'logout', { access_token: tokens.accessToken }, tokens.idToken);
+          const response = await this.post(
+            this.byId.get(id)!,
+            'party',
+            '/logout',
+            'logout',
+            { access_token: tokens.accessToken },
+            tokens.idToken,
+          );
           this.logger.log({ credential: id, status: response.status }, 'signed out of Street Manager');
         } catch (e) {
-          this.logger.warn({ credential: id, reason: (e as { reason?: string }).reason }, 'could not sign out of Street Manager');
+          this.logger.warn(
+            { credential: id, reason: (e as { reason?: string }).reason },
+            'could not sign out of Street Manager',
+          );
         }
         await this.store.set(id, undefined);
       }),
@@ -210,7 +259,10 @@ export class StreetManagerSessions implements OnModuleInit, BeforeApplicationShu
       let renewed: SessionTokens | undefined;
       if (current && this.clock.now() < current.refreshTokenExpiresAt - REFRESH_TOKEN_MARGIN_MS) {
         renewed = await this.refresh(credential, current).catch((e: unknown) => {
-          this.logger.log({ credential: credential.id, reason: (e as { reason?: string }).reason }, 'token refresh failed: signing in again');
+          this.logger.log(
+            { credential: credential.id, reason: (e as { reason?: string }).reason },
+            'token refresh failed: signing in again',
+          );
           return undefined;
         });
       }
@@ -219,7 +271,10 @@ export class StreetManagerSessions implements OnModuleInit, BeforeApplicationShu
       } catch (e) {
         // Riding out a sign-in outage on a token that Street Manager still accepts beats failing every caller.
         if (current && this.clock.now() < current.idTokenExpiresAt - 5_000) {
-          this.logger.warn({ credential: credential.id }, 'could not renew the Street Manager session; using the current token until it expires');
+          this.logger.warn(
+            { credential: credential.id },
+            'could not renew the Street Manager session; using the current token until it expires',
+          );
           return current;
         }
         throw e;
@@ -230,12 +285,23 @@ export class StreetManagerSessions implements OnModuleInit, BeforeApplicationShu
   }
 
   private async refresh(credential: StreetManagerCredential, current: SessionTokens): Promise<SessionTokens> {
-    const response = await this.post(credential, 'party', '/refresh', 'refreshToken', { refresh_token: current.refreshToken }, current.idToken);
+    const response = await this.post(
+      credential,
+      'party',
+      '/refresh',
+      'refreshToken',
+      { refresh_token: current.refreshToken },
+      current.idToken,
+    );
     const body = response.status === 200 ? parseObject(response.body) : undefined;
     const idToken = body?.id_token;
     const accessToken = body?.access_token;
     if (typeof idToken !== 'string' || typeof accessToken !== 'string') {
-      this.metrics.upstreamAuthentications.inc({ credential: credential.id, kind: 'refresh', result: `status_${response.status}` });
+      this.metrics.upstreamAuthentications.inc({
+        credential: credential.id,
+        kind: 'refresh',
+        result: `status_${response.status}`,
+      });
       throw new UpstreamBadResponseError('street-manager-party', 'bad-status');
     }
     this.metrics.upstreamAuthentications.inc({ credential: credential.id, kind: 'refresh', result: 'ok' });
@@ -243,7 +309,10 @@ export class StreetManagerSessions implements OnModuleInit, BeforeApplicationShu
     return { ...current, ...this.lifetimes(idToken), idToken, accessToken, via: 'refresh' };
   }
 
-  private async authenticate(credential: StreetManagerCredential, via: 'authenticate' | 'reauthenticate'): Promise<SessionTokens> {
+  private async authenticate(
+    credential: StreetManagerCredential,
+    via: 'authenticate' | 'reauthenticate',
+  ): Promise<SessionTokens> {
     await this.assertMaySignIn(credential);
     const { authAttempts, authBaseDelayMs, authMaxDelayMs } = this.config.session;
     for (let attempt = 1; ; attempt++) {
@@ -256,12 +325,19 @@ export class StreetManagerSessions implements OnModuleInit, BeforeApplicationShu
       } catch (e) {
         // Only "busy" answers are worth another try; each try is one sign-in against the lockout count otherwise.
         if (!isBusyFailure(e) || attempt >= authAttempts) {
-          this.metrics.upstreamAuthentications.inc({ credential: credential.id, kind: 'authenticate', result: 'unavailable' });
+          this.metrics.upstreamAuthentications.inc({
+            credential: credential.id,
+            kind: 'authenticate',
+            result: 'unavailable',
+          });
           this.state(credential).lastProblem = 'Street Manager did not answer the sign-in';
           throw e;
         }
-        const retryAfterMs = e instanceof UpstreamUnavailableError && e.reason === 'throttled' ? e.retryAfterSeconds * 1000 : 0;
-        await this.clock.sleep(Math.max(retryAfterMs, fullJitterDelayMs(attempt - 1, authBaseDelayMs, authMaxDelayMs)));
+        const retryAfterMs =
+          e instanceof UpstreamUnavailableError && e.reason === 'throttled' ? e.retryAfterSeconds * 1000 : 0;
+        await this.clock.sleep(
+          Math.max(retryAfterMs, fullJitterDelayMs(attempt - 1, authBaseDelayMs, authMaxDelayMs)),
+        );
         continue;
       }
       const refusal = REFUSALS[response.status];
@@ -270,11 +346,23 @@ export class StreetManagerSessions implements OnModuleInit, BeforeApplicationShu
       }
       const body = response.status === 200 ? parseObject(response.body) : undefined;
       const { idToken, accessToken, refreshToken } = body ?? {};
-      if (typeof idToken !== 'string' || typeof accessToken !== 'string' || typeof refreshToken !== 'string') {
-        this.metrics.upstreamAuthentications.inc({ credential: credential.id, kind: 'authenticate', result: `status_${response.status}` });
+      if (
+        typeof idToken !== 'string' ||
+        typeof accessToken !== 'string' ||
+        typeof refreshToken !== 'string'
+      ) {
+        this.metrics.upstreamAuthentications.inc({
+          credential: credential.id,
+          kind: 'authenticate',
+          result: `status_${response.status}`,
+        });
         throw new UpstreamBadResponseError('street-manager-work', 'bad-status');
       }
-      this.metrics.upstreamAuthentications.inc({ credential: credential.id, kind: 'authenticate', result: 'ok' });
+      this.metrics.upstreamAuthentications.inc({
+        credential: credential.id,
+        kind: 'authenticate',
+        result: 'ok',
+      });
       const state = this.state(credential);
       state.refusal = undefined;
       state.blockedUntil = undefined;
@@ -307,7 +395,11 @@ export class StreetManagerSessions implements OnModuleInit, BeforeApplicationShu
     state.blockedUntil = this.clock.now() + cooldownMs;
     await this.store.setRefusal(credential.id, { reason: refusal, blockedUntil: state.blockedUntil });
     state.lastProblem = REFUSAL_TEXT[refusal];
-    this.metrics.upstreamAuthentications.inc({ credential: credential.id, kind: 'authenticate', result: refusal });
+    this.metrics.upstreamAuthentications.inc({
+      credential: credential.id,
+      kind: 'authenticate',
+      result: refusal,
+    });
     this.logger.error(
       { credential: credential.id, refusal, retryNotBefore: new Date(state.blockedUntil).toISOString() },
       `Street Manager refused the gateway's sign-in: ${REFUSAL_TEXT[refusal]}. No further sign-in is tried for this credential until the cool-down ends; check the credentials.`,
@@ -325,7 +417,11 @@ export class StreetManagerSessions implements OnModuleInit, BeforeApplicationShu
       state.lastProblem = REFUSAL_TEXT[state.refusal];
     }
     if (state.blockedUntil && this.clock.now() < state.blockedUntil) {
-      throw new UpstreamUnavailableError('street-manager', 'credentials', (state.blockedUntil - this.clock.now()) / 1000);
+      throw new UpstreamUnavailableError(
+        'street-manager',
+        'credentials',
+        (state.blockedUntil - this.clock.now()) / 1000,
+      );
     }
   }
 
@@ -345,10 +441,12 @@ export class StreetManagerSessions implements OnModuleInit, BeforeApplicationShu
     for (const id of this.byId.keys()) {
       const state = this.states.get(id) ?? {};
       if (state.refusal && state.blockedUntil && this.clock.now() < state.blockedUntil) {
-        refused.push(`credential ${id}: ${REFUSAL_TEXT[state.refusal]}; next sign-in not before ${new Date(state.blockedUntil).toISOString()}`);
+        refused.push(
+          `credential ${id}: ${REFUSAL_TEXT[state.refusal]}; next sign-in not before ${new Date(state.blockedUntil).toISOString()}`,
+        );
         continue;
       }
-      credentials[id] = (await this.store.get(id)) ? 'signed in' : state.lastProblem ?? 'not signed in yet';
+      credentials[id] = (await this.store.get(id)) ? 'signed in' : (state.lastProblem ?? 'not signed in yet');
     }
     if (refused.length > 0) {
       throw new Error(refused.join('; '));
@@ -370,7 +468,11 @@ export class StreetManagerSessions implements OnModuleInit, BeforeApplicationShu
       method: 'POST',
       origin: this.bases[api].origin,
       path: this.bases[api].basePath + path,
-      headers: { 'content-type': 'application/json', accept: 'application/json', ...(token ? { token } : {}) },
+      headers: {
+        'content-type': 'application/json',
+        accept: 'application/json',
+        ...(token ? { token } : {}),
+      },
       body: JSON.stringify(body),
       pacer: this.pacers.get(credential.id),
     });
@@ -384,7 +486,9 @@ export function streetManagerForbidden(): UpstreamForbiddenError {
 function parseObject(body: Buffer): Record<string, unknown> | undefined {
   try {
     const parsed = JSON.parse(body.toString('utf8')) as unknown;
-    return parsed && typeof parsed === 'object' && !Array.isArray(parsed) ? (parsed as Record<string, unknown>) : undefined;
+    return parsed && typeof parsed === 'object' && !Array.isArray(parsed)
+      ? (parsed as Record<string, unknown>)
+      : undefined;
   } catch {
     return undefined;
   }

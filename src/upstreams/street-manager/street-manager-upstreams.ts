@@ -1,4 +1,8 @@
-import { STREET_MANAGER_APIS, type StreetManagerApiName, type StreetManagerConfig } from '../../config/street-manager.config';
+import {
+  STREET_MANAGER_APIS,
+  type StreetManagerApiName,
+  type StreetManagerConfig,
+} from '../../config/street-manager.config';
 import { type UpstreamBase, upstreamBase } from '../http/upstream-base';
 import type { UpstreamHttp } from '../http/upstream-http.service';
 
@@ -14,6 +18,11 @@ export function registerStreetManagerUpstreams(http: UpstreamHttp, config: Stree
 }
 
 /** Each API's base URL split once, at boot, into the origin and the path prefix of its calls. */
-export function streetManagerBases(baseUrls: Record<StreetManagerApiName, string>): Record<StreetManagerApiName, UpstreamBase> {
-  return Object.fromEntries(STREET_MANAGER_APIS.map((api) => [api, upstreamBase(baseUrls[api])])) as Record<StreetManagerApiName, UpstreamBase>;
+export function streetManagerBases(
+  baseUrls: Record<StreetManagerApiName, string>,
+): Record<StreetManagerApiName, UpstreamBase> {
+  return Object.fromEntries(STREET_MANAGER_APIS.map((api) => [api, upstreamBase(baseUrls[api])])) as Record<
+    StreetManagerApiName,
+    UpstreamBase
+  >;
 }

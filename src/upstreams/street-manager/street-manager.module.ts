@@ -16,7 +16,15 @@ import { StreetManagerLifecycle } from './street-manager.lifecycle';
 import { WorkApiClient } from './work-api.client';
 import { WorklistApiClient } from './worklist-api.client';
 
-const CLIENTS = [WorkApiClient, ReportingApiClient, PartyApiClient, LookupApiClient, GeojsonApiClient, EventApiClient, WorklistApiClient];
+const CLIENTS = [
+  WorkApiClient,
+  ReportingApiClient,
+  PartyApiClient,
+  LookupApiClient,
+  GeojsonApiClient,
+  EventApiClient,
+  WorklistApiClient,
+];
 
 /**
  * Street Manager as one dependency: sessions per credential, the transport, and the typed client per API, each
@@ -31,7 +39,9 @@ const CLIENTS = [WorkApiClient, ReportingApiClient, PartyApiClient, LookupApiCli
       inject: [RedisService, Clock],
       // With REDIS_URL every instance shares one Street Manager sign-in per credential (scale-out).
       useFactory: (redis: RedisService, clock: Clock): SessionStore =>
-        redis.client ? new RedisSessionStore(redis.client, redis.alarm, clock) : new MemorySessionStore(() => clock.now()),
+        redis.client
+          ? new RedisSessionStore(redis.client, redis.alarm, clock)
+          : new MemorySessionStore(() => clock.now()),
     },
     StreetManagerSessions,
     StreetManagerTransport,

@@ -101,15 +101,23 @@ export class StreetManagerTransport {
     const target = { origin, path: basePath + path + queryString(req.query) };
     // The caller's identity goes only where the operation takes it (a street search, say, does not).
     const template = req.pathTemplate ?? matchOperation(req.api, req.method, path)?.pathTemplate;
-    const identify = template !== undefined && requestTakes(req.api, req.method, template, 'internal_user_identifier');
-    const body = req.method === 'POST' || req.method === 'PUT' ? JSON.stringify(identify ? withInternalUser(req.body ?? {}, req.caller) : (req.body ?? {})) : undefined;
-    const exchange = () => this.sessions.withSession(req.caller, (session) => this.send(req, target, body, session));
+    const identify =
+      template !== undefined && requestTakes(req.api, req.method, template, 'internal_user_identifier');
+    const body =
+      req.method === 'POST' || req.method === 'PUT'
+        ? JSON.stringify(identify ? withInternalUser(req.body ?? {}, req.caller) : (req.body ?? {}))
+        : undefined;
+    const exchange = () =>
+      this.sessions.withSession(req.caller, (session) => this.send(req, target, body, session));
 
     // Identical concurrent GETs of one organisation (so one credential) share one upstream call and its outcome,
     // errors too; nothing is kept afterwards. A caller's own abort signal cannot be shared, so such calls go alone.
     const response =
       req.method === 'GET' && req.signal === undefined
-        ? await this.inflightGets.run(`${req.caller?.organisation ?? ''} GET ${origin}${target.path}`, exchange)
+        ? await this.inflightGets.run(
+            `${req.caller?.organisation ?? ''} GET ${origin}${target.path}`,
+            exchange,
+          )
         : await exchange();
     return this.read<T>(req, path, response);
   }
@@ -137,19 +145,31 @@ export class StreetManagerTransport {
     });
   }
 
-  private read<T>(req: StreetManagerRequest, path: string, response: UpstreamResponse): StreetManagerResponse<T> {
+  private read<T>(
+    req: StreetManagerRequest,
+    path: string,
+    response: UpstreamResponse,
+  ): StreetManagerResponse<T> {
     const { status } = response;
     const template = req.pathTemplate ?? matchOperation(req.api, req.method, path)?.pathTemplate;
     if (status >= 200 && status < 300) {
       const body = parseJson(response.body);
       if (body === INVALID) {
-        this.logger.warn({ api: req.api, operation: req.operation, status }, 'Street Manager answered with a body that is not JSON');
+        this.logger.warn(
+          { api: req.api, operation: req.operation, status },
+          'Street Manager answered with a body that is not JSON',
+        );
         throw new UpstreamBadResponseError(streetManagerUpstream(req.api), 'bad-body');
       }
-      const check = template ? checkResponse(req.api, req.method, template, status, body) : { valid: false, errors: ['no such operation in the spec'] };
+      const check = template
+        ? checkResponse(req.api, req.method, template, status, body)
+        : { valid: false, errors: ['no such operation in the spec'] };
       if (!check.valid) {
         // The schema errors name paths and rules, never values, so they are safe to log.
-        this.logger.warn({ api: req.api, operation: req.operation, status, errors: check.errors }, 'Street Manager answer does not match its contract');
+        this.logger.warn(
+          { api: req.api, operation: req.operation, status, errors: check.errors },
+          'Street Manager answer does not match its contract',
+        );
         throw new UpstreamBadResponseError(streetManagerUpstream(req.api), 'bad-body');
       }
       return { status, body: body as T, headers: response.headers };
@@ -170,14 +190,19 @@ export class StreetManagerTransport {
       case 422: {
         const details = fieldDetails(response.body, req);
         throw new UpstreamValidationError(
-          details.length > 0 ? `${details.map((d) => d.field).join(', ')} ${details.length > 1 ? 'were' : 'was'} not accepted by Street Manager` : undefined,
+          details.length > 0
+            ? `${details.map((d) => d.field).join(', ')} ${details.length > 1 ? 'were' : 'was'} not accepted by Street Manager`
+            : undefined,
           details.length > 0 ? details : undefined,
         );
       }
       case 403:
         throw streetManagerForbidden();
       default:
-        this.logger.warn({ api: req.api, operation: req.operation, status }, 'Street Manager answered with an unexpected status');
+        this.logger.warn(
+          { api: req.api, operation: req.operation, status },
+          'Street Manager answered with an unexpected status',
+        );
         throw new UpstreamBadResponseError(streetManagerUpstream(req.api), 'bad-status');
     }
   }
@@ -235,12 +260,16 @@ function withInternalUser(body: object, caller: Caller | undefined): object {
   const record = body as Record<string, unknown>;
   return {
     ...record,
-    internal_user_identifier: record.internal_user_identifier ?? caller.userIdentifier.slice(0, INTERNAL_USER_IDENTIFIER_MAX),
+    internal_user_identifier:
+      record.internal_user_identifier ?? caller.userIdentifier.slice(0, INTERNAL_USER_IDENTIFIER_MAX),
     internal_user_name: record.internal_user_name ?? caller.userName.slice(0, INTERNAL_USER_NAME_MAX),
   };
 }
 
-function defaultNotFound(template: string | undefined, path: string): { resource: string; reference?: string } {
+function defaultNotFound(
+  template: string | undefined,
+  path: string,
+): { resource: string; reference?: string } {
   const templateSegments = (template ?? '').split('/');
   const pathSegments = path.split('?')[0].split('/');
   let last: { name: string; value: string } | undefined;
@@ -254,7 +283,10 @@ function defaultNotFound(template: string | undefined, path: string): { resource
     return { resource: 'the resource' };
   }
   // workReferenceNumber → work, permitReferenceNumber → permit, usrn → usrn
-  const resource = last.name.replace(/(ReferenceNumber|Reference|Id)$/, '').replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
+  const resource = last.name
+    .replace(/(ReferenceNumber|Reference|Id)$/, '')
+    .replace(/([a-z])([A-Z])/g, '$1 $2')
+    .toLowerCase();
   return { resource, reference: last.value };
 }
 
@@ -279,7 +311,10 @@ function fieldDetails(raw: Buffer, req: StreetManagerRequest): ErrorDetail[] {
   const mentioned = new Set(message.match(/[A-Za-z_][A-Za-z0-9_]*/g) ?? []);
   return Object.keys(req.body)
     .filter((key) => mentioned.has(key))
-    .map((key) => ({ field: req.fieldNames?.[key] ?? snakeToCamel(key), message: 'was not accepted by Street Manager' }));
+    .map((key) => ({
+      field: req.fieldNames?.[key] ?? snakeToCamel(key),
+      message: 'was not accepted by Street Manager',
+    }));
 }
 
 function snakeToCamel(name: string): string {

@@ -21,7 +21,11 @@ describe('the V6 assumption list', () => {
 
   it('holds every assumption the code refers to (V6-An in a comment)', () => {
     const known = new Set(V6_ASSUMPTIONS.map((a) => a.id));
-    const referred = new Set(sources(join(__dirname, '..', '..')).flatMap((file) => readFileSync(file, 'utf8').match(/V6-A\d+/g) ?? []));
+    const referred = new Set(
+      sources(join(__dirname, '..', '..')).flatMap(
+        (file) => readFileSync(file, 'utf8').match(/V6-A\d+/g) ?? [],
+      ),
+    );
     expect([...referred].filter((id) => !known.has(id))).toEqual([]);
     expect(referred.size).toBeGreaterThan(10);
   });

@@ -78,7 +78,7 @@ export const V6_ASSUMPTIONS: readonly V6Assumption[] = [
     id: 'V6-A8',
     topic: 'additionalProperties: false',
     assumption:
-      'Set by the 2026 generator, not by DfT. The gateway ignores it on answers (a field added upstream is no error); the sandbox\'s own answers are checked with it in tests so the sandbox stays exactly on the files.',
+      "Set by the 2026 generator, not by DfT. The gateway ignores it on answers (a field added upstream is no error); the sandbox's own answers are checked with it in tests so the sandbox stays exactly on the files.",
     basis: 'v6-merged README',
   },
   {
@@ -90,7 +90,8 @@ export const V6_ASSUMPTIONS: readonly V6Assumption[] = [
   {
     id: 'V6-A10',
     topic: 'work update ids',
-    assumption: 'update_id is a positive integer increasing with time across all works, so it can be a cursor the gateway hands out (our `after`).',
+    assumption:
+      'update_id is a positive integer increasing with time across all works, so it can be a cursor the gateway hands out (our `after`).',
     basis: 'V3.6 polling docs',
   },
   {
@@ -130,7 +131,8 @@ export const V6_ASSUMPTIONS: readonly V6Assumption[] = [
   {
     id: 'V6-A16',
     topic: 'GET single comment',
-    assumption: '`GET /work/works/{wrn}/comments/{commentReferenceNumber}` answers CommentResponse; internal comments of another organisation are 404 to the reader, as in the reporting list.',
+    assumption:
+      '`GET /work/works/{wrn}/comments/{commentReferenceNumber}` answers CommentResponse; internal comments of another organisation are 404 to the reader, as in the reporting list.',
     basis: 'work-openapi.json; V3.6 comment visibility',
   },
   {
@@ -144,7 +146,7 @@ export const V6_ASSUMPTIONS: readonly V6Assumption[] = [
     id: 'V6-A19',
     topic: 'comment topic case',
     assumption:
-      'Comments are created with upper-case topics (GENERAL ...) and the Reporting API lists them upper case, but the Work API\'s CommentTopicResponse lists lower-case values; GET of a single comment is assumed to answer lower case, and the gateway maps topics case-insensitively.',
+      "Comments are created with upper-case topics (GENERAL ...) and the Reporting API lists them upper case, but the Work API's CommentTopicResponse lists lower-case values; GET of a single comment is assumed to answer lower case, and the gateway maps topics case-insensitively.",
     basis: 'work-openapi.json CommentTopic vs CommentTopicResponse',
   },
   {
@@ -165,7 +167,7 @@ export const V6_ASSUMPTIONS: readonly V6Assumption[] = [
     id: 'V6-A22',
     topic: 'optional fields the v1 contract shows as required',
     assumption:
-      'Section 81 made_safe_by_ha (optional in V6) is read as false when absent; a single comment\'s author_organisation_ref (nullable) as an empty text. Both are always present in the sandbox.',
+      "Section 81 made_safe_by_ha (optional in V6) is read as false when absent; a single comment's author_organisation_ref (nullable) as an empty text. Both are always present in the sandbox.",
     basis: 'work-openapi.json / reporting-openapi.json',
   },
   {

@@ -160,7 +160,11 @@ export class WorkApiClient {
   // section 81s, permit alterations). Reads by reference use byReference; writes on an existing work too, so
   // another organisation's work cannot be told from a missing one.
 
-  getInspection(caller: Caller, workReferenceNumber: string, inspectionReferenceNumber: string): Promise<SmInspection> {
+  getInspection(
+    caller: Caller,
+    workReferenceNumber: string,
+    inspectionReferenceNumber: string,
+  ): Promise<SmInspection> {
     return byReference(
       'inspection',
       inspectionReferenceNumber,
@@ -181,10 +185,22 @@ export class WorkApiClient {
     body: Identified<SmInspectionCreateRequest>,
     fieldNames?: Record<string, string>,
   ): Promise<SmInspectionCreateResponse> {
-    return this.writeOnWork<SmInspectionCreateResponse>(caller, 'createInspection', 'POST', '/works/{workReferenceNumber}/inspections', { workReferenceNumber }, body, fieldNames);
+    return this.writeOnWork<SmInspectionCreateResponse>(
+      caller,
+      'createInspection',
+      'POST',
+      '/works/{workReferenceNumber}/inspections',
+      { workReferenceNumber },
+      body,
+      fieldNames,
+    );
   }
 
-  getFixedPenaltyNotice(caller: Caller, workReferenceNumber: string, fpnReferenceNumber: string): Promise<SmFpn> {
+  getFixedPenaltyNotice(
+    caller: Caller,
+    workReferenceNumber: string,
+    fpnReferenceNumber: string,
+  ): Promise<SmFpn> {
     return byReference(
       'fixed penalty notice',
       fpnReferenceNumber,
@@ -205,7 +221,15 @@ export class WorkApiClient {
     body: Identified<SmFpnCreateRequest>,
     fieldNames?: Record<string, string>,
   ): Promise<SmFpnCreateResponse> {
-    return this.writeOnWork<SmFpnCreateResponse>(caller, 'createFixedPenaltyNotice', 'POST', '/works/{workReferenceNumber}/fixed-penalty-notices', { workReferenceNumber }, body, fieldNames);
+    return this.writeOnWork<SmFpnCreateResponse>(
+      caller,
+      'createFixedPenaltyNotice',
+      'POST',
+      '/works/{workReferenceNumber}/fixed-penalty-notices',
+      { workReferenceNumber },
+      body,
+      fieldNames,
+    );
   }
 
   updateFixedPenaltyNoticeStatus(
@@ -229,12 +253,29 @@ export class WorkApiClient {
     );
   }
 
-  createComment(caller: Caller, workReferenceNumber: string, body: Identified<SmCommentCreateRequest>, fieldNames?: Record<string, string>): Promise<SmCommentCreateResponse> {
-    return this.writeOnWork<SmCommentCreateResponse>(caller, 'createComment', 'POST', '/works/{workReferenceNumber}/comments', { workReferenceNumber }, body, fieldNames);
+  createComment(
+    caller: Caller,
+    workReferenceNumber: string,
+    body: Identified<SmCommentCreateRequest>,
+    fieldNames?: Record<string, string>,
+  ): Promise<SmCommentCreateResponse> {
+    return this.writeOnWork<SmCommentCreateResponse>(
+      caller,
+      'createComment',
+      'POST',
+      '/works/{workReferenceNumber}/comments',
+      { workReferenceNumber },
+      body,
+      fieldNames,
+    );
   }
 
   /** New in V6: one comment by reference (V6-A16). */
-  getComment(caller: Caller, workReferenceNumber: string, commentReferenceNumber: string): Promise<SmComment> {
+  getComment(
+    caller: Caller,
+    workReferenceNumber: string,
+    commentReferenceNumber: string,
+  ): Promise<SmComment> {
     return byReference(
       'comment',
       commentReferenceNumber,
@@ -249,7 +290,11 @@ export class WorkApiClient {
     );
   }
 
-  markCommentRead(caller: Caller, workReferenceNumber: string, commentReferenceNumber: string): Promise<undefined> {
+  markCommentRead(
+    caller: Caller,
+    workReferenceNumber: string,
+    commentReferenceNumber: string,
+  ): Promise<undefined> {
     return byReference(
       'comment',
       commentReferenceNumber,
@@ -280,7 +325,11 @@ export class WorkApiClient {
     );
   }
 
-  async createActivity(caller: Caller, body: Identified<SmActivityCreateRequest>, fieldNames?: Record<string, string>): Promise<SmActivityCreateResponse> {
+  async createActivity(
+    caller: Caller,
+    body: Identified<SmActivityCreateRequest>,
+    fieldNames?: Record<string, string>,
+  ): Promise<SmActivityCreateResponse> {
     const response = await this.transport.request<SmActivityCreateResponse>({
       api: 'work',
       operation: 'createActivity',
@@ -293,7 +342,11 @@ export class WorkApiClient {
     return response.body;
   }
 
-  cancelActivity(caller: Caller, activityReferenceNumber: string, body: Identified<SmActivityCancelRequest>): Promise<undefined> {
+  cancelActivity(
+    caller: Caller,
+    activityReferenceNumber: string,
+    body: Identified<SmActivityCancelRequest>,
+  ): Promise<undefined> {
     return byReference(
       'activity',
       activityReferenceNumber,
@@ -309,7 +362,11 @@ export class WorkApiClient {
     );
   }
 
-  getForwardPlan(caller: Caller, workReferenceNumber: string, forwardPlanReferenceNumber: string): Promise<SmForwardPlan> {
+  getForwardPlan(
+    caller: Caller,
+    workReferenceNumber: string,
+    forwardPlanReferenceNumber: string,
+  ): Promise<SmForwardPlan> {
     return byReference(
       'forward plan',
       forwardPlanReferenceNumber,
@@ -324,7 +381,11 @@ export class WorkApiClient {
     );
   }
 
-  async createForwardPlan(caller: Caller, body: Identified<SmForwardPlanCreateRequest>, fieldNames?: Record<string, string>): Promise<SmForwardPlanCreateResponse> {
+  async createForwardPlan(
+    caller: Caller,
+    body: Identified<SmForwardPlanCreateRequest>,
+    fieldNames?: Record<string, string>,
+  ): Promise<SmForwardPlanCreateResponse> {
     const response = await this.transport.request<SmForwardPlanCreateResponse>({
       api: 'work',
       operation: 'createForwardPlan',
@@ -337,7 +398,12 @@ export class WorkApiClient {
     return response.body;
   }
 
-  cancelForwardPlan(caller: Caller, workReferenceNumber: string, forwardPlanReferenceNumber: string, body: Identified<SmForwardPlanCancelRequest>): Promise<undefined> {
+  cancelForwardPlan(
+    caller: Caller,
+    workReferenceNumber: string,
+    forwardPlanReferenceNumber: string,
+    body: Identified<SmForwardPlanCancelRequest>,
+  ): Promise<undefined> {
     return byReference(
       'forward plan',
       forwardPlanReferenceNumber,
@@ -353,7 +419,11 @@ export class WorkApiClient {
     );
   }
 
-  getSection81(caller: Caller, workReferenceNumber: string, section81ReferenceNumber: string): Promise<SmSection81> {
+  getSection81(
+    caller: Caller,
+    workReferenceNumber: string,
+    section81ReferenceNumber: string,
+  ): Promise<SmSection81> {
     return byReference(
       'section 81',
       section81ReferenceNumber,
@@ -368,7 +438,11 @@ export class WorkApiClient {
     );
   }
 
-  async createSection81(caller: Caller, body: Identified<SmSection81CreateRequest>, fieldNames?: Record<string, string>): Promise<SmSection81CreateResponse> {
+  async createSection81(
+    caller: Caller,
+    body: Identified<SmSection81CreateRequest>,
+    fieldNames?: Record<string, string>,
+  ): Promise<SmSection81CreateResponse> {
     const response = await this.transport.request<SmSection81CreateResponse>({
       api: 'work',
       operation: 'createSection81',
@@ -381,7 +455,12 @@ export class WorkApiClient {
     return response.body;
   }
 
-  updateSection81Status(caller: Caller, workReferenceNumber: string, section81ReferenceNumber: string, body: Identified<SmSection81StatusUpdateRequest>): Promise<undefined> {
+  updateSection81Status(
+    caller: Caller,
+    workReferenceNumber: string,
+    section81ReferenceNumber: string,
+    body: Identified<SmSection81StatusUpdateRequest>,
+  ): Promise<undefined> {
     return byReference(
       'section 81',
       section81ReferenceNumber,
@@ -397,7 +476,12 @@ export class WorkApiClient {
     );
   }
 
-  getPermitAlteration(caller: Caller, workReferenceNumber: string, permitReferenceNumber: string, permitAlterationReferenceNumber: string): Promise<SmPermitAlteration> {
+  getPermitAlteration(
+    caller: Caller,
+    workReferenceNumber: string,
+    permitReferenceNumber: string,
+    permitAlterationReferenceNumber: string,
+  ): Promise<SmPermitAlteration> {
     return byReference(
       'permit alteration',
       permitAlterationReferenceNumber,
@@ -405,7 +489,8 @@ export class WorkApiClient {
         api: 'work',
         operation: 'getPermitAlteration',
         method: 'GET',
-        pathTemplate: '/works/{workReferenceNumber}/permits/{permitReferenceNumber}/alterations/{permitAlterationReferenceNumber}',
+        pathTemplate:
+          '/works/{workReferenceNumber}/permits/{permitReferenceNumber}/alterations/{permitAlterationReferenceNumber}',
         params: { workReferenceNumber, permitReferenceNumber, permitAlterationReferenceNumber },
         caller,
       }),
@@ -449,7 +534,8 @@ export class WorkApiClient {
         api: 'work',
         operation: 'updatePermitAlterationStatus',
         method: 'PUT',
-        pathTemplate: '/works/{workReferenceNumber}/permits/{permitReferenceNumber}/alterations/{permitAlterationReferenceNumber}/status',
+        pathTemplate:
+          '/works/{workReferenceNumber}/permits/{permitReferenceNumber}/alterations/{permitAlterationReferenceNumber}/status',
         params: { workReferenceNumber, permitReferenceNumber, permitAlterationReferenceNumber },
         body,
         caller,
@@ -469,7 +555,16 @@ export class WorkApiClient {
     return byReference(
       'work',
       params.workReferenceNumber,
-      this.transport.request<T>({ api: 'work', operation, method, pathTemplate, params, body, fieldNames, caller }),
+      this.transport.request<T>({
+        api: 'work',
+        operation,
+        method,
+        pathTemplate,
+        params,
+        body,
+        fieldNames,
+        caller,
+      }),
     );
   }
 }

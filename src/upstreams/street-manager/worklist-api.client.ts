@@ -49,7 +49,11 @@ const OPERATIONS: Record<SmWorklist, string> = {
 export class WorklistApiClient {
   constructor(private readonly transport: StreetManagerTransport) {}
 
-  async list<K extends SmWorklist>(caller: Caller | undefined, worklist: K, signal?: AbortSignal): Promise<SmWorklists[K]['row'][]> {
+  async list<K extends SmWorklist>(
+    caller: Caller | undefined,
+    worklist: K,
+    signal?: AbortSignal,
+  ): Promise<SmWorklists[K]['row'][]> {
     const response = await this.transport.request<SmWorklists[K]['row'][]>({
       api: 'worklist',
       operation: OPERATIONS[worklist],

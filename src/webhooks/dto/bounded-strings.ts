@@ -35,7 +35,10 @@ export function BoundedStrings(options: BoundedStringsOptions): PropertyDecorato
       name: 'boundedStrings',
       target: target.constructor,
       propertyName: propertyName as string,
-      options: { message: (args: ValidationArguments) => `${args.property} ${boundedStringsProblem(args.value, options) ?? 'is not valid'}` },
+      options: {
+        message: (args: ValidationArguments) =>
+          `${args.property} ${boundedStringsProblem(args.value, options) ?? 'is not valid'}`,
+      },
       validator: { validate: (value: unknown) => boundedStringsProblem(value, options) === null },
     });
   };

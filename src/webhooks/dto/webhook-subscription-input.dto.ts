@@ -25,11 +25,15 @@ export class WebhookSubscriptionInputDto {
   })
   @IsString()
   @MaxLength(MAX_URL_LENGTH)
-  @IsUrl({ protocols: ['https', 'http'], require_protocol: true, require_tld: false, allow_underscores: true }, { message: 'url must be an absolute https URL' })
+  @IsUrl(
+    { protocols: ['https', 'http'], require_protocol: true, require_tld: false, allow_underscores: true },
+    { message: 'url must be an absolute https URL' },
+  )
   url!: string;
 
   @ApiProperty({
-    description: 'Event types wanted: exact (`permit.granted`), a family (`permit.*`) or everything (`*`). A test delivery has the type `webhook.test`.',
+    description:
+      'Event types wanted: exact (`permit.granted`), a family (`permit.*`) or everything (`*`). A test delivery has the type `webhook.test`.',
     example: ['permit.*', 'work.created'],
     type: [String],
     minItems: 1,
@@ -37,7 +41,12 @@ export class WebhookSubscriptionInputDto {
     uniqueItems: true,
     items: { type: 'string', pattern: EVENT_TYPE_PATTERN.source, maxLength: 141 },
   })
-  @BoundedStrings({ minSize: 1, maxSize: MAX_EVENT_TYPES, pattern: EVENT_TYPE_PATTERN, shape: 'an event type such as permit.granted, a family such as permit.*, or *' })
+  @BoundedStrings({
+    minSize: 1,
+    maxSize: MAX_EVENT_TYPES,
+    pattern: EVENT_TYPE_PATTERN,
+    shape: 'an event type such as permit.granted, a family such as permit.*, or *',
+  })
   eventTypes!: string[];
 
   @ApiPropertyOptional({
@@ -49,10 +58,19 @@ export class WebhookSubscriptionInputDto {
     items: { type: 'string', pattern: WORK_REFERENCE.source, maxLength: 24 },
   })
   @IsOptional()
-  @BoundedStrings({ minSize: 0, maxSize: MAX_WORK_REFERENCES, pattern: WORK_REFERENCE, shape: 'a work reference number (1 to 24 letters, digits, - or _)' })
+  @BoundedStrings({
+    minSize: 0,
+    maxSize: MAX_WORK_REFERENCES,
+    pattern: WORK_REFERENCE,
+    shape: 'a work reference number (1 to 24 letters, digits, - or _)',
+  })
   workReferenceNumbers?: string[];
 
-  @TextProperty(200, { description: 'Your own note, shown back to you', example: 'Permit decisions to the dispatch system', optional: true })
+  @TextProperty(200, {
+    description: 'Your own note, shown back to you',
+    example: 'Permit decisions to the dispatch system',
+    optional: true,
+  })
   description?: string;
 }
 
@@ -97,10 +115,18 @@ export class CreateRedeliveryDto {
 }
 
 export class CreateReplayDto {
-  @DateTimeProperty('Queue again every event of the subscription’s types that occurred at or after this time (within the event log’s retention). Give this or `deadLetters`.', '2026-12-05T09:00:00Z', true)
+  @DateTimeProperty(
+    'Queue again every event of the subscription’s types that occurred at or after this time (within the event log’s retention). Give this or `deadLetters`.',
+    '2026-12-05T09:00:00Z',
+    true,
+  )
   since?: string;
 
-  @ApiPropertyOptional({ description: 'true: queue every dead letter again (they leave the dead-letter list). Give this or `since`.', example: true })
+  @ApiPropertyOptional({
+    description:
+      'true: queue every dead letter again (they leave the dead-letter list). Give this or `since`.',
+    example: true,
+  })
   @IsOptional()
   @IsBoolean()
   deadLetters?: boolean;

@@ -27,14 +27,16 @@ export class ListWorksQueryDto extends CollectionQueryDto {
   workCategory?: string[];
 
   @SwaCodeProperty({
-    description: 'Only works under this highway authority (SWA code), e.g. `4720`. Cannot be combined with `promoter`.',
+    description:
+      'Only works under this highway authority (SWA code), e.g. `4720`. Cannot be combined with `promoter`.',
     optional: true,
   })
   @NotWith('promoter')
   highwayAuthority?: string;
 
   @SwaCodeProperty({
-    description: 'Only works of this promoter (SWA code), e.g. `7001`. Cannot be combined with `highwayAuthority`.',
+    description:
+      'Only works of this promoter (SWA code), e.g. `7001`. Cannot be combined with `highwayAuthority`.',
     optional: true,
   })
   @NotWith('highwayAuthority')
@@ -49,10 +51,16 @@ export class ListWorksQueryDto extends CollectionQueryDto {
   @NotWith('street')
   usrn?: number;
 
-  @PatternProperty(STREET_TEXT, SM_LIMITS.shortText, "must be plain text (letters, digits, spaces and . , ' & -)", {
-    description: 'Only works whose street name contains this text, e.g. `Briggate`. Cannot be combined with `usrn`.',
-    optional: true,
-  })
+  @PatternProperty(
+    STREET_TEXT,
+    SM_LIMITS.shortText,
+    "must be plain text (letters, digits, spaces and . , ' & -)",
+    {
+      description:
+        'Only works whose street name contains this text, e.g. `Briggate`. Cannot be combined with `usrn`.',
+      optional: true,
+    },
+  )
   @NotWith('usrn')
   street?: string;
 

@@ -169,7 +169,7 @@ export class WorkDto extends WorkSummaryDto {
     nullable: true,
     description:
       "The organisation's own record of the work from its works register. The register is the gateway operator's data, " +
-      'not Street Manager\'s: it is `null` for callers bound to an organisation the register does not belong to ' +
+      "not Street Manager's: it is `null` for callers bound to an organisation the register does not belong to " +
       '(internal Azure AD clients and unbound subscriptions see it)',
   })
   organisationRecord!: OrganisationRecordDto | null;

@@ -18,7 +18,10 @@ export class AnswerChecker {
   constructor(document: OpenApi) {
     addFormats(this.ajv);
     const definitions = Object.fromEntries(
-      Object.entries(document.components.schemas).map(([name, schema]) => [name, toJsonSchema(schema, REF_BASE)]),
+      Object.entries(document.components.schemas).map(([name, schema]) => [
+        name,
+        toJsonSchema(schema, REF_BASE),
+      ]),
     );
     this.ajv.addSchema({ $id: REF_BASE, definitions });
   }
@@ -27,14 +30,18 @@ export class AnswerChecker {
   problems(op: DocumentedOperation, res: Response): string[] {
     const name = `${op.method.toUpperCase()} ${op.path} → ${res.status}`;
     const documented = op.operation.responses[String(res.status)] as
-      | { content?: Record<string, { schema?: unknown }>; headers?: Record<string, unknown> }
-      | undefined;
+      { content?: Record<string, { schema?: unknown }>; headers?: Record<string, unknown> } | undefined;
     if (!documented) {
       return [`${name}: status not documented`];
     }
     const problems: string[] = [];
     for (const header of Object.keys(documented.headers ?? {})) {
-      if (/^(X-Request-Id|X-RateLimit-Limit|X-RateLimit-Remaining|X-RateLimit-Reset|Retry-After)$/.test(header) && res.headers[header.toLowerCase()] === undefined) {
+      if (
+        /^(X-Request-Id|X-RateLimit-Limit|X-RateLimit-Remaining|X-RateLimit-Reset|Retry-After)$/.test(
+          header,
+        ) &&
+        res.headers[header.toLowerCase()] === undefined
+      ) {
         problems.push(`${name}: documented header ${header} is missing`);
       }
     }
@@ -56,7 +63,9 @@ export class AnswerChecker {
       this.compiled.set(key, validate);
     }
     if (!validate(res.body)) {
-      const errors = (validate.errors ?? []).slice(0, 5).map((e) => `${e.instancePath || '/'} ${e.message ?? ''}`);
+      const errors = (validate.errors ?? [])
+        .slice(0, 5)
+        .map((e) => `${e.instancePath || '/'} ${e.message ?? ''}`);
       problems.push(`${name}: body does not match the documented schema: ${errors.join('; ')}`);
     }
     return problems;

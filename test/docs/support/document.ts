@@ -40,7 +40,9 @@ export function operations(document: OpenApi, methods: string[]): DocumentedOper
 }
 
 function resolve(document: OpenApi, parameter: Parameter): Parameter {
-  return parameter.$ref ? (document.components.parameters?.[parameter.$ref.split('/').pop() as string] as Parameter) : parameter;
+  return parameter.$ref
+    ? (document.components.parameters?.[parameter.$ref.split('/').pop() as string] as Parameter)
+    : parameter;
 }
 
 /** A parameter's example as Swagger UI prefills it: the parameter's own, else its schema's. */
@@ -60,7 +62,9 @@ export function exampleUrl(document: OpenApi, op: DocumentedOperation): string {
     const example = exampleOf(parameter);
     if (parameter.in === 'path') {
       if (example === undefined) {
-        throw new Error(`${op.method.toUpperCase()} ${op.path}: path parameter ${parameter.name} has no example`);
+        throw new Error(
+          `${op.method.toUpperCase()} ${op.path}: path parameter ${parameter.name} has no example`,
+        );
       }
       path = path.replace(`{${parameter.name}}`, encodeURIComponent(`${example as string | number}`));
     } else if (parameter.in === 'query' && example !== undefined) {
@@ -86,6 +90,9 @@ export function exampleBody(op: DocumentedOperation): unknown {
 export function sandboxKeyFor(op: DocumentedOperation): Record<string, string> {
   const kinds = op.operation['x-organisation-kinds'];
   const authority =
-    op.operation['x-permission'] === Permission.AUTHORITY_WRITE || (kinds !== undefined && !kinds.includes('promoter'));
-  return { 'Ocp-Apim-Subscription-Key': authority ? DEFAULT_SANDBOX_KEYS.authority : DEFAULT_SANDBOX_KEYS.demo };
+    op.operation['x-permission'] === Permission.AUTHORITY_WRITE ||
+    (kinds !== undefined && !kinds.includes('promoter'));
+  return {
+    'Ocp-Apim-Subscription-Key': authority ? DEFAULT_SANDBOX_KEYS.authority : DEFAULT_SANDBOX_KEYS.demo,
+  };
 }

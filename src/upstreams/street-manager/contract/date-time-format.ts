@@ -1,6 +1,9 @@
 import { fullFormats } from 'ajv-formats/dist/formats';
 
-const fullDateTime = fullFormats['date-time'] as { validate: (s: string) => boolean; compare: (a: string, b: string) => number | undefined };
+const fullDateTime = fullFormats['date-time'] as {
+  validate: (s: string) => boolean;
+  compare: (a: string, b: string) => number | undefined;
+};
 
 const DAYS = [0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 const ZERO = 48;
@@ -31,7 +34,14 @@ function two(s: string, i: number): number {
 /** True when `s` is `YYYY-MM-DDTHH:MM:SS[.f+](Z|±HH[:]MM|±HH)` and every field is in range; false means "ask the full check". */
 export function canonicalDateTime(s: string): boolean {
   const n = s.length;
-  if (n < 20 || s[4] !== '-' || s[7] !== '-' || (s[10] !== 'T' && s[10] !== 't') || s[13] !== ':' || s[16] !== ':') {
+  if (
+    n < 20 ||
+    s[4] !== '-' ||
+    s[7] !== '-' ||
+    (s[10] !== 'T' && s[10] !== 't') ||
+    s[13] !== ':' ||
+    s[16] !== ':'
+  ) {
     return false;
   }
   const century = two(s, 0);
@@ -42,7 +52,18 @@ export function canonicalDateTime(s: string): boolean {
   const hour = two(s, 11);
   const minute = two(s, 14);
   const second = two(s, 17);
-  if (year < 0 || month < 1 || month > 12 || day < 1 || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59) {
+  if (
+    year < 0 ||
+    month < 1 ||
+    month > 12 ||
+    day < 1 ||
+    hour < 0 ||
+    hour > 23 ||
+    minute < 0 ||
+    minute > 59 ||
+    second < 0 ||
+    second > 59
+  ) {
     return false;
   }
   const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);

@@ -37,11 +37,19 @@ export function toJsonSchema(schema: unknown, refBase: string, options: SchemaOp
   }
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(source)) {
-    if (key === 'nullable' || key === 'example' || key === 'examples' || key === 'xml' || key === 'discriminator') {
+    if (
+      key === 'nullable' ||
+      key === 'example' ||
+      key === 'examples' ||
+      key === 'xml' ||
+      key === 'discriminator'
+    ) {
       continue;
     }
     if (key === 'properties' && value && typeof value === 'object') {
-      out.properties = Object.fromEntries(Object.entries(value).map(([name, sub]) => [name, toJsonSchema(sub, refBase, options)]));
+      out.properties = Object.fromEntries(
+        Object.entries(value).map(([name, sub]) => [name, toJsonSchema(sub, refBase, options)]),
+      );
     } else if (key === 'additionalProperties' && value === false && options.openObjects) {
       continue;
     } else if (key === 'items' || key === 'additionalProperties' || key === 'not') {
@@ -59,7 +67,12 @@ export function toJsonSchema(schema: unknown, refBase: string, options: SchemaOp
     out.enum = [...codes, ...codes.map(String)];
     delete out.type;
   }
-  if (Array.isArray(out.enum) && !options.closedEnums && (options.openEnums || out.enum.includes('upcoming_enum')) && out.enum.every((v) => typeof v === 'string')) {
+  if (
+    Array.isArray(out.enum) &&
+    !options.closedEnums &&
+    (options.openEnums || out.enum.includes('upcoming_enum')) &&
+    out.enum.every((v) => typeof v === 'string')
+  ) {
     delete out.enum;
     out.type = 'string';
   }

@@ -2,14 +2,29 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 
 /** The Street Manager APIs the gateway calls (V6); each is one file in openapi/upstream/street-manager/v6. */
-export const STREET_MANAGER_CONTRACT_APIS = ['work', 'reporting', 'party', 'lookup', 'geojson', 'event', 'worklist'] as const;
+export const STREET_MANAGER_CONTRACT_APIS = [
+  'work',
+  'reporting',
+  'party',
+  'lookup',
+  'geojson',
+  'event',
+  'worklist',
+] as const;
 export type StreetManagerApi = (typeof STREET_MANAGER_CONTRACT_APIS)[number];
 
 /** The one contract version the gateway and the sandbox speak (see v6-assumptions.ts for what the files cannot say). */
 export const STREET_MANAGER_CONTRACT_VERSION = 'v6';
 
 export function specFile(api: StreetManagerApi): string {
-  return join(findProjectRoot(), 'openapi', 'upstream', 'street-manager', STREET_MANAGER_CONTRACT_VERSION, `${api}-openapi.json`);
+  return join(
+    findProjectRoot(),
+    'openapi',
+    'upstream',
+    'street-manager',
+    STREET_MANAGER_CONTRACT_VERSION,
+    `${api}-openapi.json`,
+  );
 }
 
 export interface OpenApiOperation {

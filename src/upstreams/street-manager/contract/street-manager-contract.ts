@@ -81,7 +81,16 @@ function contractFor(api: StreetManagerApi): ApiContract {
   // Literal segments win over parameters (`/works/updates` before `/works/{workReferenceNumber}`).
   operations.sort((a, b) => a.paramCount - b.paramCount);
   const byKey = new Map(operations.map((o) => [`${o.method} ${o.pathTemplate}`, o]));
-  contract = { registries: new Map(), refBase, schemas: spec.components?.schemas ?? {}, operations, byKey, validators: new Map(), responseValidators: new Map(), takes: new Map() };
+  contract = {
+    registries: new Map(),
+    refBase,
+    schemas: spec.components?.schemas ?? {},
+    operations,
+    byKey,
+    validators: new Map(),
+    responseValidators: new Map(),
+    takes: new Map(),
+  };
   contracts.set(api, contract);
   return contract;
 }
@@ -95,7 +104,10 @@ function registry(contract: ApiContract, reading: ContractReading): Ajv {
     addFormats(ajv);
     ajv.addFormat('date-time', dateTimeFormat);
     const definitions = Object.fromEntries(
-      Object.entries(contract.schemas).map(([name, schema]) => [name, toJsonSchema(schema, contract.refBase, READINGS[reading])]),
+      Object.entries(contract.schemas).map(([name, schema]) => [
+        name,
+        toJsonSchema(schema, contract.refBase, READINGS[reading]),
+      ]),
     );
     ajv.addSchema({ $id: contract.refBase, definitions }, contract.refBase);
     contract.registries.set(reading, ajv);
@@ -108,7 +120,11 @@ function isParam(segment: string): boolean {
 }
 
 /** Finds the spec operation for a concrete path relative to the API base, e.g. `/works/ABC123`. */
-export function matchOperation(api: StreetManagerApi, method: string, concretePath: string): { pathTemplate: string } | undefined {
+export function matchOperation(
+  api: StreetManagerApi,
+  method: string,
+  concretePath: string,
+): { pathTemplate: string } | undefined {
   const upper = method.toUpperCase();
   const query = concretePath.indexOf('?');
   const segments = (query >= 0 ? concretePath.slice(0, query) : concretePath).split('/').filter(Boolean);
@@ -148,7 +164,10 @@ export function checkResponse(
   if (validate === undefined) {
     validate = validatorFor(contract, reading, method.toUpperCase(), pathTemplate, (op) => {
       const key = responseKey(op, status);
-      return { key: `response ${key ?? 'none'}`, schema: key ? op.responses?.[key]?.content?.['application/json']?.schema : undefined };
+      return {
+        key: `response ${key ?? 'none'}`,
+        schema: key ? op.responses?.[key]?.content?.['application/json']?.schema : undefined,
+      };
     });
     if (validate === undefined) {
       return noOperation(api, method, pathTemplate);
@@ -158,19 +177,39 @@ export function checkResponse(
   return run(validate, body);
 }
 
-export function checkRequest(api: StreetManagerApi, method: string, pathTemplate: string, body: unknown): ContractCheck {
-  return check(api, 'request', method, pathTemplate, (op) => ({ key: 'request', schema: op.requestBody?.content?.['application/json']?.schema }), body);
+export function checkRequest(
+  api: StreetManagerApi,
+  method: string,
+  pathTemplate: string,
+  body: unknown,
+): ContractCheck {
+  return check(
+    api,
+    'request',
+    method,
+    pathTemplate,
+    (op) => ({ key: 'request', schema: op.requestBody?.content?.['application/json']?.schema }),
+    body,
+  );
 }
 
 /**
  * A query string as Street Manager would read it: only the parameters the operation declares, each of its type
  * (numbers and booleans arrive as text), required ones present. Values are coerced as a server would before checking.
  */
-export function checkQuery(api: StreetManagerApi, method: string, pathTemplate: string, query: Record<string, string | string[] | undefined>): ContractCheck {
+export function checkQuery(
+  api: StreetManagerApi,
+  method: string,
+  pathTemplate: string,
+  query: Record<string, string | string[] | undefined>,
+): ContractCheck {
   const contract = contractFor(api);
   const op = contract.byKey.get(`${method.toUpperCase()} ${pathTemplate}`);
   if (!op) {
-    return { valid: false, errors: [`no operation ${method.toUpperCase()} ${pathTemplate} in the ${api} spec`] };
+    return {
+      valid: false,
+      errors: [`no operation ${method.toUpperCase()} ${pathTemplate} in the ${api} spec`],
+    };
   }
   const declared = (op.operation.parameters ?? []).filter((p) => p.in === 'query');
   const errors: string[] = [];
@@ -187,7 +226,14 @@ export function checkQuery(api: StreetManagerApi, method: string, pathTemplate: 
       }
       continue;
     }
-    const result = check(api, 'request', method, pathTemplate, () => ({ key: `query ${param.name}`, schema: param.schema }), coerce(raw, param.schema, contract));
+    const result = check(
+      api,
+      'request',
+      method,
+      pathTemplate,
+      () => ({ key: `query ${param.name}`, schema: param.schema }),
+      coerce(raw, param.schema, contract),
+    );
     errors.push(...result.errors.map((e) => `query ${param.name}${e.replace(/^\(root\)/, '')}`));
   }
   return errors.length > 0 ? { valid: false, errors: errors.slice(0, MAX_REPORTED_ERRORS) } : VALID;
@@ -247,7 +293,12 @@ function validatorFor(
   const cacheKey = `${reading} ${upper} ${pathTemplate} ${key}`;
   let validate = contract.validators.get(cacheKey);
   if (validate === undefined) {
-    validate = schema === undefined ? null : registry(contract, reading).compile(toJsonSchema(schema, contract.refBase, READINGS[reading]) as object);
+    validate =
+      schema === undefined
+        ? null
+        : registry(contract, reading).compile(
+            toJsonSchema(schema, contract.refBase, READINGS[reading]) as object,
+          );
     contract.validators.set(cacheKey, validate);
   }
   return validate;
@@ -259,23 +310,34 @@ function run(validate: ValidateFunction | null, body: unknown): ContractCheck {
   }
   const errors = (validate.errors ?? [])
     .slice(0, MAX_REPORTED_ERRORS)
-    .map((e) => `${e.instancePath || '(root)'} ${e.message ?? 'is invalid'}${e.keyword === 'additionalProperties' ? `: ${String((e.params as { additionalProperty?: string }).additionalProperty)}` : ''}`);
+    .map(
+      (e) =>
+        `${e.instancePath || '(root)'} ${e.message ?? 'is invalid'}${e.keyword === 'additionalProperties' ? `: ${String((e.params as { additionalProperty?: string }).additionalProperty)}` : ''}`,
+    );
   return { valid: false, errors };
 }
 
 function noOperation(api: StreetManagerApi, method: string, pathTemplate: string): ContractCheck {
-  return { valid: false, errors: [`no operation ${method.toUpperCase()} ${pathTemplate} in the ${api} spec`] };
+  return {
+    valid: false,
+    errors: [`no operation ${method.toUpperCase()} ${pathTemplate} in the ${api} spec`],
+  };
 }
 
 /** Whether the operation's request body has a property of this name (resolving a top-level `$ref`); cached. */
-export function requestTakes(api: StreetManagerApi, method: string, pathTemplate: string, property: string): boolean {
+export function requestTakes(
+  api: StreetManagerApi,
+  method: string,
+  pathTemplate: string,
+  property: string,
+): boolean {
   const contract = contractFor(api);
   const key = `${method.toUpperCase()} ${pathTemplate} takes ${property}`;
   let takes = contract.takes.get(key);
   if (takes === undefined) {
-    let schema = contract.byKey.get(`${method.toUpperCase()} ${pathTemplate}`)?.operation.requestBody?.content?.['application/json']?.schema as
-      | { $ref?: string; properties?: Record<string, unknown> }
-      | undefined;
+    let schema = contract.byKey.get(`${method.toUpperCase()} ${pathTemplate}`)?.operation.requestBody
+      ?.content?.['application/json']?.schema as
+      { $ref?: string; properties?: Record<string, unknown> } | undefined;
     if (schema?.$ref) {
       schema = contract.schemas[schema.$ref.replace('#/components/schemas/', '')] as typeof schema;
     }
@@ -289,7 +351,10 @@ export function requestTakes(api: StreetManagerApi, method: string, pathTemplate
  * Compiles the validators of the given operations now rather than on their first call: the work API's
  * WorkResponse takes about a second to compile, which a caller should pay at boot, not on a request.
  */
-export function precompile(api: StreetManagerApi, operations: { method: string; pathTemplate: string; status?: number }[]): void {
+export function precompile(
+  api: StreetManagerApi,
+  operations: { method: string; pathTemplate: string; status?: number }[],
+): void {
   for (const op of operations) {
     checkResponse(api, op.method, op.pathTemplate, op.status ?? 200, undefined);
   }
