@@ -1,5 +1,11 @@
 import { applyDecorators, type Type } from '@nestjs/common';
-import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation } from '@nestjs/swagger';
+import {
+  ApiCreatedResponse,
+  ApiHeader,
+  ApiOkResponse,
+  ApiOperation,
+  type HeadersObject,
+} from '@nestjs/swagger';
 import { ApiErrorResponses } from '../errors/api-error-responses.decorator';
 import { ApiCollectionResponse } from '../paging/collection.dto';
 import { ApiIdempotencyKey } from '../../idempotency/api-idempotency-key.decorator';
@@ -17,6 +23,8 @@ const WRITE_ERRORS = [400, 401, 403, 406, 409, 413, 415, 422, 429, 502, 503, 504
 interface Operation {
   summary: string;
   description: string;
+  /** Errors beyond the endpoint kind's set, e.g. 422 for a list that filters by geometry, 404 under a parent. */
+  alsoErrors?: number[];
 }
 
 export interface ApiListOptions extends Operation {
@@ -24,8 +32,6 @@ export interface ApiListOptions extends Operation {
   item: Type<unknown>;
   /** Describes the 200, e.g. 'A page of inspections'. */
   page: string;
-  /** Errors beyond the read set, e.g. 422 for a list that filters by geometry. */
-  alsoErrors?: number[];
 }
 
 /** A paged list: `GET /things`. */
@@ -41,14 +47,20 @@ export interface ApiAnswerOptions extends Operation {
   type: Type<unknown>;
   /** Describes the 200 or 201. */
   answer: string;
+  /** Answer headers beyond the usual ones. */
+  headers?: HeadersObject;
 }
 
 /** One resource by its reference: `GET /things/{ref}`. */
 export function ApiRead(options: ApiAnswerOptions): MethodDecorator {
   return applyDecorators(
     ApiOperation({ summary: options.summary, description: options.description }),
-    ApiOkResponse({ type: options.type, description: options.answer }),
-    ApiErrorResponses(...READ_ERRORS, 404),
+    ApiOkResponse({
+      type: options.type,
+      description: options.answer,
+      ...(options.headers ? { headers: options.headers } : {}),
+    }),
+    ApiErrorResponses(...READ_ERRORS, 404, ...(options.alsoErrors ?? [])),
   );
 }
 
@@ -68,14 +80,17 @@ export function ApiCreate(options: ApiCreateOptions): MethodDecorator {
     ApiCreatedResponse({
       type: options.type,
       description: options.answer,
-      headers: { Location: { description: options.location, schema: { type: 'string' } } },
+      headers: {
+        Location: { description: options.location, schema: { type: 'string' } },
+        ...options.headers,
+      },
     }),
     ApiHeader({
       name: REPLAYED_HEADER,
       required: false,
       description: 'In the response: `true` when this is the replay of an earlier identical request',
     }),
-    ApiErrorResponses(...WRITE_ERRORS),
+    ApiErrorResponses(...WRITE_ERRORS, ...(options.alsoErrors ?? [])),
   );
 }
 
@@ -84,6 +99,6 @@ export function ApiChange(options: ApiAnswerOptions): MethodDecorator {
   return applyDecorators(
     ApiOperation({ summary: options.summary, description: options.description }),
     ApiOkResponse({ type: options.type, description: options.answer }),
-    ApiErrorResponses(...WRITE_ERRORS, 404),
+    ApiErrorResponses(...WRITE_ERRORS, 404, ...(options.alsoErrors ?? [])),
   );
 }
