@@ -1,24 +1,17 @@
 import { applyDecorators, type Type } from '@nestjs/common';
-import {
-  ApiCreatedResponse,
-  ApiHeader,
-  ApiOkResponse,
-  ApiOperation,
-  type HeadersObject,
-} from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, type HeadersObject } from '@nestjs/swagger';
 import { ApiErrorResponses } from '../errors/api-error-responses.decorator';
 import { ApiCollectionResponse } from '../paging/collection.dto';
-import { ApiIdempotencyKey } from '../../idempotency/api-idempotency-key.decorator';
-import { REPLAYED_HEADER } from '../../idempotency/idempotency-key';
 
 /*
  * The documentation every resource endpoint of one kind shares, so a controller states only what differs:
- * its summary, description, types and answer texts. Routing and permissions stay on the controller.
+ * its summary, description, types and answer texts. Routing and permissions stay on the controller. (Creates,
+ * which take an Idempotency-Key, are `ApiCreate` in src/idempotency.)
  * The error sets are the ones the Spectral ruleset asks for (400 and 429 everywhere, 422 on writes).
  */
 
 const READ_ERRORS = [400, 401, 403, 406, 429, 502, 503, 504];
-const WRITE_ERRORS = [400, 401, 403, 406, 409, 413, 415, 422, 429, 502, 503, 504];
+export const WRITE_ERRORS = [400, 401, 403, 406, 409, 413, 415, 422, 429, 502, 503, 504];
 
 interface Operation {
   summary: string;
@@ -61,36 +54,6 @@ export function ApiRead(options: ApiAnswerOptions): MethodDecorator {
       ...(options.headers ? { headers: options.headers } : {}),
     }),
     ApiErrorResponses(...READ_ERRORS, 404, ...(options.alsoErrors ?? [])),
-  );
-}
-
-export interface ApiCreateOptions extends ApiAnswerOptions {
-  /** Describes the `Location` header, e.g. 'URL of the new inspection'. */
-  location: string;
-}
-
-/**
- * A create: `POST /things`, idempotent by key, answering 201 with `Location`. `Idempotent-Replayed` is declared as a
- * header here and moved to the 201 answer by the document builder.
- */
-export function ApiCreate(options: ApiCreateOptions): MethodDecorator {
-  return applyDecorators(
-    ApiIdempotencyKey(),
-    ApiOperation({ summary: options.summary, description: options.description }),
-    ApiCreatedResponse({
-      type: options.type,
-      description: options.answer,
-      headers: {
-        Location: { description: options.location, schema: { type: 'string' } },
-        ...options.headers,
-      },
-    }),
-    ApiHeader({
-      name: REPLAYED_HEADER,
-      required: false,
-      description: 'In the response: `true` when this is the replay of an earlier identical request',
-    }),
-    ApiErrorResponses(...WRITE_ERRORS, ...(options.alsoErrors ?? [])),
   );
 }
 
