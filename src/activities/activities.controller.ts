@@ -1,5 +1,6 @@
 import { Body, Controller, Get, Param, Post, Put, Query, Res } from '@nestjs/common';
-import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
+import { ApiChange, ApiCreate, ApiList, ApiRead } from '../common/endpoints/api-endpoints.decorator';
 import type { FastifyReply } from 'fastify';
 import type { Caller } from '../auth/caller';
 import { CurrentCaller } from '../auth/current-caller.decorator';
@@ -7,14 +8,11 @@ import { Permission } from '../auth/permissions';
 import { RequirePermission } from '../auth/require-permission.decorator';
 import { CurrentListRequest } from '../common/listing/list-request.decorator';
 import { type ListRequest, serveList } from '../common/listing/list-spec';
-import { ApiErrorResponses } from '../common/errors/api-error-responses.decorator';
 import { FieldsQueryDto, parseFields, selectFields } from '../common/fields/fields';
 import { toFeatureCollection } from '../common/geo/feature-collection';
-import { ApiIdempotencyKey } from '../idempotency/api-idempotency-key.decorator';
 import { MediaType } from '../common/negotiation/media-types';
 import { Produces } from '../common/negotiation/produces.decorator';
 import { Representation } from '../common/negotiation/representation';
-import { ApiCollectionResponse } from '../common/paging/collection.dto';
 import { ACTIVITY_FIELDS } from './activities.mapper';
 import { activityPath } from '../common/links/paths';
 import { ActivitiesService } from './activities.service';
@@ -31,14 +29,15 @@ export class ActivitiesController {
   @Get()
   @RequirePermission(Permission.READ)
   @Produces(MediaType.GEO_JSON)
-  @ApiOperation({
+  @ApiList({
     summary: 'List activities in an area',
     description:
       'Activities (skips, scaffolding, events, ...) intersecting a WGS84 box, 20 at a time (at most 100). Like Street ' +
       'Manager’s map, every organisation’s activities are shown. `Accept: application/geo+json` returns a FeatureCollection.',
+    item: ActivitySummaryDto,
+    page: 'A page of activities',
+    alsoErrors: [422],
   })
-  @ApiCollectionResponse(ActivitySummaryDto, 'A page of activities')
-  @ApiErrorResponses(400, 401, 403, 406, 422, 429, 502, 503, 504)
   async list(
     @Query() query: ListActivitiesQueryDto,
     @Representation() representation: string,
@@ -52,13 +51,13 @@ export class ActivitiesController {
 
   @Get(':activityReferenceNumber')
   @RequirePermission(Permission.READ)
-  @ApiOperation({
+  @ApiRead({
     summary: 'Read an activity',
     description:
       'One activity in full, with its geometry in WGS84 and links to its street and highway authority.',
+    type: ActivityDto,
+    answer: 'The activity',
   })
-  @ApiOkResponse({ type: ActivityDto, description: 'The activity' })
-  @ApiErrorResponses(400, 401, 403, 404, 406, 429, 502, 503, 504)
   async get(
     @Param() params: ActivityReferenceParamDto,
     @Query() query: FieldsQueryDto,
@@ -70,24 +69,15 @@ export class ActivitiesController {
 
   @Post()
   @RequirePermission(Permission.AUTHORITY_WRITE)
-  @ApiIdempotencyKey()
-  @ApiOperation({
+  @ApiCreate({
     summary: 'Record an activity',
     description:
       'A highway authority records an activity on one of its streets, in the caller’s name. Shape errors are 400; a start ' +
       'in the past, an end before the start, or a location outside Great Britain are 422.',
-  })
-  @ApiCreatedResponse({
     type: ActivityDto,
-    description: 'The recorded activity; `Location` is its URL',
-    headers: { Location: { description: 'URL of the new activity', schema: { type: 'string' } } },
+    answer: 'The recorded activity; `Location` is its URL',
+    location: 'URL of the new activity',
   })
-  @ApiHeader({
-    name: 'Idempotent-Replayed',
-    required: false,
-    description: 'In the response: `true` when this is the replay of an earlier identical request',
-  })
-  @ApiErrorResponses(400, 401, 403, 406, 409, 413, 415, 422, 429, 502, 503, 504)
   async create(
     @Body() body: CreateActivityDto,
     @CurrentCaller() caller: Caller,
@@ -100,13 +90,13 @@ export class ActivitiesController {
 
   @Put(':activityReferenceNumber/status')
   @RequirePermission(Permission.AUTHORITY_WRITE)
-  @ApiOperation({
+  @ApiChange({
     summary: 'Cancel an activity',
     description:
       'Sets the activity’s status to `cancelled` (the one change Street Manager offers). Answers the activity as it now is.',
+    type: ActivityDto,
+    answer: 'The cancelled activity',
   })
-  @ApiOkResponse({ type: ActivityDto, description: 'The cancelled activity' })
-  @ApiErrorResponses(400, 401, 403, 404, 406, 409, 413, 415, 422, 429, 502, 503, 504)
   updateStatus(
     @Param() params: ActivityReferenceParamDto,
     @Body() body: UpdateActivityStatusDto,

@@ -1,5 +1,6 @@
 import { Body, Controller, Get, Param, Post, Query, Res } from '@nestjs/common';
-import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
+import { ApiCreate, ApiList, ApiRead } from '../common/endpoints/api-endpoints.decorator';
 import type { FastifyReply } from 'fastify';
 import type { Caller } from '../auth/caller';
 import { CurrentCaller } from '../auth/current-caller.decorator';
@@ -7,11 +8,8 @@ import { Permission } from '../auth/permissions';
 import { RequireAnyPermission, RequirePermission } from '../auth/require-permission.decorator';
 import { CurrentListRequest } from '../common/listing/list-request.decorator';
 import { type ListRequest, serveList } from '../common/listing/list-spec';
-import { ApiErrorResponses } from '../common/errors/api-error-responses.decorator';
 import { FieldsQueryDto, parseFields, selectFields } from '../common/fields/fields';
-import { ApiIdempotencyKey } from '../idempotency/api-idempotency-key.decorator';
 import type { Collection } from '../common/paging/collection';
-import { ApiCollectionResponse } from '../common/paging/collection.dto';
 import { WorkReferenceParamDto } from '../common/vocabulary/references';
 import { COMMENT_FIELDS, commentPath } from './comments.mapper';
 import { COMMENT_SCAN_LIMIT, CommentsService } from './comments.service';
@@ -28,15 +26,16 @@ export class CommentsController {
 
   @Get()
   @RequirePermission(Permission.READ)
-  @ApiOperation({
+  @ApiList({
     summary: 'List the comments on a work',
     description:
       `Comments on the work, newest first, 20 at a time (at most 100). Street Manager cannot list comments by work, so the ` +
       `gateway looks through the caller’s organisation’s ${COMMENT_SCAN_LIMIT} newest comments (after the filters); when ` +
       'older ones may exist, `countIsLowerBound` is true. Internal comments of other organisations are never shown.',
+    item: CommentDto,
+    page: 'A page of comments',
+    alsoErrors: [404],
   })
-  @ApiCollectionResponse(CommentDto, 'A page of comments')
-  @ApiErrorResponses(400, 401, 403, 404, 406, 429, 502, 503, 504)
   list(
     @Param() params: WorkReferenceParamDto,
     @Query() query: ListCommentsQueryDto,
@@ -47,12 +46,12 @@ export class CommentsController {
 
   @Get(':commentReferenceNumber')
   @RequirePermission(Permission.READ)
-  @ApiOperation({
+  @ApiRead({
     summary: 'Read a comment on a work',
     description: 'One comment; 404 when the work or the comment is unknown or not visible to the caller.',
+    type: CommentDto,
+    answer: 'The comment',
   })
-  @ApiOkResponse({ type: CommentDto, description: 'The comment' })
-  @ApiErrorResponses(400, 401, 403, 404, 406, 429, 502, 503, 504)
   async get(
     @Param() params: CommentParamsDto,
     @Query() query: FieldsQueryDto,
@@ -67,23 +66,15 @@ export class CommentsController {
 
   @Post()
   @RequireAnyPermission(Permission.PROMOTER_WRITE, Permission.AUTHORITY_WRITE)
-  @ApiIdempotencyKey()
-  @ApiOperation({
+  @ApiCreate({
     summary: 'Comment on a work',
     description:
       'Adds a comment to the work in the caller’s name; promoters and highway authorities may both comment. Street Manager’s refusals (for example a promoter commenting on `overrun`) are 422.',
-  })
-  @ApiCreatedResponse({
     type: CommentDto,
-    description: 'The comment; `Location` is its URL',
-    headers: { Location: { description: 'URL of the new comment', schema: { type: 'string' } } },
+    answer: 'The comment; `Location` is its URL',
+    location: 'URL of the new comment',
+    alsoErrors: [404],
   })
-  @ApiHeader({
-    name: 'Idempotent-Replayed',
-    required: false,
-    description: 'In the response: `true` when this is the replay of an earlier identical request',
-  })
-  @ApiErrorResponses(400, 401, 403, 404, 406, 409, 413, 415, 422, 429, 502, 503, 504)
   async create(
     @Param() params: WorkReferenceParamDto,
     @Body() body: CreateCommentDto,

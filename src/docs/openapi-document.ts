@@ -212,8 +212,8 @@ function describeHeaders(document: OpenAPIObject): void {
 }
 
 /**
- * `Idempotent-Replayed` is an answer header, but POST controllers declare it with @ApiHeader (a request parameter);
- * it belongs on the 201.
+ * `Idempotent-Replayed` is an answer header, but @ApiCreate (src/common/endpoints) declares it with @ApiHeader (a request
+ * parameter); it belongs on the 201.
  */
 function moveReplayedHeader(operation: Operation): void {
   const parameters = (operation.parameters ?? []) as Parameter[];

@@ -1,18 +1,16 @@
 import { Body, Controller, Get, Param, Post, Put, Query, Res } from '@nestjs/common';
-import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
+import { ApiChange, ApiCreate, ApiList, ApiRead } from '../common/endpoints/api-endpoints.decorator';
 import type { FastifyReply } from 'fastify';
 import type { Caller } from '../auth/caller';
 import { CurrentCaller } from '../auth/current-caller.decorator';
 import { Permission } from '../auth/permissions';
 import { RequirePermission } from '../auth/require-permission.decorator';
 import { AuthorityExample } from '../common/validation/bounded';
-import { ApiErrorResponses } from '../common/errors/api-error-responses.decorator';
 import { FieldsQueryDto, parseFields, selectFields } from '../common/fields/fields';
 import { CurrentListRequest } from '../common/listing/list-request.decorator';
 import { type ListRequest, serveList } from '../common/listing/list-spec';
-import { ApiIdempotencyKey } from '../idempotency/api-idempotency-key.decorator';
 import type { Collection } from '../common/paging/collection';
-import { ApiCollectionResponse } from '../common/paging/collection.dto';
 import {
   CreateFixedPenaltyNoticeDto,
   UpdateFixedPenaltyNoticeStatusDto,
@@ -31,13 +29,13 @@ export class FixedPenaltyNoticesController {
 
   @Get()
   @RequirePermission(Permission.READ)
-  @ApiOperation({
+  @ApiList({
     summary: 'List and search fixed penalty notices',
     description:
       'FPNs on the works the caller’s organisation may see, latest issued first unless `sort` says otherwise, 20 at a time (at most 100).',
+    item: FixedPenaltyNoticeSummaryDto,
+    page: 'A page of fixed penalty notices',
   })
-  @ApiCollectionResponse(FixedPenaltyNoticeSummaryDto, 'A page of fixed penalty notices')
-  @ApiErrorResponses(400, 401, 403, 406, 429, 502, 503, 504)
   list(
     @Query() query: ListFixedPenaltyNoticesQueryDto,
     @CurrentListRequest() request: ListRequest,
@@ -47,12 +45,12 @@ export class FixedPenaltyNoticesController {
 
   @Get(':fpnReferenceNumber')
   @RequirePermission(Permission.READ)
-  @ApiOperation({
+  @ApiRead({
     summary: 'Read a fixed penalty notice',
     description: 'One FPN in full, linked to its work and permit. Another organisation’s FPN is a 404.',
+    type: FixedPenaltyNoticeDto,
+    answer: 'The fixed penalty notice',
   })
-  @ApiOkResponse({ type: FixedPenaltyNoticeDto, description: 'The fixed penalty notice' })
-  @ApiErrorResponses(400, 401, 403, 404, 406, 429, 502, 503, 504)
   async get(
     @Param() params: FpnReferenceParamDto,
     @Query() query: FieldsQueryDto,
@@ -64,23 +62,14 @@ export class FixedPenaltyNoticesController {
 
   @Post()
   @RequirePermission(Permission.AUTHORITY_WRITE)
-  @ApiIdempotencyKey()
-  @ApiOperation({
+  @ApiCreate({
     summary: 'Issue a fixed penalty notice',
     description:
       'A highway authority issues an FPN on a work, in the caller’s name. Shape errors are 400; an offence date in the future or a work you cannot see are 422.',
-  })
-  @ApiCreatedResponse({
     type: FixedPenaltyNoticeDto,
-    description: 'The issued notice; `Location` is its URL',
-    headers: { Location: { description: 'URL of the new notice', schema: { type: 'string' } } },
+    answer: 'The issued notice; `Location` is its URL',
+    location: 'URL of the new notice',
   })
-  @ApiHeader({
-    name: 'Idempotent-Replayed',
-    required: false,
-    description: 'In the response: `true` when this is the replay of an earlier identical request',
-  })
-  @ApiErrorResponses(400, 401, 403, 406, 409, 413, 415, 422, 429, 502, 503, 504)
   async create(
     @Body() body: CreateFixedPenaltyNoticeDto,
     @CurrentCaller() caller: Caller,
@@ -95,13 +84,13 @@ export class FixedPenaltyNoticesController {
   // Try it out: an authority write, so the example is one the authority demo key (4720) may change.
   @AuthorityExample('fpnReferenceNumber', 'NPG0001052550-FPN-01')
   @RequirePermission(Permission.AUTHORITY_WRITE)
-  @ApiOperation({
+  @ApiChange({
     summary: 'Change the status of a fixed penalty notice',
     description:
       'Records that an FPN was accepted, paid, disputed or withdrawn. A reason is required for disputed and withdrawn (422 without one). Answers the notice as it now is.',
+    type: FixedPenaltyNoticeDto,
+    answer: 'The notice with its new status',
   })
-  @ApiOkResponse({ type: FixedPenaltyNoticeDto, description: 'The notice with its new status' })
-  @ApiErrorResponses(400, 401, 403, 404, 406, 409, 413, 415, 422, 429, 502, 503, 504)
   updateStatus(
     @Param() params: FpnReferenceParamDto,
     @Body() body: UpdateFixedPenaltyNoticeStatusDto,

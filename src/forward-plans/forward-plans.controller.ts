@@ -1,5 +1,6 @@
 import { Body, Controller, Get, Param, Post, Put, Query, Res } from '@nestjs/common';
-import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
+import { ApiChange, ApiCreate, ApiList, ApiRead } from '../common/endpoints/api-endpoints.decorator';
 import type { FastifyReply } from 'fastify';
 import type { Caller } from '../auth/caller';
 import { CurrentCaller } from '../auth/current-caller.decorator';
@@ -7,11 +8,8 @@ import { Permission } from '../auth/permissions';
 import { RequirePermission } from '../auth/require-permission.decorator';
 import { CurrentListRequest } from '../common/listing/list-request.decorator';
 import { type ListRequest, serveList } from '../common/listing/list-spec';
-import { ApiErrorResponses } from '../common/errors/api-error-responses.decorator';
 import { FieldsQueryDto, parseFields, selectFields } from '../common/fields/fields';
-import { ApiIdempotencyKey } from '../idempotency/api-idempotency-key.decorator';
 import type { Collection } from '../common/paging/collection';
-import { ApiCollectionResponse } from '../common/paging/collection.dto';
 import { CreateForwardPlanDto, UpdateForwardPlanStatusDto } from './dto/forward-plan-writes.dto';
 import { ForwardPlanDto, ForwardPlanSummaryDto } from './dto/forward-plan.dto';
 import { ForwardPlanReferenceParamDto } from './dto/forward-plan-reference-param.dto';
@@ -27,12 +25,12 @@ export class ForwardPlansController {
 
   @Get()
   @RequirePermission(Permission.READ)
-  @ApiOperation({
+  @ApiList({
     summary: 'List and search forward plans',
     description: 'Forward plans the caller’s organisation may see, newest first, 20 at a time (at most 100).',
+    item: ForwardPlanSummaryDto,
+    page: 'A page of forward plans',
   })
-  @ApiCollectionResponse(ForwardPlanSummaryDto, 'A page of forward plans')
-  @ApiErrorResponses(400, 401, 403, 406, 429, 502, 503, 504)
   list(
     @Query() query: ListForwardPlansQueryDto,
     @CurrentListRequest() request: ListRequest,
@@ -42,13 +40,13 @@ export class ForwardPlansController {
 
   @Get(':forwardPlanReferenceNumber')
   @RequirePermission(Permission.READ)
-  @ApiOperation({
+  @ApiRead({
     summary: 'Read a forward plan',
     description:
       'One forward plan in full, with its geometry in WGS84. Another organisation’s plan is a 404.',
+    type: ForwardPlanDto,
+    answer: 'The forward plan',
   })
-  @ApiOkResponse({ type: ForwardPlanDto, description: 'The forward plan' })
-  @ApiErrorResponses(400, 401, 403, 404, 406, 429, 502, 503, 504)
   async get(
     @Param() params: ForwardPlanReferenceParamDto,
     @Query() query: FieldsQueryDto,
@@ -60,23 +58,14 @@ export class ForwardPlansController {
 
   @Post()
   @RequirePermission(Permission.PROMOTER_WRITE)
-  @ApiIdempotencyKey()
-  @ApiOperation({
+  @ApiCreate({
     summary: 'Create a forward plan',
     description:
       'A promoter gives advance notice of planned works (a new work with its forward plan). Shape errors are 400; dates in the past or out of order, a location outside Great Britain, or a highway authority Street Manager does not know are 422.',
-  })
-  @ApiCreatedResponse({
     type: ForwardPlanDto,
-    description: 'The forward plan; `Location` is its URL',
-    headers: { Location: { description: 'URL of the new forward plan', schema: { type: 'string' } } },
+    answer: 'The forward plan; `Location` is its URL',
+    location: 'URL of the new forward plan',
   })
-  @ApiHeader({
-    name: 'Idempotent-Replayed',
-    required: false,
-    description: 'In the response: `true` when this is the replay of an earlier identical request',
-  })
-  @ApiErrorResponses(400, 401, 403, 406, 409, 413, 415, 422, 429, 502, 503, 504)
   async create(
     @Body() body: CreateForwardPlanDto,
     @CurrentCaller() caller: Caller,
@@ -89,13 +78,13 @@ export class ForwardPlansController {
 
   @Put(':forwardPlanReferenceNumber/status')
   @RequirePermission(Permission.PROMOTER_WRITE)
-  @ApiOperation({
+  @ApiChange({
     summary: 'Cancel a forward plan',
     description:
       'Sets a raised forward plan’s status to `cancelled` with a reason. Answers the plan as it now is.',
+    type: ForwardPlanDto,
+    answer: 'The cancelled forward plan',
   })
-  @ApiOkResponse({ type: ForwardPlanDto, description: 'The cancelled forward plan' })
-  @ApiErrorResponses(400, 401, 403, 404, 406, 409, 413, 415, 422, 429, 502, 503, 504)
   updateStatus(
     @Param() params: ForwardPlanReferenceParamDto,
     @Body() body: UpdateForwardPlanStatusDto,

@@ -1,5 +1,6 @@
 import { Body, Controller, Get, Param, Post, Query, Res } from '@nestjs/common';
-import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
+import { ApiCreate, ApiList, ApiRead } from '../common/endpoints/api-endpoints.decorator';
 import type { FastifyReply } from 'fastify';
 import type { Caller } from '../auth/caller';
 import { CurrentCaller } from '../auth/current-caller.decorator';
@@ -7,11 +8,8 @@ import { Permission } from '../auth/permissions';
 import { RequirePermission } from '../auth/require-permission.decorator';
 import { CurrentListRequest } from '../common/listing/list-request.decorator';
 import { type ListRequest, serveList } from '../common/listing/list-spec';
-import { ApiErrorResponses } from '../common/errors/api-error-responses.decorator';
 import { FieldsQueryDto, parseFields, selectFields } from '../common/fields/fields';
-import { ApiIdempotencyKey } from '../idempotency/api-idempotency-key.decorator';
 import type { Collection } from '../common/paging/collection';
-import { ApiCollectionResponse } from '../common/paging/collection.dto';
 import { CreateInspectionDto } from './dto/inspection-writes.dto';
 import { InspectionDto, InspectionSummaryDto } from './dto/inspection.dto';
 import { InspectionReferenceParamDto } from './dto/inspection-reference-param.dto';
@@ -27,14 +25,14 @@ export class InspectionsController {
 
   @Get()
   @RequirePermission(Permission.READ)
-  @ApiOperation({
+  @ApiList({
     summary: 'List and search inspections',
     description:
       'Inspections of the works the caller’s organisation may see, latest inspection first unless `sort` says otherwise, ' +
       '20 at a time (at most 100). Filters combine with AND.',
+    item: InspectionSummaryDto,
+    page: 'A page of inspections',
   })
-  @ApiCollectionResponse(InspectionSummaryDto, 'A page of inspections')
-  @ApiErrorResponses(400, 401, 403, 406, 429, 502, 503, 504)
   list(
     @Query() query: ListInspectionsQueryDto,
     @CurrentListRequest() request: ListRequest,
@@ -44,13 +42,13 @@ export class InspectionsController {
 
   @Get(':inspectionReferenceNumber')
   @RequirePermission(Permission.READ)
-  @ApiOperation({
+  @ApiRead({
     summary: 'Read an inspection',
     description:
       'One inspection in full, linked to its work and the work’s permits. Another organisation’s inspection is a 404, like one that does not exist.',
+    type: InspectionDto,
+    answer: 'The inspection',
   })
-  @ApiOkResponse({ type: InspectionDto, description: 'The inspection' })
-  @ApiErrorResponses(400, 401, 403, 404, 406, 429, 502, 503, 504)
   async get(
     @Param() params: InspectionReferenceParamDto,
     @Query() query: FieldsQueryDto,
@@ -62,24 +60,15 @@ export class InspectionsController {
 
   @Post()
   @RequirePermission(Permission.AUTHORITY_WRITE)
-  @ApiIdempotencyKey()
-  @ApiOperation({
+  @ApiCreate({
     summary: 'Record an inspection',
     description:
       'A highway authority records an inspection of a work on its streets, in the caller’s name. Shape errors are 400; ' +
       'Street Manager’s rules (an inspection date in the past, details an outcome requires, a work you cannot see) are 422.',
-  })
-  @ApiCreatedResponse({
     type: InspectionDto,
-    description: 'The recorded inspection; `Location` is its URL',
-    headers: { Location: { description: 'URL of the new inspection', schema: { type: 'string' } } },
+    answer: 'The recorded inspection; `Location` is its URL',
+    location: 'URL of the new inspection',
   })
-  @ApiHeader({
-    name: 'Idempotent-Replayed',
-    required: false,
-    description: 'In the response: `true` when this is the replay of an earlier identical request',
-  })
-  @ApiErrorResponses(400, 401, 403, 406, 409, 413, 415, 422, 429, 502, 503, 504)
   async create(
     @Body() body: CreateInspectionDto,
     @CurrentCaller() caller: Caller,

@@ -1,15 +1,14 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
+import { ApiList, ApiRead } from '../common/endpoints/api-endpoints.decorator';
 import type { Caller } from '../auth/caller';
 import { CurrentCaller } from '../auth/current-caller.decorator';
 import { Permission } from '../auth/permissions';
 import { RequirePermission } from '../auth/require-permission.decorator';
 import { CurrentListRequest } from '../common/listing/list-request.decorator';
 import { type ListRequest, serveList } from '../common/listing/list-spec';
-import { ApiErrorResponses } from '../common/errors/api-error-responses.decorator';
 import { FieldsQueryDto, parseFields, selectFields } from '../common/fields/fields';
 import type { Collection } from '../common/paging/collection';
-import { ApiCollectionResponse } from '../common/paging/collection.dto';
 import { ListOrganisationsQueryDto } from './dto/list-organisations-query.dto';
 import { OrganisationDto, OrganisationSummaryDto } from './dto/organisation.dto';
 import { SwaCodeParamDto } from './dto/swa-code-param.dto';
@@ -23,14 +22,14 @@ export class OrganisationsController {
 
   @Get()
   @RequirePermission(Permission.READ)
-  @ApiOperation({
+  @ApiList({
     summary: 'List and search organisations',
     description:
       'Promoters, highway authorities and contractors known to Street Manager, in Street Manager’s order, 20 at a time ' +
       '(at most 100). `type` and `search` combine with AND.',
+    item: OrganisationSummaryDto,
+    page: 'A page of organisations',
   })
-  @ApiCollectionResponse(OrganisationSummaryDto, 'A page of organisations')
-  @ApiErrorResponses(400, 401, 403, 406, 429, 502, 503, 504)
   list(
     @Query() query: ListOrganisationsQueryDto,
     @CurrentListRequest() request: ListRequest,
@@ -40,13 +39,13 @@ export class OrganisationsController {
 
   @Get(':swaCode')
   @RequirePermission(Permission.READ)
-  @ApiOperation({
+  @ApiRead({
     summary: 'Read an organisation',
     description:
       'One organisation by its SWA code (`10` and `0010` are the same), with its address, contractors and a link to its works.',
+    type: OrganisationDto,
+    answer: 'The organisation',
   })
-  @ApiOkResponse({ type: OrganisationDto, description: 'The organisation' })
-  @ApiErrorResponses(400, 401, 403, 404, 406, 429, 502, 503, 504)
   async get(
     @Param() params: SwaCodeParamDto,
     @Query() query: FieldsQueryDto,

@@ -1,5 +1,6 @@
 import { Body, Controller, Get, Param, Post, Put, Query, Res } from '@nestjs/common';
-import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
+import { ApiChange, ApiCreate, ApiList, ApiRead } from '../common/endpoints/api-endpoints.decorator';
 import type { FastifyReply } from 'fastify';
 import type { Caller } from '../auth/caller';
 import { CurrentCaller } from '../auth/current-caller.decorator';
@@ -8,11 +9,8 @@ import { RequirePermission } from '../auth/require-permission.decorator';
 import { AuthorityExample } from '../common/validation/bounded';
 import { CurrentListRequest } from '../common/listing/list-request.decorator';
 import { type ListRequest, serveList } from '../common/listing/list-spec';
-import { ApiErrorResponses } from '../common/errors/api-error-responses.decorator';
 import { FieldsQueryDto, parseFields, selectFields } from '../common/fields/fields';
-import { ApiIdempotencyKey } from '../idempotency/api-idempotency-key.decorator';
 import type { Collection } from '../common/paging/collection';
-import { ApiCollectionResponse } from '../common/paging/collection.dto';
 import { AlterationReferenceParamDto } from './dto/alteration-reference-param.dto';
 import { ListPermitAlterationsQueryDto } from './dto/list-permit-alterations-query.dto';
 import { PermitAlterationDto, PermitAlterationSummaryDto } from './dto/permit-alteration.dto';
@@ -31,13 +29,13 @@ export class PermitAlterationsController {
 
   @Get()
   @RequirePermission(Permission.READ)
-  @ApiOperation({
+  @ApiList({
     summary: 'List and search permit alterations',
     description:
       'Alterations of the permits the caller’s organisation may see, newest first unless `sort` says otherwise, 20 at a time (at most 100).',
+    item: PermitAlterationSummaryDto,
+    page: 'A page of permit alterations',
   })
-  @ApiCollectionResponse(PermitAlterationSummaryDto, 'A page of permit alterations')
-  @ApiErrorResponses(400, 401, 403, 406, 429, 502, 503, 504)
   list(
     @Query() query: ListPermitAlterationsQueryDto,
     @CurrentListRequest() request: ListRequest,
@@ -47,13 +45,13 @@ export class PermitAlterationsController {
 
   @Get(':alterationReferenceNumber')
   @RequirePermission(Permission.READ)
-  @ApiOperation({
+  @ApiRead({
     summary: 'Read a permit alteration',
     description:
       'One alteration in full: the permit’s terms before and as proposed. Another organisation’s alteration is a 404.',
+    type: PermitAlterationDto,
+    answer: 'The permit alteration',
   })
-  @ApiOkResponse({ type: PermitAlterationDto, description: 'The permit alteration' })
-  @ApiErrorResponses(400, 401, 403, 404, 406, 429, 502, 503, 504)
   async get(
     @Param() params: AlterationReferenceParamDto,
     @Query() query: FieldsQueryDto,
@@ -65,23 +63,14 @@ export class PermitAlterationsController {
 
   @Post()
   @RequirePermission(Permission.PROMOTER_WRITE)
-  @ApiIdempotencyKey()
-  @ApiOperation({
+  @ApiCreate({
     summary: 'Request an alteration of a permit',
     description:
       'A promoter asks the highway authority to change a permit’s dates, description, location description or traffic management; every other term stays as the permit has it. Shape errors are 400; dates in the past or out of order, or a permit you cannot see, are 422; a permit with an alteration still awaiting assessment is 409.',
-  })
-  @ApiCreatedResponse({
     type: PermitAlterationDto,
-    description: 'The alteration, awaiting assessment; `Location` is its URL',
-    headers: { Location: { description: 'URL of the new alteration', schema: { type: 'string' } } },
+    answer: 'The alteration, awaiting assessment; `Location` is its URL',
+    location: 'URL of the new alteration',
   })
-  @ApiHeader({
-    name: 'Idempotent-Replayed',
-    required: false,
-    description: 'In the response: `true` when this is the replay of an earlier identical request',
-  })
-  @ApiErrorResponses(400, 401, 403, 406, 409, 413, 415, 422, 429, 502, 503, 504)
   async create(
     @Body() body: CreatePermitAlterationDto,
     @CurrentCaller() caller: Caller,
@@ -96,13 +85,13 @@ export class PermitAlterationsController {
   // Try it out: an authority write, so the example is one the authority demo key (4720) may change.
   @AuthorityExample('alterationReferenceNumber', 'NPG0000842384-01-ALT-01')
   @RequirePermission(Permission.AUTHORITY_WRITE)
-  @ApiOperation({
+  @ApiChange({
     summary: 'Assess a permit alteration',
     description:
       'The highway authority grants (with a fee discount, 0 to 100 %), refuses (with comments) or grants with a duration challenge (with comments and the reasonable end date) an alteration awaiting assessment; a missing condition is a 422, an alteration already assessed a 409. Answers the alteration as it now is.',
+    type: PermitAlterationDto,
+    answer: 'The assessed alteration',
   })
-  @ApiOkResponse({ type: PermitAlterationDto, description: 'The assessed alteration' })
-  @ApiErrorResponses(400, 401, 403, 404, 406, 409, 413, 415, 422, 429, 502, 503, 504)
   updateStatus(
     @Param() params: AlterationReferenceParamDto,
     @Body() body: UpdatePermitAlterationStatusDto,

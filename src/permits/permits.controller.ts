@@ -1,5 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Put, Query, Res } from '@nestjs/common';
 import { ApiCreatedResponse, ApiExtraModels, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiList, ApiRead } from '../common/endpoints/api-endpoints.decorator';
 import type { FastifyReply } from 'fastify';
 import type { Caller } from '../auth/caller';
 import { CurrentCaller } from '../auth/current-caller.decorator';
@@ -14,7 +15,6 @@ import { ApiIdempotencyKey } from '../idempotency/api-idempotency-key.decorator'
 import { MediaType } from '../common/negotiation/media-types';
 import { Produces } from '../common/negotiation/produces.decorator';
 import { Representation } from '../common/negotiation/representation';
-import { ApiCollectionResponse } from '../common/paging/collection.dto';
 import { permitPath } from '../common/links/paths';
 import { ListPermitsQueryDto } from './dto/list-permits-query.dto';
 import { PermitDto } from './dto/permit.dto';
@@ -32,14 +32,14 @@ export class PermitsController {
   @Get()
   @RequirePermission(Permission.READ)
   @Produces(MediaType.GEO_JSON)
-  @ApiOperation({
+  @ApiList({
     summary: 'List and search permits',
     description:
       'Permits the caller’s organisation may see, newest application first unless `sort` says otherwise, 20 at a time ' +
       '(at most 100). Filters combine with AND. `Accept: application/geo+json` returns a GeoJSON FeatureCollection.',
+    item: PermitDto,
+    page: 'A page of permits',
   })
-  @ApiCollectionResponse(PermitDto, 'A page of permits')
-  @ApiErrorResponses(400, 401, 403, 406, 429, 502, 503, 504)
   async list(
     @Query() query: ListPermitsQueryDto,
     @Representation() representation: string,
@@ -53,13 +53,13 @@ export class PermitsController {
 
   @Get(':permitReferenceNumber')
   @RequirePermission(Permission.READ)
-  @ApiOperation({
+  @ApiRead({
     summary: 'Read a permit',
     description:
       'By its reference alone (the work reference is derived from it). Another organisation’s permit is a 404.',
+    type: PermitDto,
+    answer: 'The permit',
   })
-  @ApiOkResponse({ type: PermitDto, description: 'The permit' })
-  @ApiErrorResponses(400, 401, 403, 404, 406, 429, 502, 503, 504)
   async get(
     @Param() params: PermitReferenceParamDto,
     @Query() query: FieldsQueryDto,

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Param, Post, Put, Query, Res } from '@nestjs/common';
-import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { Caller } from '../auth/caller';
 import { CurrentCaller } from '../auth/current-caller.decorator';
@@ -8,11 +8,9 @@ import { RequirePermission } from '../auth/require-permission.decorator';
 import { AuthorityExample } from '../common/validation/bounded';
 import { CurrentListRequest } from '../common/listing/list-request.decorator';
 import { type ListRequest, serveList } from '../common/listing/list-spec';
-import { ApiErrorResponses } from '../common/errors/api-error-responses.decorator';
+import { ApiChange, ApiCreate, ApiList, ApiRead } from '../common/endpoints/api-endpoints.decorator';
 import { FieldsQueryDto, parseFields, selectFields } from '../common/fields/fields';
-import { ApiIdempotencyKey } from '../idempotency/api-idempotency-key.decorator';
 import type { Collection } from '../common/paging/collection';
-import { ApiCollectionResponse } from '../common/paging/collection.dto';
 import { ListSection81sQueryDto } from './dto/list-section-81s-query.dto';
 import { Section81Dto, Section81SummaryDto } from './dto/section-81.dto';
 import { Section81ReferenceParamDto } from './dto/section-81-reference-param.dto';
@@ -28,13 +26,13 @@ export class Section81sController {
 
   @Get()
   @RequirePermission(Permission.READ)
-  @ApiOperation({
+  @ApiList({
     summary: 'List and search section 81s',
     description:
       'Section 81 notices (defective apparatus) the caller’s organisation may see, latest status change first unless `sort` says otherwise, 20 at a time (at most 100).',
+    item: Section81SummaryDto,
+    page: 'A page of section 81s',
   })
-  @ApiCollectionResponse(Section81SummaryDto, 'A page of section 81s')
-  @ApiErrorResponses(400, 401, 403, 406, 429, 502, 503, 504)
   list(
     @Query() query: ListSection81sQueryDto,
     @CurrentListRequest() request: ListRequest,
@@ -44,13 +42,13 @@ export class Section81sController {
 
   @Get(':section81ReferenceNumber')
   @RequirePermission(Permission.READ)
-  @ApiOperation({
+  @ApiRead({
     summary: 'Read a section 81',
     description:
       'One section 81 in full, with where the apparatus is in WGS84. Another organisation’s section 81 is a 404.',
+    type: Section81Dto,
+    answer: 'The section 81',
   })
-  @ApiOkResponse({ type: Section81Dto, description: 'The section 81' })
-  @ApiErrorResponses(400, 401, 403, 404, 406, 429, 502, 503, 504)
   async get(
     @Param() params: Section81ReferenceParamDto,
     @Query() query: FieldsQueryDto,
@@ -62,23 +60,14 @@ export class Section81sController {
 
   @Post()
   @RequirePermission(Permission.AUTHORITY_WRITE)
-  @ApiIdempotencyKey()
-  @ApiOperation({
+  @ApiCreate({
     summary: 'Issue a section 81',
     description:
       'A highway authority tells a promoter that its apparatus in the street is defective; Street Manager opens a section 81 work for it. Shape errors are 400; an inspection date in the future, `type: other` without `otherTypeDetails`, a location outside Great Britain or an organisation Street Manager does not accept are 422.',
-  })
-  @ApiCreatedResponse({
     type: Section81Dto,
-    description: 'The section 81; `Location` is its URL',
-    headers: { Location: { description: 'URL of the new section 81', schema: { type: 'string' } } },
+    answer: 'The section 81; `Location` is its URL',
+    location: 'URL of the new section 81',
   })
-  @ApiHeader({
-    name: 'Idempotent-Replayed',
-    required: false,
-    description: 'In the response: `true` when this is the replay of an earlier identical request',
-  })
-  @ApiErrorResponses(400, 401, 403, 406, 409, 413, 415, 422, 429, 502, 503, 504)
   async create(
     @Body() body: CreateSection81Dto,
     @CurrentCaller() caller: Caller,
@@ -93,13 +82,13 @@ export class Section81sController {
   // Try it out: an authority write, so the example is one the authority demo key (4720) may change.
   @AuthorityExample('section81ReferenceNumber', 'NPG0000502553-S81-01')
   @RequirePermission(Permission.AUTHORITY_WRITE)
-  @ApiOperation({
+  @ApiChange({
     summary: 'Resolve or cancel a section 81',
     description:
       'The highway authority marks an open section 81 `resolved_by_ha` or `cancelled`, with a reason. A section 81 already resolved or cancelled is a 409. Answers the section 81 as it now is.',
+    type: Section81Dto,
+    answer: 'The section 81 with its new status',
   })
-  @ApiOkResponse({ type: Section81Dto, description: 'The section 81 with its new status' })
-  @ApiErrorResponses(400, 401, 403, 404, 406, 409, 413, 415, 422, 429, 502, 503, 504)
   updateStatus(
     @Param() params: Section81ReferenceParamDto,
     @Body() body: UpdateSection81StatusDto,

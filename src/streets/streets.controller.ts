@@ -1,18 +1,17 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
+import { ApiList, ApiRead } from '../common/endpoints/api-endpoints.decorator';
 import type { Caller } from '../auth/caller';
 import { CurrentCaller } from '../auth/current-caller.decorator';
 import { Permission } from '../auth/permissions';
 import { RequirePermission } from '../auth/require-permission.decorator';
 import { CurrentListRequest } from '../common/listing/list-request.decorator';
 import { type ListRequest, serveList } from '../common/listing/list-spec';
-import { ApiErrorResponses } from '../common/errors/api-error-responses.decorator';
 import { FieldsQueryDto, parseFields, selectFields } from '../common/fields/fields';
 import { toFeatureCollection } from '../common/geo/feature-collection';
 import { MediaType } from '../common/negotiation/media-types';
 import { Produces } from '../common/negotiation/produces.decorator';
 import { Representation } from '../common/negotiation/representation';
-import { ApiCollectionResponse } from '../common/paging/collection.dto';
 import { ListStreetsQueryDto } from './dto/list-streets-query.dto';
 import { StreetDto } from './dto/street.dto';
 import { UsrnParamDto } from './dto/usrn-param.dto';
@@ -27,15 +26,16 @@ export class StreetsController {
   @Get()
   @RequirePermission(Permission.READ)
   @Produces(MediaType.GEO_JSON)
-  @ApiOperation({
+  @ApiList({
     summary: 'Find the streets at a point',
     description:
       'National Street Gazetteer streets near a WGS84 point (converted to British National Grid for Street Manager), ' +
       'nearest first. A point outside Great Britain is a 422; a point with no street near is an empty page. ' +
       '`Accept: application/geo+json` returns a FeatureCollection of the street lines.',
+    item: StreetDto,
+    page: 'A page of streets',
+    alsoErrors: [422],
   })
-  @ApiCollectionResponse(StreetDto, 'A page of streets')
-  @ApiErrorResponses(400, 401, 403, 406, 422, 429, 502, 503, 504)
   async list(
     @Query() query: ListStreetsQueryDto,
     @Representation() representation: string,
@@ -47,12 +47,12 @@ export class StreetsController {
 
   @Get(':usrn')
   @RequirePermission(Permission.READ)
-  @ApiOperation({
+  @ApiRead({
     summary: 'Read a street',
     description: 'One street by its USRN, with its authorities, designations and line in WGS84.',
+    type: StreetDto,
+    answer: 'The street',
   })
-  @ApiOkResponse({ type: StreetDto, description: 'The street' })
-  @ApiErrorResponses(400, 401, 403, 404, 406, 429, 502, 503, 504)
   async get(
     @Param() params: UsrnParamDto,
     @Query() query: FieldsQueryDto,

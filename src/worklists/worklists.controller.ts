@@ -1,5 +1,6 @@
 import { Controller, Delete, Get, HttpCode, Param, Query } from '@nestjs/common';
 import { ApiExtension, ApiNoContentResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiList } from '../common/endpoints/api-endpoints.decorator';
 import type { Caller } from '../auth/caller';
 import { CurrentCaller } from '../auth/current-caller.decorator';
 import { Permission } from '../auth/permissions';
@@ -8,7 +9,6 @@ import { ApiErrorResponses } from '../common/errors/api-error-responses.decorato
 import { CurrentListRequest } from '../common/listing/list-request.decorator';
 import { type ListRequest, serveList } from '../common/listing/list-spec';
 import type { Collection } from '../common/paging/collection';
-import { ApiCollectionResponse } from '../common/paging/collection.dto';
 import { CollectionQueryDto } from '../common/paging/collection-query.dto';
 import { PermitReferenceParamDto } from '../common/vocabulary/references';
 import {
@@ -40,15 +40,15 @@ export class WorklistsController {
 
   @Get('deeming-permits')
   @RequirePermission(Permission.READ)
-  @ApiOperation({
+  @ApiList({
     summary: 'Permits about to deem (highway authority)',
     description:
       'Permit applications in the authority’s area not yet assessed whose deadline is today: unless the authority assesses them first, they are deemed granted. Earliest deem date first.' +
       WHOLE +
       AUTHORITY_ONLY,
+    item: DeemingPermitDto,
+    page: 'A page of permits about to deem',
   })
-  @ApiCollectionResponse(DeemingPermitDto, 'A page of permits about to deem')
-  @ApiErrorResponses(400, 401, 403, 406, 429, 502, 503, 504)
   @FOR_AUTHORITIES
   deemingPermits(
     @Query() query: CollectionQueryDto,
@@ -59,15 +59,15 @@ export class WorklistsController {
 
   @Get('potential-overruns')
   @RequirePermission(Permission.READ)
-  @ApiOperation({
+  @ApiList({
     summary: 'Works that may be overrunning (highway authority)',
     description:
       'Works in the authority’s area that started and have not stopped although their reasonable period ended one to seven days ago, longest overdue first; one the authority has dismissed is left out.' +
       WHOLE +
       AUTHORITY_ONLY,
+    item: PotentialOverrunDto,
+    page: 'A page of potential overruns',
   })
-  @ApiCollectionResponse(PotentialOverrunDto, 'A page of potential overruns')
-  @ApiErrorResponses(400, 401, 403, 406, 429, 502, 503, 504)
   @FOR_AUTHORITIES
   potentialOverruns(
     @Query() query: CollectionQueryDto,
@@ -97,15 +97,15 @@ export class WorklistsController {
 
   @Get('due-work-stops')
   @RequirePermission(Permission.READ)
-  @ApiOperation({
+  @ApiList({
     summary: 'Work stops due (promoter)',
     description:
       'The promoter’s works that started and have not stopped whose proposed end is yesterday, today or tomorrow: log the stop, or apply for more time. Earliest proposed end first.' +
       WHOLE +
       PROMOTER_ONLY,
+    item: DueWorkStopDto,
+    page: 'A page of work stops due',
   })
-  @ApiCollectionResponse(DueWorkStopDto, 'A page of work stops due')
-  @ApiErrorResponses(400, 401, 403, 406, 429, 502, 503, 504)
   @FOR_PROMOTERS
   dueWorkStops(
     @Query() query: CollectionQueryDto,
@@ -116,15 +116,15 @@ export class WorklistsController {
 
   @Get('refused-permits')
   @RequirePermission(Permission.READ)
-  @ApiOperation({
+  @ApiList({
     summary: 'Refused permits (promoter)',
     description:
       'The promoter’s permit applications that highway authorities refused, with the reasons; latest refusal first.' +
       WHOLE +
       PROMOTER_ONLY,
+    item: RefusedPermitDto,
+    page: 'A page of refused permits',
   })
-  @ApiCollectionResponse(RefusedPermitDto, 'A page of refused permits')
-  @ApiErrorResponses(400, 401, 403, 406, 429, 502, 503, 504)
   @FOR_PROMOTERS
   refusedPermits(
     @Query() query: CollectionQueryDto,

@@ -1,12 +1,6 @@
 import { Body, Controller, Get, Param, Post, Query, Res } from '@nestjs/common';
-import {
-  ApiCreatedResponse,
-  ApiExtraModels,
-  ApiHeader,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-} from '@nestjs/swagger';
+import { ApiExtraModels, ApiTags } from '@nestjs/swagger';
+import { ApiCreate, ApiList, ApiRead } from '../common/endpoints/api-endpoints.decorator';
 import type { FastifyReply } from 'fastify';
 import type { Caller } from '../auth/caller';
 import { CurrentCaller } from '../auth/current-caller.decorator';
@@ -14,14 +8,11 @@ import { Permission } from '../auth/permissions';
 import { RequirePermission } from '../auth/require-permission.decorator';
 import { CurrentListRequest } from '../common/listing/list-request.decorator';
 import { type ListRequest, serveList } from '../common/listing/list-spec';
-import { ApiErrorResponses } from '../common/errors/api-error-responses.decorator';
 import { FieldsQueryDto, parseFields, selectFields } from '../common/fields/fields';
 import { toFeatureCollection } from '../common/geo/feature-collection';
-import { ApiIdempotencyKey } from '../idempotency/api-idempotency-key.decorator';
 import { MediaType } from '../common/negotiation/media-types';
 import { Produces } from '../common/negotiation/produces.decorator';
 import { Representation } from '../common/negotiation/representation';
-import { ApiCollectionResponse } from '../common/paging/collection.dto';
 import { CreateWorkDto } from './dto/work-writes.dto';
 import { ListWorksQueryDto } from './dto/list-works-query.dto';
 import { WorkDto, WorkSummaryDto } from './dto/work.dto';
@@ -62,16 +53,17 @@ export class WorksController {
   @Get()
   @RequirePermission(Permission.READ)
   @Produces(MediaType.GEO_JSON)
-  @ApiOperation({
+  @ApiList({
     summary: 'List and search works',
     description:
       'Works the caller’s organisation may see, newest first unless `sort` says otherwise, 20 at a time (at most 100). ' +
       'Filters combine with AND. `Accept: application/geo+json` returns a GeoJSON FeatureCollection whose feature ' +
       'properties are the same fields. With `bbox`, works come from Street Manager’s map search, which knows fewer ' +
       'fields (the others are null) and cannot be combined with status, highwayAuthority, usrn, street or sort.',
+    item: WorkSummaryDto,
+    page: 'A page of works',
+    alsoErrors: [422],
   })
-  @ApiCollectionResponse(WorkSummaryDto, 'A page of works')
-  @ApiErrorResponses(400, 401, 403, 406, 422, 429, 502, 503, 504)
   async list(
     @Query() query: ListWorksQueryDto,
     @Representation() representation: string,
@@ -85,15 +77,16 @@ export class WorksController {
 
   @Get(':workReferenceNumber')
   @RequirePermission(Permission.READ)
-  @ApiOperation({
+  @ApiRead({
     summary: 'Read a work',
     description:
       'The work from Street Manager, enriched with the organisation’s own record from its works register (asked in ' +
       'parallel). If the register fails, the work is still returned with `organisationRecord.available: false` and ' +
       'the `X-Enrichment-Unavailable` header. A work of another organisation is a 404, like one that does not exist.',
+    type: WorkDto,
+    answer: 'The work',
+    headers: ENRICHMENT_HEADER_DOC,
   })
-  @ApiOkResponse({ type: WorkDto, description: 'The work', headers: ENRICHMENT_HEADER_DOC })
-  @ApiErrorResponses(400, 401, 403, 404, 406, 429, 502, 503, 504)
   async get(
     @Param() params: WorkReferenceParamDto,
     @Query() query: FieldsQueryDto,
@@ -110,28 +103,17 @@ export class WorksController {
 
   @Post()
   @RequirePermission(Permission.PROMOTER_WRITE)
-  @ApiIdempotencyKey()
-  @ApiOperation({
+  @ApiCreate({
     summary: 'Create a work with its first permit application',
     description:
       'Submits a new work and its permit application to Street Manager in the caller’s name. Shape errors are 400; ' +
       'meaning errors (end before start, a planned start in the past, a location outside Great Britain, an unknown ' +
       'highway authority) are 422 with one detail per field.',
-  })
-  @ApiCreatedResponse({
     type: WorkDto,
-    description: 'The created work; `Location` is its URL',
-    headers: {
-      Location: { description: 'URL of the new work', schema: { type: 'string' } },
-      ...CREATED_HEADER_DOC,
-    },
+    answer: 'The created work; `Location` is its URL',
+    location: 'URL of the new work',
+    headers: CREATED_HEADER_DOC,
   })
-  @ApiHeader({
-    name: 'Idempotent-Replayed',
-    required: false,
-    description: 'In the response: `true` when this is the replay of an earlier identical request',
-  })
-  @ApiErrorResponses(400, 401, 403, 406, 409, 413, 415, 422, 429, 502, 503, 504)
   async create(
     @Body() body: CreateWorkDto,
     @CurrentCaller() caller: Caller,

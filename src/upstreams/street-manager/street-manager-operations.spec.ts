@@ -26,14 +26,14 @@ describe('the list of Street Manager operations the gateway calls', () => {
       .join('\n');
     const called = new Set<string>();
     // `api: 'x', ... method: 'Y', pathTemplate: '/z'` within one request literal
-    for (const m of sources.matchAll(/api: '(\w+)',[^}]*?method: '(\w+)',[^}]*?pathTemplate: '([^']+)'/g)) {
+    for (const m of sources.matchAll(/api: '(\w+)',[^}]*?method: '(\w+)',[^}]*?pathTemplate:\s*'([^']+)'/g)) {
       called.add(`${m[1]} ${m[2]} ${m[3]}`);
     }
-    for (const m of sources.matchAll(/writeOnWork<\w+>\(caller, '\w+', '(\w+)', '([^']+)'/g)) {
+    for (const m of sources.matchAll(/writeOnWork<\w+>\(\s*caller,\s*'\w+',\s*'(\w+)',\s*'([^']+)'/g)) {
       called.add(`work ${m[1]} ${m[2]}`);
     }
     // the generic list methods: reporting lists by path, worklists by path
-    for (const m of sources.matchAll(/^ {2}'(\/[\w-]+)': \{ query:/gm)) {
+    for (const m of sources.matchAll(/^ {2}'(\/[\w-]+)': \{\s*query:/gm)) {
       called.add(`reporting GET ${m[1]}`);
     }
     for (const path of Object.keys(WORKLIST_SIDES)) {

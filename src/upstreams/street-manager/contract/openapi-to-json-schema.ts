@@ -60,11 +60,11 @@ export function toJsonSchema(schema: unknown, refBase: string, options: SchemaOp
       out[key] = value;
     }
   }
-  if (Array.isArray(out.enum) && out.type === 'string' && out.enum.some((v) => typeof v !== 'string')) {
+  if (Array.isArray(out.enum) && out.type === 'string' && out.enum.some((v) => typeof v === 'number')) {
     // The rebuilt files type some numeric code lists (reinstatement type 1..10, 999) as strings (V6-A18): accept
-    // the codes as numbers, as V3.6 sent them, or as their text.
+    // the codes as numbers, as V3.6 sent them, or as their text. (A nullable enum's `null` is no code.)
     const codes = out.enum as unknown[];
-    out.enum = [...codes, ...codes.map(String)];
+    out.enum = [...new Set([...codes, ...codes.filter((v) => typeof v === 'number').map(String)])];
     delete out.type;
   }
   if (
