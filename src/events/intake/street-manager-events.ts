@@ -4,8 +4,8 @@ import type { NewGatewayEvent } from '../gateway-event';
 /**
  * Street Manager's two ways of telling us about a change, both mapped to our event. The dedupe key is Street
  * Manager's update id, the one both carry: the Event API row's `update_id` and the Event Notifier message's
- * `event_reference` (assumed to be the same audit id; V6 documents neither as equal to the other, and if they
- * differed a change seen both ways would be logged twice, never lost).
+ * `event_reference` (assumed to be the same audit id, V6-A24; V6 documents neither as equal to the other, and if
+ * they differed a change seen both ways would be logged twice, never lost).
  */
 export interface MappedEvent {
   event: NewGatewayEvent;

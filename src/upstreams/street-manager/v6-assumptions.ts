@@ -184,4 +184,12 @@ export const V6_ASSUMPTIONS: readonly V6Assumption[] = [
       'Worklist rows type `works_category`, `highest_traffic_management_type` and `reasons_for_refusal` as plain strings: assumed to be the Work API codes (`minor`, `two_way_signals`, `RC10`) or their labels (`Minor`, `Two way signals`, `RC10 - …`). The v1 worklists read either into the v1 codes (`unknown` otherwise); `promoter` and `highway_authority` are organisation names, not SWA codes, so rows link to permits and works only. The sandbox sends labels for the first two and codes for the reasons.',
     basis: 'worklist-openapi.json schemas (no enums); work-openapi.json ReasonForRefusal',
   },
+  {
+    id: 'V6-A24',
+    topic: 'notification and Event API ids',
+    assumption:
+      "An SNS notification's `event_reference` (Event Notifier message) is the same number as the Event API row's `update_id` for that change, so the event intake deduplicates a change seen both ways on it. Were they different numbers, such a change would be logged twice, never lost.",
+    basis:
+      'event-notifier-message.json and event-openapi.json WorkUpdateSummaryResponse (neither says the two are equal)',
+  },
 ];
