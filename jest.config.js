@@ -17,9 +17,9 @@ const common = {
 };
 module.exports = {
   testTimeout: 30000,
-  // Something in the event suites (BullMQ/ioredis connections of a force-closed worker, the intake's) outlives its
-  // test and kept Jest from exiting after a green run, so CI would wait until its time limit. Exit once the results
-  // are in; the leak itself is a known issue to find (`npx jest test/events test/webhooks --detectOpenHandles`).
+  // A handle left open by some suite kept Jest from exiting after a green full run, so CI would wait until its time
+  // limit. Exit once the results are in; the leak itself is a known issue to find (`--detectOpenHandles` on the
+  // events and webhooks-redis suites alone found nothing).
   forceExit: true,
   projects: [
     { ...common, displayName: 'unit', roots: ['<rootDir>/src'], testMatch: ['**/*.spec.ts'] },
