@@ -18,25 +18,9 @@ import type { RunningSandbox } from '../../src/sandbox/sandbox.types';
 import { bootApp, type BootedApp } from '../helpers/boot-app';
 import { describeWithRedis, freePort, type RedisServer, startRedisServer } from '../helpers/redis-server';
 import { day, KEY, sandboxUrl } from '../resources/support';
+import { eventually } from '../support/eventually';
 
-/** Polls a condition over real events (deliveries, log appends), bounded: never a fixed sleep. */
-async function until<T>(
-  what: string,
-  check: () => Promise<T | undefined | false>,
-  timeoutMs = 10_000,
-): Promise<T> {
-  const giveUpAt = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await check();
-    if (value) {
-      return value;
-    }
-    if (Date.now() > giveUpAt) {
-      throw new Error(`timed out waiting for ${what}`);
-    }
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
+const until = eventually;
 
 function work(description: string): Record<string, unknown> {
   return {

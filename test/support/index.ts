@@ -3,6 +3,7 @@
  * Manager fixtures, settings, the fault server, the local token issuer and the test clock. Test-only Nest modules
  * (probes) are imported from ./probes directly; booting, processes, Redis and log capture live in ../helpers.
  */
+export * from './eventually';
 export * from './fault-server';
 export * from './keys';
 export * from './local-issuer';

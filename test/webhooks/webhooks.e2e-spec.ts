@@ -77,7 +77,7 @@ describe('webhook subscriptions and delivery (memory)', () => {
       'a retry to be scheduled',
       () => clock.nextAt() !== Infinity && clock.nextAt(),
     );
-    clock.advanceTo(at as number);
+    clock.advanceTo(at);
     await eventually(`attempt ${count} at ${path}`, () => receiver.at(path).length >= count || undefined);
   };
 
